@@ -1,0 +1,28 @@
+// deskbase tables [--db TARGET]: one line per table with its row count and typed columns.
+#include <cstdio>
+
+#include "app/cli/args.h"
+#include "app/cli/commands.h"
+#include "core/warehouse/warehouse.h"
+
+namespace deskbase::cli {
+
+int runTables(const std::vector<std::string>& argv) {
+    std::string error;
+    auto args = Args::parse(argv, {"db", "workspace"}, {}, &error);
+    if (!args) return usageError("tables", error);
+    if (!args->positional().empty()) return usageError("tables", "unexpected argument " + args->positional()[0]);
+    auto warehouse = Warehouse::open(resolveTarget(*args));
+    if (!warehouse) return failure("tables", warehouse.message());
+    auto tables = (*warehouse)->listTables();
+    if (!tables) return failure("tables", tables.message());
+    for (const auto& t : *tables) {
+        std::string line = t.name + "\t" + (t.approxRows >= 0 ? std::to_string(t.approxRows) : "?") + "\t";
+        for (std::size_t i = 0; i < t.columns.size(); ++i)
+            line += (i ? ", " : "") + t.columns[i].name + " " + std::string(columnTypeName(t.columns[i].type));
+        std::puts(line.c_str());
+    }
+    return 0;
+}
+
+}  // namespace deskbase::cli

@@ -1,0 +1,84 @@
+#pragma once
+// Ingestion: a job with a config in and a result out. Streams (bounded memory), reports
+// progress, cancellable from another thread, atomic (staging table swapped in one transaction),
+// bad rows kept in <table>__rejects with line numbers and reasons.
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/io/file_format.h"
+#include "core/types/value.h"
+#include "core/util/result.h"
+
+namespace deskbase {
+
+class Warehouse;
+
+enum class ImportMode { Create, Replace, Append };
+std::optional<ImportMode> parseImportMode(std::string_view s);
+std::string_view importModeName(ImportMode m);
+
+struct ImportOptions {
+    std::string path;
+    std::string table;  // empty: derived from the file name (snake_case)
+    ImportMode mode = ImportMode::Create;
+    // Column -> type overrides; the key matches the normalized name or the original header.
+    std::vector<std::pair<std::string, ColumnType>> typeOverrides;
+    // Optional renames by position (from the preview dialog); empty entries keep the inferred name.
+    std::vector<std::string> columnNames;
+    bool force = false;  // allow appending a file whose content hash was already loaded
+    // Overrides of what sniffing found.
+    std::optional<char> delimiter;
+    std::optional<bool> hasHeader;
+    std::optional<TextEncoding> encoding;
+};
+
+struct ImportProgress {
+    double fraction = 0;        // 0..1 over the whole job (both passes)
+    std::int64_t rows = 0;      // rows read so far in the load pass
+    std::int64_t bytesDone = 0;
+    std::int64_t bytesTotal = 0;
+};
+
+struct ImportResult {
+    std::string table;
+    std::int64_t rows = 0;       // rows loaded
+    std::int64_t rejected = 0;   // rows written to <table>__rejects
+    std::vector<Column> columns;
+    double seconds = 0;
+    FileSniff sniff;             // format, encoding (converted to UTF-8 on the way in), dialect
+    std::string rejectsTable;    // empty when nothing was rejected
+};
+
+class ImportJob {
+public:
+    explicit ImportJob(ImportOptions options);
+    // Runs on the calling thread. `progress` is called from that thread, at most ~20 times/s.
+    Result<ImportResult> run(Warehouse& warehouse,
+                             const std::function<void(const ImportProgress&)>& progress = {});
+    // Thread-safe: the running job stops at the next row block and rolls back.
+    void cancel() { cancelled_.store(true); }
+    bool isCancelled() const { return cancelled_.load(); }
+
+private:
+    ImportOptions options_;
+    std::atomic<bool> cancelled_{false};
+};
+
+// What the import preview dialog shows: sniffed dialect/encoding, first rows, inferred columns.
+struct ImportPreview {
+    FileSniff sniff;
+    std::string table;                            // suggested table name
+    std::vector<Column> columns;                  // inferred over the scanned rows
+    std::vector<std::vector<std::string>> rows;   // first rows as UTF-8 text
+    std::int64_t rowsScanned = 0;
+    bool scannedWholeFile = false;                // false: the import re-infers over the whole file
+};
+Result<ImportPreview> previewImport(const ImportOptions& options, std::size_t maxRows = 200,
+                                    std::size_t scanRows = 200000);
+
+}  // namespace deskbase

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Installs the Debian packages Deskbase needs to build, test and run, when missing.
+# Uses sudo only when not root.
+set -euo pipefail
+packages=(build-essential cmake pkg-config qt6-base-dev qt6-base-dev-tools qt6-charts-dev libgl-dev
+          libpq-dev libsqlite3-dev sqlite3 nlohmann-json3-dev postgresql postgresql-contrib
+          fonts-dejavu-core)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+echo "installing: ${missing[*]}" >&2
+SUDO=""
+[ "$(id -u)" -ne 0 ] && SUDO="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
