@@ -1,0 +1,182 @@
+// The result grid's model: QAbstractItemModelTester, formatting, sorting by re-query, TSV copy,
+// and bounded memory while scrolling a 1-million-row table end to end.
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QClipboard>
+#include <QHeaderView>
+#include <QScrollBar>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QtTest>
+
+#include "core/warehouse/warehouse.h"
+#include "tests/support/temp_workspace.h"
+#include "widgets/grid/result_grid.h"
+#include "widgets/grid/result_sql.h"
+#include "widgets/grid/result_table_model.h"
+
+using namespace deskbase;
+using namespace deskbase::widgets;
+
+namespace {
+void exec(Warehouse& w, const std::string& sql) {
+    auto s = w.execute(sql);
+    QVERIFY2(s.isOk(), s.message().c_str());
+}
+}  // namespace
+
+class ResultModelTest : public QObject {
+    Q_OBJECT
+    test::TempWorkspace ws_;
+    QString db_;
+
+private slots:
+    void initTestCase() {
+        db_ = QString::fromStdString(ws_.sqlitePath());
+        auto w = Warehouse::open(ws_.sqlitePath());
+        QVERIFY(w.isOk());
+        exec(**w, "CREATE TABLE small (id INTEGER, name TEXT, amount REAL)");
+        exec(**w, "INSERT INTO small VALUES (3, 'c', 1234567.5), (1, 'a', NULL), (2, NULL, 2.25), (10, 'x\ty', -7)");
+        // A million rows, quickly: one INSERT from a recursive CTE.
+        exec(**w, "CREATE TABLE big (n INTEGER, label TEXT, v REAL)");
+        exec(**w,
+             "WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < 1000000) "
+             "INSERT INTO big SELECT n, 'row ' || n, n * 0.5 FROM s");
+    }
+
+    void wrapsOnlyQueries_data() {
+        QTest::addColumn<QString>("sql");
+        QTest::addColumn<bool>("wrappable");
+        QTest::newRow("select") << QStringLiteral("select 1") << true;
+        QTest::newRow("with") << QStringLiteral("  WITH a AS (SELECT 1) SELECT * FROM a") << true;
+        QTest::newRow("comment first") << QStringLiteral("-- hi\nSELECT 1") << true;
+        QTest::newRow("pragma") << QStringLiteral("PRAGMA table_info(small)") << false;
+        QTest::newRow("insert") << QStringLiteral("INSERT INTO small VALUES (1,2,3)") << false;
+    }
+    void wrapsOnlyQueries() {
+        QFETCH(QString, sql);
+        QFETCH(bool, wrappable);
+        QCOMPARE(isWrappableQuery(sql.toStdString()), wrappable);
+    }
+
+    void trailingSemicolonAndCommentStillPage() {
+        const std::string paged = pagedSql("SELECT 1; -- done\n;  ", {0, true, 10, 5});
+        QVERIFY(paged.find("SELECT 1; -- done") != std::string::npos);  // the comment ends at a newline
+        QVERIFY(paged.find("\n) AS deskbase_result ORDER BY 1 DESC LIMIT 5 OFFSET 10") != std::string::npos);
+    }
+
+    void passesModelTester() {
+        ResultTableModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy spy(&model, &ResultTableModel::rowCountChanged);
+        model.setQuery(db_, QStringLiteral("SELECT * FROM small ORDER BY id"));
+        QTRY_VERIFY(!model.isRunning());
+        QCOMPARE(model.rowCount(), 4);
+        QCOMPARE(model.columnCount(), 3);
+        model.sort(0, Qt::DescendingOrder);
+        QTRY_VERIFY(!model.isRunning());
+        QCOMPARE(model.index(0, 0).data().toString(), QStringLiteral("10"));
+        model.setQuery(db_, QStringLiteral("SELECT * FROM big"));
+        QTRY_COMPARE(model.rowCount(), 1000000);
+        model.clear();
+        QCOMPARE(model.rowCount(), 0);
+    }
+
+    void formatsNumbersAndNull() {
+        ResultTableModel model;
+        model.setQuery(db_, QStringLiteral("SELECT id, name, amount FROM small ORDER BY id"));
+        QTRY_VERIFY(!model.isRunning());
+        // id=3 is the third row: 1,234,567.5 grouped and right-aligned.
+        QCOMPARE(model.index(2, 2).data().toString(), QStringLiteral("1,234,567.5"));
+        QCOMPARE(model.index(2, 2).data(Qt::TextAlignmentRole).toInt() & Qt::AlignRight, int(Qt::AlignRight));
+        QCOMPARE(model.index(2, 1).data(Qt::TextAlignmentRole).toInt() & Qt::AlignLeft, int(Qt::AlignLeft));
+        // NULL is shown as a grey italic "NULL", distinct from the text 'NULL'.
+        const QModelIndex nul = model.index(0, 2);
+        QCOMPARE(nul.data().toString(), QStringLiteral("NULL"));
+        QVERIFY(nul.data(Qt::FontRole).value<QFont>().italic());
+        QVERIFY(nul.data(Qt::ForegroundRole).isValid());
+        QVERIFY(!model.index(0, 1).data(Qt::FontRole).isValid());
+    }
+
+    void headerClickSortsByRequery() {
+        ResultGrid grid;
+        grid.resize(600, 300);
+        grid.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&grid));
+        grid.model()->setQuery(db_, QStringLiteral("SELECT * FROM small"));
+        QTRY_VERIFY(!grid.model()->isRunning());
+        QTest::mouseClick(grid.view()->horizontalHeader()->viewport(), Qt::LeftButton, {},
+                          QPoint(grid.view()->horizontalHeader()->sectionViewportPosition(0) + 5, 5));
+        QTRY_VERIFY(!grid.model()->isRunning());
+        QCOMPARE(grid.model()->sortColumn(), 0);
+        QCOMPARE(grid.model()->index(0, 0).data().toString(), QStringLiteral("1"));
+        QCOMPARE(grid.model()->index(3, 0).data().toString(), QStringLiteral("10"));
+        QCOMPARE(grid.view()->horizontalHeader()->sortIndicatorSection(), 0);
+        // A second click on the same header sorts descending.
+        QTest::mouseClick(grid.view()->horizontalHeader()->viewport(), Qt::LeftButton, {},
+                          QPoint(grid.view()->horizontalHeader()->sectionViewportPosition(0) + 5, 5));
+        QTRY_VERIFY(!grid.model()->isRunning());
+        QCOMPARE(grid.model()->sortOrder(), Qt::DescendingOrder);
+        QCOMPARE(grid.model()->index(0, 0).data().toString(), QStringLiteral("10"));
+    }
+
+    void copiesSelectionAsTsv() {
+        ResultGrid grid;
+        grid.model()->setQuery(db_, QStringLiteral("SELECT id, name FROM small ORDER BY id"));
+        QTRY_VERIFY(!grid.model()->isRunning());
+        grid.view()->selectAll();
+        // NULL copies as an empty field; a tab inside a value becomes a space.
+        QCOMPARE(grid.selectionAsTsv(), QStringLiteral("1\ta\n2\t\n3\tc\n10\tx y"));
+        grid.copySelection();
+        QCOMPARE(QApplication::clipboard()->text(), grid.selectionAsTsv());
+    }
+
+    void reportsErrors() {
+        ResultTableModel model;
+        QSignalSpy failed(&model, &ResultTableModel::queryFailed);
+        model.setQuery(db_, QStringLiteral("SELECT nope FROM small"));
+        QTRY_COMPARE(failed.size(), 1);
+        QVERIFY(failed[0][0].toString().contains(QStringLiteral("nope")));
+        QVERIFY(!model.isRunning());
+    }
+
+    void runsStatementsThatCannotBePaged() {
+        ResultTableModel model;
+        model.setQuery(db_, QStringLiteral("PRAGMA table_info(small)"));
+        QTRY_VERIFY(!model.isRunning());
+        QCOMPARE(model.rowCount(), 3);
+    }
+
+    void millionRowsScrollWithBoundedMemory() {
+        ResultGrid grid;
+        grid.resize(800, 600);
+        grid.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&grid));
+        ResultTableModel* model = grid.model();
+        model->setQuery(db_, QStringLiteral("SELECT * FROM big"));
+        QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 1000000, 10000);
+        QVERIFY(model->rowCountExact());
+        QCOMPARE(grid.statusText(), QStringLiteral("1,000,000 rows"));
+
+        QScrollBar* bar = grid.view()->verticalScrollBar();
+        const std::size_t bound = model->maxCachedRows();
+        QVERIFY(bound <= 100000);
+        // Scroll to the end in big steps, letting the visible rows load at each stop.
+        std::size_t peak = 0;
+        for (int step = 1; step <= 40; ++step) {
+            bar->setValue(int(qint64(bar->maximum()) * step / 40));
+            const int top = grid.view()->rowAt(0);
+            QTRY_VERIFY(model->cell(top, 0) != nullptr);
+            peak = std::max(peak, model->cachedRows());
+        }
+        QVERIFY2(peak <= bound, qPrintable(QStringLiteral("cached %1 rows > bound %2").arg(peak).arg(bound)));
+        // The last row is on screen and correct.
+        bar->setValue(bar->maximum());
+        QTRY_VERIFY(model->cell(999999, 0) != nullptr);
+        QCOMPARE(model->index(999999, 0).data().toString(), QStringLiteral("1,000,000"));
+        QCOMPARE(model->index(999999, 1).data().toString(), QStringLiteral("row 1000000"));
+    }
+};
+
+QTEST_MAIN(ResultModelTest)
+#include "tst_result_model.moc"

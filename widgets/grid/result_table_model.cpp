@@ -1,0 +1,204 @@
+#include "widgets/grid/result_table_model.h"
+
+#include <QColor>
+#include <QFont>
+#include <climits>
+
+#include "widgets/grid/cell_format.h"
+
+namespace deskbase::widgets {
+
+ResultTableModel::ResultTableModel(QObject* parent, std::size_t blockRows, std::size_t maxBlocks)
+    : QAbstractTableModel(parent), locale_(displayLocale()), cache_(blockRows, maxBlocks) {
+    BlockFetcher::Callbacks cb;
+    cb.started = [this](std::uint64_t g, std::vector<Column> c, std::vector<Row> r, bool complete) {
+        onStarted(g, std::move(c), std::move(r), complete);
+    };
+    cb.block = [this](std::uint64_t g, std::int64_t b, std::vector<Row> r) { onBlock(g, b, std::move(r)); };
+    cb.dropped = [this](std::uint64_t g, std::int64_t b) { onDropped(g, b); };
+    cb.counted = [this](std::uint64_t g, std::int64_t t) { onCounted(g, t); };
+    cb.failed = [this](std::uint64_t g, std::string m) { onFailed(g, m); };
+    fetcher_ = std::make_unique<BlockFetcher>(this, blockRows, std::move(cb));
+}
+
+ResultTableModel::~ResultTableModel() = default;
+
+void ResultTableModel::setQuery(const QString& target, const QString& sql, const std::vector<Value>& params) {
+    query_.target = target.toStdString();
+    query_.sql = sql.toStdString();
+    query_.params = params;
+    sortColumn_ = -1;
+    sortOrder_ = Qt::AscendingOrder;
+    query_.sortColumn = -1;
+    query_.descending = false;
+    restart();
+}
+
+void ResultTableModel::restart() {
+    beginResetModel();
+    ++gen_;
+    cache_.clear();
+    inFlight_.clear();
+    columns_.clear();
+    rows_ = 0;
+    countExact_ = false;
+    endResetModel();
+    setRunning(true);
+    emit queryStarted();
+    fetcher_->start(gen_, query_);
+}
+
+void ResultTableModel::clear() {
+    beginResetModel();
+    ++gen_;
+    cache_.clear();
+    inFlight_.clear();
+    columns_.clear();
+    rows_ = 0;
+    countExact_ = true;
+    endResetModel();
+    fetcher_->cancel();
+    setRunning(false);
+    emit rowCountChanged(0, true);
+}
+
+void ResultTableModel::cancel() {
+    fetcher_->cancel();
+    inFlight_.clear();
+    setRunning(false);
+}
+
+void ResultTableModel::sort(int column, Qt::SortOrder order) {
+    if (column < 0 || column >= columnCount() || query_.sql.empty()) return;
+    sortColumn_ = column;
+    sortOrder_ = order;
+    query_.sortColumn = column;
+    query_.descending = order == Qt::DescendingOrder;
+    restart();
+}
+
+int ResultTableModel::rowCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : int(std::min<std::int64_t>(rows_, INT_MAX));
+}
+
+int ResultTableModel::columnCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : int(columns_.size());
+}
+
+const Value* ResultTableModel::cell(int row, int column) const {
+    if (row < 0 || row >= rowCount() || column < 0 || column >= columnCount()) return nullptr;
+    const Row* r = cache_.row(row);
+    if (!r || std::size_t(column) >= r->size()) return nullptr;
+    return &(*r)[std::size_t(column)];
+}
+
+void ResultTableModel::requestBlock(std::int64_t block) const {
+    if (inFlight_.insert(block).second) fetcher_->request(gen_, block);
+}
+
+QVariant ResultTableModel::data(const QModelIndex& index, int role) const {
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) return {};
+    const Value* v = cell(index.row(), index.column());
+    if (!v) {
+        if (role == Qt::DisplayRole) requestBlock(cache_.blockOf(index.row()));
+        return {};
+    }
+    switch (role) {
+        case Qt::DisplayRole:
+            return formatCell(*v, locale_);
+        case Qt::EditRole:
+            return QString::fromStdString(valueToText(*v));  // unformatted, for copying
+        case Qt::TextAlignmentRole: {
+            const ColumnType t = columns_[std::size_t(index.column())].type;
+            const bool right = isNumeric(*v) || (isNull(*v) && (t == ColumnType::Integer || t == ColumnType::Real));
+            return QVariant::fromValue(int((right ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter));
+        }
+        case Qt::ForegroundRole:
+            if (isNull(*v)) return QColor(0x8a, 0x8f, 0x98);
+            return {};
+        case Qt::FontRole:
+            if (isNull(*v)) {
+                QFont f;
+                f.setItalic(true);
+                return f;
+            }
+            return {};
+        case Qt::ToolTipRole:
+            return isNull(*v) ? QVariant() : QVariant(QString::fromStdString(valueToText(*v)));
+        default:
+            return {};
+    }
+}
+
+QVariant ResultTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation == Qt::Horizontal) {
+        if (section < 0 || section >= columnCount()) return {};
+        const Column& c = columns_[std::size_t(section)];
+        if (role == Qt::DisplayRole) return QString::fromStdString(c.name);
+        if (role == Qt::ToolTipRole)
+            return QStringLiteral("%1 (%2)").arg(QString::fromStdString(c.displayName.empty() ? c.name : c.displayName),
+                                                 QString::fromUtf8(columnTypeName(c.type).data(),
+                                                                   qsizetype(columnTypeName(c.type).size())));
+        return {};
+    }
+    if (section < 0 || section >= rowCount()) return {};
+    if (role == Qt::DisplayRole) return locale_.toString(section + 1);
+    if (role == Qt::TextAlignmentRole) return QVariant::fromValue(int(Qt::AlignRight | Qt::AlignVCenter));
+    return {};
+}
+
+void ResultTableModel::onStarted(std::uint64_t gen, std::vector<Column> columns, std::vector<Row> rows, bool complete) {
+    if (gen != gen_) return;
+    beginResetModel();
+    columns_ = std::move(columns);
+    rows_ = std::int64_t(rows.size());
+    cache_.insert(0, std::move(rows));
+    inFlight_.erase(0);
+    if (complete) countExact_ = true;
+    endResetModel();
+    emit firstRowsReady();
+    emit rowCountChanged(rows_, countExact_);
+    if (complete) setRunning(false);
+}
+
+void ResultTableModel::onBlock(std::uint64_t gen, std::int64_t block, std::vector<Row> rows) {
+    if (gen != gen_) return;
+    inFlight_.erase(block);
+    if (rows.empty()) return;
+    const std::int64_t first = block * std::int64_t(cache_.blockRows());
+    const std::int64_t last = first + std::int64_t(rows.size()) - 1;
+    cache_.insert(block, std::move(rows));
+    if (columns_.empty() || first >= rows_) return;
+    emit dataChanged(index(int(first), 0), index(int(std::min(last, rows_ - 1)), columnCount() - 1));
+}
+
+void ResultTableModel::onDropped(std::uint64_t gen, std::int64_t block) {
+    // Forget the request: if the rows are still on screen, data() asks again.
+    if (gen == gen_) inFlight_.erase(block);
+}
+
+void ResultTableModel::onCounted(std::uint64_t gen, std::int64_t total) {
+    if (gen != gen_) return;
+    if (total > rows_) {
+        beginInsertRows({}, int(rows_), int(std::min<std::int64_t>(total, INT_MAX) - 1));
+        rows_ = total;
+        endInsertRows();
+    }
+    countExact_ = total >= 0;
+    setRunning(false);
+    emit rowCountChanged(rows_, countExact_);
+}
+
+void ResultTableModel::onFailed(std::uint64_t gen, const std::string& message) {
+    if (gen != gen_) return;
+    setRunning(false);
+    emit queryFailed(QString::fromStdString(message));
+}
+
+void ResultTableModel::setRunning(bool running) {
+    if (running_ == running) return;
+    running_ = running;
+    emit runningChanged(running);
+}
+
+}  // namespace deskbase::widgets
