@@ -1,0 +1,213 @@
+#include "widgets/editor/sql_editor.h"
+
+#include <QAbstractItemView>
+#include <QCompleter>
+#include <QFontDatabase>
+#include <QKeyEvent>
+#include <QScrollBar>
+#include <QStringListModel>
+#include <QTextBlock>
+#include <QTextDocumentFragment>
+#include <set>
+
+#include "core/warehouse/warehouse.h"
+#include "widgets/editor/error_location.h"
+#include "widgets/editor/sql_highlighter.h"
+#include "widgets/editor/sql_keywords.h"
+
+namespace deskbase::widgets {
+
+namespace {
+bool isWordChar(QChar c) { return c.isLetterOrNumber() || c == QLatin1Char('_'); }
+
+QStringList sortedUnique(QStringList words) {
+    words.removeDuplicates();
+    std::sort(words.begin(), words.end(), [](const QString& a, const QString& b) {
+        return a.compare(b, Qt::CaseInsensitive) < 0;
+    });
+    return words;
+}
+}  // namespace
+
+SqlEditor::SqlEditor(QWidget* parent)
+    : QPlainTextEdit(parent),
+      highlighter_(new SqlHighlighter(document())),
+      completer_(new QCompleter(this)),
+      words_(new QStringListModel(this)) {
+    setObjectName(QStringLiteral("sqlEditor"));
+    QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    mono.setPointSizeF(std::max(10.0, mono.pointSizeF()));
+    setFont(mono);
+    setTabStopDistance(fontMetrics().horizontalAdvance(QLatin1Char(' ')) * 4);
+    setLineWrapMode(QPlainTextEdit::NoWrap);
+    setPlaceholderText(tr("Write SQL here. Ctrl+Enter runs it (or the selection); {{name}} adds a parameter."));
+
+    general_ = sortedUnique(sqlKeywords() + sqlFunctions());
+    words_->setStringList(general_);
+    completer_->setModel(words_);
+    completer_->setWidget(this);
+    completer_->setCaseSensitivity(Qt::CaseInsensitive);
+    completer_->setFilterMode(Qt::MatchStartsWith);
+    completer_->setCompletionMode(QCompleter::PopupCompletion);
+    completer_->setModelSorting(QCompleter::CaseInsensitivelySortedModel);
+    connect(completer_, qOverload<const QString&>(&QCompleter::activated), this, &SqlEditor::insertCompletion);
+    connect(this, &QPlainTextEdit::textChanged, this, [this] {
+        if (errorLine_ >= 0) clearError();
+    });
+}
+
+void SqlEditor::setSchema(const std::vector<TableInfo>& tables) {
+    QStringList words = sqlKeywords() + sqlFunctions();
+    columnsOf_.clear();
+    for (const auto& t : tables) {
+        const QString table = QString::fromStdString(t.name);
+        words << table;
+        QStringList cols;
+        for (const auto& c : t.columns) cols << QString::fromStdString(c.name);
+        words << cols;
+        columnsOf_[table.toLower()] = sortedUnique(cols);
+    }
+    general_ = sortedUnique(words);
+    words_->setStringList(general_);
+    poolKey_.clear();
+}
+
+QString SqlEditor::wordBeforeCursor(QString* qualifier) const {
+    const QTextCursor cursor = textCursor();
+    const QString line = cursor.block().text();
+    int end = cursor.positionInBlock();
+    int start = end;
+    while (start > 0 && isWordChar(line[start - 1])) --start;
+    if (qualifier) {
+        qualifier->clear();
+        if (start > 0 && line[start - 1] == QLatin1Char('.')) {
+            int q = start - 1;
+            while (q > 0 && isWordChar(line[q - 1])) --q;
+            *qualifier = line.mid(q, start - 1 - q);
+        }
+    }
+    return line.mid(start, end - start);
+}
+
+QStringList SqlEditor::completionsAtCursor() {
+    QString qualifier;
+    const QString prefix = wordBeforeCursor(&qualifier);
+    const QStringList* pool = &general_;
+    if (!qualifier.isEmpty()) {
+        auto it = columnsOf_.find(qualifier.toLower());
+        if (it != columnsOf_.end()) pool = &it->second;
+    }
+    // Swap the completer's word list only when the context changed: a reset closes the popup.
+    const QString poolKey = pool == &general_ ? QString() : qualifier.toLower();
+    if (poolKey != poolKey_ || words_->rowCount() != int(pool->size())) {
+        poolKey_ = poolKey;
+        words_->setStringList(*pool);
+    }
+    QStringList out;
+    for (const QString& w : *pool)
+        if (w.startsWith(prefix, Qt::CaseInsensitive) && w.compare(prefix, Qt::CaseInsensitive) != 0) out << w;
+    return out;
+}
+
+void SqlEditor::showCompletions(bool force) {
+    QString qualifier;
+    const QString prefix = wordBeforeCursor(&qualifier);
+    const QStringList offers = completionsAtCursor();
+    if (offers.isEmpty() || (!force && prefix.size() < 2 && qualifier.isEmpty())) {
+        completer_->popup()->hide();
+        return;
+    }
+    completer_->setCompletionPrefix(prefix);
+    QRect r = cursorRect();
+    r.setWidth(completer_->popup()->sizeHintForColumn(0) + completer_->popup()->verticalScrollBar()->sizeHint().width() + 8);
+    completer_->complete(r);
+    completer_->popup()->setCurrentIndex(completer_->completionModel()->index(0, 0));
+}
+
+void SqlEditor::insertCompletion(const QString& word) {
+    QTextCursor cursor = textCursor();
+    const int prefixLength = int(wordBeforeCursor().size());
+    cursor.movePosition(QTextCursor::Left, QTextCursor::KeepAnchor, prefixLength);
+    cursor.insertText(word);
+    setTextCursor(cursor);
+}
+
+void SqlEditor::keyPressEvent(QKeyEvent* event) {
+    const bool popupOpen = completer_->popup()->isVisible();
+    if (popupOpen) {
+        switch (event->key()) {
+            case Qt::Key_Enter:
+            case Qt::Key_Return:
+            case Qt::Key_Tab:
+            case Qt::Key_Escape:
+            case Qt::Key_Backtab:
+                if (!(event->modifiers() & Qt::ControlModifier)) {
+                    event->ignore();  // the completer's popup handles these
+                    return;
+                }
+                break;
+            default:
+                break;
+        }
+    }
+    if ((event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter) &&
+        (event->modifiers() & Qt::ControlModifier)) {
+        completer_->popup()->hide();
+        emit runRequested();
+        return;
+    }
+    if (event->key() == Qt::Key_Space && (event->modifiers() & Qt::ControlModifier)) {
+        showCompletions(true);
+        return;
+    }
+    QPlainTextEdit::keyPressEvent(event);
+    const QString typed = event->text();
+    if (!typed.isEmpty() && (isWordChar(typed.back()) || typed.back() == QLatin1Char('.')))
+        showCompletions(false);
+    else if (popupOpen)
+        completer_->popup()->hide();
+}
+
+QString SqlEditor::sqlToRun() const {
+    const QTextCursor c = textCursor();
+    if (c.hasSelection()) return c.selection().toPlainText();
+    return toPlainText();
+}
+
+int SqlEditor::sqlToRunOffset() const {
+    const QTextCursor c = textCursor();
+    return c.hasSelection() ? c.selectionStart() : 0;
+}
+
+int SqlEditor::showError(const QString& ranSql, int ranOffset, const QString& message) {
+    const int offset = errorOffset(ranSql, message);
+    if (offset < 0) {
+        clearError();
+        return -1;
+    }
+    errorLine_ = document()->findBlock(ranOffset + offset).blockNumber();
+    applyErrorSelection();
+    return errorLine_;
+}
+
+void SqlEditor::clearError() {
+    errorLine_ = -1;
+    applyErrorSelection();
+}
+
+void SqlEditor::applyErrorSelection() {
+    QList<QTextEdit::ExtraSelection> selections;
+    if (errorLine_ >= 0) {
+        QTextEdit::ExtraSelection sel;
+        sel.format.setBackground(QColor(0xe5, 0x48, 0x4d, 60));
+        sel.format.setUnderlineStyle(QTextCharFormat::WaveUnderline);
+        sel.format.setUnderlineColor(QColor(0xe5, 0x48, 0x4d));
+        sel.format.setProperty(QTextFormat::FullWidthSelection, true);
+        sel.cursor = QTextCursor(document()->findBlockByNumber(errorLine_));
+        sel.cursor.clearSelection();
+        selections << sel;
+    }
+    setExtraSelections(selections);
+}
+
+}  // namespace deskbase::widgets

@@ -1,0 +1,62 @@
+#pragma once
+// The SQL editor: highlighting, completion of keywords and of the live schema's table and
+// column names ("table." offers that table's columns), Ctrl+Enter to run all or the selection,
+// and the line of an error marked.
+#include <QPlainTextEdit>
+#include <QStringList>
+#include <map>
+#include <vector>
+
+class QCompleter;
+class QStringListModel;
+
+namespace deskbase {
+struct TableInfo;
+}
+
+namespace deskbase::widgets {
+
+class SqlHighlighter;
+
+class SqlEditor : public QPlainTextEdit {
+    Q_OBJECT
+public:
+    explicit SqlEditor(QWidget* parent = nullptr);
+
+    void setSchema(const std::vector<TableInfo>& tables);
+    QCompleter* completer() const { return completer_; }
+    SqlHighlighter* highlighter() const { return highlighter_; }
+    // The words completion would offer for the text before the cursor (for tests and the popup).
+    QStringList completionsAtCursor();
+
+    // The selection when there is one, else the whole text; and where it starts in the document.
+    QString sqlToRun() const;
+    int sqlToRunOffset() const;
+
+    // Marks the line the error points at (relative to what ran); returns that line or -1.
+    int showError(const QString& ranSql, int ranOffset, const QString& message);
+    void clearError();
+    int errorLine() const { return errorLine_; }
+
+signals:
+    void runRequested();
+
+protected:
+    void keyPressEvent(QKeyEvent* event) override;
+
+private:
+    QString wordBeforeCursor(QString* qualifier = nullptr) const;
+    void showCompletions(bool force);
+    void insertCompletion(const QString& word);
+    void applyErrorSelection();
+
+    SqlHighlighter* highlighter_;
+    QCompleter* completer_;
+    QStringListModel* words_;
+    QStringList general_;                        // keywords, functions, tables, all columns
+    std::map<QString, QStringList> columnsOf_;   // lower-case table name -> its columns
+    QString poolKey_;                            // the table whose columns the completer offers; empty: all words
+    int errorLine_ = -1;
+};
+
+}  // namespace deskbase::widgets

@@ -1,0 +1,157 @@
+#include "widgets/schema/schema_model.h"
+
+#include <QApplication>
+#include <QFont>
+#include <QIcon>
+#include <QStyle>
+
+#include "widgets/grid/cell_format.h"
+
+namespace deskbase::widgets {
+
+struct SchemaModel::Node {
+    Kind kind = Kind::Section;
+    QString name, detail, tooltip, path;
+    Node* parent = nullptr;
+    int row = 0;
+    std::vector<std::unique_ptr<Node>> children;
+
+    Node* add(Kind k, QString n, QString d = {}) {
+        auto child = std::make_unique<Node>();
+        child->kind = k;
+        child->name = std::move(n);
+        child->detail = std::move(d);
+        child->parent = this;
+        child->row = int(children.size());
+        children.push_back(std::move(child));
+        return children.back().get();
+    }
+};
+
+SchemaModel::SchemaModel(QObject* parent) : QAbstractItemModel(parent), root_(std::make_unique<Node>()) { rebuild(); }
+SchemaModel::~SchemaModel() = default;
+
+void SchemaModel::setSnapshot(const SchemaSnapshot& snapshot) {
+    beginResetModel();
+    snapshot_ = snapshot;
+    rebuild();
+    endResetModel();
+}
+
+void SchemaModel::rebuild() {
+    root_ = std::make_unique<Node>();
+    const QLocale loc = displayLocale();
+    Node* tables = root_->add(Kind::Section, tr("Tables"), QString::number(snapshot_.tables.size()));
+    for (const auto& t : snapshot_.tables) {
+        const QString rows = t.approxRows < 0 ? QString()
+                             : t.approxRows == 1 ? tr("1 row")
+                                                 : tr("%1 rows").arg(loc.toString(qlonglong(t.approxRows)));
+        Node* table = tables->add(Kind::Table, QString::fromStdString(t.name), rows);
+        for (std::size_t i = 0; i < t.columns.size(); ++i) {
+            const Column& c = t.columns[i];
+            const auto typeName = columnTypeName(c.type);
+            Node* col = table->add(Kind::Column, QString::fromStdString(c.name),
+                                   QString::fromUtf8(typeName.data(), qsizetype(typeName.size())));
+            if (!c.displayName.empty() && c.displayName != c.name)
+                col->tooltip = tr("Header in the file: %1").arg(QString::fromStdString(c.displayName));
+            if (i < t.nativeTypes.size()) col->tooltip += (col->tooltip.isEmpty() ? QString() : QStringLiteral("\n")) +
+                                                          tr("Stored as %1").arg(QString::fromStdString(t.nativeTypes[i]));
+        }
+    }
+    if (!snapshot_.error.isEmpty()) tables->tooltip = snapshot_.error;
+    Node* questions = root_->add(Kind::Section, tr("Questions"), QString::number(snapshot_.questions.size()));
+    for (const auto& q : snapshot_.questions) questions->add(Kind::Question, q.title)->path = q.path;
+    Node* dashboards = root_->add(Kind::Section, tr("Dashboards"), QString::number(snapshot_.dashboards.size()));
+    for (const auto& d : snapshot_.dashboards) dashboards->add(Kind::Dashboard, d.title)->path = d.path;
+}
+
+SchemaModel::Node* SchemaModel::nodeOf(const QModelIndex& index) const {
+    return index.isValid() ? static_cast<Node*>(index.internalPointer()) : root_.get();
+}
+
+QModelIndex SchemaModel::index(int row, int column, const QModelIndex& parent) const {
+    if (!hasIndex(row, column, parent)) return {};
+    Node* p = nodeOf(parent);
+    return createIndex(row, column, p->children[std::size_t(row)].get());
+}
+
+QModelIndex SchemaModel::parent(const QModelIndex& child) const {
+    if (!child.isValid()) return {};
+    Node* p = nodeOf(child)->parent;
+    if (!p || p == root_.get()) return {};
+    return createIndex(p->row, 0, p);
+}
+
+int SchemaModel::rowCount(const QModelIndex& parent) const {
+    if (parent.isValid() && parent.column() != 0) return 0;
+    return int(nodeOf(parent)->children.size());
+}
+
+int SchemaModel::columnCount(const QModelIndex&) const { return 2; }
+
+QVariant SchemaModel::data(const QModelIndex& index, int role) const {
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid)) return {};
+    const Node* n = nodeOf(index);
+    switch (role) {
+        case Qt::DisplayRole:
+            return index.column() == 0 ? n->name : n->detail;
+        case Qt::ToolTipRole:
+            return n->tooltip.isEmpty() ? QVariant() : QVariant(n->tooltip);
+        case Qt::DecorationRole: {
+            if (index.column() != 0 || !qApp) return {};
+            QStyle* s = QApplication::style();
+            switch (n->kind) {
+                case Kind::Table: return QIcon::fromTheme(QStringLiteral("x-office-spreadsheet"),
+                                                          s->standardIcon(QStyle::SP_FileDialogDetailedView));
+                case Kind::Question: return QIcon::fromTheme(QStringLiteral("text-x-sql"), s->standardIcon(QStyle::SP_FileIcon));
+                case Kind::Dashboard: return s->standardIcon(QStyle::SP_FileDialogInfoView);
+                default: return {};
+            }
+        }
+        case Qt::ForegroundRole:
+            if (index.column() == 1) return QColor(0x8a, 0x8f, 0x98);
+            return {};
+        case Qt::FontRole:
+            if (n->kind == Kind::Section) {
+                QFont f;
+                f.setBold(true);
+                return f;
+            }
+            return {};
+        case Qt::TextAlignmentRole:
+            if (index.column() == 1) return QVariant::fromValue(int(Qt::AlignRight | Qt::AlignVCenter));
+            return {};
+        case KindRole: return int(n->kind);
+        case NameRole: return n->name;
+        case PathRole: return n->path;
+        default: return {};
+    }
+}
+
+QVariant SchemaModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole) return {};
+    if (section == 0) return tr("Name");
+    if (section == 1) return tr("Detail");
+    return {};
+}
+
+Qt::ItemFlags SchemaModel::flags(const QModelIndex& index) const {
+    if (!index.isValid()) return Qt::NoItemFlags;
+    Qt::ItemFlags f = Qt::ItemIsEnabled | Qt::ItemIsSelectable;
+    if (nodeOf(index)->kind == Kind::Column || nodeOf(index)->kind == Kind::Table) f |= Qt::ItemIsDragEnabled;
+    return f;
+}
+
+QModelIndex SchemaModel::tableIndex(const QString& table) const {
+    const Node* tables = root_->children[0].get();
+    for (const auto& t : tables->children)
+        if (t->name == table) return createIndex(t->row, 0, t.get());
+    return {};
+}
+
+QModelIndex SchemaModel::sectionIndex(Kind sectionOf) const {
+    const int row = sectionOf == Kind::Table ? 0 : sectionOf == Kind::Question ? 1 : 2;
+    return createIndex(row, 0, root_->children[std::size_t(row)].get());
+}
+
+}  // namespace deskbase::widgets
