@@ -4,6 +4,8 @@
 #include <QCompleter>
 #include <QFontDatabase>
 #include <QKeyEvent>
+#include <QMimeData>
+#include <QUrl>
 #include <QScrollBar>
 #include <QStringListModel>
 #include <QTextBlock>
@@ -166,6 +168,13 @@ void SqlEditor::keyPressEvent(QKeyEvent* event) {
         showCompletions(false);
     else if (popupOpen)
         completer_->popup()->hide();
+}
+
+bool SqlEditor::canInsertFromMimeData(const QMimeData* source) const {
+    if (source->hasUrls())
+        for (const QUrl& url : source->urls())
+            if (url.isLocalFile()) return false;
+    return QPlainTextEdit::canInsertFromMimeData(source);
 }
 
 QString SqlEditor::sqlToRun() const {

@@ -43,6 +43,8 @@ signals:
 
 protected:
     void keyPressEvent(QKeyEvent* event) override;
+    // Files dropped on the editor are not pasted as text: the drop goes on to the window (import).
+    bool canInsertFromMimeData(const QMimeData* source) const override;
 
 private:
     QString wordBeforeCursor(QString* qualifier = nullptr) const;

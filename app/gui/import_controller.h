@@ -1,0 +1,63 @@
+#pragma once
+// Importing files: each dropped/chosen file is previewed off the GUI thread, shown in the preview
+// dialog, and, once accepted, queued as an ImportJob that runs on a worker thread (one at a time)
+// with progress marshalled back to the GUI thread and Cancel. A file that cannot be read gets a
+// clear message and changes nothing.
+#include <QObject>
+#include <QPointer>
+#include <QStringList>
+#include <deque>
+#include <memory>
+
+#include "core/ingest/import_job.h"
+#include "widgets/importer/import_preview_dialog.h"
+
+class QThread;
+class QWidget;
+
+namespace deskbase::widgets {
+class ImportProgressPanel;
+}
+
+namespace deskbase::gui {
+
+class WorkspaceController;
+
+class ImportController : public QObject {
+    Q_OBJECT
+public:
+    ImportController(WorkspaceController* workspace, widgets::ImportProgressPanel* panel, QWidget* dialogParent);
+    ~ImportController() override;  // cancels and waits for a running job
+
+    void importFiles(const QStringList& paths);
+    void cancelCurrent();
+    bool isBusy() const;
+    int queuedJobs() const { return int(jobs_.size()); }
+    widgets::ImportPreviewDialog* currentDialog() const { return dialog_; }
+
+    static bool looksImportable(const QString& path);  // by extension: csv, tsv, txt, json, ndjson, jsonl
+
+signals:
+    void previewShown(deskbase::widgets::ImportPreviewDialog* dialog);
+    void imported(const QString& table, qint64 rows, qint64 rejected, const QString& rejectsTable, double seconds);
+    void failed(const QString& path, const QString& message);
+    void cancelled(const QString& path);
+    void idle();
+
+private:
+    void nextPreview();
+    void startNextJob();
+    void onJobDone(const QString& path, Result<ImportResult> result, bool wasCancelled);
+
+    WorkspaceController* workspace_;
+    widgets::ImportProgressPanel* panel_;
+    QWidget* dialogParent_;
+    QStringList previewQueue_;
+    bool previewing_ = false;
+    QPointer<widgets::ImportPreviewDialog> dialog_;
+    std::deque<ImportOptions> jobs_;
+    std::shared_ptr<ImportJob> running_;
+    QThread* thread_ = nullptr;
+};
+
+}  // namespace deskbase::gui

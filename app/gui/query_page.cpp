@@ -1,0 +1,208 @@
+#include "app/gui/query_page.h"
+
+#include <QAction>
+#include <QFileInfo>
+#include <QInputDialog>
+#include <QLabel>
+#include <QSplitter>
+#include <QStyle>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+#include "app/gui/workspace_controller.h"
+#include "core/infer/naming.h"
+#include "core/query/sql_template.h"
+#include "core/warehouse/warehouse.h"
+#include "widgets/editor/parameter_bar.h"
+#include "widgets/editor/sql_editor.h"
+#include "widgets/editor/sql_highlighter.h"
+#include "widgets/grid/result_grid.h"
+#include "widgets/grid/result_table_model.h"
+#include "widgets/schema/schema_snapshot.h"
+
+namespace deskbase::gui {
+
+QueryPage::QueryPage(WorkspaceController* workspace, QWidget* parent)
+    : QWidget(parent),
+      workspace_(workspace),
+      editor_(new widgets::SqlEditor(this)),
+      parameters_(new widgets::ParameterBar(this)),
+      grid_(new widgets::ResultGrid(this)),
+      error_(new QLabel(this)),
+      title_(new QLabel(this)) {
+    setObjectName(QStringLiteral("queryPage"));
+    auto* toolbar = new QToolBar(this);
+    toolbar->setIconSize(QSize(16, 16));
+    toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    runAction_ = toolbar->addAction(style()->standardIcon(QStyle::SP_MediaPlay), tr("Run"), this, &QueryPage::run);
+    runAction_->setToolTip(tr("Run the SQL, or the selection (Ctrl+Enter)"));
+    cancelAction_ = toolbar->addAction(style()->standardIcon(QStyle::SP_MediaStop), tr("Cancel"), this, &QueryPage::cancel);
+    cancelAction_->setEnabled(false);
+    toolbar->addSeparator();
+    toolbar->addAction(style()->standardIcon(QStyle::SP_DialogSaveButton), tr("Save as question"), this,
+                       [this] { saveQuestion(true); });
+    auto* spacer = new QWidget(toolbar);
+    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    toolbar->addWidget(spacer);
+    title_->setObjectName(QStringLiteral("questionTitle"));
+    toolbar->addWidget(title_);
+
+    error_->setObjectName(QStringLiteral("queryError"));
+    error_->setWordWrap(true);
+    error_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    error_->setStyleSheet(QStringLiteral("QLabel { color: #d64545; padding: 4px 6px; }"));
+    error_->setVisible(false);
+
+    auto* results = new QWidget(this);
+    auto* resultsLayout = new QVBoxLayout(results);
+    resultsLayout->setContentsMargins(0, 0, 0, 0);
+    resultsLayout->setSpacing(2);
+    resultsLayout->addWidget(parameters_);
+    resultsLayout->addWidget(error_);
+    resultsLayout->addWidget(grid_, 1);
+
+    auto* splitter = new QSplitter(Qt::Vertical, this);
+    splitter->addWidget(editor_);
+    splitter->addWidget(results);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 3);
+    splitter->setSizes({180, 520});
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(toolbar);
+    layout->addWidget(splitter, 1);
+
+    connect(editor_, &widgets::SqlEditor::runRequested, this, &QueryPage::run);
+    connect(parameters_, &widgets::ParameterBar::runRequested, this, &QueryPage::run);
+    connect(editor_, &QPlainTextEdit::textChanged, this, [this] { parameters_->setSqlTemplate(editor_->toPlainText()); });
+    auto* model = grid_->model();
+    connect(model, &widgets::ResultTableModel::runningChanged, this, [this](bool running) {
+        cancelAction_->setEnabled(running);
+    });
+    connect(model, &widgets::ResultTableModel::queryFailed, this, [this](const QString& message) {
+        showError(message);
+        editor_->showError(lastRunSql_, lastRunOffset_, message);
+    });
+    connect(model, &widgets::ResultTableModel::firstRowsReady, this, [this] { error_->setVisible(false); });
+}
+
+QString QueryPage::errorText() const { return error_->isHidden() ? QString() : error_->text(); }
+
+void QueryPage::showError(const QString& message) {
+    error_->setText(message);
+    error_->setVisible(!message.isEmpty());
+}
+
+void QueryPage::run() {
+    const QString sql = editor_->sqlToRun();
+    if (sql.trimmed().isEmpty()) return;
+    lastRunSql_ = sql;
+    lastRunOffset_ = editor_->sqlToRunOffset();
+    editor_->clearError();
+    showError({});
+    const QString target = workspace_->target();
+    const bool pg = Warehouse::isPostgresTarget(target.toStdString());
+    // {{params}} become bound placeholders; their values never enter the SQL text.
+    auto expanded = expandSqlTemplate(sql.toStdString(), parameters_->parametersInUse(), parameters_->values(),
+                                      [pg](int i) { return (pg ? "$" : "?") + std::to_string(i); });
+    if (!expanded) {
+        showError(QString::fromStdString(expanded.message()));
+        return;
+    }
+    grid_->model()->setQuery(target, QString::fromStdString(expanded->sql), expanded->params);
+    emit statusMessage(tr("Running…"));
+}
+
+void QueryPage::cancel() {
+    grid_->model()->cancel();
+    emit statusMessage(tr("Query cancelled"));
+}
+
+void QueryPage::newQuery() {
+    questionPath_.clear();
+    question_ = Question{};
+    parameters_->setDeclared({});
+    editor_->clear();
+    grid_->model()->clear();
+    title_->setText(QString());
+    emit titleChanged(tr("SQL"));
+}
+
+void QueryPage::openTable(const QString& table) {
+    questionPath_.clear();
+    question_ = Question{};
+    title_->setText(QString());
+    // Quote as an identifier: table names may need it.
+    QString quoted = table;
+    quoted.replace(QLatin1Char('"'), QStringLiteral("\"\""));
+    editor_->setPlainText(QStringLiteral("SELECT *\nFROM \"%1\"").arg(quoted));
+    emit titleChanged(table);
+    run();
+}
+
+void QueryPage::setQuestion(const QString& path, const Question& q) {
+    questionPath_ = path;
+    question_ = q;
+    const QString name = QString::fromStdString(q.name);
+    title_->setText(tr("Question: <b>%1</b>").arg(name.toHtmlEscaped()));
+    emit titleChanged(name);
+}
+
+bool QueryPage::openQuestion(const QString& path) {
+    auto q = loadQuestion(path.toStdString());
+    if (!q) {
+        showError(QString::fromStdString(q.message()));
+        return false;
+    }
+    parameters_->setDeclared(q->parameters);
+    editor_->setPlainText(QString::fromStdString(q->sql));
+    setQuestion(path, *q);
+    run();
+    return true;
+}
+
+bool QueryPage::saveQuestion(bool askName) {
+    if (!askName && !questionPath_.isEmpty()) {
+        Question q = question_;
+        q.sql = editor_->toPlainText().toStdString();
+        q.parameters = parameters_->parametersInUse();
+        auto s = deskbase::saveQuestion(q, questionPath_.toStdString());
+        if (!s) {
+            showError(QString::fromStdString(s.message()));
+            return false;
+        }
+        question_ = q;
+        workspace_->refreshSchema();
+        emit statusMessage(tr("Saved %1").arg(QFileInfo(questionPath_).fileName()));
+        return true;
+    }
+    bool ok = false;
+    const QString name = QInputDialog::getText(this, tr("Save as question"), tr("Question name:"), QLineEdit::Normal,
+                                               QString::fromStdString(question_.name), &ok);
+    if (!ok || name.trimmed().isEmpty()) return false;
+    return saveQuestionAs(name.trimmed());
+}
+
+bool QueryPage::saveQuestionAs(const QString& name) {
+    if (!workspace_->workspace()) return false;
+    Question q = question_;
+    q.name = name.toStdString();
+    q.sql = editor_->toPlainText().toStdString();
+    q.parameters = parameters_->parametersInUse();
+    const QString fileName = QString::fromStdString(toIdentifier(q.name)) + QStringLiteral(".json");
+    if (auto s = workspace_->saveQuestion(fileName, q); !s) {
+        showError(QString::fromStdString(s.message()));
+        return false;
+    }
+    setQuestion(QString::fromStdString(workspace_->workspace()->path("questions/" + fileName.toStdString())), q);
+    emit statusMessage(tr("Saved question \"%1\"").arg(name));
+    return true;
+}
+
+void QueryPage::applySchema(const widgets::SchemaSnapshot& snapshot) { editor_->setSchema(snapshot.tables); }
+
+void QueryPage::updateColors() { editor_->highlighter()->updateColors(); }
+
+}  // namespace deskbase::gui

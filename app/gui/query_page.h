@@ -1,0 +1,67 @@
+#pragma once
+// The SQL page: editor, {{parameter}} inputs, Run/Cancel/Save, and the result grid. Opening a
+// table or a saved question lands here; Save writes the question file through the workspace.
+#include <QWidget>
+
+#include "core/query/question.h"
+
+class QAction;
+class QLabel;
+
+namespace deskbase::widgets {
+class ParameterBar;
+class ResultGrid;
+class SqlEditor;
+struct SchemaSnapshot;
+}
+
+namespace deskbase::gui {
+
+class WorkspaceController;
+
+class QueryPage : public QWidget {
+    Q_OBJECT
+public:
+    QueryPage(WorkspaceController* workspace, QWidget* parent = nullptr);
+
+    widgets::SqlEditor* editor() const { return editor_; }
+    widgets::ResultGrid* grid() const { return grid_; }
+    widgets::ParameterBar* parameters() const { return parameters_; }
+    QString errorText() const;
+    QString questionPath() const { return questionPath_; }
+
+    void run();
+    void cancel();
+    void newQuery();
+    void openTable(const QString& table);
+    bool openQuestion(const QString& path);
+    // Saves to the open question's file; asks for a name first when there is none (or `askName`).
+    bool saveQuestion(bool askName);
+    // Saves under `name` without asking (used by saveQuestion and scripted use).
+    bool saveQuestionAs(const QString& name);
+    void applySchema(const widgets::SchemaSnapshot& snapshot);
+    void updateColors();
+
+signals:
+    void statusMessage(const QString& text);
+    void titleChanged(const QString& title);
+
+private:
+    void showError(const QString& message);
+    void setQuestion(const QString& path, const Question& q);
+
+    WorkspaceController* workspace_;
+    widgets::SqlEditor* editor_;
+    widgets::ParameterBar* parameters_;
+    widgets::ResultGrid* grid_;
+    QLabel* error_;
+    QLabel* title_;
+    QAction* runAction_;
+    QAction* cancelAction_;
+    QString questionPath_;
+    Question question_;  // the open question: keeps its visualization and cache policy on save
+    QString lastRunSql_;
+    int lastRunOffset_ = 0;
+};
+
+}  // namespace deskbase::gui

@@ -1,0 +1,212 @@
+// The main window end to end on the offscreen platform: a file dropped on the window leads to
+// the preview dialog, then to a table in the warehouse and in the sidebar; unreadable files
+// change nothing; rejected rows open from the status link; questions save and reopen.
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMimeData>
+#include <QStandardPaths>
+#include <QTableWidget>
+#include <QTreeView>
+#include <QtTest>
+
+#include "app/gui/import_controller.h"
+#include "app/gui/main_window.h"
+#include "app/gui/query_page.h"
+#include "app/gui/workspace_controller.h"
+#include "core/warehouse/warehouse.h"
+#include "tests/support/temp_workspace.h"
+#include "widgets/editor/parameter_bar.h"
+#include "widgets/editor/sql_editor.h"
+#include "widgets/grid/result_grid.h"
+#include "widgets/grid/result_table_model.h"
+#include "widgets/importer/import_preview_dialog.h"
+#include "widgets/schema/schema_browser.h"
+#include "widgets/schema/schema_model.h"
+#include "widgets/theme/theme.h"
+
+using namespace deskbase;
+using namespace deskbase::gui;
+
+namespace {
+const char* kWeatherCsv =
+    "City,Temp C,Observed\n"
+    "Seattle,12.5,2020-01-01\n"
+    "Portland,9.25,2020-01-02\n"
+    "Boise,7,2020-01-03\n"
+    "Reno,3.5,2020-01-04,unexpected extra field\n";
+
+void drop(QWidget* target, const QStringList& files) {
+    QMimeData mime;
+    QList<QUrl> urls;
+    for (const QString& f : files) urls << QUrl::fromLocalFile(f);
+    mime.setUrls(urls);
+    QDragEnterEvent enter(QPoint(40, 40), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(target, &enter);
+    QVERIFY(enter.isAccepted());
+    QDropEvent dropEvent(QPointF(40, 40), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(target, &dropEvent);
+    QVERIFY(dropEvent.isAccepted());
+}
+
+std::vector<std::string> tableNames(const std::string& db) {
+    std::vector<std::string> out;
+    auto w = Warehouse::open(db);
+    if (!w) return out;
+    if (auto tables = (*w)->listTables(); tables)
+        for (const auto& t : *tables) out.push_back(t.name);
+    return out;
+}
+}  // namespace
+
+class MainWindowTest : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase() {
+        QStandardPaths::setTestModeEnabled(true);
+        QApplication::setOrganizationName(QStringLiteral("DeskbaseTest"));
+        QApplication::setApplicationName(QStringLiteral("tst_main_window"));
+    }
+
+    void droppedFileBecomesTable() {
+        test::TempWorkspace ws;
+        const std::string csv = ws.write("weather.csv", kWeatherCsv);
+        MainWindow window;
+        QVERIFY(window.openWorkspace(QString::fromStdString(ws.file("work"))));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QAbstractItemModelTester tester(window.sidebar()->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+
+        drop(&window, {QString::fromStdString(csv)});
+        QTRY_VERIFY(window.imports()->currentDialog() != nullptr);
+        widgets::ImportPreviewDialog* dialog = window.imports()->currentDialog();
+        QVERIFY(dialog->isVisible());
+        QCOMPARE(dialog->tableNameEdit()->text(), QStringLiteral("weather"));
+        QCOMPARE(dialog->columnsTable()->rowCount(), 3);
+        QCOMPARE(dialog->columnsTable()->item(1, 0)->text(), QStringLiteral("temp_c"));
+        QCOMPARE(dialog->columnsTable()->item(1, 2)->text(), QStringLiteral("Temp C"));
+        QVERIFY(dialog->rowsTable()->rowCount() >= 3);
+        QCOMPARE(dialog->rowsTable()->item(0, 0)->text(), QStringLiteral("Seattle"));
+        dialog->setColumnName(1, QStringLiteral("temperature"));
+        dialog->accept();
+
+        // The table appears in the sidebar and in the warehouse, with the renamed column.
+        QTRY_VERIFY_WITH_TIMEOUT(window.sidebar()->model()->tableIndex(QStringLiteral("weather")).isValid(), 15000);
+        const auto names = tableNames(ws.file("work/warehouse.db"));
+        QVERIFY(std::find(names.begin(), names.end(), "weather") != names.end());
+        auto w = Warehouse::open(ws.file("work/warehouse.db"));
+        auto info = (*w)->describeTable("weather");
+        QVERIFY(info.isOk());
+        QCOMPARE(info->columns.size(), std::size_t(3));
+        QCOMPARE(info->columns[1].name, std::string("temperature"));
+        QCOMPARE(info->approxRows, std::int64_t(3));
+        const QModelIndex table = window.sidebar()->model()->tableIndex(QStringLiteral("weather"));
+        QCOMPARE(table.siblingAtColumn(1).data().toString(), QStringLiteral("3 rows"));
+
+        // The status line reports loaded and rejected rows; its link opens the rejected rows.
+        QTRY_VERIFY(window.statusText().contains(QStringLiteral("Loaded 3 rows")));
+        QVERIFY(window.statusText().contains(QStringLiteral("1 rejected")));
+        auto* status = window.findChild<QLabel*>(QStringLiteral("statusMessage"));
+        QVERIFY(status);
+        emit status->linkActivated(QStringLiteral("table:weather__rejects"));
+        auto* model = window.queryPage()->grid()->model();
+        QTRY_VERIFY(!model->isRunning());
+        QCOMPARE(model->rowCount(), 1);
+        QVERIFY(window.queryPage()->editor()->toPlainText().contains(QStringLiteral("weather__rejects")));
+    }
+
+    void unreadableFileChangesNothing() {
+        test::TempWorkspace ws;
+        const std::string bin = ws.write("image.csv", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10", 24));
+        const std::string empty = ws.write("empty.csv", "");
+        MainWindow window;
+        QVERIFY(window.openWorkspace(QString::fromStdString(ws.file("work"))));
+        window.show();
+        QSignalSpy failed(window.imports(), &ImportController::failed);
+        drop(&window, {QString::fromStdString(bin), QString::fromStdString(empty)});
+        QTRY_COMPARE(failed.size(), 2);
+        QVERIFY(window.imports()->currentDialog() == nullptr);
+        QVERIFY(!failed[0][1].toString().isEmpty());
+        QVERIFY(window.statusText().contains(QStringLiteral("Could not import")));
+        QVERIFY(tableNames(ws.file("work/warehouse.db")).empty());
+    }
+
+    void cancelledPreviewChangesNothing() {
+        test::TempWorkspace ws;
+        const std::string csv = ws.write("weather.csv", kWeatherCsv);
+        MainWindow window;
+        QVERIFY(window.openWorkspace(QString::fromStdString(ws.file("work"))));
+        window.importFiles({QString::fromStdString(csv)});
+        QTRY_VERIFY(window.imports()->currentDialog() != nullptr);
+        window.imports()->currentDialog()->reject();
+        QTRY_VERIFY(!window.imports()->isBusy());
+        QVERIFY(tableNames(ws.file("work/warehouse.db")).empty());
+    }
+
+    void savedQuestionReopens() {
+        test::TempWorkspace ws;
+        MainWindow window;
+        QVERIFY(window.openWorkspace(QString::fromStdString(ws.file("work"))));
+        QueryPage* page = window.queryPage();
+        page->editor()->setPlainText(QStringLiteral("SELECT {{n}} + 1 AS answer"));
+        QTRY_VERIFY(page->parameters()->isVisibleTo(page));
+        QVERIFY(page->saveQuestionAs(QStringLiteral("Plus one")));
+        QVERIFY(QFile::exists(QString::fromStdString(ws.file("work/questions/plus_one.json"))));
+        QTRY_VERIFY(window.sidebar()->model()->rowCount(
+                        window.sidebar()->model()->sectionIndex(widgets::SchemaModel::Kind::Question)) == 1);
+        page->newQuery();
+        QVERIFY(page->editor()->toPlainText().isEmpty());
+        QVERIFY(page->openQuestion(page->questionPath().isEmpty()
+                                       ? QString::fromStdString(ws.file("work/questions/plus_one.json"))
+                                       : page->questionPath()));
+        QCOMPARE(page->editor()->toPlainText(), QStringLiteral("SELECT {{n}} + 1 AS answer"));
+    }
+
+    void parameterValuesAreBound() {
+        test::TempWorkspace ws;
+        MainWindow window;
+        QVERIFY(window.openWorkspace(QString::fromStdString(ws.file("work"))));
+        QueryPage* page = window.queryPage();
+        page->editor()->setPlainText(QStringLiteral("SELECT {{word}} AS echo"));
+        QLineEdit* field = page->parameters()->field(QStringLiteral("word"));
+        QVERIFY(field);
+        field->setText(QStringLiteral("it's"));
+        page->run();
+        auto* model = page->grid()->model();
+        QTRY_VERIFY(!model->isRunning());
+        QCOMPARE(model->index(0, 0).data().toString(), QStringLiteral("it's"));
+    }
+
+    void sqlErrorMarksLine() {
+        test::TempWorkspace ws;
+        MainWindow window;
+        QVERIFY(window.openWorkspace(QString::fromStdString(ws.file("work"))));
+        QueryPage* page = window.queryPage();
+        page->editor()->setPlainText(QStringLiteral("SELECT 1\nFROM nowhere"));
+        page->run();
+        QTRY_VERIFY(!page->errorText().isEmpty());
+        QVERIFY(page->errorText().contains(QStringLiteral("nowhere")));
+        QCOMPARE(page->editor()->errorLine(), 1);
+    }
+
+    void themeSwitches() {
+        MainWindow window;
+        window.setTheme(QStringLiteral("dark"));
+        QVERIFY(widgets::isDarkTheme());
+        window.setTheme(QStringLiteral("light"));
+        QVERIFY(!widgets::isDarkTheme());
+    }
+
+    void extraPagesAreHosted() {
+        MainWindow window;
+        auto* page = new QLabel(QStringLiteral("a dashboard"));
+        const int index = window.addPage(page, QStringLiteral("Ops"));
+        QCOMPARE(window.pages()->currentIndex(), index);
+        QCOMPARE(window.pages()->tabText(index), QStringLiteral("Ops"));
+    }
+};
+
+QTEST_MAIN(MainWindowTest)
+#include "tst_main_window.moc"

@@ -1,0 +1,266 @@
+#include "widgets/importer/import_preview_dialog.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+#include "widgets/grid/background_task.h"
+#include "widgets/grid/cell_format.h"
+
+namespace deskbase::widgets {
+
+namespace {
+constexpr ColumnType kTypes[] = {ColumnType::Integer, ColumnType::Real,     ColumnType::Boolean,
+                                 ColumnType::Date,    ColumnType::DateTime, ColumnType::Text};
+
+QString typeLabel(ColumnType t) {
+    const auto n = columnTypeName(t);
+    return QString::fromUtf8(n.data(), qsizetype(n.size()));
+}
+
+QString delimiterLabel(char c) {
+    switch (c) {
+        case ',': return QObject::tr("Comma ( , )");
+        case ';': return QObject::tr("Semicolon ( ; )");
+        case '\t': return QObject::tr("Tab");
+        case '|': return QObject::tr("Pipe ( | )");
+        default: return QObject::tr("'%1'").arg(QLatin1Char(c));
+    }
+}
+
+QString encodingLabel(TextEncoding e) {
+    const auto n = textEncodingName(e);
+    return QString::fromUtf8(n.data(), qsizetype(n.size()));
+}
+}  // namespace
+
+ImportPreviewDialog::ImportPreviewDialog(ImportOptions options, ImportPreview preview, QWidget* parent)
+    : QDialog(parent),
+      base_(std::move(options)),
+      preview_(std::move(preview)),
+      summary_(new QLabel(this)),
+      delimiter_(new QComboBox(this)),
+      encoding_(new QComboBox(this)),
+      header_(new QCheckBox(tr("First row is the header"), this)),
+      tableName_(new QLineEdit(this)),
+      mode_(new QComboBox(this)),
+      columns_(new QTableWidget(this)),
+      rows_(new QTableWidget(this)),
+      status_(new QLabel(this)) {
+    setObjectName(QStringLiteral("importPreviewDialog"));
+    setWindowTitle(tr("Import %1").arg(QFileInfo(QString::fromStdString(base_.path)).fileName()));
+    resize(920, 620);
+
+    for (char c : {',', ';', '\t', '|'}) delimiter_->addItem(delimiterLabel(c), int(c));
+    for (TextEncoding e : {TextEncoding::Utf8, TextEncoding::Utf8Bom, TextEncoding::Utf16LE, TextEncoding::Utf16BE,
+                           TextEncoding::Windows1252})
+        encoding_->addItem(encodingLabel(e), int(e));
+    mode_->addItem(tr("Create a new table"), int(ImportMode::Create));
+    mode_->addItem(tr("Replace the table"), int(ImportMode::Replace));
+    mode_->addItem(tr("Append to the table"), int(ImportMode::Append));
+    mode_->setCurrentIndex(mode_->findData(int(base_.mode)));
+    tableName_->setText(QString::fromStdString(base_.table.empty() ? preview_.table : base_.table));
+
+    auto* form = new QFormLayout;
+    form->addRow(tr("Table:"), tableName_);
+    form->addRow(tr("Mode:"), mode_);
+    auto* dialect = new QHBoxLayout;
+    dialect->addWidget(new QLabel(tr("Delimiter:"), this));
+    dialect->addWidget(delimiter_);
+    dialect->addSpacing(12);
+    dialect->addWidget(new QLabel(tr("Encoding:"), this));
+    dialect->addWidget(encoding_);
+    dialect->addSpacing(12);
+    dialect->addWidget(header_);
+    dialect->addStretch(1);
+    form->addRow(tr("Format:"), dialect);
+
+    columns_->setObjectName(QStringLiteral("importColumns"));
+    columns_->setColumnCount(3);
+    columns_->setHorizontalHeaderLabels({tr("Column"), tr("Type"), tr("Header in file")});
+    columns_->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    columns_->horizontalHeader()->setSectionResizeMode(2, QHeaderView::Stretch);
+    columns_->verticalHeader()->setVisible(false);
+    rows_->setObjectName(QStringLiteral("importRows"));
+    rows_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    rows_->setAlternatingRowColors(true);
+    rows_->verticalHeader()->setDefaultSectionSize(rows_->fontMetrics().height() + 6);
+
+    auto* splitter = new QSplitter(Qt::Vertical, this);
+    auto* columnsBox = new QWidget(splitter);
+    auto* columnsLayout = new QVBoxLayout(columnsBox);
+    columnsLayout->setContentsMargins(0, 0, 0, 0);
+    columnsLayout->addWidget(new QLabel(tr("<b>Columns</b> (rename or change a type)"), columnsBox));
+    columnsLayout->addWidget(columns_);
+    auto* rowsBox = new QWidget(splitter);
+    auto* rowsLayout = new QVBoxLayout(rowsBox);
+    rowsLayout->setContentsMargins(0, 0, 0, 0);
+    rowsLayout->addWidget(new QLabel(tr("<b>First rows</b>"), rowsBox));
+    rowsLayout->addWidget(rows_);
+    splitter->addWidget(columnsBox);
+    splitter->addWidget(rowsBox);
+    splitter->setStretchFactor(0, 2);
+    splitter->setStretchFactor(1, 3);
+
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    buttons->button(QDialogButtonBox::Ok)->setText(tr("Import"));
+    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(tableName_, &QLineEdit::textChanged, this, [buttons](const QString& t) {
+        buttons->button(QDialogButtonBox::Ok)->setEnabled(!t.trimmed().isEmpty());
+    });
+
+    auto* layout = new QVBoxLayout(this);
+    summary_->setWordWrap(true);
+    layout->addWidget(summary_);
+    layout->addLayout(form);
+    layout->addWidget(splitter, 1);
+    status_->setStyleSheet(QStringLiteral("color: palette(mid);"));
+    auto* bottom = new QHBoxLayout;
+    bottom->addWidget(status_, 1);
+    bottom->addWidget(buttons);
+    layout->addLayout(bottom);
+
+    showPreview();
+    for (QComboBox* combo : {delimiter_, encoding_})
+        connect(combo, qOverload<int>(&QComboBox::currentIndexChanged), this, &ImportPreviewDialog::reloadPreview);
+    connect(header_, &QCheckBox::toggled, this, &ImportPreviewDialog::reloadPreview);
+    connect(columns_, &QTableWidget::itemChanged, this, [this](QTableWidgetItem* item) {
+        if (item->column() == 0) refreshRowHeaders();
+    });
+}
+
+void ImportPreviewDialog::showPreview() {
+    loading_ = true;
+    const FileSniff& s = preview_.sniff;
+    const bool csv = s.format == FileFormat::Csv;
+    const auto fmt = fileFormatName(s.format);
+    const QLocale loc = displayLocale();
+    summary_->setText(tr("<b>%1</b> — %2, %3 · %4 rows scanned%5")
+                          .arg(QFileInfo(QString::fromStdString(base_.path)).fileName().toHtmlEscaped(),
+                               QString::fromUtf8(fmt.data(), qsizetype(fmt.size())).toUpper(),
+                               QLocale().formattedDataSize(s.sizeBytes),
+                               loc.toString(qlonglong(preview_.rowsScanned)),
+                               preview_.scannedWholeFile ? tr(" (whole file)") : tr(" (types are checked again over the whole file)")));
+    delimiter_->setEnabled(csv);
+    header_->setEnabled(csv);
+    int d = delimiter_->findData(int(s.dialect.delimiter));
+    if (d < 0) {
+        delimiter_->addItem(delimiterLabel(s.dialect.delimiter), int(s.dialect.delimiter));
+        d = delimiter_->count() - 1;
+    }
+    delimiter_->setCurrentIndex(d);
+    encoding_->setCurrentIndex(encoding_->findData(int(s.encoding)));
+    header_->setChecked(s.dialect.hasHeader);
+
+    columns_->clearContents();
+    columns_->setRowCount(int(preview_.columns.size()));
+    for (int i = 0; i < int(preview_.columns.size()); ++i) {
+        const Column& c = preview_.columns[std::size_t(i)];
+        columns_->setItem(i, 0, new QTableWidgetItem(QString::fromStdString(c.name)));
+        auto* type = new QComboBox(columns_);
+        for (ColumnType t : kTypes) type->addItem(typeLabel(t), int(t));
+        type->setCurrentIndex(type->findData(int(c.type)));
+        type->setProperty("inferred", int(c.type));
+        columns_->setCellWidget(i, 1, type);
+        auto* header = new QTableWidgetItem(QString::fromStdString(c.displayName));
+        header->setFlags(header->flags() & ~Qt::ItemIsEditable);
+        columns_->setItem(i, 2, header);
+    }
+
+    rows_->clear();
+    rows_->setColumnCount(int(preview_.columns.size()));
+    rows_->setRowCount(int(preview_.rows.size()));
+    for (int r = 0; r < int(preview_.rows.size()); ++r) {
+        const auto& row = preview_.rows[std::size_t(r)];
+        for (int c = 0; c < int(row.size()) && c < rows_->columnCount(); ++c)
+            rows_->setItem(r, c, new QTableWidgetItem(QString::fromStdString(row[std::size_t(c)])));
+    }
+    refreshRowHeaders();
+    status_->setText(tr("%n column(s)", nullptr, int(preview_.columns.size())));
+    loading_ = false;
+}
+
+void ImportPreviewDialog::refreshRowHeaders() {
+    QStringList names;
+    for (int i = 0; i < columns_->rowCount(); ++i) names << (columns_->item(i, 0) ? columns_->item(i, 0)->text() : QString());
+    rows_->setHorizontalHeaderLabels(names);
+}
+
+ImportOptions ImportPreviewDialog::sniffOverrides() const {
+    ImportOptions o = base_;
+    const FileSniff& s = preview_.sniff;
+    if (s.format == FileFormat::Csv) {
+        o.delimiter = char(delimiter_->currentData().toInt());
+        o.hasHeader = header_->isChecked();
+    }
+    o.encoding = TextEncoding(encoding_->currentData().toInt());
+    return o;
+}
+
+void ImportPreviewDialog::reloadPreview() {
+    if (loading_) return;
+    const ImportOptions o = sniffOverrides();
+    status_->setText(tr("Reading the preview again…"));
+    setEnabled(false);
+    runInBackground(
+        this, [o] { return previewImport(o); },
+        [this, o](Result<ImportPreview> result) {
+            setEnabled(true);
+            if (!result) {
+                status_->setText(tr("Cannot read the file that way: %1").arg(QString::fromStdString(result.message())));
+                return;
+            }
+            base_.delimiter = o.delimiter;
+            base_.hasHeader = o.hasHeader;
+            base_.encoding = o.encoding;
+            preview_ = std::move(*result);
+            showPreview();
+            emit previewReloaded();
+        });
+}
+
+void ImportPreviewDialog::setColumnName(int column, const QString& name) {
+    if (auto* item = columns_->item(column, 0)) item->setText(name);
+}
+
+void ImportPreviewDialog::setColumnType(int column, ColumnType type) {
+    if (auto* combo = qobject_cast<QComboBox*>(columns_->cellWidget(column, 1)))
+        combo->setCurrentIndex(combo->findData(int(type)));
+}
+
+ImportOptions ImportPreviewDialog::options() const {
+    ImportOptions o = base_;
+    o.table = tableName_->text().trimmed().toStdString();
+    o.mode = ImportMode(mode_->currentData().toInt());
+    o.columnNames.clear();
+    o.typeOverrides.clear();
+    bool renamed = false;
+    for (int i = 0; i < columns_->rowCount() && i < int(preview_.columns.size()); ++i) {
+        const Column& inferred = preview_.columns[std::size_t(i)];
+        const QString name = columns_->item(i, 0) ? columns_->item(i, 0)->text().trimmed() : QString();
+        const bool changed = !name.isEmpty() && name.toStdString() != inferred.name;
+        o.columnNames.push_back(changed ? name.toStdString() : std::string());
+        renamed = renamed || changed;
+        // Only types the user changed are forced; the rest are inferred again over the whole file.
+        if (auto* combo = qobject_cast<QComboBox*>(columns_->cellWidget(i, 1))) {
+            const auto t = ColumnType(combo->currentData().toInt());
+            if (combo->currentData().toInt() != combo->property("inferred").toInt())
+                o.typeOverrides.emplace_back(inferred.displayName.empty() ? inferred.name : inferred.displayName, t);
+        }
+    }
+    if (!renamed) o.columnNames.clear();
+    return o;
+}
+
+}  // namespace deskbase::widgets

@@ -1,0 +1,57 @@
+#pragma once
+// The import preview: what sniffing and inference found in a file (format, delimiter, encoding,
+// header, first rows, each column's name and type), all editable, plus the table name and the
+// mode. Changing the delimiter, encoding or header re-reads the preview in the background.
+#include <QDialog>
+
+#include "core/ingest/import_job.h"
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QTableWidget;
+
+namespace deskbase::widgets {
+
+class ImportPreviewDialog : public QDialog {
+    Q_OBJECT
+public:
+    ImportPreviewDialog(ImportOptions options, ImportPreview preview, QWidget* parent = nullptr);
+
+    // The options the import should run with: the file, the user's choices and overrides.
+    ImportOptions options() const;
+    const ImportPreview& preview() const { return preview_; }
+
+    QLineEdit* tableNameEdit() const { return tableName_; }
+    QComboBox* modeCombo() const { return mode_; }
+    QTableWidget* columnsTable() const { return columns_; }
+    QTableWidget* rowsTable() const { return rows_; }
+    // Sets a column's name or type as the user would (for tests and scripted use).
+    void setColumnName(int column, const QString& name);
+    void setColumnType(int column, ColumnType type);
+
+signals:
+    void previewReloaded();
+
+private:
+    void showPreview();
+    void reloadPreview();
+    void refreshRowHeaders();
+    ImportOptions sniffOverrides() const;
+
+    ImportOptions base_;
+    ImportPreview preview_;
+    bool loading_ = false;
+    QLabel* summary_;
+    QComboBox* delimiter_;
+    QComboBox* encoding_;
+    QCheckBox* header_;
+    QLineEdit* tableName_;
+    QComboBox* mode_;
+    QTableWidget* columns_;
+    QTableWidget* rows_;
+    QLabel* status_;
+};
+
+}  // namespace deskbase::widgets
