@@ -19,6 +19,8 @@
 #include "widgets/grid/result_grid.h"
 #include "widgets/grid/result_table_model.h"
 #include "widgets/schema/schema_snapshot.h"
+#include "widgets/grid/cell_format.h"
+#include "widgets/theme/icons.h"
 
 namespace deskbase::gui {
 
@@ -34,9 +36,9 @@ QueryPage::QueryPage(WorkspaceController* workspace, QWidget* parent)
     auto* toolbar = new QToolBar(this);
     toolbar->setIconSize(QSize(16, 16));
     toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    runAction_ = toolbar->addAction(style()->standardIcon(QStyle::SP_MediaPlay), tr("Run"), this, &QueryPage::run);
+    runAction_ = toolbar->addAction(widgets::runIcon(), tr("Run"), this, &QueryPage::run);
     runAction_->setToolTip(tr("Run the SQL, or the selection (Ctrl+Enter)"));
-    cancelAction_ = toolbar->addAction(style()->standardIcon(QStyle::SP_MediaStop), tr("Cancel"), this, &QueryPage::cancel);
+    cancelAction_ = toolbar->addAction(widgets::stopIcon(), tr("Cancel"), this, &QueryPage::cancel);
     cancelAction_->setEnabled(false);
     toolbar->addSeparator();
     toolbar->addAction(style()->standardIcon(QStyle::SP_DialogSaveButton), tr("Save as question"), this,
@@ -80,6 +82,12 @@ QueryPage::QueryPage(WorkspaceController* workspace, QWidget* parent)
     auto* model = grid_->model();
     connect(model, &widgets::ResultTableModel::runningChanged, this, [this](bool running) {
         cancelAction_->setEnabled(running);
+        if (running || !errorText().isEmpty()) return;
+        const auto* m = grid_->model();
+        const QString rows = widgets::displayLocale().toString(qlonglong(m->totalRows()));
+        emit statusMessage(tr("%1 rows%2 · %3 s")
+                               .arg(rows, m->rowCountExact() ? QString() : QStringLiteral("+"))
+                               .arg(double(runClock_.elapsed()) / 1000.0, 0, 'f', 2));
     });
     connect(model, &widgets::ResultTableModel::queryFailed, this, [this](const QString& message) {
         showError(message);
@@ -111,6 +119,7 @@ void QueryPage::run() {
         showError(QString::fromStdString(expanded.message()));
         return;
     }
+    runClock_.start();
     grid_->model()->setQuery(target, QString::fromStdString(expanded->sql), expanded->params);
     emit statusMessage(tr("Running…"));
 }

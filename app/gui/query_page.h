@@ -1,6 +1,7 @@
 #pragma once
 // The SQL page: editor, {{parameter}} inputs, Run/Cancel/Save, and the result grid. Opening a
 // table or a saved question lands here; Save writes the question file through the workspace.
+#include <QElapsedTimer>
 #include <QWidget>
 
 #include "core/query/question.h"
@@ -62,6 +63,7 @@ private:
     Question question_;  // the open question: keeps its visualization and cache policy on save
     QString lastRunSql_;
     int lastRunOffset_ = 0;
+    QElapsedTimer runClock_;
 };
 
 }  // namespace deskbase::gui

@@ -9,7 +9,10 @@ namespace deskbase::widgets {
 
 // The locale used for numbers: the user's, but with digit grouping even under the C locale.
 QLocale displayLocale();
-QString formatCell(const Value& v, const QLocale& locale);
+// `grouped`: integers get thousands separators (not for identifier-like columns, see below).
+QString formatCell(const Value& v, const QLocale& locale, bool grouped = true);
+// Columns whose integers are labels, not quantities: id, *_id, *year, *zip, *code.
+bool isIdentifierLike(const std::string& columnName);
 bool isNumeric(const Value& v);
 QString nullText();  // "NULL"
 

@@ -63,6 +63,13 @@ ResultGrid::ResultGrid(QWidget* parent)
     connect(model_, &ResultTableModel::queryFailed, this, [this](const QString& m) {
         status_->setText(tr("Error: %1").arg(m));
     });
+    connect(model_, &ResultTableModel::firstRowsReady, this, [this] {
+        // Fit columns to the rows on screen (the view measures only visible rows), within bounds.
+        view_->resizeColumnsToContents();
+        auto* header = view_->horizontalHeader();
+        for (int c = 0; c < header->count(); ++c)
+            header->resizeSection(c, std::clamp(header->sectionSize(c) + 12, 60, 320));
+    });
     connect(model_, &QAbstractItemModel::modelReset, this, [this] {
         auto* header = view_->horizontalHeader();
         header->setSortIndicatorShown(model_->sortColumn() >= 0);

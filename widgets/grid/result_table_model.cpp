@@ -105,7 +105,7 @@ QVariant ResultTableModel::data(const QModelIndex& index, int role) const {
     }
     switch (role) {
         case Qt::DisplayRole:
-            return formatCell(*v, locale_);
+            return formatCell(*v, locale_, !ungrouped_[std::size_t(index.column())]);
         case Qt::EditRole:
             return QString::fromStdString(valueToText(*v));  // unformatted, for copying
         case Qt::TextAlignmentRole: {
@@ -151,6 +151,8 @@ void ResultTableModel::onStarted(std::uint64_t gen, std::vector<Column> columns,
     if (gen != gen_) return;
     beginResetModel();
     columns_ = std::move(columns);
+    ungrouped_.clear();
+    for (const Column& c : columns_) ungrouped_.push_back(isIdentifierLike(c.name));
     rows_ = std::int64_t(rows.size());
     cache_.insert(0, std::move(rows));
     inFlight_.erase(0);

@@ -68,6 +68,7 @@ private:
     ResultQuery query_;
     std::uint64_t gen_ = 0;
     std::vector<Column> columns_;
+    std::vector<bool> ungrouped_;  // per column: integers shown without thousands separators
     std::int64_t rows_ = 0;
     bool countExact_ = false;
     bool running_ = false;

@@ -1,0 +1,11 @@
+#pragma once
+// Small icons drawn in code, legible on both light and dark palettes (the style's standard media
+// icons are dark-on-dark under the dark theme).
+#include <QIcon>
+
+namespace deskbase::widgets {
+
+QIcon runIcon();   // a green "play" triangle
+QIcon stopIcon();  // a red square
+
+}  // namespace deskbase::widgets
