@@ -95,6 +95,7 @@ Result<ImportResult> ImportJob::run(Warehouse& w, const std::function<void(const
 
     auto sniff = sniffWithOverrides(options_);
     if (!sniff) return Error{sniff.message()};
+    report(0.0, 0, 0, sniff->sizeBytes, true);
     std::string table = toIdentifier(options_.table.empty() ? tableNameForPath(options_.path) : options_.table);
 
     // Pass one: types over the whole file.
