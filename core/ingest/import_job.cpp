@@ -75,7 +75,10 @@ struct PlannedLoad {
 // append the existing table's columns matched by name, whose types win.
 Result<PlannedLoad> planLoad(Warehouse& w, const std::string& table, ImportMode mode, const FileSchema& schema,
                              const ImportOptions& options) {
-    if (schema.header.empty()) return Error{options.path + " has no columns"};
+    if (schema.header.empty()) {
+        if (!schema.firstError.empty()) return Error{options.path + ", " + schema.firstError};
+        return Error{options.path + " has no records"};
+    }
     auto fileColumns = columnsFor(schema, options);
     if (!fileColumns) return Error{fileColumns.message()};
     PlannedLoad out;
@@ -160,6 +163,9 @@ Result<ImportResult> ImportJob::run(Warehouse& w, const std::function<void(const
     if (!sniff) return Error{sniff.message()};
     report(0.0, 0, 0, sniff->sizeBytes, true);
     const std::string table = toIdentifier(options_.table.empty() ? tableNameForPath(options_.path) : options_.table);
+    if (table.rfind("deskbase_", 0) == 0 || table.rfind("sqlite_", 0) == 0 || table.rfind("pg_", 0) == 0 ||
+        (table.size() > 9 && table.compare(table.size() - 9, 9, "__rejects") == 0))
+        return Error{"the table name " + table + " is reserved; choose another with --table"};
     const bool encodingFixed = options_.encoding.has_value();
 
     // Types are inferred over the whole file. So that loading need not wait for that pass, the

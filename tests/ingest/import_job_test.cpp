@@ -318,6 +318,34 @@ private slots:
         QCOMPARE(scalar(*w, "SELECT count(*) FROM cities"), std::int64_t(40001));
     }
 
+    void semicolonFileReadsDecimalCommas() {
+        test::TempWorkspace ws;
+        auto w = openDb(ws);
+        auto r = importFile(*w, ws.write("eu.csv", "Produkt;Preis;Menge\nA;1,5;3\nB;12,25;4\n"));
+        QVERIFY2(r.isOk(), r.isOk() ? "" : r.message().c_str());
+        QCOMPARE(int(r->columns[1].type), int(ColumnType::Real));
+        QCOMPARE(valueToText(rowsOf(*w, "SELECT sum(preis) FROM eu")[0][0]), std::string("13.75"));
+        // In a comma-delimited file a comma is never a decimal separator.
+        auto c = importFile(*w, ws.write("us.csv", "name,amount\nx,\"1,5\"\n"));
+        QVERIFY(c.isOk());
+        QCOMPARE(int(c->columns[1].type), int(ColumnType::Text));
+    }
+
+    void reservedTableNamesAreRefused_data() {
+        QTest::addColumn<QString>("file");
+        QTest::newRow("bookkeeping") << QStringLiteral("deskbase_columns.csv");
+        QTest::newRow("sqlite internal") << QStringLiteral("sqlite_master.csv");
+        QTest::newRow("rejects of another table") << QStringLiteral("orders__rejects.csv");
+    }
+    void reservedTableNamesAreRefused() {
+        QFETCH(QString, file);
+        test::TempWorkspace ws;
+        auto w = openDb(ws);
+        auto r = importFile(*w, ws.write(file.toStdString(), "id\n1\n"));
+        QVERIFY(!r.isOk());
+        QVERIFY2(r.message().find("reserved") != std::string::npos, r.message().c_str());
+    }
+
     void realFilesFromTestData() {
         test::TempWorkspace ws;
         auto w = openDb(ws);
