@@ -335,7 +335,6 @@ private slots:
         QTest::addColumn<QString>("file");
         QTest::newRow("bookkeeping") << QStringLiteral("deskbase_columns.csv");
         QTest::newRow("sqlite internal") << QStringLiteral("sqlite_master.csv");
-        QTest::newRow("rejects of another table") << QStringLiteral("orders__rejects.csv");
     }
     void reservedTableNamesAreRefused() {
         QFETCH(QString, file);
