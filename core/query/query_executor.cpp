@@ -9,6 +9,8 @@
 
 namespace deskbase {
 
+int sqliteProcessConfigAnchor();  // sqlite_tuning.cpp
+
 class QueryRun {
 public:
     QueryRun(std::uint64_t id, QueryRequest r) : id_(id), request(std::move(r)) {}
@@ -120,6 +122,7 @@ const Result<QueryResult>& QueryHandle::result() const {
 
 QueryExecutor::QueryExecutor(ExecutorOptions options)
     : options_(options), pool_(options.maxIdlePerTarget) {
+    (void)sqliteProcessConfigAnchor();
     int threads = options_.threads;
     if (threads <= 0) threads = std::max(4, int(std::thread::hardware_concurrency()));
     for (int i = 0; i < threads; ++i) workers_.emplace_back([this] { workerLoop(); });
