@@ -5,6 +5,7 @@
 #include <atomic>
 #include <chrono>
 
+#include "core/ingest/import_job.h"
 #include "core/query/query_executor.h"
 #include "core/query/result_cache.h"
 #include "core/warehouse/warehouse.h"
@@ -230,6 +231,50 @@ private slots:
         req.useCache = false;  // --no-cache
         auto bypass = ex.runAndWait(req);
         QVERIFY(bypass && !bypass->fromCache);
+    }
+
+    // An import through Deskbase bumps the table's data version: the cached answer is not served again.
+    void cacheInvalidatedByImport() {
+        const std::string csv = ws_.write("sales.csv", "region,amount\nnorth,10\nsouth,20\n");
+        auto w = Warehouse::open(db_);
+        QVERIFY(w);
+        ImportOptions first;
+        first.path = csv;
+        first.table = "sales";
+        auto imported = ImportJob(first).run(**w);
+        QVERIFY2(imported, imported.isOk() ? "" : imported.message().c_str());
+
+        ResultCache cache;
+        QueryRequest req = request("SELECT count(*), sum(amount) FROM sales");
+        req.useCache = true;
+        req.cachePolicy.kind = CachePolicy::Kind::Fixed;
+        // The executor (and its idle connections) is closed during the import: the import's
+        // switch out of WAL waits for the busy timeout while other connections are open.
+        auto ex = std::make_unique<QueryExecutor>(ExecutorOptions{2, &cache, 2});
+        auto cold = ex->runAndWait(req);
+        QVERIFY(cold && !cold->fromCache);
+        QCOMPARE(valueToText(cold->rows[0][1]), std::string("30"));
+        auto warm = ex->runAndWait(req);
+        QVERIFY(warm && warm->fromCache);
+        ex.reset();
+
+        ws_.write("sales2.csv", "region,amount\neast,5\n");
+        ImportOptions more;
+        more.path = ws_.file("sales2.csv");
+        more.table = "sales";
+        more.mode = ImportMode::Append;
+        auto appended = ImportJob(more).run(**w);
+        QVERIFY2(appended, appended.isOk() ? "" : appended.message().c_str());
+
+        ex = std::make_unique<QueryExecutor>(ExecutorOptions{2, &cache, 2});
+        auto after = ex->runAndWait(req);
+        QVERIFY(after);
+        QVERIFY(!after->fromCache);
+        QCOMPARE(valueToText(after->rows[0][0]), std::string("3"));
+        QCOMPARE(valueToText(after->rows[0][1]), std::string("35"));
+        QCOMPARE(cache.stats().invalidations, std::uint64_t(1));
+        auto again = ex->runAndWait(req);
+        QVERIFY(again && again->fromCache);
     }
 };
 
