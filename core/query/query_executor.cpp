@@ -11,7 +11,7 @@ namespace deskbase {
 
 int sqliteProcessConfigAnchor();  // sqlite_tuning.cpp
 
-class QueryRun {
+class QueryRun : public std::enable_shared_from_this<QueryRun> {
 public:
     QueryRun(std::uint64_t id, QueryRequest r) : id_(id), request(std::move(r)) {}
 
@@ -61,6 +61,7 @@ public:
     // Records the outcome once; later calls are ignored.
     void finish(Result<QueryResult> r, QueryState state) {
         std::function<void(const Result<QueryResult>&)> callback;
+        std::function<void(const QueryHandle&)> doneCallback;
         {
             std::lock_guard lock(mutex_);
             if (result_) return;
@@ -71,9 +72,11 @@ public:
             result_.emplace(std::move(r));
             state_ = state;
             callback = std::move(request.onFinished);
+            doneCallback = std::move(request.onDone);
         }
         done_.notify_all();
         if (callback) callback(*result_);  // result_ never changes again
+        if (doneCallback) doneCallback(QueryHandle(shared_from_this()));
     }
 
     bool wait(int timeoutMs) const {
@@ -144,6 +147,7 @@ QueryExecutor::~QueryExecutor() {
 QueryHandle QueryExecutor::submit(QueryRequest request) {
     std::shared_ptr<QueryRun> superseded;
     std::shared_ptr<QueryRun> run;
+    bool queued = false;
     {
         std::lock_guard lock(mutex_);
         run = std::make_shared<QueryRun>(nextId_++, std::move(request));
@@ -152,11 +156,12 @@ QueryHandle QueryExecutor::submit(QueryRequest request) {
             superseded = slot.lock();
             slot = run;
         }
-        if (stopping_) {
-            run->finish(Error{"the query executor is shutting down"}, QueryState::Cancelled);
-            return QueryHandle(run);
-        }
-        queue_.push_back(run);
+        queued = !stopping_;
+        if (queued) queue_.push_back(run);
+    }
+    if (!queued) {
+        run->finish(Error{"the query executor is shutting down"}, QueryState::Cancelled);
+        return QueryHandle(run);
     }
     if (superseded) superseded->requestCancel("superseded");
     wake_.notify_one();

@@ -7,6 +7,7 @@
 
 #include "core/ingest/import_job.h"
 #include "core/query/query_executor.h"
+#include "core/query/query_watcher.h"
 #include "core/query/result_cache.h"
 #include "core/warehouse/warehouse.h"
 #include "tests/support/temp_workspace.h"
@@ -231,6 +232,31 @@ private slots:
         req.useCache = false;  // --no-cache
         auto bypass = ex.runAndWait(req);
         QVERIFY(bypass && !bypass->fromCache);
+    }
+
+    // Qt glue: finished() arrives in the watcher's thread with the handle; deleting a watcher with
+    // runs in flight is safe.
+    void watcherEmitsInItsThread() {
+        QueryExecutor ex;
+        QueryWatcher watcher(ex);
+        QSignalSpy spy(&watcher, &QueryWatcher::finished);
+        Qt::HANDLE receivedOn = nullptr;
+        connect(&watcher, &QueryWatcher::finished, this, [&](const QueryHandle&) { receivedOn = QThread::currentThreadId(); });
+        auto h = watcher.submit(request("SELECT count(*) FROM t"));
+        QVERIFY(spy.wait(10000));
+        QCOMPARE(receivedOn, QThread::currentThreadId());
+        const auto got = spy.at(0).at(0).value<QueryHandle>();
+        QCOMPARE(got.id(), h.id());
+        QVERIFY(got.result());
+        QCOMPARE(valueToText(got.result()->rows[0][0]), std::string("5000"));
+
+        auto doomed = std::make_unique<QueryWatcher>(ex);
+        auto running = doomed->submit(request(kLongQuery));
+        QVERIFY(waitForState(running, QueryState::Running));
+        doomed.reset();
+        running.cancel();
+        QVERIFY(running.wait(2000));
+        QCoreApplication::processEvents();
     }
 
     // An import through Deskbase bumps the table's data version: the cached answer is not served again.
