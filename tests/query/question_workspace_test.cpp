@@ -105,6 +105,19 @@ private slots:
         QVERIFY(w->findQuestion("good"));
         QVERIFY(w->findQuestion("Last"));
         QVERIFY(!w->findQuestion("missing"));
+        QVERIFY(w->removeQuestion("zzz"));
+        QVERIFY(!w->findQuestion("Last"));
+        QVERIFY(!QFile::exists(QString::fromStdString(ws.file("questions/zzz.json"))));
+        QVERIFY(!w->removeQuestion("zzz"));
+    }
+
+    void defaultTexts() {
+        Parameter p;
+        QVERIFY(defaultValueTexts(p).empty());
+        p.defaultValue = 10;
+        QCOMPARE(defaultValueTexts(p), std::vector<std::string>{"10"});
+        p.defaultValue = nlohmann::json::array({"a", true, 2.5});
+        QCOMPARE(defaultValueTexts(p), (std::vector<std::string>{"a", "true", "2.5"}));
     }
 
     void brokenSettingsFileIsReported() {
