@@ -11,9 +11,9 @@
 #include "app/cli/commands.h"
 #include "core/query/query_executor.h"
 #include "core/query/question.h"
+#include "core/query/question_request.h"
 #include "core/query/result_cache.h"
 #include "core/query/result_format.h"
-#include "core/query/sql_template.h"
 #include "core/query/workspace.h"
 #include "core/warehouse/warehouse.h"
 
@@ -90,19 +90,12 @@ int runQuery(const std::vector<std::string>& argv) {
 
     std::string target;
     if (auto db = args->value("db")) target = *db;
-    else if (ws) {
-        auto t = ws->targetFor(question.connection);
-        if (!t) return failure(verb, t.message());
-        target = *t;
-    } else target = resolveTarget(*args);
-
-    const bool postgres = Warehouse::isPostgresTarget(target);
-    auto expanded = expandSqlTemplate(question.sql, question.parameters, values, [postgres](int i) {
-        return (postgres ? "$" : "?") + std::to_string(i);
-    });
-    if (!expanded) return failure(verb, oneLine(expanded.message()));
+    else if (!ws) target = resolveTarget(*args);
+    auto request = makeQuestionRequest(question, values, ws ? &*ws : nullptr, target);
+    if (!request) return failure(verb, oneLine(request.message()));
+    target = request->target;
     std::error_code ec;
-    if (!postgres && !fs::exists(target, ec))
+    if (!Warehouse::isPostgresTarget(target) && !fs::exists(target, ec))
         return failure(verb, "no SQLite warehouse at " + target + " (give --db TARGET or --workspace DIR)");
 
     std::unique_ptr<ResultCache> cache;
@@ -116,13 +109,8 @@ int runQuery(const std::vector<std::string>& argv) {
         }
     }
     QueryExecutor executor(ExecutorOptions{1, cache.get(), 1});
-    QueryRequest request;
-    request.target = target;
-    request.sql = expanded->sql;
-    request.params = expanded->params;
-    request.useCache = cache != nullptr;
-    request.cachePolicy = question.cache ? *question.cache : ws ? ws->settings().cachePolicy : CachePolicy{};
-    auto result = executor.runAndWait(std::move(request));
+    request->useCache = cache != nullptr;
+    auto result = executor.runAndWait(std::move(*request));
     if (!result) return failure(verb, oneLine(result.message()));
 
     std::ios::sync_with_stdio(false);
