@@ -12,6 +12,7 @@
 #include "app/gui/workspace_controller.h"
 #include "core/infer/naming.h"
 #include "core/query/sql_template.h"
+#include "core/query/statement_kind.h"
 #include "core/warehouse/warehouse.h"
 #include "widgets/editor/parameter_bar.h"
 #include "widgets/editor/sql_editor.h"
@@ -83,6 +84,8 @@ QueryPage::QueryPage(WorkspaceController* workspace, QWidget* parent)
     connect(model, &widgets::ResultTableModel::runningChanged, this, [this](bool running) {
         cancelAction_->setEnabled(running);
         if (running || !errorText().isEmpty()) return;
+        // A statement that changed tables (CREATE, INSERT, DROP, ...): the sidebar shows it.
+        if (classifyStatement(lastRunSql_.toStdString()).writesData) workspace_->refreshSchema();
         const auto* m = grid_->model();
         const QString rows = widgets::displayLocale().toString(qlonglong(m->totalRows()));
         emit statusMessage(tr("%1 rows%2 · %3 s")

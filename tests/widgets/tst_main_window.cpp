@@ -191,6 +191,15 @@ private slots:
         QCOMPARE(page->editor()->errorLine(), 1);
     }
 
+    void createdTableAppearsInSidebar() {
+        test::TempWorkspace ws;
+        MainWindow window;
+        QVERIFY(window.openWorkspace(QString::fromStdString(ws.file("work"))));
+        window.queryPage()->editor()->setPlainText(QStringLiteral("CREATE TABLE notes (body TEXT)"));
+        window.queryPage()->run();
+        QTRY_VERIFY(window.sidebar()->model()->tableIndex(QStringLiteral("notes")).isValid());
+    }
+
     void themeSwitches() {
         MainWindow window;
         window.setTheme(QStringLiteral("dark"));

@@ -140,6 +140,22 @@ private slots:
         QVERIFY(!model.isRunning());
     }
 
+    void writesBumpDataVersions() {
+        ResultTableModel model;
+        model.setQuery(db_, QStringLiteral("CREATE TABLE written (x INTEGER)"));
+        QTRY_VERIFY(!model.isRunning());
+        model.setQuery(db_, QStringLiteral("INSERT INTO written VALUES (1), (2)"));
+        QTRY_VERIFY(!model.isRunning());
+        auto w = Warehouse::open(db_.toStdString());
+        QVERIFY(w.isOk());
+        auto version = (*w)->dataVersion("written");
+        QVERIFY(version.isOk());
+        QCOMPARE(*version, std::int64_t(2));  // once for CREATE, once for INSERT
+        model.setQuery(db_, QStringLiteral("SELECT count(*) FROM written"));
+        QTRY_VERIFY(!model.isRunning());
+        QCOMPARE(model.index(0, 0).data().toString(), QStringLiteral("2"));
+    }
+
     void runsStatementsThatCannotBePaged() {
         ResultTableModel model;
         model.setQuery(db_, QStringLiteral("PRAGMA table_info(small)"));

@@ -4,6 +4,7 @@
 #include <QObject>
 #include <QPointer>
 
+#include "core/query/statement_kind.h"
 #include "core/warehouse/warehouse.h"
 #include "widgets/grid/result_sql.h"
 
@@ -184,20 +185,31 @@ void BlockFetcher::serveStart(std::uint64_t gen, const ResultQuery& q) {
         columns = cursor_->columns();
         complete = rows.size() < blockRows_;
     } else {
-        // Not pageable: run it once and keep what it returns, up to a bound.
-        auto cursor = connection_->query(q.sql, q.params);
-        if (!cursor) {
+        // Not pageable: run it once and keep what it returns, up to a bound. A statement that
+        // writes tables bumps their data versions in the same transaction, so cached results
+        // reading them (dashboards, other processes) are not served again.
+        const StatementKind kind = classifyStatement(q.sql);
+        const bool versioned = kind.writesData && !kind.writtenTables.empty();
+        auto fail = [&](const std::string& msg) {
+            if (versioned) connection_->rollback();
             auto cb = cb_.failed;
-            post([cb, gen, msg = cursor.message()] { cb(gen, msg); });
-            return;
+            post([cb, gen, msg] { cb(gen, msg); });
+        };
+        if (versioned) {
+            if (auto s = connection_->begin(); !s) return fail(s.message());
         }
-        columns = (*cursor)->columns();
         std::vector<Row> all;
-        auto n = (*cursor)->fetch(all, blockRows_ * kUnpagedBlocks);
-        if (!n) {
-            auto cb = cb_.failed;
-            post([cb, gen, msg = n.message()] { cb(gen, msg); });
-            return;
+        {
+            auto cursor = connection_->query(q.sql, q.params);
+            if (!cursor) return fail(cursor.message());
+            columns = (*cursor)->columns();
+            auto n = (*cursor)->fetch(all, blockRows_ * kUnpagedBlocks);
+            if (!n) return fail(n.message());
+        }
+        if (versioned) {
+            for (const auto& table : kind.writtenTables)
+                if (auto s = connection_->bumpDataVersion(table); !s) return fail(s.message());
+            if (auto s = connection_->commit(); !s) return fail(s.message());
         }
         complete = true;
         const std::size_t first = std::min(all.size(), blockRows_);
