@@ -133,6 +133,46 @@ private slots:
         QVERIFY(tableNames(ws.file("work/warehouse.db")).empty());
     }
 
+    void severalDropsQueue() {
+        test::TempWorkspace ws;
+        const std::string a = ws.write("first.csv", "x,y\n1,2\n3,4\n");
+        const std::string b = ws.write("second.ndjson", "{\"k\": \"a\", \"v\": 1}\n{\"k\": \"b\", \"v\": 2}\n");
+        MainWindow window;
+        QVERIFY(window.openWorkspace(QString::fromStdString(ws.file("work"))));
+        window.show();
+        drop(&window, {QString::fromStdString(a), QString::fromStdString(b)});
+        // One preview at a time: the second comes once the first is answered.
+        QTRY_VERIFY(window.imports()->currentDialog() != nullptr);
+        QCOMPARE(window.imports()->currentDialog()->tableNameEdit()->text(), QStringLiteral("first"));
+        window.imports()->currentDialog()->accept();
+        QTRY_VERIFY(window.imports()->currentDialog() != nullptr &&
+                    window.imports()->currentDialog()->tableNameEdit()->text() == QStringLiteral("second"));
+        window.imports()->currentDialog()->accept();
+        QTRY_VERIFY_WITH_TIMEOUT(window.sidebar()->model()->tableIndex(QStringLiteral("first")).isValid() &&
+                                     window.sidebar()->model()->tableIndex(QStringLiteral("second")).isValid(),
+                                 15000);
+        QTRY_VERIFY(!window.imports()->isBusy());
+    }
+
+    void cancelledImportChangesNothing() {
+        test::TempWorkspace ws;
+        std::string csv = "id,label\n";
+        for (int i = 0; i < 200000; ++i) csv += std::to_string(i) + ",label " + std::to_string(i) + "\n";
+        const std::string path = ws.write("many.csv", csv);
+        MainWindow window;
+        QVERIFY(window.openWorkspace(QString::fromStdString(ws.file("work"))));
+        QSignalSpy cancelled(window.imports(), &ImportController::cancelled);
+        QSignalSpy imported(window.imports(), &ImportController::imported);
+        window.importFiles({QString::fromStdString(path)});
+        QTRY_VERIFY(window.imports()->currentDialog() != nullptr);
+        window.imports()->currentDialog()->accept();
+        window.imports()->cancelCurrent();  // the job is started; it stops at its next row block
+        QTRY_COMPARE_WITH_TIMEOUT(cancelled.size(), 1, 15000);
+        QCOMPARE(imported.size(), 0);
+        QVERIFY(window.statusText().contains(QStringLiteral("cancelled")));
+        QVERIFY(tableNames(ws.file("work/warehouse.db")).empty());
+    }
+
     void cancelledPreviewChangesNothing() {
         test::TempWorkspace ws;
         const std::string csv = ws.write("weather.csv", kWeatherCsv);
