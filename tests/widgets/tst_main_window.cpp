@@ -11,6 +11,8 @@
 #include <QTreeView>
 #include <QtTest>
 
+#include "app/gui/connection_dialog.h"
+#include "app/gui/gui_options.h"
 #include "app/gui/import_controller.h"
 #include "app/gui/main_window.h"
 #include "app/gui/query_page.h"
@@ -238,6 +240,57 @@ private slots:
         window.queryPage()->editor()->setPlainText(QStringLiteral("CREATE TABLE notes (body TEXT)"));
         window.queryPage()->run();
         QTRY_VERIFY(window.sidebar()->model()->tableIndex(QStringLiteral("notes")).isValid());
+    }
+
+    void connectionIsSavedWithoutPassword() {
+        test::TempWorkspace ws;
+        MainWindow window;
+        QVERIFY(window.openWorkspace(QString::fromStdString(ws.file("work"))));
+        WorkspaceController* wc = window.workspace();
+        const QString pg = ConnectionDialog::postgresTarget(QStringLiteral("127.0.0.1"), 1, QStringLiteral("shop"),
+                                                            QStringLiteral("ann"), QStringLiteral("disable"));
+        QCOMPARE(pg, QStringLiteral("host=127.0.0.1 port=1 dbname=shop user=ann sslmode=disable"));
+        QVERIFY(wc->setConnectionTarget(pg + QStringLiteral(" password=secret")));
+        QVERIFY(wc->isPostgres());
+        wc->setSessionPassword(QStringLiteral("s3cr'et"));
+        QVERIFY(wc->target().contains(QStringLiteral("password='s3cr\\'et'")));
+        QFile json(QString::fromStdString(ws.file("work/deskbase.json")));
+        QVERIFY(json.open(QIODevice::ReadOnly));
+        const QByteArray saved = json.readAll();
+        QVERIFY(saved.contains("dbname=shop"));
+        QVERIFY(!saved.contains("secret") && !saved.contains("s3cr"));
+        // Back to the embedded file.
+        QVERIFY(wc->setConnectionTarget(QString()));
+        QVERIFY(!wc->isPostgres());
+        QVERIFY(wc->target().endsWith(QStringLiteral("warehouse.db")));
+    }
+
+    void commandLine_data() {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("workspace");
+        QTest::addColumn<bool>("demo");
+        QTest::addColumn<int>("files");
+        QTest::addColumn<bool>("error");
+        QTest::newRow("nothing") << QStringList{} << QString() << false << 0 << false;
+        QTest::newRow("workspace") << QStringList{QStringLiteral("--workspace"), QStringLiteral("/tmp/w")}
+                                   << QStringLiteral("/tmp/w") << false << 0 << false;
+        QTest::newRow("demo and files") << QStringList{QStringLiteral("--demo"), QStringLiteral("a.csv"), QStringLiteral("b.json")}
+                                        << QString() << true << 2 << false;
+        QTest::newRow("missing folder") << QStringList{QStringLiteral("--workspace")} << QString() << false << 0 << true;
+        QTest::newRow("unknown option") << QStringList{QStringLiteral("--nope")} << QString() << false << 0 << true;
+    }
+    void commandLine() {
+        QFETCH(QStringList, args);
+        QFETCH(QString, workspace);
+        QFETCH(bool, demo);
+        QFETCH(int, files);
+        QFETCH(bool, error);
+        const GuiOptions o = parseGuiOptions(QStringList{QStringLiteral("deskbase")} + args);
+        QCOMPARE(o.workspace, workspace);
+        QCOMPARE(o.demo, demo);
+        QCOMPARE(o.files.size(), files);
+        QCOMPARE(!o.error.isEmpty(), error);
+        for (const QString& f : o.files) QVERIFY(QFileInfo(f).isAbsolute());
     }
 
     void themeSwitches() {

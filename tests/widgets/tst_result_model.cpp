@@ -156,6 +156,38 @@ private slots:
         QCOMPARE(model.index(0, 0).data().toString(), QStringLiteral("2"));
     }
 
+    void cancelInterruptsALongQuery() {
+        ResultTableModel model;
+        QSignalSpy failed(&model, &ResultTableModel::queryFailed);
+        model.setQuery(db_, QStringLiteral("WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s "
+                                           "WHERE n < 2000000000) SELECT count(*) FROM s"));
+        QTest::qWait(150);
+        QVERIFY(model.isRunning());
+        QElapsedTimer t;
+        t.start();
+        model.cancel();
+        QVERIFY(!model.isRunning());
+        QTRY_COMPARE(failed.size(), 1);
+        QCOMPARE(failed[0][0].toString(), QStringLiteral("cancelled"));
+        QVERIFY(t.elapsed() < 2000);
+        // The connection is usable right away.
+        model.setQuery(db_, QStringLiteral("SELECT 42"));
+        QTRY_VERIFY(!model.isRunning());
+        QCOMPARE(model.index(0, 0).data().toString(), QStringLiteral("42"));
+    }
+
+    void newerQuerySupersedesOlder() {
+        ResultTableModel model;
+        QSignalSpy failed(&model, &ResultTableModel::queryFailed);
+        model.setQuery(db_, QStringLiteral("WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s "
+                                           "WHERE n < 2000000000) SELECT count(*) FROM s"));
+        QTest::qWait(100);
+        model.setQuery(db_, QStringLiteral("SELECT 'newer'"));
+        QTRY_VERIFY_WITH_TIMEOUT(!model.isRunning(), 3000);
+        QCOMPARE(model.index(0, 0).data().toString(), QStringLiteral("newer"));
+        QCOMPARE(failed.size(), 0);  // the superseded run's interruption is not reported
+    }
+
     void runsStatementsThatCannotBePaged() {
         ResultTableModel model;
         model.setQuery(db_, QStringLiteral("PRAGMA table_info(small)"));
