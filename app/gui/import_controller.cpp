@@ -56,6 +56,9 @@ void ImportController::nextPreview() {
                 return;
             }
             auto* dialog = new widgets::ImportPreviewDialog(options, std::move(*preview), dialogParent_);
+            QStringList existing;
+            for (const auto& t : workspace_->schema().tables) existing << QString::fromStdString(t.name);
+            dialog->setExistingTables(existing);
             dialog->setAttribute(Qt::WA_DeleteOnClose);
             dialog->setWindowModality(Qt::WindowModal);
             dialog_ = dialog;

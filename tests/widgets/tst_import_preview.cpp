@@ -1,6 +1,8 @@
 // The import preview dialog and the progress strip: what the user edits becomes ImportOptions.
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDialogButtonBox>
+#include <QPushButton>
 #include <QLineEdit>
 #include <QSignalSpy>
 #include <QTableWidget>
@@ -55,6 +57,22 @@ private slots:
         QVERIFY(o.typeOverrides[0].second == ColumnType::Text);
         // The preview's column headers follow the rename.
         QCOMPARE(d->rowsTable()->horizontalHeaderItem(1)->text(), QStringLiteral("total"));
+    }
+
+    void existingTableNeedsAChoice() {
+        std::unique_ptr<ImportPreviewDialog> d(open(ws_.write("orders.csv", "a\n1\n")));
+        QVERIFY(d);
+        auto* importButton = d->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok);
+        QVERIFY(importButton->isEnabled());
+        d->setExistingTables({QStringLiteral("orders")});
+        QVERIFY(!importButton->isEnabled());
+        QVERIFY(d->hintText().contains(QStringLiteral("exists")));
+        d->modeCombo()->setCurrentIndex(d->modeCombo()->findData(int(ImportMode::Replace)));
+        QVERIFY(importButton->isEnabled());
+        d->modeCombo()->setCurrentIndex(d->modeCombo()->findData(int(ImportMode::Create)));
+        d->tableNameEdit()->setText(QStringLiteral("orders_2"));
+        QVERIFY(importButton->isEnabled());
+        QVERIFY(d->hintText().isEmpty());
     }
 
     void headerToggleReloadsPreview() {

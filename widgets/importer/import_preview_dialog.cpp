@@ -56,7 +56,8 @@ ImportPreviewDialog::ImportPreviewDialog(ImportOptions options, ImportPreview pr
       mode_(new QComboBox(this)),
       columns_(new QTableWidget(this)),
       rows_(new QTableWidget(this)),
-      status_(new QLabel(this)) {
+      status_(new QLabel(this)),
+      hint_(new QLabel(this)) {
     setObjectName(QStringLiteral("importPreviewDialog"));
     setWindowTitle(tr("Import %1").arg(QFileInfo(QString::fromStdString(base_.path)).fileName()));
     resize(920, 620);
@@ -73,7 +74,12 @@ ImportPreviewDialog::ImportPreviewDialog(ImportOptions options, ImportPreview pr
 
     auto* form = new QFormLayout;
     form->addRow(tr("Table:"), tableName_);
-    form->addRow(tr("Mode:"), mode_);
+    auto* modeRow = new QHBoxLayout;
+    modeRow->addWidget(mode_);
+    modeRow->addWidget(hint_, 1);
+    hint_->setObjectName(QStringLiteral("tableHint"));
+    hint_->setStyleSheet(QStringLiteral("QLabel { color: #c77c02; }"));
+    form->addRow(tr("Mode:"), modeRow);
     auto* dialect = new QHBoxLayout;
     dialect->addWidget(new QLabel(tr("Delimiter:"), this));
     dialect->addWidget(delimiter_);
@@ -116,9 +122,9 @@ ImportPreviewDialog::ImportPreviewDialog(ImportOptions options, ImportPreview pr
     buttons->button(QDialogButtonBox::Ok)->setText(tr("Import"));
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    connect(tableName_, &QLineEdit::textChanged, this, [buttons](const QString& t) {
-        buttons->button(QDialogButtonBox::Ok)->setEnabled(!t.trimmed().isEmpty());
-    });
+    importButton_ = buttons->button(QDialogButtonBox::Ok);
+    connect(tableName_, &QLineEdit::textChanged, this, &ImportPreviewDialog::updateTableHint);
+    connect(mode_, qOverload<int>(&QComboBox::currentIndexChanged), this, &ImportPreviewDialog::updateTableHint);
 
     auto* layout = new QVBoxLayout(this);
     summary_->setWordWrap(true);
@@ -228,6 +234,25 @@ void ImportPreviewDialog::reloadPreview() {
             showPreview();
             emit previewReloaded();
         });
+}
+
+void ImportPreviewDialog::setExistingTables(const QStringList& tables) {
+    existing_ = tables;
+    updateTableHint();
+}
+
+QString ImportPreviewDialog::hintText() const { return hint_->text(); }
+
+void ImportPreviewDialog::updateTableHint() {
+    const QString name = tableName_->text().trimmed();
+    const bool exists = existing_.contains(name);
+    const auto mode = ImportMode(mode_->currentData().toInt());
+    QString hint;
+    if (exists && mode == ImportMode::Create) hint = tr("A table %1 exists: replace it, append to it, or rename.").arg(name);
+    else if (exists && mode == ImportMode::Replace) hint = tr("The rows of %1 will be replaced.").arg(name);
+    else if (!exists && mode == ImportMode::Append && !name.isEmpty()) hint = tr("No table %1 yet: it will be created.").arg(name);
+    hint_->setText(hint);
+    if (importButton_) importButton_->setEnabled(!name.isEmpty() && !(exists && mode == ImportMode::Create));
 }
 
 void ImportPreviewDialog::setColumnName(int column, const QString& name) {

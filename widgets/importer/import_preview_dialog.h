@@ -10,6 +10,7 @@ class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QPushButton;
 class QTableWidget;
 
 namespace deskbase::widgets {
@@ -27,6 +28,9 @@ public:
     QComboBox* modeCombo() const { return mode_; }
     QTableWidget* columnsTable() const { return columns_; }
     QTableWidget* rowsTable() const { return rows_; }
+    // Tables already in the warehouse: a name that clashes gets a hint and "Create" is refused.
+    void setExistingTables(const QStringList& tables);
+    QString hintText() const;
     // Sets a column's name or type as the user would (for tests and scripted use).
     void setColumnName(int column, const QString& name);
     void setColumnType(int column, ColumnType type);
@@ -38,6 +42,7 @@ private:
     void showPreview();
     void reloadPreview();
     void refreshRowHeaders();
+    void updateTableHint();
     ImportOptions sniffOverrides() const;
 
     ImportOptions base_;
@@ -52,6 +57,9 @@ private:
     QTableWidget* columns_;
     QTableWidget* rows_;
     QLabel* status_;
+    QLabel* hint_;
+    QPushButton* importButton_ = nullptr;
+    QStringList existing_;
 };
 
 }  // namespace deskbase::widgets

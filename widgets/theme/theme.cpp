@@ -1,6 +1,7 @@
 #include "widgets/theme/theme.h"
 
 #include <QApplication>
+#include <QGuiApplication>
 #include <QPalette>
 #include <QStyle>
 #include <QStyleFactory>
@@ -35,14 +36,23 @@ QPalette darkPalette() {
     return p;
 }
 
+// The palette the platform gave the application, captured before we replace it.
+const QPalette& platformPalette() {
+    static const QPalette initial = QGuiApplication::palette();
+    return initial;
+}
+
 bool systemPrefersDark() {
-    // Qt 6.4 has no colorScheme(); judge the platform palette's window colour instead.
-    const QPalette p = QApplication::style() ? QApplication::style()->standardPalette() : QPalette();
+    // Qt 6.4 has no QStyleHints::colorScheme(): judge the platform theme's palette (GTK/KDE
+    // platform themes provide the desktop's), and GTK_THEME=Name:dark.
+    if (qEnvironmentVariable("GTK_THEME").endsWith(QStringLiteral(":dark"), Qt::CaseInsensitive)) return true;
+    const QPalette& p = platformPalette();
     return p.color(QPalette::Window).lightness() < 128;
 }
 }  // namespace
 
 void applyTheme(QApplication& app, ThemeMode mode) {
+    (void)platformPalette();  // capture it before the first change
     app.setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
     const bool dark = mode == ThemeMode::Dark || (mode == ThemeMode::System && systemPrefersDark());
     app.setPalette(dark ? darkPalette() : app.style()->standardPalette());
