@@ -96,6 +96,16 @@ void ResultTableModel::requestBlock(std::int64_t block) const {
     if (inFlight_.insert(block).second) fetcher_->request(gen_, block);
 }
 
+void ResultTableModel::prefetchAround(int row) const {
+    // Near the edge of a block, ask for its neighbour so scrolling on finds its rows loaded.
+    const auto blockRows = std::int64_t(cache_.blockRows());
+    const std::int64_t block = cache_.blockOf(row), pos = row % blockRows;
+    if (pos >= blockRows * 3 / 4 && (block + 1) * blockRows < rows_ && !cache_.contains(block + 1))
+        requestBlock(block + 1);
+    else if (pos < blockRows / 4 && block > 0 && !cache_.contains(block - 1))
+        requestBlock(block - 1);
+}
+
 QVariant ResultTableModel::data(const QModelIndex& index, int role) const {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) return {};
     const Value* v = cell(index.row(), index.column());
@@ -105,6 +115,7 @@ QVariant ResultTableModel::data(const QModelIndex& index, int role) const {
     }
     switch (role) {
         case Qt::DisplayRole:
+            prefetchAround(index.row());
             return formatCell(*v, locale_, !ungrouped_[std::size_t(index.column())]);
         case Qt::EditRole:
             return QString::fromStdString(valueToText(*v));  // unformatted, for copying

@@ -58,6 +58,7 @@ signals:
 private:
     void restart();
     void requestBlock(std::int64_t block) const;
+    void prefetchAround(int row) const;
     void onStarted(std::uint64_t gen, std::vector<Column> columns, std::vector<Row> rows, bool complete);
     void onBlock(std::uint64_t gen, std::int64_t block, std::vector<Row> rows);
     void onDropped(std::uint64_t gen, std::int64_t block);
