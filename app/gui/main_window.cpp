@@ -64,7 +64,10 @@ MainWindow::MainWindow(QWidget* parent)
     pages_->tabBar()->setTabButton(0, QTabBar::RightSide, nullptr);  // the SQL page stays
     pages_->tabBar()->setTabButton(0, QTabBar::LeftSide, nullptr);
     connect(pages_, &QTabWidget::tabCloseRequested, this, [this](int i) {
-        if (i > 0) pages_->widget(i)->deleteLater(), pages_->removeTab(i);
+        if (i <= 0) return;  // the SQL page stays
+        QWidget* page = pages_->widget(i);
+        pages_->removeTab(i);
+        page->deleteLater();
     });
 
     sidebar_->setMinimumWidth(200);
