@@ -6,6 +6,14 @@ namespace deskbase {
 
 namespace {
 constexpr std::size_t kBlock = 1 << 20;  // 1 MiB reads
+
+// Line breaks in buf[from, to): LF, CR LF, and a lone CR (old Mac files end lines with it).
+std::int64_t countLineBreaks(const char* buf, std::size_t from, std::size_t to) {
+    std::int64_t n = 0;
+    for (std::size_t k = from; k < to; ++k)
+        n += buf[k] == '\n' || (buf[k] == '\r' && (k + 1 >= to || buf[k + 1] != '\n'));
+    return n;
+}
 }
 
 CsvReader::CsvReader(std::unique_ptr<ByteSource> source, CsvDialect dialect)
@@ -113,7 +121,7 @@ CsvReader::Parse CsvReader::parseAt(Record& record) {
                     record.error = "unterminated quoted field";
                     record.fields.emplace_back(buf + segStart, end_ - segStart);
                     record.raw = std::string_view(buf + begin_, end_ - begin_);
-                    for (std::size_t k = p; k < end_; ++k) newlinesInside += buf[k] == '\n';
+                    newlinesInside += countLineBreaks(buf, p, end_);
                     line_ += newlinesInside + 1;
                     begin_ = end_;
                     return Parse::Ok;
@@ -130,7 +138,7 @@ CsvReader::Parse CsvReader::parseAt(Record& record) {
                     continue;
                 }
                 // Closing quote.
-                for (std::size_t k = p; k < at; ++k) newlinesInside += buf[k] == '\n';
+                newlinesInside += countLineBreaks(buf, p, at);
                 if (copied) {
                     const std::size_t len = at - segStart;
                     std::memcpy(scratch_.data() + scratchUsed, buf + segStart, len);
