@@ -119,7 +119,13 @@ CsvReader::Parse CsvReader::parseAt(Record& record) {
                     if (!eof_) return Parse::NeedMore;
                     // Unterminated quote: the rest of the file is one malformed record.
                     record.error = "unterminated quoted field";
-                    record.fields.emplace_back(buf + segStart, end_ - segStart);
+                    if (copied) {  // the text before the last doubled quote is in scratch_
+                        std::memcpy(scratch_.data() + scratchUsed, buf + segStart, end_ - segStart);
+                        scratchUsed += end_ - segStart;
+                        record.fields.emplace_back(scratch_.data() + copyStart, scratchUsed - copyStart);
+                    } else {
+                        record.fields.emplace_back(buf + segStart, end_ - segStart);
+                    }
                     record.raw = std::string_view(buf + begin_, end_ - begin_);
                     newlinesInside += countLineBreaks(buf, p, end_);
                     line_ += newlinesInside + 1;
