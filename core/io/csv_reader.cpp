@@ -99,6 +99,22 @@ CsvReader::Parse CsvReader::parseAt(Record& record) {
     const char* buf = buffer_.data();
     std::size_t p = begin_;
     if (p >= end_) return eof_ ? Parse::End : Parse::NeedMore;
+    // Blank lines at the very end of the file are no records (in a one-column file they would
+    // become empty rows). Once a run of blank lines is known to go on, it is not scanned again.
+    if (buf[p] == '\n' || buf[p] == '\r') {
+        if (!inBlankRunBeforeData_) {
+            std::size_t k = p;
+            while (k < end_ && (buf[k] == '\n' || buf[k] == '\r')) ++k;
+            if (k == end_) {
+                if (!eof_) return Parse::NeedMore;
+                begin_ = end_;
+                return Parse::End;
+            }
+            inBlankRunBeforeData_ = true;
+        }
+    } else {
+        inBlankRunBeforeData_ = false;
+    }
     record.fields.clear();
     record.error.clear();
     record.line = line_;
