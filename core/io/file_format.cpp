@@ -114,7 +114,8 @@ CsvDialect sniffDialect(std::string_view text, bool tabHint) {
     if (sample.size() == kSniffBytes)
         if (auto nl = sample.find_last_of('\n'); nl != std::string_view::npos) sample = sample.substr(0, nl + 1);
 
-    char best = tabHint ? '\t' : ',';
+    const char hinted = tabHint ? '\t' : ',';
+    char best = hinted;
     double bestScore = -1;
     for (char delim : {',', '\t', ';', '|'}) {
         auto counts = fieldCounts(sample, delim, d.quote, 200);
@@ -127,7 +128,7 @@ CsvDialect sniffDialect(std::string_view text, bool tabHint) {
         // Consistency first, then more columns; the hint breaks ties.
         const double consistency = double(mode->second) / double(counts.size());
         double score = consistency * 1000 + double(std::min<std::size_t>(mode->first, 100));
-        if (delim == best) score += 0.5;
+        if (delim == hinted) score += 0.5;
         if (score > bestScore) { bestScore = score; best = delim; }
     }
     d.delimiter = best;
