@@ -41,7 +41,7 @@ inline QString fromView(std::string_view v) {
 
 // Reads with `sniff` as given. `maxRecords` guards against a reader that never ends.
 inline ReadOutcome readRecords(const std::string& path, const FileSniff& sniff,
-                               const std::vector<std::string>& knownKeys = {}, std::size_t maxRecords = 100000) {
+                               const std::vector<std::string>& knownKeys = {}, std::size_t maxRecords = 5000000) {
     ReadOutcome out;
     out.sniff = sniff;
     auto reader = openRecordReader(path, sniff, knownKeys);
