@@ -67,7 +67,8 @@ Result<bool> JsonReader::next(Record& record) {
         while (p < end_) {
             const char c = buffer_[p];
             if (c == '\n') { ++line_; ++p; continue; }
-            if (isSpace(c) || (arrayForm_ && c == ',')) { ++p; continue; }
+            // Commas between objects are separators in NDJSON too ({...},{...} on one line).
+            if (isSpace(c) || c == ',') { ++p; continue; }
             if (arrayForm_ && c == '[' && !sawArrayStart_) { sawArrayStart_ = true; ++p; continue; }
             if (arrayForm_ && c == ']') { begin_ = end_; eof_ = true; return false; }
             break;
@@ -96,6 +97,7 @@ Result<bool> JsonReader::next(Record& record) {
             if (c == '"') inString = true;
             else if (c == '{' || c == '[') ++depth;
             else if (c == '}' || c == ']') {
+                if (depth == 0) break;  // ends a bare scalar, or is a stray bracket itself
                 if (--depth == 0) { ++q; complete = true; break; }
             } else if (depth == 0 && (c == ',' || c == '\n')) {
                 break;  // a bare scalar at the top level
@@ -107,6 +109,8 @@ Result<bool> JsonReader::next(Record& record) {
             continue;
         }
         if (q > end_) q = end_;
+        const bool cutOff = !complete && q >= end_;
+        if (q == p) ++q;  // a stray closing bracket: an error record of its own, then move on
         const std::string_view text(buffer_.data() + p, q - p);
         begin_ = q;
         line_ = startLine + newlines;
@@ -117,7 +121,7 @@ Result<bool> JsonReader::next(Record& record) {
 
         nlohmann::ordered_json value = nlohmann::ordered_json::parse(text.begin(), text.end(), nullptr, false);
         if (value.is_discarded()) {
-            record.error = complete ? "invalid JSON" : "JSON value is cut off at the end of the file";
+            record.error = cutOff ? "JSON value is cut off at the end of the file" : "invalid JSON";
             record.fields.assign(header_.size(), std::string_view());
             return true;
         }
