@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cstring>
 
 namespace deskbase {
@@ -85,10 +86,8 @@ Result<bool> JsonReader::next(Record& record) {
         std::size_t q = p;
         int depth = 0;
         bool inString = false, complete = false;
-        std::int64_t newlines = 0;
         for (; q < end_; ++q) {
             const char c = buffer_[q];
-            if (c == '\n') ++newlines;
             if (inString) {
                 if (c == '\\') ++q;
                 else if (c == '"') inString = false;
@@ -113,7 +112,8 @@ Result<bool> JsonReader::next(Record& record) {
         if (q == p) ++q;  // a stray closing bracket: an error record of its own, then move on
         const std::string_view text(buffer_.data() + p, q - p);
         begin_ = q;
-        line_ = startLine + newlines;
+        // Line breaks inside the value only: the one ending a bare scalar is counted when skipped.
+        line_ = startLine + std::count(text.begin(), text.end(), '\n');
         record.line = startLine;
         record.raw = text;
         record.error.clear();
