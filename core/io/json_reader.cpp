@@ -100,6 +100,13 @@ Result<bool> JsonReader::next(Record& record) {
                 if (--depth == 0) { ++q; complete = true; break; }
             } else if (depth == 0 && (c == ',' || c == '\n')) {
                 break;  // a bare scalar at the top level
+            } else if (c == '\n' && depth == 1 && !arrayForm_) {
+                // An NDJSON line left its object open and the next line starts a new one: stop
+                // here rather than read the rest of the file into this value.
+                std::size_t k = q + 1, b = q;
+                while (k < end_ && isSpace(buffer_[k])) ++k;
+                while (b > p && isSpace(buffer_[b - 1])) --b;
+                if (k < end_ && buffer_[k] == '{' && buffer_[b - 1] != ':') break;  // not "key":\n{...}
             }
         }
         if (!complete && !eof_ && q >= end_) {
@@ -110,7 +117,16 @@ Result<bool> JsonReader::next(Record& record) {
         if (q > end_) q = end_;
         const bool cutOff = !complete && q >= end_;
         if (q == p) ++q;  // a stray closing bracket: an error record of its own, then move on
-        const std::string_view text(buffer_.data() + p, q - p);
+        std::string_view text(buffer_.data() + p, q - p);
+        nlohmann::ordered_json value = nlohmann::ordered_json::parse(text.begin(), text.end(), nullptr, false);
+        // NDJSON holds one object per line: a broken one (say, an unclosed brace) must not take
+        // the lines after it along. Reject its first line only and read on from the next.
+        if (value.is_discarded() && !arrayForm_) {
+            if (const auto nl = text.find('\n'); nl != std::string_view::npos) {
+                text = text.substr(0, nl);
+                q = p + nl;
+            }
+        }
         begin_ = q;
         // Line breaks inside the value only: the one ending a bare scalar is counted when skipped.
         line_ = startLine + std::count(text.begin(), text.end(), '\n');
@@ -119,9 +135,8 @@ Result<bool> JsonReader::next(Record& record) {
         record.error.clear();
         std::fill(present_.begin(), present_.end(), false);
 
-        nlohmann::ordered_json value = nlohmann::ordered_json::parse(text.begin(), text.end(), nullptr, false);
         if (value.is_discarded()) {
-            record.error = cutOff ? "JSON value is cut off at the end of the file" : "invalid JSON";
+            record.error = cutOff && q >= end_ ? "JSON value is cut off at the end of the file" : "invalid JSON";
             record.fields.assign(header_.size(), std::string_view());
             return true;
         }
