@@ -5,6 +5,7 @@
 #include <atomic>
 
 #include "core/infer/type_inference.h"
+#include "core/ingest/import_job.h"
 #include "core/ingest/file_schema.h"
 #include "core/io/file_format.h"
 #include "tests/core/read_all_records.h"
@@ -75,6 +76,8 @@ private slots:
     void inferThenConvert();
     void wholeFileNotASample_data();
     void wholeFileNotASample();
+    void preview_data();
+    void preview();
 };
 
 void InferenceTest::columnType_data() {
@@ -298,6 +301,77 @@ void InferenceTest::wholeFileNotASample() {
     QCOMPARE(schema->inference.size(), std::size_t(2));
     QCOMPARE(typeName(schema->inference[0].type()), typeName(ColumnType::Integer));
     QCOMPARE(typeName(schema->inference[1].type()), typeName(type));
+}
+
+void InferenceTest::preview_data() {
+    QTest::addColumn<QString>("fileName");
+    QTest::addColumn<QByteArray>("input");
+    QTest::addColumn<int>("scanRows");
+    QTest::addColumn<QString>("table");
+    QTest::addColumn<QStringList>("columns");  // "name:type" (display name after '/', when it differs)
+    QTest::addColumn<int>("rows");
+    QTest::addColumn<bool>("wholeFile");
+
+    QTest::newRow("header and four types")
+        << QStringLiteral("Team Members.csv")
+        << QByteArray("Name,Age,Joined,Active\nann,31,2020-01-31,yes\nbob,42,\"Feb 1, 2021\",no\n") << 100
+        << QStringLiteral("team_members")
+        << QStringList{QStringLiteral("name:text/Name"), QStringLiteral("age:integer/Age"),
+                       QStringLiteral("joined:date/Joined"), QStringLiteral("active:boolean/Active")}
+        << 2 << true;
+    QTest::newRow("no header: column_1..n") << QStringLiteral("nums.csv") << QByteArray("1,2.5\n3,4\n") << 100
+                                            << QStringLiteral("nums")
+                                            << QStringList{QStringLiteral("column_1:integer"),
+                                                           QStringLiteral("column_2:real")}
+                                            << 2 << true;
+    QTest::newRow("semicolon file with decimal commas")
+        << QStringLiteral("prices.csv") << QByteArray("item;price\n\"apple\";\"1,50\"\n\"pear\";\"2,25\"\n") << 100
+        << QStringLiteral("prices") << QStringList{QStringLiteral("item:text"), QStringLiteral("price:text")} << 2
+        << true;
+    QTest::newRow("headers normalized and deduplicated")
+        << QStringLiteral("d.csv") << QByteArray("Total,total,Price ($)\n1,2,3\n") << 100 << QStringLiteral("d")
+        << QStringList{QStringLiteral("total:integer/Total"), QStringLiteral("total_2:integer/total"),
+                       QStringLiteral("price:integer/Price ($)")}
+        << 1 << true;
+    QTest::newRow("nested JSON") << QStringLiteral("users.json")
+                                 << QByteArray("[{\"id\":1,\"user\":{\"firstName\":\"ann\"}},{\"id\":2}]") << 100
+                                 << QStringLiteral("users")
+                                 << QStringList{QStringLiteral("id:integer"),
+                                                QStringLiteral("user_first_name:text/user_firstName")}
+                                 << 2 << true;
+    QByteArray many = "n\n";
+    for (int i = 0; i < 500; ++i) many += QByteArray::number(i) + "\n";
+    many += "not a number\n";
+    QTest::newRow("scan limit: inferred over the scanned rows only")
+        << QStringLiteral("many.csv") << many << 100 << QStringLiteral("many")
+        << QStringList{QStringLiteral("n:integer")} << 100 << false;
+}
+
+void InferenceTest::preview() {
+    QFETCH(QString, fileName);
+    QFETCH(QByteArray, input);
+    QFETCH(int, scanRows);
+    QFETCH(QString, table);
+    QFETCH(QStringList, columns);
+    QFETCH(int, rows);
+    QFETCH(bool, wholeFile);
+    deskbase::test::TempWorkspace ws;
+    ImportOptions options;
+    options.path = ws.write(fileName.toStdString(), deskbase::test::bytes(input));
+    auto preview = previewImport(options, 50, std::size_t(scanRows));
+    QVERIFY2(preview, preview ? "" : preview.message().c_str());
+    QCOMPARE(QString::fromStdString(preview->table), table);
+    QStringList got;
+    for (const auto& c : preview->columns) {
+        QString d = QString::fromStdString(c.name) + QLatin1Char(':') + typeName(c.type);
+        if (c.displayName != c.name) d += QLatin1Char('/') + QString::fromStdString(c.displayName);
+        got << d;
+    }
+    QCOMPARE(got, columns);
+    QCOMPARE(preview->rowsScanned, std::int64_t(rows));
+    QCOMPARE(preview->rows.size(), std::size_t(std::min(rows, 50)));
+    QCOMPARE(preview->scannedWholeFile, wholeFile);
+    for (const auto& r : preview->rows) QCOMPARE(r.size(), preview->columns.size());
 }
 
 QTEST_GUILESS_MAIN(InferenceTest)
