@@ -77,6 +77,8 @@ private slots:
     void recordsStraddlingReadBoundaries();
     void blankLinesAreNotRecords_data();
     void blankLinesAreNotRecords();
+    void splitByTheFirstRead_data();
+    void splitByTheFirstRead();
 };
 
 void CsvReaderTest::edgeCases_data() {
@@ -166,6 +168,15 @@ void CsvReaderTest::edgeCases_data() {
         << QByteArray("\"x,1\",\"y\"\"\"\n2,3\n") << false
         << QStringList{QStringLiteral("column_1"), QStringLiteral("column_2")}
         << QList<QStringList>{fieldsOf("x,1|y\""), fieldsOf("2|3")} << QList<qint64>{1, 2} << ok2;
+    QTest::newRow("quote inside an unquoted field is literal") << QByteArray("a,b\nab\"c,d\n") << true << ab
+                                                               << QList<QStringList>{fieldsOf("ab\"c|d")}
+                                                               << QList<qint64>{2} << QStringList{QString()};
+    QTest::newRow("doubled quote right before the closing quote at EOF")
+        << QByteArray("a,b\n1,\"abc\"\"\"") << true << ab << QList<QStringList>{fieldsOf("1|abc\"")}
+        << QList<qint64>{2} << QStringList{QString()};
+    QTest::newRow("trailing delimiter makes an empty last field") << QByteArray("a,b\n1,\n") << true << ab
+                                                                  << QList<QStringList>{fieldsOf("1|")}
+                                                                  << QList<qint64>{2} << QStringList{QString()};
     QTest::newRow("header only") << QByteArray("a,b\n") << true << ab << QList<QStringList>{} << QList<qint64>{}
                                  << QStringList{};
     QTest::newRow("quoted header with newline") << QByteArray("\"a\nx\",b\n1,2\n") << true
@@ -306,6 +317,54 @@ void CsvReaderTest::blankLinesAreNotRecords() {
     QVERIFY2(schema, schema ? "" : schema.message().c_str());
     QCOMPARE(schema->records, records);
     QCOMPARE(schema->inference[0].type(), ColumnType::Integer);
+}
+
+void CsvReaderTest::splitByTheFirstRead_data() {
+    QTest::addColumn<QByteArray>("record");   // the record that straddles the first 4 MiB read
+    QTest::addColumn<int>("splitAt");         // how many of its bytes fall in the first read
+    QTest::addColumn<QStringList>("fields");
+    QTest::newRow("between CR and LF") << QByteArray("2,z\r\n") << 4 << fieldsOf("2|z");
+    QTest::newRow("between two quotes of a doubled quote") << QByteArray("2,\"a\"\"b\"\n") << 5 << fieldsOf("2|a\"b");
+    QTest::newRow("between a closing quote and the delimiter") << QByteArray("\"q\",3\n") << 3 << fieldsOf("q|3");
+    QTest::newRow("between a closing quote and the line end") << QByteArray("3,\"q\"\n") << 5 << fieldsOf("3|q");
+    QTest::newRow("inside a quoted line break") << QByteArray("4,\"x\r\ny\"\n") << 4 << fieldsOf("4|x\r\ny");
+    QTest::newRow("inside a UTF-8 character") << QByteArray("5,caf\xC3\xA9\n") << 6 << QStringList{
+        QStringLiteral("5"), QStringLiteral(u"café")};
+    QTest::newRow("right after the delimiter") << QByteArray("6,\"w\"\n") << 2 << fieldsOf("6|w");
+}
+
+void CsvReaderTest::splitByTheFirstRead() {
+    QFETCH(QByteArray, record);
+    QFETCH(int, splitAt);
+    QFETCH(QStringList, fields);
+    constexpr std::size_t kFirstRead = 4u << 20;  // the reader's initial buffer
+    std::string input = "a,b\n";
+    std::int64_t rows = 0;
+    const std::size_t recordStart = kFirstRead - std::size_t(splitAt);
+    while (input.size() + 64 < recordStart) { input += "1,filler\n"; ++rows; }
+    input += "1," + std::string(recordStart - input.size() - 3, 'p') + "\n";  // pads to the exact spot
+    ++rows;
+    QCOMPARE(input.size(), recordStart);
+    input += bytes(record) + "9,end\n";
+    deskbase::test::TempWorkspace ws;
+    const auto path = ws.write("split.csv", input);
+    auto sniff = sniffFile(path);
+    QVERIFY(sniff);
+    QCOMPARE(sniff->encoding, TextEncoding::Utf8);
+    auto read = deskbase::test::readRecords(path, *sniff);
+    QVERIFY2(read.failure.empty(), read.failure.c_str());
+    QCOMPARE(read.records.size(), std::size_t(rows + 2));
+    const auto& r = read.records[std::size_t(rows)];
+    QVERIFY2(r.error.empty(), r.error.c_str());
+    QCOMPARE(r.fields, fields);
+    QCOMPARE(r.line, rows + 2);
+    QCOMPARE(read.records.back().fields, fieldsOf("9|end"));
+    QCOMPARE(read.records.back().line, rows + 3 + std::int64_t(record.count('\n') - 1));
+    const std::atomic<bool> never{false};
+    auto schema = inferFileSchema(path, *sniff, false, never, {});
+    QVERIFY2(schema, schema ? "" : schema.message().c_str());
+    QCOMPARE(schema->sniff.encoding, TextEncoding::Utf8);  // a split character is no invalid UTF-8
+    QCOMPARE(schema->records, rows + 2);
 }
 
 QTEST_GUILESS_MAIN(CsvReaderTest)
