@@ -57,6 +57,8 @@ private slots:
     void largeFilesAcrossReadBoundaries_data();
     void largeFilesAcrossReadBoundaries();
     void utf16OddLengthIsAnError();
+    void jsonIsDecodedToo_data();
+    void jsonIsDecodedToo();
 };
 
 void EncodingTest::decodedToUtf8_data() {
@@ -272,6 +274,36 @@ void EncodingTest::utf16OddLengthIsAnError() {
     auto read = deskbase::test::sniffAndRead(path);
     QVERIFY(!read.failure.empty());
     QVERIFY2(QString::fromStdString(read.failure).contains(QStringLiteral("UTF-16")), read.failure.c_str());
+}
+
+void EncodingTest::jsonIsDecodedToo_data() {
+    QTest::addColumn<QByteArray>("input");
+    QTest::addColumn<TextEncoding>("encoding");
+    const QString ndjson = QStringLiteral(u"{\"name\":\"Zoë\",\"note\":\"€ 😀\"}\n{\"name\":\"Émile\",\"note\":\"x\"}\n");
+    const QString array = QStringLiteral(u"[{\"name\":\"Zoë\",\"note\":\"€ 😀\"},\n{\"name\":\"Émile\",\"note\":\"x\"}]");
+    QTest::newRow("NDJSON UTF-8 BOM") << QByteArray("\xEF\xBB\xBF") + ndjson.toUtf8() << TextEncoding::Utf8Bom;
+    QTest::newRow("NDJSON UTF-16 LE") << utf16(ndjson, true) << TextEncoding::Utf16LE;
+    QTest::newRow("JSON array UTF-16 BE") << utf16(array, false) << TextEncoding::Utf16BE;
+    QTest::newRow("NDJSON Windows-1252")
+        << QByteArray("{\"name\":\"Zo\xEB\",\"note\":\"\x80 \xF0\x9F\x98\x80\"}\n{\"name\":\"\xC9mile\",\"note\":\"x\"}\n")
+        << TextEncoding::Windows1252;
+}
+
+void EncodingTest::jsonIsDecodedToo() {
+    QFETCH(QByteArray, input);
+    QFETCH(TextEncoding, encoding);
+    deskbase::test::TempWorkspace ws;
+    auto read = deskbase::test::sniffAndRead(ws.write("people.json", bytes(input)));
+    QVERIFY2(read.failure.empty(), read.failure.c_str());
+    QCOMPARE(read.sniff.encoding, encoding);
+    QCOMPARE(read.header, (QStringList{QStringLiteral("name"), QStringLiteral("note")}));
+    QCOMPARE(read.records.size(), std::size_t(2));
+    QCOMPARE(read.records[0].fields[0], QStringLiteral(u"Zoë"));
+    // Windows-1252 has no emoji: its four UTF-8 bytes read as four 1252 characters.
+    QCOMPARE(read.records[0].fields[1], encoding == TextEncoding::Windows1252 ? QStringLiteral(u"€ ðŸ˜€")
+                                                                             : QStringLiteral(u"€ 😀"));
+    QCOMPARE(read.records[1].fields[0], QStringLiteral(u"Émile"));
+    QCOMPARE(read.records[1].line, std::int64_t(2));
 }
 
 QTEST_GUILESS_MAIN(EncodingTest)

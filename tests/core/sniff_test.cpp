@@ -11,6 +11,12 @@ using deskbase::test::bytes;
 
 Q_DECLARE_METATYPE(deskbase::FileFormat)
 
+namespace {
+// Bytes of a literal with embedded NULs (without the terminating one).
+template <std::size_t N>
+QByteArray raw(const char (&s)[N]) { return QByteArray(s, qsizetype(N - 1)); }
+}  // namespace
+
 class SniffTest : public QObject {
     Q_OBJECT
 
@@ -139,13 +145,13 @@ void SniffTest::notData_data() {
 
     QTest::newRow("empty file") << QByteArray("") << QStringLiteral("is empty");
     QTest::newRow("only white space") << QByteArray("  \n\r\n\t\n") << QStringLiteral("no data");
-    QTest::newRow("PNG header") << QByteArray("\x89PNG\r\n\x1A\n\0\0\0\rIHDR\0\0\0\x10\0\0\0\x10\x08\x06\0\0\0", 33)
+    QTest::newRow("PNG header") << raw("\x89PNG\r\n\x1A\n\0\0\0\rIHDR\0\0\0\x10\0\0\0\x10\x08\x06\0\0\0")
                                 << QStringLiteral("binary");
-    QTest::newRow("gzip header") << QByteArray("\x1F\x8B\x08\0\0\0\0\0\0\x03\xCB\x48\xCD\xC9\xC9\x07\0", 17)
+    QTest::newRow("gzip header") << raw("\x1F\x8B\x08\0\0\0\0\0\0\x03\xCB\x48\xCD\xC9\xC9\x07\0")
                                  << QStringLiteral("binary");
     QTest::newRow("control bytes without NUL") << QByteArray("\x01\x02\x03\x04\x05\x06\x07\x08\x0E\x0F,a\n")
                                                << QStringLiteral("binary");
-    QTest::newRow("UTF-16 with a NUL character") << QByteArray("\xFF\xFE" "a\0,\0\0\0b\0", 10)
+    QTest::newRow("UTF-16 with a NUL character") << raw("\xFF\xFE" "a\0,\0\0\0b\0")
                                                  << QStringLiteral("binary");
 }
 
