@@ -134,8 +134,12 @@ CsvDialect sniffDialect(std::string_view text, bool tabHint) {
     d.delimiter = best;
 
     // Header: the first record's fields are all non-empty, distinct, and none is a number,
-    // date or boolean. Files whose every row is text are taken to have a header.
+    // date or boolean. Files whose every row is text are taken to have a header. The first or
+    // last name may be empty: pandas writes no name for its index column, and many exports end
+    // every line with a delimiter.
     auto first = firstRecord(sample, d.delimiter, d.quote);
+    if (first.size() > 1 && trimSpaces(first.back()).empty()) first.pop_back();
+    if (first.size() > 1 && trimSpaces(first.front()).empty()) first.erase(first.begin());
     std::vector<std::string> sorted = first;
     std::sort(sorted.begin(), sorted.end());
     bool header = std::adjacent_find(sorted.begin(), sorted.end()) == sorted.end();
