@@ -333,6 +333,10 @@ void InferenceTest::preview_data() {
         << QStringList{QStringLiteral("total:integer/Total"), QStringLiteral("total_2:integer/total"),
                        QStringLiteral("price:integer/Price ($)")}
         << 1 << true;
+    QTest::newRow("pandas export with an unnamed index column")
+        << QStringLiteral("df.csv") << QByteArray(",a,b\n0,1,x\n1,3,y\n") << 100 << QStringLiteral("df")
+        << QStringList{QStringLiteral("column:integer/"), QStringLiteral("a:integer"), QStringLiteral("b:text")} << 2
+        << true;
     QTest::newRow("nested JSON") << QStringLiteral("users.json")
                                  << QByteArray("[{\"id\":1,\"user\":{\"firstName\":\"ann\"}},{\"id\":2}]") << 100
                                  << QStringLiteral("users")

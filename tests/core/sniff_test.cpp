@@ -70,8 +70,14 @@ void SniffTest::dialect_data() {
                                                 << ',' << '"' << false;
     QTest::newRow("no header: repeated names") << QStringLiteral("a.csv") << QByteArray("x,x\ny,z\n") << ',' << '"'
                                                << false;
-    QTest::newRow("no header: an empty first field") << QStringLiteral("a.csv") << QByteArray(",b\nc,d\n") << ','
-                                                     << '"' << false;
+    QTest::newRow("no header: an empty first field and a number") << QStringLiteral("a.csv")
+                                                                  << QByteArray(",5\nc,6\n") << ',' << '"' << false;
+    QTest::newRow("no header: an empty field in the middle") << QStringLiteral("a.csv")
+                                                             << QByteArray("a,,b\nc,d,e\n") << ',' << '"' << false;
+    QTest::newRow("header: pandas index column without a name")
+        << QStringLiteral("a.csv") << QByteArray(",a,b\n0,1,2\n1,3,4\n") << ',' << '"' << true;
+    QTest::newRow("header: trailing delimiter on every line")
+        << QStringLiteral("a.csv") << QByteArray("name,age,\nann,31,\nbob,42,\n") << ',' << '"' << true;
     QTest::newRow("header over numeric rows") << QStringLiteral("a.csv") << QByteArray("x,y\n1,2\n3,4\n") << ','
                                               << '"' << true;
     QTest::newRow("all text rows: header") << QStringLiteral("a.csv") << QByteArray("ann,oslo\nbob,rome\n") << ','
