@@ -78,6 +78,8 @@ private slots:
     void wholeFileNotASample();
     void preview_data();
     void preview();
+    void decimalComma_data();
+    void decimalComma();
 };
 
 void InferenceTest::columnType_data() {
@@ -326,7 +328,7 @@ void InferenceTest::preview_data() {
                                             << 2 << true;
     QTest::newRow("semicolon file with decimal commas")
         << QStringLiteral("prices.csv") << QByteArray("item;price\n\"apple\";\"1,50\"\n\"pear\";\"2,25\"\n") << 100
-        << QStringLiteral("prices") << QStringList{QStringLiteral("item:text"), QStringLiteral("price:text")} << 2
+        << QStringLiteral("prices") << QStringList{QStringLiteral("item:text"), QStringLiteral("price:real")} << 2
         << true;
     QTest::newRow("headers normalized and deduplicated")
         << QStringLiteral("d.csv") << QByteArray("Total,total,Price ($)\n1,2,3\n") << 100 << QStringLiteral("d")
@@ -337,6 +339,9 @@ void InferenceTest::preview_data() {
         << QStringLiteral("df.csv") << QByteArray(",a,b\n0,1,x\n1,3,y\n") << 100 << QStringLiteral("df")
         << QStringList{QStringLiteral("column:integer/"), QStringLiteral("a:integer"), QStringLiteral("b:text")} << 2
         << true;
+    QTest::newRow("comma file: decimal commas stay text")
+        << QStringLiteral("c.csv") << QByteArray("item,price\napple,\"1,50\"\npear,\"2,25\"\n") << 100
+        << QStringLiteral("c") << QStringList{QStringLiteral("item:text"), QStringLiteral("price:text")} << 2 << true;
     QTest::newRow("nested JSON") << QStringLiteral("users.json")
                                  << QByteArray("[{\"id\":1,\"user\":{\"firstName\":\"ann\"}},{\"id\":2}]") << 100
                                  << QStringLiteral("users")
@@ -376,6 +381,46 @@ void InferenceTest::preview() {
     QCOMPARE(preview->rows.size(), std::size_t(std::min(rows, 50)));
     QCOMPARE(preview->scannedWholeFile, wholeFile);
     for (const auto& r : preview->rows) QCOMPARE(r.size(), preview->columns.size());
+}
+
+void InferenceTest::decimalComma_data() {
+    QTest::addColumn<QStringList>("values");
+    QTest::addColumn<bool>("decimalComma");  // the file is not comma-delimited
+    QTest::addColumn<ColumnType>("type");
+    QTest::addColumn<QStringList>("cells");
+    QTest::newRow("decimal commas -> real") << list({"1,5", "2,25", "3", "-0,5", ""}) << true << ColumnType::Real
+                                            << list({"real:1.5", "real:2.25", "real:3", "real:-0.5", "null"});
+    QTest::newRow("decimal commas in a comma file -> text") << list({"1,5", "2,25"}) << false << ColumnType::Text
+                                                            << list({"text:1,5", "text:2,25"});
+    QTest::newRow("decimal point still read") << list({"1.5", "2,5"}) << true << ColumnType::Real
+                                              << list({"real:1.5", "real:2.5"});
+    QTest::newRow("thousands and decimals mixed -> text") << list({"1.234,5"}) << true << ColumnType::Text
+                                                          << list({"text:1.234,5"});
+    QTest::newRow("two commas -> text") << list({"1,2,3"}) << true << ColumnType::Text << list({"text:1,2,3"});
+    QTest::newRow("leading zero with a comma -> text") << list({"00,5"}) << true << ColumnType::Text
+                                                       << list({"text:00,5"});
+}
+
+void InferenceTest::decimalComma() {
+    QFETCH(QStringList, values);
+    QFETCH(bool, decimalComma);
+    QFETCH(ColumnType, type);
+    QFETCH(QStringList, cells);
+    ColumnInference column;
+    std::vector<std::string> storage;
+    for (const auto& v : values) storage.push_back(v.toStdString());
+    for (const auto& v : storage) column.add(v, decimalComma);
+    QCOMPARE(typeName(column.type()), typeName(type));
+    QStringList got;
+    for (const auto& v : storage) {
+        std::string reason;
+        TextArena arena;
+        Cell cell;
+        got << (deskbase::convertField(v, column.type(), column.slashOrder(), arena, cell, reason, decimalComma)
+                    ? describe(cell)
+                    : QStringLiteral("fail:") + QString::fromStdString(reason));
+    }
+    QCOMPARE(got, cells);
 }
 
 QTEST_GUILESS_MAIN(InferenceTest)
