@@ -165,6 +165,11 @@ Result<FileSniff> sniffFile(const std::string& path) {
     if (!f) return Error{"cannot open " + path + ": " + std::strerror(errno)};
     std::string head(kSniffBytes, '\0');
     const std::size_t n = std::fread(head.data(), 1, head.size(), f);
+    if (std::ferror(f)) {  // e.g. a directory: it opens, but reading fails
+        const int err = errno;
+        std::fclose(f);
+        return Error{"cannot read " + path + ": " + std::strerror(err)};
+    }
     std::fseek(f, 0, SEEK_END);
     const long size = std::ftell(f);
     std::fclose(f);
