@@ -27,7 +27,7 @@ private slots:
     void format();
     void notData_data();
     void notData();
-    void sizeIsReported();
+    void sizeIsReportedAndUnreadablePathsFail();
 };
 
 void SniffTest::dialect_data() {
@@ -174,7 +174,7 @@ void SniffTest::notData() {
     QVERIFY2(message.contains(QString::fromStdString(path)), "the reason names the file");
 }
 
-void SniffTest::sizeIsReported() {
+void SniffTest::sizeIsReportedAndUnreadablePathsFail() {
     deskbase::test::TempWorkspace ws;
     auto sniff = sniffFile(ws.write("s.csv", "a,b\n1,2\n"));
     QVERIFY(sniff);
@@ -183,6 +183,12 @@ void SniffTest::sizeIsReported() {
     QVERIFY(!missing);
     QVERIFY2(QString::fromStdString(missing.message()).contains(QStringLiteral("cannot open")),
              missing.message().c_str());
+    auto directory = sniffFile(ws.path());
+    QVERIFY(!directory);
+    QVERIFY2(!QString::fromStdString(directory.message()).contains(QStringLiteral("empty")),
+             directory.message().c_str());
+    QVERIFY2(QString::fromStdString(directory.message()).contains(QStringLiteral("directory")),
+             directory.message().c_str());
 }
 
 QTEST_GUILESS_MAIN(SniffTest)
