@@ -71,7 +71,9 @@ Result<bool> JsonReader::next(Record& record) {
             // Commas between objects are separators in NDJSON too ({...},{...} on one line).
             if (isSpace(c) || c == ',') { ++p; continue; }
             if (arrayForm_ && c == '[' && !sawArrayStart_) { sawArrayStart_ = true; ++p; continue; }
-            if (arrayForm_ && c == ']') { begin_ = end_; eof_ = true; return false; }
+            // The array's end. Whatever follows is read on (another array, or error records)
+            // rather than dropped without a word.
+            if (arrayForm_ && c == ']' && sawArrayStart_) { sawArrayStart_ = false; ++p; continue; }
             break;
         }
         begin_ = p;
