@@ -148,6 +148,12 @@ void JsonReaderTest::records_data() {
                                                   << names("a")
                                                   << QList<QStringList>{fieldsOf("1"), fieldsOf("2"), fieldsOf("3")}
                                                   << QList<qint64>{1, 1, 2} << ok3;
+    QTest::newRow("two arrays one after the other")
+        << json << QByteArray("[{\"a\":1}]\n[{\"a\":2},\n{\"a\":3}]\n") << names("a")
+        << QList<QStringList>{fieldsOf("1"), fieldsOf("2"), fieldsOf("3")} << QList<qint64>{1, 2, 3} << ok3;
+    QTest::newRow("text after the array is an error, not dropped")
+        << json << QByteArray("[{\"a\":1}]\noops\n") << names("a") << QList<QStringList>{fieldsOf("1"), {}}
+        << QList<qint64>{1, 2} << QStringList{{}, invalid};
     QTest::newRow("empty array") << json << QByteArray("[]") << QStringList{} << QList<QStringList>{}
                                  << QList<qint64>{} << QStringList{};
 }
