@@ -94,21 +94,34 @@ void EncodingTest::decodedToUtf8() {
 
 void EncodingTest::windows1252OnlyAfterTheSample_data() {
     QTest::addColumn<int>("asciiBytes");  // plain ASCII rows before the first Windows-1252 byte
+    QTest::addColumn<bool>("exact");      // the first non-ASCII byte lands exactly at offset asciiBytes
     QTest::addColumn<QByteArray>("lastName");
     QTest::addColumn<QString>("lastNameUtf8");
-    QTest::newRow("just past 64 KiB") << (70 << 10) << QByteArray("caf\xE9 \x80") << QStringLiteral(u"café €");
-    QTest::newRow("past the first 4 MiB read") << (4200 << 10) << QByteArray("\x93quoted\x94 \x9C")
+    QTest::newRow("just past 64 KiB") << (70 << 10) << false << QByteArray("caf\xE9 \x80")
+                                      << QStringLiteral(u"café €");
+    // A lead byte as the sample's last byte looks like a UTF-8 character cut by the sample.
+    QTest::newRow("a lead byte as the sample's last byte") << (64 << 10) - 1 << true
+                                                           << QByteArray("\xE9t\xE9") << QStringLiteral(u"été");
+    QTest::newRow("past the first 4 MiB read") << (4200 << 10) << false << QByteArray("\x93quoted\x94 \x9C")
                                                << QStringLiteral(u"“quoted” œ");
 }
 
 void EncodingTest::windows1252OnlyAfterTheSample() {
     QFETCH(int, asciiBytes);
+    QFETCH(bool, exact);
     QFETCH(QByteArray, lastName);
     QFETCH(QString, lastNameUtf8);
     QByteArray input = "id,name\n";
     int rows = 0;
-    while (input.size() < asciiBytes) input += QByteArray::number(++rows) + ",plain ascii name\n";
+    while (input.size() + (exact ? 64 : 0) < asciiBytes) input += QByteArray::number(++rows) + ",plain ascii name\n";
+    if (exact) {  // one padding row so the last row's first byte of lastName sits at asciiBytes
+        const QByteArray padStart = QByteArray::number(rows + 1) + ",", lastStart = QByteArray::number(rows + 2) + ",";
+        const int pad = asciiBytes - int(input.size() + padStart.size() + 1 + lastStart.size());
+        input += padStart + QByteArray(pad, 'p') + "\n";
+        ++rows;
+    }
     input += QByteArray::number(++rows) + "," + lastName + "\n";
+    if (exact) QCOMPARE(input.indexOf(lastName), qsizetype(asciiBytes));
     deskbase::test::TempWorkspace ws;
     const auto path = ws.write("late.csv", bytes(input));
 
