@@ -1,7 +1,6 @@
 // Text encodings: UTF-8 with and without BOM, UTF-16 LE/BE with BOM (surrogate pairs included),
 // Windows-1252 found in the sniff sample or only later in the file. Everything comes out as UTF-8.
 #include <QtTest>
-
 #include <atomic>
 #include <cstring>
 
@@ -66,7 +65,8 @@ void EncodingTest::decodedToUtf8_data() {
     QTest::addColumn<TextEncoding>("encoding");
 
     QTest::newRow("UTF-8 without BOM") << kUnicodeCsv.toUtf8() << TextEncoding::Utf8;
-    QTest::newRow("UTF-8 with BOM") << QByteArray("\xEF\xBB\xBF") + kUnicodeCsv.toUtf8() << TextEncoding::Utf8Bom;
+    QTest::newRow("UTF-8 with BOM") << QByteArray("\xEF\xBB\xBF") + kUnicodeCsv.toUtf8()
+                                    << TextEncoding::Utf8Bom;
     QTest::newRow("UTF-16 LE with BOM") << utf16(kUnicodeCsv, true) << TextEncoding::Utf16LE;
     QTest::newRow("UTF-16 BE with BOM") << utf16(kUnicodeCsv, false) << TextEncoding::Utf16BE;
     // 0xEB ë, 0xFC ü, 0xC9 É, 0x80 € ; no 𝄞/😀 in Windows-1252, so those rows use '?'.
@@ -86,9 +86,11 @@ void EncodingTest::decodedToUtf8() {
     QCOMPARE(read.records.size(), std::size_t(2));
     const bool nonBmp = encoding != TextEncoding::Windows1252;
     QCOMPARE(read.records[0].fields,
-             (QStringList{QStringLiteral(u"Zoë"), nonBmp ? QStringLiteral(u"Zürich 😀") : QStringLiteral(u"Zürich ?")}));
+             (QStringList{QStringLiteral(u"Zoë"),
+                          nonBmp ? QStringLiteral(u"Zürich 😀") : QStringLiteral(u"Zürich ?")}));
     QCOMPARE(read.records[1].fields,
-             (QStringList{QStringLiteral(u"Émile"), nonBmp ? QStringLiteral(u"€ 5 𝄞") : QStringLiteral(u"€ 5 ?")}));
+             (QStringList{QStringLiteral(u"Émile"),
+                          nonBmp ? QStringLiteral(u"€ 5 𝄞") : QStringLiteral(u"€ 5 ?")}));
     QCOMPARE(read.records[1].line, std::int64_t(3));
 }
 
@@ -97,13 +99,13 @@ void EncodingTest::windows1252OnlyAfterTheSample_data() {
     QTest::addColumn<bool>("exact");      // the first non-ASCII byte lands exactly at offset asciiBytes
     QTest::addColumn<QByteArray>("lastName");
     QTest::addColumn<QString>("lastNameUtf8");
-    QTest::newRow("just past 64 KiB") << (70 << 10) << false << QByteArray("caf\xE9 \x80")
-                                      << QStringLiteral(u"café €");
+    QTest::newRow("just past 64 KiB")
+        << (70 << 10) << false << QByteArray("caf\xE9 \x80") << QStringLiteral(u"café €");
     // A lead byte as the sample's last byte looks like a UTF-8 character cut by the sample.
-    QTest::newRow("a lead byte as the sample's last byte") << (64 << 10) - 1 << true
-                                                           << QByteArray("\xE9t\xE9") << QStringLiteral(u"été");
-    QTest::newRow("past the first 4 MiB read") << (4200 << 10) << false << QByteArray("\x93quoted\x94 \x9C")
-                                               << QStringLiteral(u"“quoted” œ");
+    QTest::newRow("a lead byte as the sample's last byte")
+        << (64 << 10) - 1 << true << QByteArray("\xE9t\xE9") << QStringLiteral(u"été");
+    QTest::newRow("past the first 4 MiB read")
+        << (4200 << 10) << false << QByteArray("\x93quoted\x94 \x9C") << QStringLiteral(u"“quoted” œ");
 }
 
 void EncodingTest::windows1252OnlyAfterTheSample() {
@@ -113,9 +115,11 @@ void EncodingTest::windows1252OnlyAfterTheSample() {
     QFETCH(QString, lastNameUtf8);
     QByteArray input = "id,name\n";
     int rows = 0;
-    while (input.size() + (exact ? 64 : 0) < asciiBytes) input += QByteArray::number(++rows) + ",plain ascii name\n";
+    while (input.size() + (exact ? 64 : 0) < asciiBytes)
+        input += QByteArray::number(++rows) + ",plain ascii name\n";
     if (exact) {  // one padding row so the last row's first byte of lastName sits at asciiBytes
-        const QByteArray padStart = QByteArray::number(rows + 1) + ",", lastStart = QByteArray::number(rows + 2) + ",";
+        const QByteArray padStart = QByteArray::number(rows + 1) + ",",
+                         lastStart = QByteArray::number(rows + 2) + ",";
         const int pad = asciiBytes - int(input.size() + padStart.size() + 1 + lastStart.size());
         input += padStart + QByteArray(pad, 'p') + "\n";
         ++rows;
@@ -183,7 +187,7 @@ void EncodingTest::windows1252Bytes() {
 
 void EncodingTest::utf16ReadStaysWithinItsBuffer_data() {
     QTest::addColumn<bool>("littleEndian");
-    QTest::addColumn<QByteArray>("body");      // UTF-16 code units after the BOM
+    QTest::addColumn<QByteArray>("body");  // UTF-16 code units after the BOM
     QTest::addColumn<QString>("expected");
 
     for (bool le : {true, false}) {
@@ -215,7 +219,8 @@ void EncodingTest::utf16ReadStaysWithinItsBuffer() {
     QFETCH(QByteArray, body);
     QFETCH(QString, expected);
     deskbase::test::TempWorkspace ws;
-    const auto path = ws.write("u16.txt", bytes((littleEndian ? QByteArray("\xFF\xFE") : QByteArray("\xFE\xFF")) + body));
+    const auto path =
+        ws.write("u16.txt", bytes((littleEndian ? QByteArray("\xFF\xFE") : QByteArray("\xFE\xFF")) + body));
     constexpr std::size_t kGuard = 16;
     // Every buffer size from the smallest that makes progress: each read must respect it.
     for (std::size_t max = 6; max <= 64; ++max) {
@@ -230,7 +235,8 @@ void EncodingTest::utf16ReadStaysWithinItsBuffer() {
             QVERIFY2(n, n ? "" : n.message().c_str());
             QVERIFY2(*n <= max, qPrintable(QStringLiteral("read %1 bytes into %2").arg(*n).arg(max)));
             for (std::size_t g = max; g < buffer.size(); ++g)
-                QVERIFY2(buffer[g] == 0x5A, qPrintable(QStringLiteral("wrote past the buffer of %1").arg(max)));
+                QVERIFY2(buffer[g] == 0x5A,
+                         qPrintable(QStringLiteral("wrote past the buffer of %1").arg(max)));
             if (*n == 0) break;
             text.append(buffer.data(), *n);
         }
@@ -251,14 +257,16 @@ void EncodingTest::largeFilesAcrossReadBoundaries() {
     // multi-byte sequences and surrogate pairs. Valid UTF-8 must stay UTF-8 (no false retry).
     QString text = QStringLiteral("id,word\n");
     QStringList words;
-    const QString pieces[] = {QStringLiteral(u"é"), QStringLiteral(u"中"), QStringLiteral(u"😀"), QStringLiteral("a")};
+    const QString pieces[] = {QStringLiteral(u"é"), QStringLiteral(u"中"), QStringLiteral(u"😀"),
+                              QStringLiteral("a")};
     for (int i = 0; i < 170000; ++i) {
         QString w;
         for (int k = 0; k < 7 + i % 5; ++k) w += pieces[(i + k * 3) % 4];
         words << w;
         text += QString::number(i) + QLatin1Char(',') + w + QLatin1Char('\n');
     }
-    QByteArray input = encoding == TextEncoding::Utf8 ? text.toUtf8() : utf16(text, encoding == TextEncoding::Utf16LE);
+    QByteArray input =
+        encoding == TextEncoding::Utf8 ? text.toUtf8() : utf16(text, encoding == TextEncoding::Utf16LE);
     QVERIFY(input.size() > (4 << 20));
     deskbase::test::TempWorkspace ws;
     const auto path = ws.write("big.csv", bytes(input));
@@ -277,7 +285,8 @@ void EncodingTest::largeFilesAcrossReadBoundaries() {
     for (qsizetype i = 0; i < words.size(); ++i) {
         const auto& r = read.records[std::size_t(i)];
         if (r.fields.size() != 2 || r.fields[1] != words[i] || r.line != i + 2)
-            QFAIL(qPrintable(QStringLiteral("record %1 differs: %2").arg(i).arg(r.fields.join(QLatin1Char('|')))));
+            QFAIL(qPrintable(
+                QStringLiteral("record %1 differs: %2").arg(i).arg(r.fields.join(QLatin1Char('|')))));
     }
 }
 
@@ -292,13 +301,18 @@ void EncodingTest::utf16OddLengthIsAnError() {
 void EncodingTest::jsonIsDecodedToo_data() {
     QTest::addColumn<QByteArray>("input");
     QTest::addColumn<TextEncoding>("encoding");
-    const QString ndjson = QStringLiteral(u"{\"name\":\"Zoë\",\"note\":\"€ 😀\"}\n{\"name\":\"Émile\",\"note\":\"x\"}\n");
-    const QString array = QStringLiteral(u"[{\"name\":\"Zoë\",\"note\":\"€ 😀\"},\n{\"name\":\"Émile\",\"note\":\"x\"}]");
-    QTest::newRow("NDJSON UTF-8 BOM") << QByteArray("\xEF\xBB\xBF") + ndjson.toUtf8() << TextEncoding::Utf8Bom;
+    const QString ndjson =
+        QStringLiteral(u"{\"name\":\"Zoë\",\"note\":\"€ 😀\"}\n{\"name\":\"Émile\",\"note\":\"x\"}\n");
+    const QString array =
+        QStringLiteral(u"[{\"name\":\"Zoë\",\"note\":\"€ 😀\"},\n{\"name\":\"Émile\",\"note\":\"x\"}]");
+    QTest::newRow("NDJSON UTF-8 BOM")
+        << QByteArray("\xEF\xBB\xBF") + ndjson.toUtf8() << TextEncoding::Utf8Bom;
     QTest::newRow("NDJSON UTF-16 LE") << utf16(ndjson, true) << TextEncoding::Utf16LE;
     QTest::newRow("JSON array UTF-16 BE") << utf16(array, false) << TextEncoding::Utf16BE;
     QTest::newRow("NDJSON Windows-1252")
-        << QByteArray("{\"name\":\"Zo\xEB\",\"note\":\"\x80 \xF0\x9F\x98\x80\"}\n{\"name\":\"\xC9mile\",\"note\":\"x\"}\n")
+        << QByteArray(
+               "{\"name\":\"Zo\xEB\",\"note\":\"\x80 "
+               "\xF0\x9F\x98\x80\"}\n{\"name\":\"\xC9mile\",\"note\":\"x\"}\n")
         << TextEncoding::Windows1252;
 }
 
@@ -313,8 +327,8 @@ void EncodingTest::jsonIsDecodedToo() {
     QCOMPARE(read.records.size(), std::size_t(2));
     QCOMPARE(read.records[0].fields[0], QStringLiteral(u"Zoë"));
     // Windows-1252 has no emoji: its four UTF-8 bytes read as four 1252 characters.
-    QCOMPARE(read.records[0].fields[1], encoding == TextEncoding::Windows1252 ? QStringLiteral(u"€ ðŸ˜€")
-                                                                             : QStringLiteral(u"€ 😀"));
+    QCOMPARE(read.records[0].fields[1],
+             encoding == TextEncoding::Windows1252 ? QStringLiteral(u"€ ðŸ˜€") : QStringLiteral(u"€ 😀"));
     QCOMPARE(read.records[1].fields[0], QStringLiteral(u"Émile"));
     QCOMPARE(read.records[1].line, std::int64_t(2));
 }

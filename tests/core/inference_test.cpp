@@ -1,12 +1,11 @@
 // Type inference rules (one row each), value conversion to typed cells, and inference over the
 // whole file rather than a sample.
 #include <QtTest>
-
 #include <atomic>
 
 #include "core/infer/type_inference.h"
-#include "core/ingest/import_job.h"
 #include "core/ingest/file_schema.h"
+#include "core/ingest/import_job.h"
 #include "core/io/file_format.h"
 #include "tests/core/read_all_records.h"
 #include "tests/support/temp_workspace.h"
@@ -36,11 +35,16 @@ ColumnInference infer(const QStringList& values) {
 // A cell as text for comparisons: "null", "int:42", "real:1.5", "bool:1", "text:...".
 QString describe(const Cell& c) {
     switch (c.kind) {
-        case Cell::Kind::Null: return QStringLiteral("null");
-        case Cell::Kind::Integer: return QStringLiteral("int:") + QString::number(c.i);
-        case Cell::Kind::Real: return QStringLiteral("real:") + QString::number(c.d, 'g', 17);
-        case Cell::Kind::Boolean: return QStringLiteral("bool:") + QString::number(c.i);
-        case Cell::Kind::Text: return QStringLiteral("text:") + QString::fromUtf8(c.text.data(), qsizetype(c.text.size()));
+        case Cell::Kind::Null:
+            return QStringLiteral("null");
+        case Cell::Kind::Integer:
+            return QStringLiteral("int:") + QString::number(c.i);
+        case Cell::Kind::Real:
+            return QStringLiteral("real:") + QString::number(c.d, 'g', 17);
+        case Cell::Kind::Boolean:
+            return QStringLiteral("bool:") + QString::number(c.i);
+        case Cell::Kind::Text:
+            return QStringLiteral("text:") + QString::fromUtf8(c.text.data(), qsizetype(c.text.size()));
     }
     return {};
 }
@@ -54,7 +58,9 @@ QString convert(const QString& value, ColumnType type, SlashOrder order) {
     return describe(cell);
 }
 
-QString typeName(ColumnType t) { return QString::fromUtf8(columnTypeName(t).data(), qsizetype(columnTypeName(t).size())); }
+QString typeName(ColumnType t) {
+    return QString::fromUtf8(columnTypeName(t).data(), qsizetype(columnTypeName(t).size()));
+}
 
 QStringList list(std::initializer_list<const char*> values) {
     QStringList out;
@@ -90,15 +96,18 @@ void InferenceTest::columnType_data() {
     const auto I = ColumnType::Integer, R = ColumnType::Real, B = ColumnType::Boolean, D = ColumnType::Date,
                DT = ColumnType::DateTime, T = ColumnType::Text;
     QTest::newRow("integer") << list({"1", "-5", "+7", "0", "-0"}) << I << qint64(5);
-    QTest::newRow("int64 min and max") << list({"9223372036854775807", "-9223372036854775808"}) << I << qint64(2);
+    QTest::newRow("int64 min and max")
+        << list({"9223372036854775807", "-9223372036854775808"}) << I << qint64(2);
     QTest::newRow("int64 max + 1 -> text") << list({"1", "9223372036854775808"}) << T << qint64(2);
     QTest::newRow("int64 min - 1 -> text") << list({"-9223372036854775809"}) << T << qint64(1);
-    QTest::newRow("int64 overflow 99999999999999999999 -> text") << list({"1", "99999999999999999999", "2"}) << T
-                                                                  << qint64(3);
+    QTest::newRow("int64 overflow 99999999999999999999 -> text")
+        << list({"1", "99999999999999999999", "2"}) << T << qint64(3);
     QTest::newRow("real") << list({"1.5", "-0.25", "1e3", "2.5E-3", ".5", "5."}) << R << qint64(6);
     QTest::newRow("integers and reals -> real") << list({"1", "2.5", "3"}) << R << qint64(3);
-    QTest::newRow("real then a 17-digit integer -> real") << list({"1.5", "12345678901234567"}) << R << qint64(2);
-    QTest::newRow("17-digit integer then a real -> real") << list({"12345678901234567", "1.5"}) << R << qint64(2);
+    QTest::newRow("real then a 17-digit integer -> real")
+        << list({"1.5", "12345678901234567"}) << R << qint64(2);
+    QTest::newRow("17-digit integer then a real -> real")
+        << list({"12345678901234567", "1.5"}) << R << qint64(2);
     QTest::newRow("decimal comma -> text") << list({"1,5", "2,25"}) << T << qint64(2);
     QTest::newRow("leading zero 00501/08123 -> text") << list({"00501", "08123"}) << T << qint64(2);
     QTest::newRow("leading zero among integers -> text") << list({"12", "00501", "7"}) << T << qint64(3);
@@ -113,24 +122,28 @@ void InferenceTest::columnType_data() {
     QTest::newRow("date January 1, 2000") << list({"January 1, 2000", "March 15, 2001"}) << D << qint64(2);
     QTest::newRow("date 2000/01/31") << list({"2000/01/31", "2000/12/01"}) << D << qint64(2);
     QTest::newRow("date 31.01.2000") << list({"31.01.2000", "01.12.2000"}) << D << qint64(2);
-    QTest::newRow("date 01/31/2000, month first") << list({"01/31/2000", "12/25/2000", "02/03/2000"}) << D
-                                                  << qint64(3);
-    QTest::newRow("date 31/01/2000, day first") << list({"31/01/2000", "25/12/2000", "02/03/2000"}) << D << qint64(3);
-    QTest::newRow("slash dates all ambiguous -> text") << list({"01/02/2000", "03/04/2000"}) << T << qint64(2);
+    QTest::newRow("date 01/31/2000, month first")
+        << list({"01/31/2000", "12/25/2000", "02/03/2000"}) << D << qint64(3);
+    QTest::newRow("date 31/01/2000, day first")
+        << list({"31/01/2000", "25/12/2000", "02/03/2000"}) << D << qint64(3);
+    QTest::newRow("slash dates all ambiguous -> text")
+        << list({"01/02/2000", "03/04/2000"}) << T << qint64(2);
     QTest::newRow("slash dates both ways -> text") << list({"01/31/2000", "31/01/2000"}) << T << qint64(2);
     QTest::newRow("impossible date -> text") << list({"2000-01-31", "2000-02-30"}) << T << qint64(2);
-    QTest::newRow("datetime ISO with T") << list({"2000-01-31T10:20:30", "2000-02-01T00:00:00"}) << DT << qint64(2);
-    QTest::newRow("datetime ISO with space") << list({"2000-01-31 10:20:30", "2000-01-31 10:20"}) << DT << qint64(2);
-    QTest::newRow("datetime with Z and +02:00") << list({"2000-01-31T10:20:30Z", "2000-01-31T10:20:30+02:00"}) << DT
-                                                << qint64(2);
+    QTest::newRow("datetime ISO with T")
+        << list({"2000-01-31T10:20:30", "2000-02-01T00:00:00"}) << DT << qint64(2);
+    QTest::newRow("datetime ISO with space")
+        << list({"2000-01-31 10:20:30", "2000-01-31 10:20"}) << DT << qint64(2);
+    QTest::newRow("datetime with Z and +02:00")
+        << list({"2000-01-31T10:20:30Z", "2000-01-31T10:20:30+02:00"}) << DT << qint64(2);
     QTest::newRow("datetime with fraction") << list({"2000-01-31 10:20:30.125"}) << DT << qint64(1);
     QTest::newRow("datetime Jan 1 2000 1:05 PM") << list({"Jan 1 2000 1:05 PM"}) << DT << qint64(1);
-    QTest::newRow("date and datetime mixed -> datetime") << list({"2000-01-31", "2000-01-31 10:20:30"}) << DT
-                                                         << qint64(2);
+    QTest::newRow("date and datetime mixed -> datetime")
+        << list({"2000-01-31", "2000-01-31 10:20:30"}) << DT << qint64(2);
     QTest::newRow("date and text -> text") << list({"2000-01-31", "soon"}) << T << qint64(2);
     QTest::newRow("time of day alone -> text") << list({"10:30", "11:45"}) << T << qint64(2);
-    QTest::newRow("null tokens ignored") << list({"", "NULL", "null", "NA", "N/A", "n/a", "42", "7"}) << I
-                                         << qint64(2);
+    QTest::newRow("null tokens ignored")
+        << list({"", "NULL", "null", "NA", "N/A", "n/a", "42", "7"}) << I << qint64(2);
     QTest::newRow("null tokens in a date column") << list({"NA", "2000-01-31", ""}) << D << qint64(1);
     QTest::newRow("NaN is null in a real column") << list({"1.5", "NaN", "2"}) << R << qint64(3);
     QTest::newRow("NaN is null in an integer column") << list({"nan", "3"}) << I << qint64(2);
@@ -139,8 +152,8 @@ void InferenceTest::columnType_data() {
     QTest::newRow("NaN in a date column makes it text") << list({"2000-01-31", "NaN"}) << T << qint64(2);
     QTest::newRow("all-null column -> text") << list({"", "NA", "NULL"}) << T << qint64(0);
     QTest::newRow("no values -> text") << QStringList{} << T << qint64(0);
-    QTest::newRow("explicit JSON nulls ignored") << QStringList{kNullMarker, QStringLiteral("5"), kNullMarker} << I
-                                                 << qint64(1);
+    QTest::newRow("explicit JSON nulls ignored")
+        << QStringList{kNullMarker, QStringLiteral("5"), kNullMarker} << I << qint64(1);
     QTest::newRow("spaces around values are trimmed") << list({" 42 ", "\t7"}) << I << qint64(2);
     QTest::newRow("text") << list({"ann", "bob"}) << T << qint64(2);
 }
@@ -154,7 +167,8 @@ void InferenceTest::columnType() {
     QCOMPARE(column.nonNullCount(), nonNull);
     // Every inferred type accepts every value of its column.
     for (const auto& v : values)
-        QVERIFY2(!convert(v, column.type(), column.slashOrder()).startsWith(QStringLiteral("fail:")), qPrintable(v));
+        QVERIFY2(!convert(v, column.type(), column.slashOrder()).startsWith(QStringLiteral("fail:")),
+                 qPrintable(v));
 }
 
 void InferenceTest::convertField_data() {
@@ -203,7 +217,8 @@ void InferenceTest::convertField_data() {
     row("date 31/01/2000 day first", "31/01/2000", D, DF, "text:2000-01-31");
     row("date 02/03/2000 month first", "02/03/2000", D, MF, "text:2000-02-03");
     row("date 02/03/2000 day first", "02/03/2000", D, DF, "text:2000-03-02");
-    row("date override rejects the other slash order", "31/01/2000", D, MF, "fail:'31/01/2000' is not a date");
+    row("date override rejects the other slash order", "31/01/2000", D, MF,
+        "fail:'31/01/2000' is not a date");
     row("date override rejects an impossible date", "2000-02-30", D, U, "fail:'2000-02-30' is not a date");
     row("date override rejects a time", "2000-01-31 10:00", D, U, "fail:it has a time");
     row("date override rejects text", "someday", D, U, "fail:'someday' is not a date");
@@ -250,14 +265,16 @@ void InferenceTest::inferThenConvert_data() {
         << list({"02/03/2000", "31/01/2000"}) << list({"text:2000-03-02", "text:2000-01-31"});
     QTest::newRow("mixed date forms all normalized")
         << list({"2000-01-31", "Feb 1 2000", "March 2, 2000", "2000/03/04", "05.03.2000", ""})
-        << list({"text:2000-01-31", "text:2000-02-01", "text:2000-03-02", "text:2000-03-04", "text:2000-03-05",
-                 "null"});
+        << list({"text:2000-01-31", "text:2000-02-01", "text:2000-03-02", "text:2000-03-04",
+                 "text:2000-03-05", "null"});
     QTest::newRow("dates and datetimes with zones")
         << list({"2000-01-31", "2000-01-31T23:30:00-01:00", "2000-02-01 00:00:00"})
         << list({"text:2000-01-31 00:00:00", "text:2000-02-01 00:30:00", "text:2000-02-01 00:00:00"});
     QTest::newRow("integers with nulls and NaN")
-        << list({"1", "NA", "NaN", "-9223372036854775808"}) << list({"int:1", "null", "null", "int:-9223372036854775808"});
-    QTest::newRow("booleans") << list({"yes", "No", "TRUE", ""}) << list({"bool:1", "bool:0", "bool:1", "null"});
+        << list({"1", "NA", "NaN", "-9223372036854775808"})
+        << list({"int:1", "null", "null", "int:-9223372036854775808"});
+    QTest::newRow("booleans") << list({"yes", "No", "TRUE", ""})
+                              << list({"bool:1", "bool:0", "bool:1", "null"});
 }
 
 void InferenceTest::inferThenConvert() {
@@ -273,15 +290,18 @@ void InferenceTest::wholeFileNotASample_data() {
     QTest::addColumn<QByteArray>("repeated");  // the value of the first rows
     QTest::addColumn<QByteArray>("last");      // the value of the very last row
     QTest::addColumn<ColumnType>("type");
-    QTest::newRow("integers, text in the last row") << QByteArray("12") << QByteArray("n/a yet") << ColumnType::Text;
-    QTest::newRow("integers, a real in the last row") << QByteArray("12") << QByteArray("12.5") << ColumnType::Real;
+    QTest::newRow("integers, text in the last row")
+        << QByteArray("12") << QByteArray("n/a yet") << ColumnType::Text;
+    QTest::newRow("integers, a real in the last row")
+        << QByteArray("12") << QByteArray("12.5") << ColumnType::Real;
     QTest::newRow("integers, an overflow in the last row")
         << QByteArray("12") << QByteArray("99999999999999999999") << ColumnType::Text;
     QTest::newRow("ambiguous slash dates, day first only in the last row")
         << QByteArray("01/02/2000") << QByteArray("13/02/2000") << ColumnType::Date;
-    QTest::newRow("dates, a datetime in the last row") << QByteArray("2000-01-31") << QByteArray("2000-01-31 10:00")
-                                                       << ColumnType::DateTime;
-    QTest::newRow("nulls, an integer in the last row") << QByteArray("") << QByteArray("5") << ColumnType::Integer;
+    QTest::newRow("dates, a datetime in the last row")
+        << QByteArray("2000-01-31") << QByteArray("2000-01-31 10:00") << ColumnType::DateTime;
+    QTest::newRow("nulls, an integer in the last row")
+        << QByteArray("") << QByteArray("5") << ColumnType::Integer;
 }
 
 void InferenceTest::wholeFileNotASample() {
@@ -321,30 +341,31 @@ void InferenceTest::preview_data() {
         << QStringList{QStringLiteral("name:text/Name"), QStringLiteral("age:integer/Age"),
                        QStringLiteral("joined:date/Joined"), QStringLiteral("active:boolean/Active")}
         << 2 << true;
-    QTest::newRow("no header: column_1..n") << QStringLiteral("nums.csv") << QByteArray("1,2.5\n3,4\n") << 100
-                                            << QStringLiteral("nums")
-                                            << QStringList{QStringLiteral("column_1:integer"),
-                                                           QStringLiteral("column_2:real")}
-                                            << 2 << true;
+    QTest::newRow("no header: column_1..n")
+        << QStringLiteral("nums.csv") << QByteArray("1,2.5\n3,4\n") << 100 << QStringLiteral("nums")
+        << QStringList{QStringLiteral("column_1:integer"), QStringLiteral("column_2:real")} << 2 << true;
     QTest::newRow("semicolon file with decimal commas")
-        << QStringLiteral("prices.csv") << QByteArray("item;price\n\"apple\";\"1,50\"\n\"pear\";\"2,25\"\n") << 100
-        << QStringLiteral("prices") << QStringList{QStringLiteral("item:text"), QStringLiteral("price:real")} << 2
-        << true;
+        << QStringLiteral("prices.csv") << QByteArray("item;price\n\"apple\";\"1,50\"\n\"pear\";\"2,25\"\n")
+        << 100 << QStringLiteral("prices")
+        << QStringList{QStringLiteral("item:text"), QStringLiteral("price:real")} << 2 << true;
     QTest::newRow("headers normalized and deduplicated")
-        << QStringLiteral("d.csv") << QByteArray("Total,total,Price ($)\n1,2,3\n") << 100 << QStringLiteral("d")
+        << QStringLiteral("d.csv") << QByteArray("Total,total,Price ($)\n1,2,3\n") << 100
+        << QStringLiteral("d")
         << QStringList{QStringLiteral("total:integer/Total"), QStringLiteral("total_2:integer/total"),
                        QStringLiteral("price:integer/Price ($)")}
         << 1 << true;
     QTest::newRow("pandas export with an unnamed index column")
         << QStringLiteral("df.csv") << QByteArray(",a,b\n0,1,x\n1,3,y\n") << 100 << QStringLiteral("df")
-        << QStringList{QStringLiteral("column:integer/"), QStringLiteral("a:integer"), QStringLiteral("b:text")} << 2
-        << true;
+        << QStringList{QStringLiteral("column:integer/"), QStringLiteral("a:integer"),
+                       QStringLiteral("b:text")}
+        << 2 << true;
     QTest::newRow("comma file: decimal commas stay text")
         << QStringLiteral("c.csv") << QByteArray("item,price\napple,\"1,50\"\npear,\"2,25\"\n") << 100
-        << QStringLiteral("c") << QStringList{QStringLiteral("item:text"), QStringLiteral("price:text")} << 2 << true;
+        << QStringLiteral("c") << QStringList{QStringLiteral("item:text"), QStringLiteral("price:text")} << 2
+        << true;
     QTest::newRow("nested JSON") << QStringLiteral("users.json")
-                                 << QByteArray("[{\"id\":1,\"user\":{\"firstName\":\"ann\"}},{\"id\":2}]") << 100
-                                 << QStringLiteral("users")
+                                 << QByteArray("[{\"id\":1,\"user\":{\"firstName\":\"ann\"}},{\"id\":2}]")
+                                 << 100 << QStringLiteral("users")
                                  << QStringList{QStringLiteral("id:integer"),
                                                 QStringLiteral("user_first_name:text/user_firstName")}
                                  << 2 << true;
@@ -388,17 +409,19 @@ void InferenceTest::decimalComma_data() {
     QTest::addColumn<bool>("decimalComma");  // the file is not comma-delimited
     QTest::addColumn<ColumnType>("type");
     QTest::addColumn<QStringList>("cells");
-    QTest::newRow("decimal commas -> real") << list({"1,5", "2,25", "3", "-0,5", ""}) << true << ColumnType::Real
-                                            << list({"real:1.5", "real:2.25", "real:3", "real:-0.5", "null"});
-    QTest::newRow("decimal commas in a comma file -> text") << list({"1,5", "2,25"}) << false << ColumnType::Text
-                                                            << list({"text:1,5", "text:2,25"});
-    QTest::newRow("decimal point still read") << list({"1.5", "2,5"}) << true << ColumnType::Real
-                                              << list({"real:1.5", "real:2.5"});
-    QTest::newRow("thousands and decimals mixed -> text") << list({"1.234,5"}) << true << ColumnType::Text
-                                                          << list({"text:1.234,5"});
-    QTest::newRow("two commas -> text") << list({"1,2,3"}) << true << ColumnType::Text << list({"text:1,2,3"});
-    QTest::newRow("leading zero with a comma -> text") << list({"00,5"}) << true << ColumnType::Text
-                                                       << list({"text:00,5"});
+    QTest::newRow("decimal commas -> real")
+        << list({"1,5", "2,25", "3", "-0,5", ""}) << true << ColumnType::Real
+        << list({"real:1.5", "real:2.25", "real:3", "real:-0.5", "null"});
+    QTest::newRow("decimal commas in a comma file -> text")
+        << list({"1,5", "2,25"}) << false << ColumnType::Text << list({"text:1,5", "text:2,25"});
+    QTest::newRow("decimal point still read")
+        << list({"1.5", "2,5"}) << true << ColumnType::Real << list({"real:1.5", "real:2.5"});
+    QTest::newRow("thousands and decimals mixed -> text")
+        << list({"1.234,5"}) << true << ColumnType::Text << list({"text:1.234,5"});
+    QTest::newRow("two commas -> text")
+        << list({"1,2,3"}) << true << ColumnType::Text << list({"text:1,2,3"});
+    QTest::newRow("leading zero with a comma -> text")
+        << list({"00,5"}) << true << ColumnType::Text << list({"text:00,5"});
 }
 
 void InferenceTest::decimalComma() {
@@ -416,7 +439,8 @@ void InferenceTest::decimalComma() {
         std::string reason;
         TextArena arena;
         Cell cell;
-        got << (deskbase::convertField(v, column.type(), column.slashOrder(), arena, cell, reason, decimalComma)
+        got << (deskbase::convertField(v, column.type(), column.slashOrder(), arena, cell, reason,
+                                       decimalComma)
                     ? describe(cell)
                     : QStringLiteral("fail:") + QString::fromStdString(reason));
     }

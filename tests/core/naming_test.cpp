@@ -1,8 +1,8 @@
 // Table and column names: lowercase snake_case identifiers, never empty, never starting with a
 // digit, unique within a table.
-#include <QtTest>
-
 #include "core/infer/naming.h"
+
+#include <QtTest>
 
 using namespace deskbase;
 
@@ -102,11 +102,13 @@ void NamingTest::unique_data() {
         return out;
     };
     QTest::newRow("duplicates a, a_2") << l({"a", "a"}) << l({"a", "a_2"});
-    QTest::newRow("duplicates after normalizing") << l({"Total", "total", "TOTAL "}) << l({"total", "total_2", "total_3"});
+    QTest::newRow("duplicates after normalizing")
+        << l({"Total", "total", "TOTAL "}) << l({"total", "total_2", "total_3"});
     QTest::newRow("a generated name already taken") << l({"a", "a", "a_2"}) << l({"a", "a_2", "a_2_2"});
     QTest::newRow("taken name first") << l({"x_2", "x", "x"}) << l({"x_2", "x", "x_3"});
     QTest::newRow("empty headers") << l({"", "", "id"}) << l({"column", "column_2", "id"});
-    QTest::newRow("distinct stay as they are") << l({"US Gross", "Release Date"}) << l({"us_gross", "release_date"});
+    QTest::newRow("distinct stay as they are")
+        << l({"US Gross", "Release Date"}) << l({"us_gross", "release_date"});
 }
 
 void NamingTest::unique() {

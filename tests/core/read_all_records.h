@@ -4,7 +4,6 @@
 // import pipeline does (isBlankRecord).
 #include <QString>
 #include <QStringList>
-
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -41,15 +40,22 @@ inline QString fromView(std::string_view v) {
 
 // Reads with `sniff` as given. `maxRecords` guards against a reader that never ends.
 inline ReadOutcome readRecords(const std::string& path, const FileSniff& sniff,
-                               const std::vector<std::string>& knownKeys = {}, std::size_t maxRecords = 5000000) {
+                               const std::vector<std::string>& knownKeys = {},
+                               std::size_t maxRecords = 5000000) {
     ReadOutcome out;
     out.sniff = sniff;
     auto reader = openRecordReader(path, sniff, knownKeys);
-    if (!reader) { out.failure = reader.message(); return out; }
+    if (!reader) {
+        out.failure = reader.message();
+        return out;
+    }
     Record rec;
     for (;;) {
         auto got = (*reader)->next(rec);
-        if (!got) { out.failure = got.message(); return out; }
+        if (!got) {
+            out.failure = got.message();
+            return out;
+        }
         if (!*got) break;
         if (rec.error.empty() && isBlankRecord(rec.fields, (*reader)->header().size())) continue;
         CopiedRecord c;
@@ -58,7 +64,10 @@ inline ReadOutcome readRecords(const std::string& path, const FileSniff& sniff,
         c.raw = std::string(rec.raw);
         c.error = rec.error;
         out.records.push_back(std::move(c));
-        if (out.records.size() > maxRecords) { out.failure = "reader does not stop"; return out; }
+        if (out.records.size() > maxRecords) {
+            out.failure = "reader does not stop";
+            return out;
+        }
     }
     for (const auto& h : (*reader)->header()) out.header << QString::fromStdString(h);
     return out;
@@ -68,11 +77,17 @@ inline ReadOutcome readRecords(const std::string& path, const FileSniff& sniff,
 inline ReadOutcome sniffAndRead(const std::string& path, const std::function<void(FileSniff&)>& adjust = {},
                                 const std::vector<std::string>& knownKeys = {}) {
     auto sniff = sniffFile(path);
-    if (!sniff) { ReadOutcome out; out.failure = sniff.message(); return out; }
+    if (!sniff) {
+        ReadOutcome out;
+        out.failure = sniff.message();
+        return out;
+    }
     if (adjust) adjust(*sniff);
     return readRecords(path, *sniff, knownKeys);
 }
 
-inline std::string bytes(const QByteArray& b) { return std::string(b.constData(), std::size_t(b.size())); }
+inline std::string bytes(const QByteArray& b) {
+    return std::string(b.constData(), std::size_t(b.size()));
+}
 
 }  // namespace deskbase::test
