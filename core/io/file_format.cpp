@@ -111,7 +111,7 @@ std::vector<std::vector<std::string>> firstRecords(std::string_view text, char d
 // writes no name for its index column, many exports end lines with a delimiter) and distinct.
 // A first row with no number, date or boolean is a header. Otherwise each column votes: the first
 // value's type differs from the type of the rest of the column (a header "1960" over reals,
-// "id" over integers) or agrees with it (data like the rest).
+// "id" over integers) or agrees with it (data like the rest); text over text does not vote.
 bool looksLikeHeader(const std::vector<std::vector<std::string>>& records) {
     if (records.empty()) return false;
     const auto& first = records.front();
@@ -137,6 +137,8 @@ bool looksLikeHeader(const std::vector<std::vector<std::string>>& records) {
         for (std::size_t r = 1; r < records.size(); ++r)
             if (records[r].size() == first.size()) rest.add(records[r][col]);
         if (rest.nonNullCount() == 0) continue;
+        // Text over text says nothing: a text column takes any first value.
+        if (head.type() == ColumnType::Text && rest.type() == ColumnType::Text) continue;
         votes += head.type() != rest.type() ? 1 : -1;
     }
     return votes > 0;
