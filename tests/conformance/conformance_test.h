@@ -1,0 +1,60 @@
+#pragma once
+// One conformance suite for every warehouse backend. The same test functions run against SQLite
+// and PostgreSQL (the backend comes from the environment, see backend_fixture.h).
+#include <QObject>
+#include <QtTest>
+
+#include "tests/conformance/backend_fixture.h"
+
+Q_DECLARE_METATYPE(deskbase::Value)
+
+namespace deskbase::test {
+
+class ConformanceTest : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    // warehouse_conformance.cpp
+    void listsTablesWithTypesAndRowCounts();
+    void describesDisplayNamesFromBookkeeping();
+    void bindsEveryValueType_data();
+    void bindsEveryValueType();
+    void streamsLargeResultInBlocks();
+    void abandonedCursorFreesConnection();
+    void cancelStopsLongQueryPromptly();
+    void cancelStopsStreamingFetch();
+    void errorsAreOneLine_data();
+    void errorsAreOneLine();
+    void unreachableTargetFailsFast();
+    void serverStoppedMidQueryAndCopyGivesErrors();
+    void bulkWriterLoadsEveryCellKind();
+    void bulkWriterEscapesText_data();
+    void bulkWriterEscapesText();
+    void abandonedBulkWriterLeavesNothing();
+    void rollbackLeavesNothing();
+    void tablesReadByNamesBaseTables();
+    void dataVersionCountsBumps();
+
+private:
+    BackendFixture backend_;
+    std::unique_ptr<Warehouse> w_;
+};
+
+// Helpers shared by the suite's files.
+std::string show(const Value& v);  // value with its type, for failure messages
+Result<std::vector<Row>> allRows(Warehouse& w, const std::string& sql, const std::vector<Value>& params = {});
+Result<Value> scalar(Warehouse& w, const std::string& sql, const std::vector<Value>& params = {});
+
+}  // namespace deskbase::test
+
+// Fails the test with the error's message when a Status / Result is not ok.
+#define REQUIRE_OK(expr)                                                   \
+    do {                                                                   \
+        const auto& requireOk_ = (expr);                                   \
+        QVERIFY2(bool(requireOk_), bool(requireOk_) ? "" : requireOk_.message().c_str()); \
+    } while (0)
+
