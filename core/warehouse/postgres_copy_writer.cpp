@@ -1,7 +1,7 @@
 #include "core/warehouse/postgres_copy_writer.h"
 
-#include <charconv>
-#include <cmath>
+#include <algorithm>
+
 #include <cstring>
 
 namespace deskbase::pg {
@@ -9,43 +9,6 @@ namespace deskbase::pg {
 namespace {
 
 constexpr std::size_t kFlushBytes = std::size_t(1) << 20;  // one PQputCopyData call per ~1 MB
-constexpr std::size_t kNumberBound = 32;                    // longest int64 / shortest double text
-
-char* appendText(char* out, std::string_view s) {
-    const char* p = s.data();
-    const char* end = p + s.size();
-    while (p < end) {
-        // Copy the longest run without special characters in one go.
-        const char* run = p;
-        while (p < end && *p != '\\' && *p != '\t' && *p != '\n' && *p != '\r') ++p;
-        std::memcpy(out, run, std::size_t(p - run));
-        out += p - run;
-        if (p == end) break;
-        *out++ = '\\';
-        switch (*p) {
-            case '\t': *out++ = 't'; break;
-            case '\n': *out++ = 'n'; break;
-            case '\r': *out++ = 'r'; break;
-            default: *out++ = '\\'; break;
-        }
-        ++p;
-    }
-    return out;
-}
-
-char* appendReal(char* out, double d) {
-    if (std::isnan(d)) {
-        std::memcpy(out, "NaN", 3);
-        return out + 3;
-    }
-    if (std::isinf(d)) {
-        const std::string_view s = d > 0 ? "Infinity" : "-Infinity";
-        std::memcpy(out, s.data(), s.size());
-        return out + s.size();
-    }
-    return std::to_chars(out, out + kNumberBound, d).ptr;
-}
-
 // A growable byte buffer written through raw pointers (no per-cell allocation or bounds
 // checks on the hot path; room is reserved once per row).
 class CopyBuffer {
@@ -75,9 +38,15 @@ private:
 
 class PgCopyWriter final : public BulkWriter, public BusyHolder {
 public:
-    PgCopyWriter(std::shared_ptr<Session> session, const std::vector<Column>& columns) : session_(std::move(session)) {
-        for (const auto& c : columns) types_.push_back(c.type);
+    PgCopyWriter(std::shared_ptr<Session> session, std::vector<CopyColumn> columns, bool binary)
+        : session_(std::move(session)), columns_(std::move(columns)), binary_(binary) {
         session_->setBusy(this);
+        if (binary_) {
+            const auto header = binaryCopyHeader();
+            char* out = buffer_.reserve(header.size());
+            std::memcpy(out, header.data(), header.size());
+            buffer_.commit(out + header.size());
+        }
     }
     ~PgCopyWriter() override {
         if (!done_) abort("bulk load abandoned");
@@ -86,15 +55,24 @@ public:
     Status write(const RowBatch& batch) override {
         if (!error_.empty()) return Status::fail(error_);
         if (session_->cancelRequested()) return fail("cancelled");
-        if (batch.columnCount != types_.size())
+        if (batch.columnCount != columns_.size())
             return fail("bulk load got " + std::to_string(batch.columnCount) + " columns, expected " +
-                        std::to_string(types_.size()));
+                        std::to_string(columns_.size()));
         const Cell* cell = batch.cells.data();
         const std::size_t cols = batch.columnCount;
         const std::size_t rows = batch.rowCount();
+        std::string error;
         for (std::size_t r = 0; r < rows; ++r, cell += cols) {
-            char* out = buffer_.reserve(copyRowBound(cell, cols));
-            buffer_.commit(formatCopyRow(out, cell, types_));
+            if (binary_) {
+                char* end = formatBinaryRow(buffer_.reserve(binaryRowBound(cell, cols)), cell, columns_, &error);
+                if (!end) {
+                    if (r < batch.lineNumbers.size()) error = "line " + std::to_string(batch.lineNumbers[r]) + ": " + error;
+                    return fail(error);
+                }
+                buffer_.commit(end);
+            } else {
+                buffer_.commit(formatTextRow(buffer_.reserve(textRowBound(cell, cols)), cell, columns_));
+            }
             if (buffer_.size() >= kFlushBytes)
                 if (auto s = flush(); !s) return s;
         }
@@ -103,6 +81,12 @@ public:
 
     Status finish() override {
         if (!error_.empty()) return Status::fail(error_);
+        if (binary_) {
+            const auto trailer = binaryCopyTrailer();
+            char* out = buffer_.reserve(trailer.size());
+            std::memcpy(out, trailer.data(), trailer.size());
+            buffer_.commit(out + trailer.size());
+        }
         if (auto s = flush(); !s) return s;
         PGconn* conn = session_->conn();
         if (PQputCopyEnd(conn, nullptr) != 1) return fail(session_->errorOf(nullptr));
@@ -176,7 +160,8 @@ private:
     }
 
     std::shared_ptr<Session> session_;
-    std::vector<ColumnType> types_;
+    std::vector<CopyColumn> columns_;
+    bool binary_;
     CopyBuffer buffer_;
     bool done_ = false;
     std::string error_;
@@ -184,47 +169,26 @@ private:
 
 }  // namespace
 
-std::size_t copyRowBound(const Cell* cells, std::size_t count) {
-    std::size_t n = 1;
-    for (std::size_t c = 0; c < count; ++c)
-        n += 1 + (cells[c].kind == Cell::Kind::Text ? 2 * cells[c].text.size() : kNumberBound);
-    return n;
-}
-
-char* formatCopyRow(char* out, const Cell* cells, const std::vector<ColumnType>& types) {
-    const std::size_t count = types.size();
-    for (std::size_t c = 0; c < count; ++c) {
-        if (c) *out++ = '\t';
-        const Cell& cell = cells[c];
-        switch (cell.kind) {
-            case Cell::Kind::Null:
-                *out++ = '\\';
-                *out++ = 'N';
-                break;
-            case Cell::Kind::Integer: out = std::to_chars(out, out + kNumberBound, cell.i).ptr; break;
-            case Cell::Kind::Real: out = appendReal(out, cell.d); break;
-            case Cell::Kind::Boolean:
-                if (types[c] == ColumnType::Boolean) *out++ = cell.i ? 't' : 'f';
-                else *out++ = cell.i ? '1' : '0';
-                break;
-            case Cell::Kind::Text: out = appendText(out, cell.text); break;
-        }
+Result<std::unique_ptr<BulkWriter>> startCopy(const std::shared_ptr<Session>& session,
+                                              const std::string& qualifiedTable, std::vector<CopyColumn> columns) {
+    const bool binary = std::all_of(columns.begin(), columns.end(),
+                                    [](const CopyColumn& c) { return binaryCopySupports(c.type); });
+    std::string sql = "COPY " + qualifiedTable + " (";
+    for (std::size_t i = 0; i < columns.size(); ++i) {
+        std::string quoted = "\"";
+        for (char ch : columns[i].name) quoted += ch == '"' ? std::string("\"\"") : std::string(1, ch);
+        sql += (i ? ", " : "") + quoted + "\"";
     }
-    *out++ = '\n';
-    return out;
-}
-
-Result<std::unique_ptr<BulkWriter>> startCopy(const std::shared_ptr<Session>& session, const std::string& copySql,
-                                              const std::vector<Column>& columns) {
+    sql += binary ? ") FROM STDIN (FORMAT binary)" : ") FROM STDIN";
     session->beginCommand();
-    ResultPtr r(PQexec(session->conn(), copySql.c_str()));
+    ResultPtr r(PQexec(session->conn(), sql.c_str()));
     if (PQresultStatus(r.get()) != PGRES_COPY_IN) {
         std::string msg = session->errorOf(r.get());
         r.reset();
         session->drainResults();
         return Error{msg};
     }
-    return std::unique_ptr<BulkWriter>(std::make_unique<PgCopyWriter>(session, columns));
+    return std::unique_ptr<BulkWriter>(std::make_unique<PgCopyWriter>(session, std::move(columns), binary));
 }
 
 }  // namespace deskbase::pg

@@ -156,10 +156,22 @@ public:
 
     Result<std::unique_ptr<BulkWriter>> bulkWriter(const std::string& table,
                                                    const std::vector<Column>& columns) override {
-        std::string sql = "COPY " + qualifiedName(table) + " (";
-        for (std::size_t i = 0; i < columns.size(); ++i) sql += (i ? ", " : "") + quoteIdentifier(columns[i].name);
-        sql += ") FROM STDIN";
-        return pg::startCopy(session_, sql, columns);
+        if (columns.empty()) return Error{"no columns to load"};
+        const std::string qualified = qualifiedName(table);
+        // The columns' actual types decide the COPY format (binary needs their exact layout).
+        auto types = queryRows("SELECT a.attname, a.atttypid FROM pg_attribute a WHERE a.attrelid = $1::regclass "
+                               "AND a.attnum > 0 AND NOT a.attisdropped",
+                               {Value{qualified}});
+        if (!types) return Error{types.message()};
+        std::vector<pg::CopyColumn> copyColumns;
+        for (const auto& c : columns) {
+            pg::CopyColumn cc{c.name, c.type, 0};
+            for (const auto& t : *types)
+                if (valueToText(t[0]) == c.name) cc.type = Oid(std::get<std::int64_t>(t[1]));
+            if (cc.type == 0) return Error{"table " + table + " has no column " + c.name};
+            copyColumns.push_back(std::move(cc));
+        }
+        return pg::startCopy(session_, qualified, std::move(copyColumns));
     }
 
     std::string sqlType(ColumnType t) const override {
