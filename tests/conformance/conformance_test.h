@@ -34,6 +34,9 @@ private slots:
     void bulkWriterLoadsEveryCellKind();
     void bulkWriterEscapesText_data();
     void bulkWriterEscapesText();
+    void bulkWriterRoundTripsDatesAndTimes_data();
+    void bulkWriterRoundTripsDatesAndTimes();
+    void bulkWriterIntoDeclaredTypes();
     void abandonedBulkWriterLeavesNothing();
     void rollbackLeavesNothing();
     void tablesReadByNamesBaseTables();

@@ -414,6 +414,77 @@ void ConformanceTest::bulkWriterEscapesText() {
     QVERIFY2(*back == Value{bytes}, show(*back).c_str());
 }
 
+void ConformanceTest::bulkWriterRoundTripsDatesAndTimes_data() {
+    QTest::addColumn<int>("type");
+    QTest::addColumn<QString>("text");
+    auto add = [](const char* name, ColumnType t, const char* text) {
+        QTest::newRow(name) << int(t) << QString::fromUtf8(text);
+    };
+    add("leap day", ColumnType::Date, "2024-02-29");
+    add("before 1970", ColumnType::Date, "1969-07-20");
+    add("1900", ColumnType::Date, "1900-03-01");
+    add("epoch 2000", ColumnType::Date, "2000-01-01");
+    add("far future", ColumnType::Date, "2999-12-31");
+    add("end of 1999", ColumnType::DateTime, "1999-12-31 23:59:59");
+    add("fraction", ColumnType::DateTime, "2020-01-31 13:45:07.25");
+    add("microseconds", ColumnType::DateTime, "2020-01-31 13:45:07.000001");
+    add("before 1970 time", ColumnType::DateTime, "1960-06-15 08:30:00");
+    add("midnight", ColumnType::DateTime, "2001-01-01 00:00:00");
+}
+
+void ConformanceTest::bulkWriterRoundTripsDatesAndTimes() {
+    QFETCH(int, type);
+    QFETCH(QString, text);
+    const std::string bytes = text.toStdString();
+    const std::vector<Column> columns = {col("v", ColumnType(type))};
+    REQUIRE_OK(createTable(*w_, "times", columns));
+    REQUIRE_OK(w_->begin());
+    auto writer = w_->bulkWriter("times", columns);
+    REQUIRE_OK(writer);
+    RowBatch batch;
+    batch.columnCount = 1;
+    batch.cells.push_back(Cell::textView(batch.arena.store(bytes)));
+    REQUIRE_OK((*writer)->write(batch));
+    REQUIRE_OK((*writer)->finish());
+    REQUIRE_OK(w_->commit());
+    auto back = scalar(*w_, "SELECT v FROM times");
+    REQUIRE_OK(back);
+    QVERIFY2(*back == Value{bytes}, show(*back).c_str());
+    // Comparable as a date/time, not only as text.
+    auto count = scalar(*w_, "SELECT count(*) FROM times WHERE v = " + w_->placeholder(1), {Value{bytes}});
+    REQUIRE_OK(count);
+    QVERIFY2(*count == Value{std::int64_t(1)}, show(*count).c_str());
+}
+
+void ConformanceTest::bulkWriterIntoDeclaredTypes() {
+    // Tables made by hand with SQL types other than the ones Deskbase creates.
+    REQUIRE_OK(w_->execute("CREATE TABLE declared (a INTEGER, b SMALLINT, c NUMERIC, d REAL, e VARCHAR(20), "
+                           "f TIMESTAMP, g BOOLEAN)"));
+    const std::vector<Column> columns = {col("a", ColumnType::Integer), col("b", ColumnType::Integer),
+                                         col("c", ColumnType::Real),    col("d", ColumnType::Real),
+                                         col("e", ColumnType::Text),    col("f", ColumnType::DateTime),
+                                         col("g", ColumnType::Boolean)};
+    REQUIRE_OK(w_->begin());
+    auto writer = w_->bulkWriter("declared", columns);
+    REQUIRE_OK(writer);
+    RowBatch batch;
+    batch.columnCount = columns.size();
+    batch.cells = {Cell::integer(2000000000), Cell::integer(-300), Cell::real(12.5), Cell::real(0.5),
+                   Cell::textView(batch.arena.store("short\ttext")),
+                   Cell::textView(batch.arena.store("2010-05-06 07:08:09")), Cell::boolean(true)};
+    REQUIRE_OK((*writer)->write(batch));
+    REQUIRE_OK((*writer)->finish());
+    REQUIRE_OK(w_->commit());
+    auto rows = allRows(*w_, "SELECT a, b, c, d, e, f, g FROM declared");
+    REQUIRE_OK(rows);
+    QCOMPARE(rows->size(), std::size_t(1));
+    const Row expected = {std::int64_t(2000000000), std::int64_t(-300), 12.5, 0.5, std::string("short\ttext"),
+                          std::string("2010-05-06 07:08:09"), true};
+    for (std::size_t c = 0; c < expected.size(); ++c)
+        QVERIFY2(rows->front()[c] == expected[c],
+                 ("col " + std::to_string(c) + ": " + show(rows->front()[c]) + " != " + show(expected[c])).c_str());
+}
+
 void ConformanceTest::abandonedBulkWriterLeavesNothing() {
     REQUIRE_OK(createTable(*w_, "t", {col("x", ColumnType::Integer)}));
     REQUIRE_OK(w_->begin());
