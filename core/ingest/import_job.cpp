@@ -95,6 +95,7 @@ Result<ImportResult> ImportJob::run(Warehouse& w, const std::function<void(const
 
     auto sniff = sniffWithOverrides(options_);
     if (!sniff) return Error{sniff.message()};
+    report(0.0, 0, 0, sniff->sizeBytes, true);
     std::string table = toIdentifier(options_.table.empty() ? tableNameForPath(options_.path) : options_.table);
 
     // Pass one: types over the whole file.
@@ -103,7 +104,6 @@ Result<ImportResult> ImportJob::run(Warehouse& w, const std::function<void(const
                                       report(total ? kInferShare * double(bytes) / double(total) : 0, 0, bytes, total, false);
                                   });
     if (!schema) return Error{schema.message()};
-    if (getenv("DESKBASE_TRACE")) fprintf(stderr, "pass1 %.3f\n", std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
     if (schema->header.empty()) return Error{options_.path + " has no columns"};
     auto fileColumns = columnsFor(*schema, options_);
     if (!fileColumns) return Error{fileColumns.message()};
@@ -194,7 +194,6 @@ Result<ImportResult> ImportJob::run(Warehouse& w, const std::function<void(const
                                      report(kInferShare + (1 - kInferShare) * f, rows, bytes, total, false);
                                  });
     if (!stats) return Error{stats.message()};
-    if (getenv("DESKBASE_TRACE")) fprintf(stderr, "pass2 %.3f\n", std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
     if (auto s = (*writer)->finish(); !s) return Error{s.message()};
     writer->reset();
     if (cancelled_.load()) return Error{"cancelled"};
@@ -255,7 +254,6 @@ Result<ImportResult> ImportJob::run(Warehouse& w, const std::function<void(const
     if (auto s = w.bumpDataVersion(table); !s) return Error{s.message()};
     if (cancelled_.load()) return Error{"cancelled"};
     if (auto s = tx.commit(); !s) return Error{"cannot commit the import: " + s.message()};
-    if (getenv("DESKBASE_TRACE")) fprintf(stderr, "commit %.3f\n", std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
 
     result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     report(1.0, result.rows, schema->sniff.sizeBytes, schema->sniff.sizeBytes, true);
