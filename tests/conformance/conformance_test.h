@@ -42,6 +42,15 @@ private slots:
     void tablesReadByNamesBaseTables();
     void dataVersionCountsBumps();
 
+    // ingest_conformance.cpp
+    void importStoresNativeTypes();
+    void importKeepsRejectsWithLineNumbers();
+    void cancelledImportLeavesWarehouseUnchanged();
+    void appendAndReplace();
+    void failedImportChangesNothing();
+    void ingestionLogRecordsEachImport();
+    void commandLineImportAndTables();
+
 private:
     BackendFixture backend_;
     std::unique_ptr<Warehouse> w_;
@@ -51,6 +60,8 @@ private:
 std::string show(const Value& v);  // value with its type, for failure messages
 Result<std::vector<Row>> allRows(Warehouse& w, const std::string& sql, const std::vector<Value>& params = {});
 Result<Value> scalar(Warehouse& w, const std::string& sql, const std::vector<Value>& params = {});
+// Every table of the warehouse (bookkeeping included) with its column types and sorted rows.
+std::string snapshot(Warehouse& w, BackendFixture::Kind kind);
 
 }  // namespace deskbase::test
 
