@@ -30,6 +30,7 @@ private slots:
     void errorsAreOneLine_data();
     void errorsAreOneLine();
     void unreachableTargetFailsFast();
+    void passwordsAndConnectionOptionsComeFromLibpq();
     void serverStoppedMidQueryAndCopyGivesErrors();
     void bulkWriterLoadsEveryCellKind();
     void bulkWriterEscapesText_data();

@@ -299,6 +299,49 @@ void ConformanceTest::unreachableTargetFailsFast() {
         QVERIFY2(w.message().find("connect") != std::string::npos, w.message().c_str());
 }
 
+void ConformanceTest::passwordsAndConnectionOptionsComeFromLibpq() {
+    if (!backend_.isPostgres()) QSKIP("an embedded SQLite file has no login");
+    PgServer& server = *backend_.server();
+    REQUIRE_OK(w_->execute("DROP ROLE IF EXISTS secret_user"));
+    REQUIRE_OK(w_->execute("CREATE ROLE secret_user LOGIN PASSWORD 'right-pass'"));
+    REQUIRE_OK(server.prependHbaRule("host all secret_user 127.0.0.1/32 scram-sha-256"));
+    REQUIRE_OK(w_->execute("SELECT pg_reload_conf()"));
+    const std::string hostPort = "127.0.0.1:" + std::to_string(server.port());
+    // The reload is asynchronous: wait until the server asks for the password.
+    QElapsedTimer timer;
+    timer.start();
+    std::string noPassword;
+    while (timer.elapsed() < 5000) {
+        auto w = Warehouse::open("postgresql://secret_user@" + hostPort + "/postgres");
+        if (!w && w.message().find("password") != std::string::npos) {
+            noPassword = w.message();
+            break;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    QVERIFY2(oneLine(noPassword), noPassword.c_str());
+
+    auto wrong = Warehouse::open("postgresql://secret_user:wrong-pass@" + hostPort + "/postgres");
+    QVERIFY(!wrong);
+    QVERIFY2(oneLine(wrong.message()), wrong.message().c_str());
+    QVERIFY2(wrong.message().find("password authentication failed") != std::string::npos, wrong.message().c_str());
+    QVERIFY2(wrong.message().find("wrong-pass") == std::string::npos, wrong.message().c_str());
+
+    // PGPASSWORD (libpq's own mechanism) with a keyword connection string.
+    qputenv("PGPASSWORD", "right-pass");
+    auto right = Warehouse::open("host=127.0.0.1 port=" + std::to_string(server.port()) +
+                                 " user=secret_user dbname=postgres");
+    qunsetenv("PGPASSWORD");
+    REQUIRE_OK(right);
+    QVERIFY2((*right)->identity().find("right-pass") == std::string::npos, (*right)->identity().c_str());
+    QVERIFY2((*right)->identity().find("secret_user@127.0.0.1") != std::string::npos, (*right)->identity().c_str());
+
+    // TLS options pass through to libpq (this test server has no TLS).
+    auto tls = Warehouse::open(server.uri() + "?sslmode=require");
+    QVERIFY(!tls);
+    QVERIFY2(oneLine(tls.message()) && tls.message().find("SSL") != std::string::npos, tls.message().c_str());
+}
+
 void ConformanceTest::serverStoppedMidQueryAndCopyGivesErrors() {
     if (!backend_.isPostgres()) QSKIP("an embedded SQLite file has no server that can go away");
     // A server of its own: this test kills it.

@@ -162,6 +162,16 @@ Result<std::unique_ptr<PgServer>> PgServer::start() {
     return Error{"PostgreSQL test server did not start: " + lastError};
 }
 
+Status PgServer::prependHbaRule(const std::string& rule) {
+    const std::string path = dataDir_ + "/pg_hba.conf";
+    const std::string content = rule + "\n" + readFile(path);
+    QFile f(q(path));  // rewritten in place, so the file keeps its owner
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
+        f.write(content.data(), qint64(content.size())) != qint64(content.size()))
+        return Status::fail("cannot write " + path);
+    return Status::ok();
+}
+
 Status PgServer::stop() {
     if (!running_) return Status::ok();
     running_ = false;

@@ -23,6 +23,9 @@ public:
     std::string uri(const std::string& database = "postgres") const;
     int port() const { return port_; }
     std::string binDir() const { return binDir_; }
+    // Puts `rule` first in pg_hba.conf (e.g. to require a password for one role); the caller
+    // then runs SELECT pg_reload_conf().
+    Status prependHbaRule(const std::string& rule);
     // Stops the server now (immediate mode, like a crash); the destructor then only cleans up.
     Status stop();
 
