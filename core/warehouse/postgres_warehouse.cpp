@@ -19,7 +19,7 @@ namespace {
 using pg::ResultPtr;
 
 // Tables whose planner estimate is unknown (never analyzed) and that are at most this big are
-// counted exactly; bigger ones report -1 rather than scanning gigabytes to list tables.
+// counted exactly; bigger ones get the planner's size-based guess rather than a full scan.
 constexpr std::int64_t kExactCountMaxBytes = std::int64_t(64) << 20;
 
 // The relation a table name refers to: "schema.table" or a name visible on the search path.
@@ -275,18 +275,32 @@ private:
                 if (c.name == valueToText(n[0]) && !isNull(n[1])) c.displayName = valueToText(n[1]);
     }
 
-    // pg_class.reltuples is the planner's estimate, -1 until the table is first analyzed; then a
-    // small table is counted exactly and a big one reported unknown.
+    // pg_class.reltuples is the planner's estimate, -1 until the table is first analyzed (e.g.
+    // right after an import). Then a small table is counted exactly; a big one gets the live-row
+    // count of the statistics system, else the planner's guess from its size, not a full scan.
     std::int64_t estimateRows(const Row& rel) {
         const double reltuples = std::get<double>(rel[4]);
         if (reltuples >= 0) return std::int64_t(reltuples);
         const std::string relkind = valueToText(rel[3]);
-        const auto bytes = std::get<std::int64_t>(rel[5]);
-        if ((relkind != "r" && relkind != "p") || bytes > kExactCountMaxBytes) return -1;
-        auto count = queryRows("SELECT count(*) FROM " + quoteIdentifier(valueToText(rel[1])) + "." +
-                               quoteIdentifier(valueToText(rel[2])));
-        if (!count || count->empty()) return -1;
-        return std::get<std::int64_t>(count->front()[0]);
+        if (relkind != "r" && relkind != "p" && relkind != "m") return -1;
+        const std::string table = quoteIdentifier(valueToText(rel[1])) + "." + quoteIdentifier(valueToText(rel[2]));
+        if (std::get<std::int64_t>(rel[5]) <= kExactCountMaxBytes) {
+            auto count = queryRows("SELECT count(*) FROM " + table);
+            if (!count || count->empty()) return -1;
+            return std::get<std::int64_t>(count->front()[0]);
+        }
+        // The statistics system's live-row count (flushed when the loading session goes idle or ends).
+        auto live = queryRows("SELECT n_live_tup FROM pg_stat_all_tables WHERE relid = $1::oid",
+                              {Value{valueToText(rel[0])}});
+        if (live && !live->empty())
+            if (auto* n = std::get_if<std::int64_t>(&live->front()[0]); n && *n > 0) return *n;
+        auto plan = queryRows("EXPLAIN (FORMAT JSON) SELECT 1 FROM " + table);
+        if (!plan || plan->empty()) return -1;
+        auto json = nlohmann::json::parse(valueToText(plan->front()[0]), nullptr, /*allow_exceptions=*/false);
+        if (json.is_array() && !json.empty() && json[0].contains("Plan") && json[0]["Plan"].contains("Plan Rows") &&
+            json[0]["Plan"]["Plan Rows"].is_number())
+            return json[0]["Plan"]["Plan Rows"].get<std::int64_t>();
+        return -1;
     }
 
     Result<std::vector<Row>> queryRows(const std::string& sql, const std::vector<Value>& params = {}) {
