@@ -20,6 +20,15 @@ namespace {
 // Notices ("table does not exist, skipping") would otherwise be printed on stderr by libpq.
 void ignoreNotice(void*, const char*) {}
 
+// What every new (or re-established) connection gets before use.
+Status prepareConnection(PGconn* conn) {
+    PQsetNoticeProcessor(conn, ignoreNotice, nullptr);
+    // Dates and timestamps come back as ISO text ("2020-01-31", "2020-01-31 13:45:00").
+    ResultPtr set(PQexec(conn, "SET DateStyle = 'ISO, YMD'"));
+    if (PQresultStatus(set.get()) != PGRES_COMMAND_OK) return Status::fail(firstLine(PQresultErrorMessage(set.get())));
+    return Status::ok();
+}
+
 }  // namespace
 
 Result<std::shared_ptr<Session>> Session::connect(const std::string& conninfo) {
@@ -34,13 +43,9 @@ Result<std::shared_ptr<Session>> Session::connect(const std::string& conninfo) {
         PQfinish(conn);
         return Error{"cannot connect to PostgreSQL: " + (msg.empty() ? std::string("unknown error") : msg)};
     }
-    PQsetNoticeProcessor(conn, ignoreNotice, nullptr);
-    // Dates and timestamps come back as ISO text ("2020-01-31", "2020-01-31 13:45:00").
-    ResultPtr set(PQexec(conn, "SET DateStyle = 'ISO, YMD'"));
-    if (PQresultStatus(set.get()) != PGRES_COMMAND_OK) {
-        std::string msg = firstLine(PQresultErrorMessage(set.get()));
+    if (auto s = prepareConnection(conn); !s) {
         PQfinish(conn);
-        return Error{"cannot set up the PostgreSQL session: " + msg};
+        return Error{"cannot set up the PostgreSQL session: " + s.message()};
     }
     const char* host = PQhost(conn);
     std::string identity = std::string("postgresql://") + PQuser(conn) + "@" + (host ? host : "") + ":" +
@@ -64,8 +69,22 @@ void Session::beginCommand() {
         busy_ = nullptr;
         holder->release("another statement ran on this connection before the result was read");
     }
+    reconnectIfLost();
     cancelRequested_.store(false);
     inFlight_.store(true);
+}
+
+void Session::reconnectIfLost() {
+    // The failed call already reported the loss. Outside a transaction the next statement may
+    // run on a new connection; inside one it must fail (a silent new session would let a
+    // COMMIT "succeed" with the transaction's work gone) until the caller rolls back.
+    if (PQstatus(conn_) != CONNECTION_BAD || inTransaction_) return;
+    PQreset(conn_);
+    if (PQstatus(conn_) != CONNECTION_OK || !prepareConnection(conn_)) return;
+    PGcancel* fresh = PQgetCancel(conn_);  // the new backend has a new cancel key
+    std::lock_guard lock(cancelMutex_);
+    if (cancel_) PQfreeCancel(cancel_);
+    cancel_ = fresh;
 }
 
 void Session::cancel() {

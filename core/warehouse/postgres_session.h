@@ -70,6 +70,7 @@ public:
 
 private:
     Session(PGconn* conn, PGcancel* cancel, std::string identity);
+    void reconnectIfLost();
 
     PGconn* conn_;
     std::mutex cancelMutex_;  // guards cancel_ between cancel() and the destructor

@@ -178,6 +178,14 @@ Status PgServer::stop() {
     return runTool("pg_ctl", {"stop", "-D", dataDir_, "-m", "immediate", "-w", "-t", "30"}, 60000);
 }
 
+Status PgServer::restart() {
+    if (running_) return Status::ok();
+    auto s = runTool("pg_ctl", {"start", "-D", dataDir_, "-w", "-t", "60", "-l", dir_->path().toStdString() + "/server.log"},
+                     90000);
+    running_ = s.isOk();
+    return s;
+}
+
 PgServer::~PgServer() {
     stop();
     // QTemporaryDir removes the folder (root may delete the postgres-owned files).

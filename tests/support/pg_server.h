@@ -28,6 +28,8 @@ public:
     Status prependHbaRule(const std::string& rule);
     // Stops the server now (immediate mode, like a crash); the destructor then only cleans up.
     Status stop();
+    // Starts a stopped server again on the same data and port.
+    Status restart();
 
 private:
     PgServer() = default;
