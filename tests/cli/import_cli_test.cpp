@@ -81,7 +81,7 @@ private slots:
                                       << QStringLiteral("cannot open");
         QTest::newRow("empty file") << QStringList{QStringLiteral("FILE")} << QByteArray() << QStringLiteral("empty");
         QTest::newRow("binary file") << QStringList{QStringLiteral("FILE")}
-                                     << QByteArray("\x7f" "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x03\0", 20)
+                                     << QByteArray("\x7f" "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x03\0", 18)
                                      << QStringLiteral("binary");
         QTest::newRow("unknown type") << QStringList{QStringLiteral("FILE"), QStringLiteral("--type"), QStringLiteral("a=money")}
                                       << QByteArray("a\n1\n") << QStringLiteral("unknown type");

@@ -276,6 +276,75 @@ private slots:
         QCOMPARE(valueToText(rows[1][4]), std::string("30"));
     }
 
+    // Loading starts with types guessed from the first rows; these files prove the guess is
+    // checked against the whole file and the load redone when it was wrong.
+    void lateRealWidensIntegerColumn() {
+        test::TempWorkspace ws;
+        std::string csv = "n,label\n";
+        for (int i = 0; i < 50000; ++i) csv += std::to_string(i) + ",x" + std::to_string(i) + "\n";
+        csv += "2.5,late\n";
+        auto w = openDb(ws);
+        auto r = importFile(*w, ws.write("late.csv", csv));
+        QVERIFY2(r.isOk(), r.isOk() ? "" : r.message().c_str());
+        QCOMPARE(int(r->columns[0].type), int(ColumnType::Real));
+        QCOMPARE(r->rows, std::int64_t(50001));
+        QCOMPARE(r->rejected, std::int64_t(0));
+        QCOMPARE(valueToText(rowsOf(*w, "SELECT typeof(n) FROM late WHERE label = 'x7'")[0][0]), std::string("real"));
+    }
+
+    void lateJsonKeyAddsColumn() {
+        test::TempWorkspace ws;
+        std::string nd;
+        for (int i = 0; i < 30000; ++i) nd += "{\"id\":" + std::to_string(i) + "}\n";
+        nd += "{\"id\":30000,\"extra\":\"hello\"}\n";
+        auto w = openDb(ws);
+        auto r = importFile(*w, ws.write("late.ndjson", nd));
+        QVERIFY2(r.isOk(), r.isOk() ? "" : r.message().c_str());
+        QCOMPARE(r->columns.size(), std::size_t(2));
+        QCOMPARE(scalar(*w, "SELECT count(extra) FROM late"), std::int64_t(1));
+        QCOMPARE(scalar(*w, "SELECT count(*) FROM late"), std::int64_t(30001));
+    }
+
+    void lateInvalidUtf8IsReadAsWindows1252() {
+        test::TempWorkspace ws;
+        std::string csv = "city,n\n";
+        for (int i = 0; i < 40000; ++i) csv += "Oslo," + std::to_string(i) + "\n";
+        csv += "Caf\xE9,40000\n";  // Windows-1252 'é', invalid as UTF-8, far past the sniffed head
+        auto w = openDb(ws);
+        auto r = importFile(*w, ws.write("cities.csv", csv));
+        QVERIFY2(r.isOk(), r.isOk() ? "" : r.message().c_str());
+        QCOMPARE(int(r->sniff.encoding), int(TextEncoding::Windows1252));
+        QCOMPARE(valueToText(rowsOf(*w, "SELECT city FROM cities WHERE n = 40000")[0][0]), std::string("Caf\xC3\xA9"));
+        QCOMPARE(scalar(*w, "SELECT count(*) FROM cities"), std::int64_t(40001));
+    }
+
+    void semicolonFileReadsDecimalCommas() {
+        test::TempWorkspace ws;
+        auto w = openDb(ws);
+        auto r = importFile(*w, ws.write("eu.csv", "Produkt;Preis;Menge\nA;1,5;3\nB;12,25;4\n"));
+        QVERIFY2(r.isOk(), r.isOk() ? "" : r.message().c_str());
+        QCOMPARE(int(r->columns[1].type), int(ColumnType::Real));
+        QCOMPARE(valueToText(rowsOf(*w, "SELECT sum(preis) FROM eu")[0][0]), std::string("13.75"));
+        // In a comma-delimited file a comma is never a decimal separator.
+        auto c = importFile(*w, ws.write("us.csv", "name,amount\nx,\"1,5\"\n"));
+        QVERIFY(c.isOk());
+        QCOMPARE(int(c->columns[1].type), int(ColumnType::Text));
+    }
+
+    void reservedTableNamesAreRefused_data() {
+        QTest::addColumn<QString>("file");
+        QTest::newRow("bookkeeping") << QStringLiteral("deskbase_columns.csv");
+        QTest::newRow("sqlite internal") << QStringLiteral("sqlite_master.csv");
+    }
+    void reservedTableNamesAreRefused() {
+        QFETCH(QString, file);
+        test::TempWorkspace ws;
+        auto w = openDb(ws);
+        auto r = importFile(*w, ws.write(file.toStdString(), "id\n1\n"));
+        QVERIFY(!r.isOk());
+        QVERIFY2(r.message().find("reserved") != std::string::npos, r.message().c_str());
+    }
+
     void realFilesFromTestData() {
         test::TempWorkspace ws;
         auto w = openDb(ws);
