@@ -47,6 +47,7 @@ private slots:
     void importStoresNativeTypes();
     void importKeepsRejectsWithLineNumbers();
     void cancelledImportLeavesWarehouseUnchanged();
+    void lateTypeChangeRedoesTheLoad();
     void appendAndReplace();
     void failedImportChangesNothing();
     void ingestionLogRecordsEachImport();

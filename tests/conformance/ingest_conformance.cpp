@@ -180,6 +180,29 @@ void ConformanceTest::cancelledImportLeavesWarehouseUnchanged() {
     QCOMPARE(*version, std::int64_t(1));
 }
 
+void ConformanceTest::lateTypeChangeRedoesTheLoad() {
+    // The load starts with types guessed from the first rows; a real far down the file makes
+    // the import reload the staging table with the whole file's types.
+    TempWorkspace ws;
+    std::string csv = "n,when\n";
+    for (int i = 0; i < 60000; ++i) csv += std::to_string(i) + ",2020-01-02 03:04:05\n";
+    csv += "0.5,2020-01-02 03:04:05\n";
+    auto r = importFile(*w_, ws.write("late.csv", csv));
+    REQUIRE_OK(r);
+    QCOMPARE(r->rows, std::int64_t(60001));
+    QCOMPARE(r->rejected, std::int64_t(0));
+    auto info = w_->describeTable("late");
+    REQUIRE_OK(info);
+    QVERIFY(info->columns.at(0).type == ColumnType::Real);
+    QVERIFY(info->columns.at(1).type == ColumnType::DateTime);
+    auto sum = scalar(*w_, "SELECT sum(n) FROM late");
+    REQUIRE_OK(sum);
+    QVERIFY2(*sum == Value{59999.0 * 60000.0 / 2 + 0.5}, show(*sum).c_str());
+    auto tables = w_->listTables();
+    REQUIRE_OK(tables);
+    QCOMPARE(tables->size(), std::size_t(1));
+}
+
 void ConformanceTest::appendAndReplace() {
     TempWorkspace ws;
     const auto first = ws.write("t.csv", "id,label\n1,a\n2,b\n");
