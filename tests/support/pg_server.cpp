@@ -3,6 +3,7 @@
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <pwd.h>
+#include <signal.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -125,6 +126,8 @@ Result<std::unique_ptr<PgServer>> PgServer::start() {
         server->asPostgresUser_ = true;
     }
 
+    server->startWatchdog();  // from here on, a killed test leaves nothing behind
+
     if (auto s = server->runTool("initdb",
                                  {"-D", server->dataDir_, "-U", "postgres", "--auth=trust", "--no-sync",
                                   "--encoding=UTF8", "--locale=C", "--no-instructions"},
@@ -186,7 +189,28 @@ Status PgServer::restart() {
     return s;
 }
 
+void PgServer::startWatchdog() {
+    // If this process dies without running the destructor (a test killed on timeout, a crash),
+    // a detached shell notices and stops the server and removes its folder: no orphaned servers.
+    const std::string folder = dir_->path().toStdString();
+    const std::string asUser = asPostgresUser_ ? "runuser -u postgres -- " : "";
+    // Two passes: an initdb or pg_ctl start orphaned by the kill may still be finishing.
+    const std::string cleanup = asUser + "'" + binDir_ + "/pg_ctl' stop -D '" + dataDir_ +
+                                "' -m immediate >/dev/null 2>&1; rm -rf '" + folder + "'; ";
+    const std::string script = "while kill -0 " + std::to_string(::getpid()) + " 2>/dev/null; do sleep 1; done; " +
+                               "sleep 2; " + cleanup + "sleep 5; " + cleanup;
+    QProcess watchdog;
+    watchdog.setProgram(QStringLiteral("/bin/sh"));
+    watchdog.setArguments({QStringLiteral("-c"), q(script)});
+    watchdog.setStandardInputFile(QProcess::nullDevice());
+    watchdog.setStandardOutputFile(QProcess::nullDevice());
+    watchdog.setStandardErrorFile(QProcess::nullDevice());
+    qint64 pid = 0;
+    if (watchdog.startDetached(&pid)) watchdogPid_ = pid;
+}
+
 PgServer::~PgServer() {
+    if (watchdogPid_ > 0) ::kill(pid_t(watchdogPid_), SIGTERM);  // we clean up ourselves
     stop();
     // QTemporaryDir removes the folder (root may delete the postgres-owned files).
 }

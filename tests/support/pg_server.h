@@ -40,8 +40,11 @@ private:
     std::string binDir_;
     std::string dataDir_;
     bool asPostgresUser_ = false;
+    void startWatchdog();
+
     bool running_ = false;
     int port_ = 0;
+    qint64 watchdogPid_ = 0;
 };
 
 // A TCP port on 127.0.0.1 nobody listens on right now.
