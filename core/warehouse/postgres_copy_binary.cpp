@@ -30,7 +30,7 @@ char* putBigEndian(char* out, T v) {
 
 char* putField(char* out, const void* data, std::size_t size) {
     out = putBigEndian(out, std::int32_t(size));
-    std::memcpy(out, data, size);
+    if (size) std::memcpy(out, data, size);  // an empty view may have a null data()
     return out + size;
 }
 

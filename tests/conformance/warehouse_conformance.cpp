@@ -197,7 +197,12 @@ void ConformanceTest::streamsLargeResultInBlocks() {
     QCOMPARE(sum, kRows * (kRows + 1) / 2);
     // The whole result is ~110 MB of text; streaming keeps the client's growth far below that.
     const std::int64_t growth = peak - before;
+#if defined(__SANITIZE_ADDRESS__)
+    // AddressSanitizer keeps freed memory in quarantine, so resident size says nothing here.
+    qInfo("resident memory grew by %lld MB (not checked under AddressSanitizer)", (long long)(growth >> 20));
+#else
     QVERIFY2(growth < (48 << 20), ("resident memory grew by " + std::to_string(growth >> 20) + " MB").c_str());
+#endif
 }
 
 void ConformanceTest::abandonedCursorFreesConnection() {
