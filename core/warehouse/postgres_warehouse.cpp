@@ -7,6 +7,7 @@
 #include <cctype>
 #include <set>
 
+#include "core/warehouse/postgres_catalog.h"
 #include "core/warehouse/postgres_copy_writer.h"
 #include "core/warehouse/postgres_cursor.h"
 #include "core/warehouse/postgres_session.h"
@@ -17,18 +18,6 @@ namespace deskbase {
 namespace {
 
 using pg::ResultPtr;
-
-// Tables whose planner estimate is unknown (never analyzed) and that are at most this big are
-// counted exactly; bigger ones get the planner's size-based guess rather than a full scan.
-constexpr std::int64_t kExactCountMaxBytes = std::int64_t(64) << 20;
-
-// The relation a table name refers to: "schema.table" or a name visible on the search path.
-// $1 = name, $2 = schema ('' for the search path).
-constexpr const char* kRelationSql =
-    "SELECT c.oid, n.nspname, c.relname, c.relkind, c.reltuples::float8, pg_relation_size(c.oid) "
-    "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
-    "WHERE c.relkind IN ('r','p','v','m','f') AND c.relname = $1 "
-    "AND (CASE WHEN $2 = '' THEN pg_table_is_visible(c.oid) ELSE n.nspname = $2 END)";
 
 // Highest $n placeholder in the SQL (outside quotes), for planning a query without its values.
 int highestPlaceholder(const std::string& sql) {
@@ -69,33 +58,20 @@ public:
     std::string identity() const override { return session_->identity(); }
 
     Result<std::vector<TableInfo>> listTables() override {
-        auto rows = queryRows(
-            "SELECT n.nspname, c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
-            "WHERE c.relkind IN ('r','p','v','m','f') AND NOT c.relispartition "
-            "AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_toast%' "
-            "AND n.nspname NOT LIKE 'pg\\_temp\\_%' AND c.relname NOT LIKE 'deskbase\\_%' "
-            "ORDER BY n.nspname = 'public' DESC, n.nspname, c.relname");
-        if (!rows) return Error{rows.message()};
-        std::vector<TableInfo> tables;
-        tables.reserve(rows->size());
-        for (const auto& r : *rows) {
-            auto info = describe(valueToText(r[1]), valueToText(r[0]));
-            if (!info) return Error{info.message()};
-            tables.push_back(std::move(*info));
-        }
-        return tables;
+        return pg::describeRelations(rowsQuery(), pg::listableRelations());
     }
 
     Result<bool> tableExists(const std::string& table) override {
         const auto [schema, name] = splitName(table);
-        auto rows = queryRows(kRelationSql, {Value{name}, Value{schema}});
-        if (!rows) return Error{rows.message()};
-        return !rows->empty();
+        return relationExists(name, schema);
     }
 
     Result<TableInfo> describeTable(const std::string& table) override {
         const auto [schema, name] = splitName(table);
-        return describe(name, schema);
+        auto found = pg::describeRelations(rowsQuery(), pg::relationNamed(name, schema));
+        if (!found) return Error{found.message()};
+        if (found->empty()) return Error{"no table named " + table};
+        return std::move(found->front());
     }
 
     Status execute(const std::string& sql, const std::vector<Value>& params) override {
@@ -222,85 +198,22 @@ private:
         const auto dot = table.find('.');
         if (dot == std::string::npos) return {"", table};
         std::string schema = table.substr(0, dot), name = table.substr(dot + 1);
-        auto rows = queryRows(kRelationSql, {Value{name}, Value{schema}});
-        if (rows && !rows->empty()) return {schema, name};
+        if (auto found = relationExists(name, schema); found && *found) return {schema, name};
         return {"", table};
+    }
+
+    Result<bool> relationExists(const std::string& name, const std::string& schema) {
+        const auto filter = pg::relationNamed(name, schema);
+        auto rows = queryRows("SELECT 1 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE " +
+                                  filter.where,
+                              filter.params);
+        if (!rows) return Error{rows.message()};
+        return !rows->empty();
     }
 
     std::string qualifiedName(const std::string& table) {
         const auto [schema, name] = splitName(table);
         return schema.empty() ? quoteIdentifier(name) : quoteIdentifier(schema) + "." + quoteIdentifier(name);
-    }
-
-    Result<TableInfo> describe(const std::string& name, const std::string& schema) {
-        auto rel = queryRows(kRelationSql, {Value{name}, Value{schema}});
-        if (!rel) return Error{rel.message()};
-        if (rel->empty()) return Error{"no table named " + (schema.empty() ? name : schema + "." + name)};
-        const Row& r = rel->front();
-        TableInfo info;
-        info.schema = valueToText(r[1]);
-        info.name = valueToText(r[2]);
-        const std::string relOid = valueToText(r[0]);
-
-        auto cols = queryRows(
-            "SELECT a.attname, format_type(a.atttypid, a.atttypmod), "
-            "CASE WHEN t.typtype = 'd' THEN t.typbasetype ELSE a.atttypid END "
-            "FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid "
-            "WHERE a.attrelid = $1::oid AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum",
-            {Value{relOid}});
-        if (!cols) return Error{cols.message()};
-        for (const auto& c : *cols) {
-            Column column;
-            column.name = valueToText(c[0]);
-            column.displayName = column.name;
-            column.type = pg::logicalTypeOf(Oid(std::get<std::int64_t>(c[2])));
-            info.columns.push_back(std::move(column));
-            info.nativeTypes.push_back(valueToText(c[1]));
-        }
-        applyDisplayNames(info);
-
-        info.approxRows = estimateRows(r);
-        return info;
-    }
-
-    // Original header texts recorded by the import (deskbase_columns), when there.
-    void applyDisplayNames(TableInfo& info) {
-        auto has = tableExists("deskbase_columns");
-        if (!has || !*has) return;
-        auto names = queryRows("SELECT name, display_name FROM deskbase_columns WHERE table_name = $1",
-                               {Value{info.name}});
-        if (!names) return;
-        for (const auto& n : *names)
-            for (auto& c : info.columns)
-                if (c.name == valueToText(n[0]) && !isNull(n[1])) c.displayName = valueToText(n[1]);
-    }
-
-    // pg_class.reltuples is the planner's estimate, -1 until the table is first analyzed (e.g.
-    // right after an import). Then a small table is counted exactly; a big one gets the live-row
-    // count of the statistics system, else the planner's guess from its size, not a full scan.
-    std::int64_t estimateRows(const Row& rel) {
-        const double reltuples = std::get<double>(rel[4]);
-        if (reltuples >= 0) return std::int64_t(reltuples);
-        const std::string relkind = valueToText(rel[3]);
-        if (relkind != "r" && relkind != "p" && relkind != "m") return -1;
-        const std::string table = quoteIdentifier(valueToText(rel[1])) + "." + quoteIdentifier(valueToText(rel[2]));
-        if (std::get<std::int64_t>(rel[5]) <= kExactCountMaxBytes) {
-            auto count = queryRows("SELECT count(*) FROM " + table);
-            if (!count || count->empty()) return -1;
-            return std::get<std::int64_t>(count->front()[0]);
-        }
-        // The statistics system's live-row count (flushed when the loading session goes idle or ends).
-        auto live = queryRows("SELECT n_live_tup FROM pg_stat_all_tables WHERE relid = $1::oid",
-                              {Value{valueToText(rel[0])}});
-        if (live && !live->empty())
-            if (auto* n = std::get_if<std::int64_t>(&live->front()[0]); n && *n > 0) return *n;
-        auto plan = queryRows("EXPLAIN (FORMAT JSON) SELECT 1 FROM " + table);
-        if (!plan || plan->empty()) return -1;
-        auto json = nlohmann::json::parse(valueToText(plan->front()[0]), nullptr, /*allow_exceptions=*/false);
-        if (json.is_array() && !json.empty() && json[0].contains("Plan") && json[0]["Plan"].contains("Plan Rows") &&
-            json[0]["Plan"]["Plan Rows"].is_number())
-            return json[0]["Plan"]["Plan Rows"].get<std::int64_t>();
-        return -1;
     }
 
     Result<std::vector<Row>> queryRows(const std::string& sql, const std::vector<Value>& params = {}) {
@@ -313,6 +226,10 @@ private:
             if (*n == 0) break;
         }
         return rows;
+    }
+
+    pg::RowsQuery rowsQuery() {
+        return [this](const std::string& sql, const std::vector<Value>& params) { return queryRows(sql, params); };
     }
 
     std::shared_ptr<pg::Session> session_;

@@ -21,6 +21,7 @@ private slots:
     // warehouse_conformance.cpp
     void listsTablesWithTypesAndRowCounts();
     void describesDisplayNamesFromBookkeeping();
+    void listsTablesOfOtherSchemas();
     void bindsEveryValueType_data();
     void bindsEveryValueType();
     void streamsLargeResultInBlocks();

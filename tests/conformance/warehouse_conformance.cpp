@@ -130,6 +130,45 @@ void ConformanceTest::describesDisplayNamesFromBookkeeping() {
     QVERIFY(info->columns.at(1).type == ColumnType::Date);
 }
 
+void ConformanceTest::listsTablesOfOtherSchemas() {
+    if (!backend_.isPostgres()) QSKIP("a SQLite warehouse file has one schema");
+    REQUIRE_OK(w_->execute("DROP SCHEMA IF EXISTS sales CASCADE; CREATE SCHEMA sales"));
+    REQUIRE_OK(w_->execute("CREATE TABLE sales.orders (id bigint, total numeric(10,2), placed timestamptz)"));
+    REQUIRE_OK(w_->execute("CREATE VIEW big_orders AS SELECT * FROM sales.orders WHERE total > 100"));
+    auto tables = w_->listTables();
+    REQUIRE_OK(tables);
+    QCOMPARE(tables->size(), std::size_t(2));
+    QCOMPARE(tables->at(0).schema + "." + tables->at(0).name, std::string("public.big_orders"));  // public first
+    QCOMPARE(tables->at(0).approxRows, std::int64_t(-1));  // views are not counted
+    QCOMPARE(tables->at(1).schema + "." + tables->at(1).name, std::string("sales.orders"));
+    auto info = w_->describeTable("sales.orders");
+    REQUIRE_OK(info);
+    const std::vector<ColumnType> types = {ColumnType::Integer, ColumnType::Real, ColumnType::DateTime};
+    const std::vector<std::string> native = {"bigint", "numeric(10,2)", "timestamp with time zone"};
+    QCOMPARE(info->columns.size(), types.size());
+    for (std::size_t i = 0; i < types.size(); ++i) {
+        QVERIFY(info->columns[i].type == types[i]);
+        QCOMPARE(info->nativeTypes[i], native[i]);
+    }
+    auto visible = w_->tableExists("orders");  // not on the search path
+    REQUIRE_OK(visible);
+    QVERIFY(!*visible);
+    // Bulk loading into a schema-qualified table with types the binary format does not cover.
+    REQUIRE_OK(w_->begin());
+    auto writer = w_->bulkWriter("sales.orders", {col("id", ColumnType::Integer), col("total", ColumnType::Real),
+                                                  col("placed", ColumnType::DateTime)});
+    REQUIRE_OK(writer);
+    RowBatch batch;
+    batch.columnCount = 3;
+    batch.cells = {Cell::integer(1), Cell::real(150.25), Cell::textView(batch.arena.store("2020-01-31 13:45:00"))};
+    REQUIRE_OK((*writer)->write(batch));
+    REQUIRE_OK((*writer)->finish());
+    REQUIRE_OK(w_->commit());
+    auto total = scalar(*w_, "SELECT total FROM big_orders");
+    REQUIRE_OK(total);
+    QVERIFY2(*total == Value{150.25}, show(*total).c_str());
+}
+
 void ConformanceTest::bindsEveryValueType_data() {
     QTest::addColumn<int>("type");
     QTest::addColumn<Value>("bound");
