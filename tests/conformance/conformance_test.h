@@ -26,6 +26,7 @@ private slots:
     void bindsEveryValueType();
     void streamsLargeResultInBlocks();
     void abandonedCursorFreesConnection();
+    void cancelStopsLongQueryPromptly_data();
     void cancelStopsLongQueryPromptly();
     void cancelStopsStreamingFetch();
     void errorsAreOneLine_data();
