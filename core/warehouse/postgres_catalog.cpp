@@ -61,6 +61,14 @@ std::map<std::string, std::map<std::string, std::string>> displayNames(const Row
 
 }  // namespace
 
+std::string serverIdentifier(const std::string& name) {
+    constexpr std::size_t kMaxBytes = 63;
+    if (name.size() <= kMaxBytes) return name;
+    std::size_t cut = kMaxBytes;
+    while (cut > 0 && (static_cast<unsigned char>(name[cut]) & 0xC0) == 0x80) --cut;  // not mid-character
+    return name.substr(0, cut);
+}
+
 RelationFilter listableRelations() {
     return {std::string(kRelationKinds) +
                 " AND NOT c.relispartition AND n.nspname NOT IN ('pg_catalog', 'information_schema') "
@@ -72,7 +80,7 @@ RelationFilter listableRelations() {
 RelationFilter relationNamed(const std::string& name, const std::string& schema) {
     return {std::string(kRelationKinds) +
                 " AND c.relname = $1 AND (CASE WHEN $2 = '' THEN pg_table_is_visible(c.oid) ELSE n.nspname = $2 END)",
-            {Value{name}, Value{schema}}};
+            {Value{serverIdentifier(name)}, Value{serverIdentifier(schema)}}};
 }
 
 Result<std::vector<TableInfo>> describeRelations(const RowsQuery& rows, const RelationFilter& filter) {

@@ -22,6 +22,10 @@ RelationFilter listableRelations();  // every user table/view, without deskbase_
 // `name` in `schema`, or visible on the search path when `schema` is empty.
 RelationFilter relationNamed(const std::string& name, const std::string& schema);
 
+// A name as the server stores it: identifiers longer than 63 bytes are truncated (NAMEDATALEN),
+// at a UTF-8 character boundary, exactly as PostgreSQL does to names in SQL text.
+std::string serverIdentifier(const std::string& name);
+
 Result<std::vector<TableInfo>> describeRelations(const RowsQuery& rows, const RelationFilter& filter);
 
 }  // namespace deskbase::pg

@@ -143,7 +143,7 @@ public:
         for (const auto& c : columns) {
             pg::CopyColumn cc{c.name, c.type, 0};
             for (const auto& t : *types)
-                if (valueToText(t[0]) == c.name) cc.type = Oid(std::get<std::int64_t>(t[1]));
+                if (valueToText(t[0]) == pg::serverIdentifier(c.name)) cc.type = Oid(std::get<std::int64_t>(t[1]));
             if (cc.type == 0) return Error{"table " + table + " has no column " + c.name};
             copyColumns.push_back(std::move(cc));
         }

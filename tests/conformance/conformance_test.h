@@ -51,6 +51,7 @@ private slots:
     void cancelledImportLeavesWarehouseUnchanged();
     void lateTypeChangeRedoesTheLoad();
     void appendAndReplace();
+    void longTableNamesWork();
     void failedImportChangesNothing();
     void ingestionLogRecordsEachImport();
     void commandLineImportAndTables();

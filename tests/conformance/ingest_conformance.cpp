@@ -235,6 +235,22 @@ void ConformanceTest::appendAndReplace() {
     QCOMPARE(tables->size(), std::size_t(1));  // no staging table left behind
 }
 
+void ConformanceTest::longTableNamesWork() {
+    // PostgreSQL keeps 63 bytes of an identifier; the name Deskbase reports must still work.
+    TempWorkspace ws;
+    const std::string name = "t_" + std::string(70, 'x');
+    const auto path = ws.write("long.csv", "a,b\n1,2\n");
+    auto r = importFile(*w_, path, ImportMode::Create, name);
+    REQUIRE_OK(r);
+    auto exists = w_->tableExists(r->table);
+    REQUIRE_OK(exists);
+    QVERIFY(*exists);
+    REQUIRE_OK(w_->describeTable(r->table));
+    REQUIRE_OK(importFile(*w_, path, ImportMode::Append, r->table, /*force=*/true));
+    auto count = scalar(*w_, "SELECT count(*) FROM " + w_->quoteIdentifier(r->table));
+    QCOMPARE(intOf(count), std::int64_t(2));
+}
+
 void ConformanceTest::failedImportChangesNothing() {
     TempWorkspace ws;
     REQUIRE_OK(importFile(*w_, ws.write("t.csv", "id,label\n1,a\n")));
