@@ -68,6 +68,16 @@ Result<Value> scalar(Warehouse& w, const std::string& sql, const std::vector<Val
 // Every table of the warehouse (bookkeeping included) with its column types and sorted rows.
 std::string snapshot(Warehouse& w, BackendFixture::Kind kind);
 
+// SQL both backends run: 1..n from a recursive CTE (optionally with a ~100-byte text column),
+// and a count over 10^9 of them that runs for minutes unless cancelled.
+std::string seriesSql(std::int64_t n, bool wide);
+std::string longQuerySql();
+std::int64_t residentBytes();  // of this process, from /proc/self/statm
+Status createTable(Warehouse& w, const std::string& table, const std::vector<Column>& columns);
+Column col(std::string name, ColumnType type);
+std::vector<Column> everyTypeColumns();  // n (key), then one column of each logical type
+bool oneLine(const std::string& s);      // non-empty, no newline
+
 }  // namespace deskbase::test
 
 // Fails the test with the error's message when a Status / Result is not ok.
