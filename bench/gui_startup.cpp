@@ -51,10 +51,14 @@ double percentile(std::vector<double> v, double p) {
 // Records the time of the first paint event any widget receives after arm().
 class PaintWatch : public QObject {
 public:
-    void arm(const QElapsedTimer* clock) { clock_ = clock; painted_ = -1; }
+    void arm(const QElapsedTimer* clock) {
+        clock_ = clock;
+        painted_ = -1;
+    }
     double paintedMs() const { return painted_; }
     bool eventFilter(QObject* o, QEvent* e) override {
-        if (e->type() == QEvent::Paint && clock_ && painted_ < 0 && o->isWidgetType()) painted_ = double(clock_->nsecsElapsed()) / 1e6;
+        if (e->type() == QEvent::Paint && clock_ && painted_ < 0 && o->isWidgetType())
+            painted_ = double(clock_->nsecsElapsed()) / 1e6;
         return false;
     }
 
@@ -89,7 +93,8 @@ int startupChild(int argc, char** argv, const char* workspace) {
     // In-process time, and the monotonic clock (shared by all processes) at the paint.
     QElapsedTimer now;
     now.start();
-    std::printf("%.1f %lld\n", double(clock.nsecsElapsed()) / 1e6, static_cast<long long>(now.msecsSinceReference()));
+    std::printf("%.1f %lld\n", double(clock.nsecsElapsed()) / 1e6,
+                static_cast<long long>(now.msecsSinceReference()));
     return 0;
 }
 
@@ -116,7 +121,8 @@ std::vector<double> runChild(const QStringList& args, int times) {
         QProcess p;
         p.start(QCoreApplication::applicationFilePath(), args);
         p.waitForFinished(120000);
-        const QStringList fields = QString::fromUtf8(p.readAllStandardOutput()).trimmed().split(QLatin1Char(' '));
+        const QStringList fields =
+            QString::fromUtf8(p.readAllStandardOutput()).trimmed().split(QLatin1Char(' '));
         for (const QString& f : fields) out.push_back(f.toDouble());
     }
     return out;
@@ -155,11 +161,13 @@ int main(int argc, char** argv) {
         t.start();
         auto w = Warehouse::open(db);
         (*w)->execute("CREATE TABLE big (id INTEGER, label TEXT, amount REAL, category TEXT)");
-        (*w)->execute("WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < " +
-                      std::to_string(kRows) +
-                      ") INSERT INTO big SELECT n, 'row ' || n, n * 0.25, "
-                      "CASE n % 4 WHEN 0 THEN 'north' WHEN 1 THEN 'south' WHEN 2 THEN 'east' ELSE NULL END FROM s");
-        std::printf("  (made %lld-row table in %.1f s)\n", static_cast<long long>(kRows), double(t.elapsed()) / 1000.0);
+        (*w)->execute(
+            "WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < " +
+            std::to_string(kRows) +
+            ") INSERT INTO big SELECT n, 'row ' || n, n * 0.25, "
+            "CASE n % 4 WHEN 0 THEN 'north' WHEN 1 THEN 'south' WHEN 2 THEN 'east' ELSE NULL END FROM s");
+        std::printf("  (made %lld-row table in %.1f s)\n", static_cast<long long>(kRows),
+                    double(t.elapsed()) / 1000.0);
     }
     const double rssBefore = procStatusMb("VmRSS:");
 
@@ -230,22 +238,28 @@ int main(int argc, char** argv) {
     const auto ref = runChild({QStringLiteral("--load-all"), QString::fromStdString(db)}, 1);
 
     std::printf("\n%-52s %12s %10s\n", "measure", "value", "target");
-    std::printf("%-52s %9.0f ms %10s\n", "start-up to first painted window (median of 5)", median(fromSpawn), "<= 500 ms");
+    std::printf("%-52s %9.0f ms %10s\n", "start-up to first painted window (median of 5)", median(fromSpawn),
+                "<= 500 ms");
     std::printf("%-52s %9.0f ms\n", "  of which from main() on", median(startup));
-    std::printf("%-52s %9.1f ms %10s\n", "first rows of a 3M-row result on screen (median of 5)", median(firstRows), "<= 200 ms");
+    std::printf("%-52s %9.1f ms %10s\n", "first rows of a 3M-row result on screen (median of 5)",
+                median(firstRows), "<= 200 ms");
     std::printf("%-52s %9.1f MB %10s\n", "peak memory (VmHWM) while scrolling end to end", peak, "<= 300 MB");
     std::printf("%-52s %9.1f MB\n", "  resident before the grid opened", rssBefore);
     std::printf("%-52s %12zu (bound %zu)\n", "  rows cached at most", maxCached, model->maxCachedRows());
-    std::printf("%-52s %9.1f ms p50, %.1f ms p95, %.1f ms max\n", "  jump anywhere -> rows on screen (600 jumps)",
-                median(jumps), percentile(jumps, 0.95), *std::max_element(jumps.begin(), jumps.end()));
-    std::printf("%-52s %9.2f ms p50, %.2f ms p95\n", "  page down -> rows on screen (400 pages)", median(pages),
-                percentile(pages, 0.95));
+    std::printf("%-52s %9.1f ms p50, %.1f ms p95, %.1f ms max\n",
+                "  jump anywhere -> rows on screen (600 jumps)", median(jumps), percentile(jumps, 0.95),
+                *std::max_element(jumps.begin(), jumps.end()));
+    std::printf("%-52s %9.2f ms p50, %.2f ms p95\n", "  page down -> rows on screen (400 pages)",
+                median(pages), percentile(pages, 0.95));
     std::printf("%-52s %9.1f s\n", "  whole scroll run", scrollSeconds);
-    std::printf("%-52s %12lld (last row id %s)\n", "  rows in the result", static_cast<long long>(total), lastRow.c_str());
+    std::printf("%-52s %12lld (last row id %s)\n", "  rows in the result", static_cast<long long>(total),
+                lastRow.c_str());
     if (ref.size() >= 3) {
         std::printf("\nreference: load every row before showing (a load-everything model)\n");
-        std::printf("%-52s %9.0f ms  (%.0fx slower to first rows)\n", "  time to first rows", ref[0], ref[0] / median(firstRows));
-        std::printf("%-52s %9.1f MB  (%.1fx the windowed grid's peak)\n", "  peak memory", ref[1], ref[1] / peak);
+        std::printf("%-52s %9.0f ms  (%.0fx slower to first rows)\n", "  time to first rows", ref[0],
+                    ref[0] / median(firstRows));
+        std::printf("%-52s %9.1f MB  (%.1fx the windowed grid's peak)\n", "  peak memory", ref[1],
+                    ref[1] / peak);
     }
     return 0;
 }

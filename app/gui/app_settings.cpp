@@ -4,21 +4,34 @@
 
 namespace deskbase::gui {
 
-QString AppSettings::theme() const { return QSettings().value(QStringLiteral("view/theme"), QStringLiteral("system")).toString(); }
-void AppSettings::setTheme(const QString& theme) { QSettings().setValue(QStringLiteral("view/theme"), theme); }
+QString AppSettings::theme() const {
+    return QSettings().value(QStringLiteral("view/theme"), QStringLiteral("system")).toString();
+}
+void AppSettings::setTheme(const QString& theme) {
+    QSettings().setValue(QStringLiteral("view/theme"), theme);
+}
 
-QByteArray AppSettings::windowGeometry() const { return QSettings().value(QStringLiteral("window/geometry")).toByteArray(); }
-QByteArray AppSettings::windowState() const { return QSettings().value(QStringLiteral("window/state")).toByteArray(); }
-QByteArray AppSettings::splitterState() const { return QSettings().value(QStringLiteral("window/splitter")).toByteArray(); }
+QByteArray AppSettings::windowGeometry() const {
+    return QSettings().value(QStringLiteral("window/geometry")).toByteArray();
+}
+QByteArray AppSettings::windowState() const {
+    return QSettings().value(QStringLiteral("window/state")).toByteArray();
+}
+QByteArray AppSettings::splitterState() const {
+    return QSettings().value(QStringLiteral("window/splitter")).toByteArray();
+}
 
-void AppSettings::saveWindow(const QByteArray& geometry, const QByteArray& state, const QByteArray& splitter) {
+void AppSettings::saveWindow(const QByteArray& geometry, const QByteArray& state,
+                             const QByteArray& splitter) {
     QSettings s;
     s.setValue(QStringLiteral("window/geometry"), geometry);
     s.setValue(QStringLiteral("window/state"), state);
     s.setValue(QStringLiteral("window/splitter"), splitter);
 }
 
-QString AppSettings::lastWorkspace() const { return QSettings().value(QStringLiteral("workspace/last")).toString(); }
+QString AppSettings::lastWorkspace() const {
+    return QSettings().value(QStringLiteral("workspace/last")).toString();
+}
 QStringList AppSettings::recentWorkspaces() const {
     return QSettings().value(QStringLiteral("workspace/recent")).toStringList();
 }
@@ -29,7 +42,9 @@ void AppSettings::addRecentWorkspace(const QString& dir) {
     s.setValue(QStringLiteral("workspace/recent"), pushFront(recentWorkspaces(), dir));
 }
 
-QStringList AppSettings::recentFiles() const { return QSettings().value(QStringLiteral("import/recent")).toStringList(); }
+QStringList AppSettings::recentFiles() const {
+    return QSettings().value(QStringLiteral("import/recent")).toStringList();
+}
 void AppSettings::addRecentFile(const QString& path) {
     QSettings().setValue(QStringLiteral("import/recent"), pushFront(recentFiles(), path));
 }

@@ -97,8 +97,8 @@ ConnectionDialog::ConnectionDialog(const QString& currentTarget, const QString& 
     updateEnabled();
 }
 
-QString ConnectionDialog::postgresTarget(const QString& host, int port, const QString& database, const QString& user,
-                                         const QString& sslMode) {
+QString ConnectionDialog::postgresTarget(const QString& host, int port, const QString& database,
+                                         const QString& user, const QString& sslMode) {
     QStringList parts;
     parts << QStringLiteral("host=") + quoteValue(host) << QStringLiteral("port=%1").arg(port);
     if (!database.isEmpty()) parts << QStringLiteral("dbname=") + quoteValue(database);
@@ -110,7 +110,8 @@ QString ConnectionDialog::postgresTarget(const QString& host, int port, const QS
 void ConnectionDialog::loadTarget(const QString& target) {
     if (!Warehouse::isPostgresTarget(target.toStdString())) {
         sqlite_->setChecked(true);
-        sqlitePath_->setText(target.isEmpty() ? QDir(workspaceDir_).filePath(QStringLiteral("warehouse.db")) : target);
+        sqlitePath_->setText(target.isEmpty() ? QDir(workspaceDir_).filePath(QStringLiteral("warehouse.db"))
+                                              : target);
         return;
     }
     postgres_->setChecked(true);
@@ -127,13 +128,19 @@ void ConnectionDialog::loadTarget(const QString& target) {
     for (auto it = kv.globalMatch(target); it.hasNext();) {
         const auto m = it.next();
         QString v = m.captured(2);
-        if (v.startsWith(QLatin1Char('\''))) v = v.mid(1, v.size() - 2).replace(QStringLiteral("\\'"), QStringLiteral("'"));
+        if (v.startsWith(QLatin1Char('\'')))
+            v = v.mid(1, v.size() - 2).replace(QStringLiteral("\\'"), QStringLiteral("'"));
         const QString k = m.captured(1);
-        if (k == QStringLiteral("host")) host_->setText(v);
-        else if (k == QStringLiteral("port")) port_->setValue(v.toInt());
-        else if (k == QStringLiteral("dbname")) database_->setText(v);
-        else if (k == QStringLiteral("user")) user_->setText(v);
-        else if (k == QStringLiteral("sslmode")) sslMode_->setCurrentText(v);
+        if (k == QStringLiteral("host"))
+            host_->setText(v);
+        else if (k == QStringLiteral("port"))
+            port_->setValue(v.toInt());
+        else if (k == QStringLiteral("dbname"))
+            database_->setText(v);
+        else if (k == QStringLiteral("user"))
+            user_->setText(v);
+        else if (k == QStringLiteral("sslmode"))
+            sslMode_->setCurrentText(v);
     }
 }
 
@@ -144,7 +151,9 @@ void ConnectionDialog::updateEnabled() {
         w->setEnabled(pg);
 }
 
-bool ConnectionDialog::isPostgres() const { return postgres_->isChecked(); }
+bool ConnectionDialog::isPostgres() const {
+    return postgres_->isChecked();
+}
 
 QString ConnectionDialog::target() const {
     if (!isPostgres()) return sqlitePath_->text().trimmed();
@@ -152,7 +161,9 @@ QString ConnectionDialog::target() const {
                           user_->text().trimmed(), sslMode_->currentText());
 }
 
-QString ConnectionDialog::password() const { return isPostgres() ? password_->text() : QString(); }
+QString ConnectionDialog::password() const {
+    return isPostgres() ? password_->text() : QString();
+}
 
 void ConnectionDialog::testConnection() {
     const std::string t = WorkspaceController::withPassword(target(), password()).toStdString();
@@ -173,7 +184,8 @@ void ConnectionDialog::testConnection() {
                 testResult_->setText(tr("<span style='color:#2e9d57'>Connected: %n table(s).</span>", nullptr,
                                         outcome.mid(3).toInt()));
             else
-                testResult_->setText(tr("<span style='color:#d64545'>%1</span>").arg(outcome.toHtmlEscaped()));
+                testResult_->setText(
+                    tr("<span style='color:#d64545'>%1</span>").arg(outcome.toHtmlEscaped()));
         });
 }
 

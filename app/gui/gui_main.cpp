@@ -35,9 +35,11 @@ int runGui(int argc, char** argv) {
     QString dir = options.workspace;
     if (dir.isEmpty() && QFileInfo(settings.lastWorkspace()).isDir()) dir = settings.lastWorkspace();
     if (dir.isEmpty()) dir = defaultWorkspaceDir();
-    if (!window.openWorkspace(dir) && dir != defaultWorkspaceDir()) window.openWorkspace(defaultWorkspaceDir());
+    if (!window.openWorkspace(dir) && dir != defaultWorkspaceDir())
+        window.openWorkspace(defaultWorkspaceDir());
     window.show();
-    if (!options.files.isEmpty()) QTimer::singleShot(0, &window, [&window, files = options.files] { window.importFiles(files); });
+    if (!options.files.isEmpty())
+        QTimer::singleShot(0, &window, [&window, files = options.files] { window.importFiles(files); });
     return app.exec();
 }
 

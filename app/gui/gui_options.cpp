@@ -34,7 +34,8 @@ GuiOptions parseGuiOptions(const QStringList& arguments) {
 }
 
 QString defaultWorkspaceDir() {
-    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).filePath(QStringLiteral("workspace"));
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+        .filePath(QStringLiteral("workspace"));
 }
 
 }  // namespace deskbase::gui

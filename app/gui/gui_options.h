@@ -6,10 +6,10 @@
 namespace deskbase::gui {
 
 struct GuiOptions {
-    QString workspace;   // empty: the last one used, else the per-user default
-    bool demo = false;   // open the demo workspace (its data is made by the dashboards' demo generator)
-    QStringList files;   // imported once the window is up
-    QString error;       // a bad command line, one line
+    QString workspace;  // empty: the last one used, else the per-user default
+    bool demo = false;  // open the demo workspace (its data is made by the dashboards' demo generator)
+    QStringList files;  // imported once the window is up
+    QString error;      // a bad command line, one line
 };
 
 GuiOptions parseGuiOptions(const QStringList& arguments);  // arguments()[0] is the program

@@ -24,13 +24,15 @@ ImportController::~ImportController() {
 }
 
 bool ImportController::looksImportable(const QString& path) {
-    static const QStringList exts = {QStringLiteral("csv"),  QStringLiteral("tsv"),    QStringLiteral("txt"),
-                                     QStringLiteral("json"), QStringLiteral("ndjson"), QStringLiteral("jsonl"),
-                                     QStringLiteral("tab"),  QStringLiteral("psv")};
+    static const QStringList exts = {
+        QStringLiteral("csv"),    QStringLiteral("tsv"),   QStringLiteral("txt"), QStringLiteral("json"),
+        QStringLiteral("ndjson"), QStringLiteral("jsonl"), QStringLiteral("tab"), QStringLiteral("psv")};
     return exts.contains(QFileInfo(path).suffix().toLower());
 }
 
-bool ImportController::isBusy() const { return previewing_ || running_ || !jobs_.empty() || !previewQueue_.isEmpty(); }
+bool ImportController::isBusy() const {
+    return previewing_ || running_ || !jobs_.empty() || !previewQueue_.isEmpty();
+}
 
 void ImportController::importFiles(const QStringList& paths) {
     previewQueue_ << paths;
@@ -65,8 +67,10 @@ void ImportController::nextPreview() {
             connect(dialog, &QDialog::finished, this, [this, dialog](int result) {
                 if (result == QDialog::Accepted) {
                     jobs_.push_back(dialog->options());
-                    if (running_) panel_->setQueued(int(jobs_.size()));
-                    else startNextJob();
+                    if (running_)
+                        panel_->setQueued(int(jobs_.size()));
+                    else
+                        startNextJob();
                 }
                 nextPreview();
             });
@@ -98,15 +102,18 @@ void ImportController::startNextJob() {
         }
         // Progress comes ~20 times a second on this thread; hand it to the GUI thread.
         result->emplace(job->run(**warehouse, [this](const ImportProgress& p) {
-            QMetaObject::invokeMethod(this, [this, p] { panel_->update(p); }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                this, [this, p] { panel_->update(p); }, Qt::QueuedConnection);
         }));
     });
     connect(thread_, &QThread::finished, this, [this, path, job, result] {
         thread_->deleteLater();
         thread_ = nullptr;
         running_.reset();
-        onJobDone(path, result->has_value() ? std::move(**result) : Result<ImportResult>(Error{"the import stopped"}),
-                  job->isCancelled());
+        onJobDone(
+            path,
+            result->has_value() ? std::move(**result) : Result<ImportResult>(Error{"the import stopped"}),
+            job->isCancelled());
     });
     thread_->start();
 }
@@ -118,8 +125,8 @@ void ImportController::onJobDone(const QString& path, Result<ImportResult> resul
         emit failed(path, QString::fromStdString(result.message()));
     } else {
         const ImportResult& r = *result;
-        emit imported(QString::fromStdString(r.table), r.rows, r.rejected, QString::fromStdString(r.rejectsTable),
-                      r.seconds);
+        emit imported(QString::fromStdString(r.table), r.rows, r.rejected,
+                      QString::fromStdString(r.rejectsTable), r.seconds);
     }
     workspace_->refreshSchema();
     startNextJob();

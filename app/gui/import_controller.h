@@ -26,7 +26,8 @@ class WorkspaceController;
 class ImportController : public QObject {
     Q_OBJECT
 public:
-    ImportController(WorkspaceController* workspace, widgets::ImportProgressPanel* panel, QWidget* dialogParent);
+    ImportController(WorkspaceController* workspace, widgets::ImportProgressPanel* panel,
+                     QWidget* dialogParent);
     ~ImportController() override;  // cancels and waits for a running job
 
     void importFiles(const QStringList& paths);
@@ -39,7 +40,8 @@ public:
 
 signals:
     void previewShown(deskbase::widgets::ImportPreviewDialog* dialog);
-    void imported(const QString& table, qint64 rows, qint64 rejected, const QString& rejectsTable, double seconds);
+    void imported(const QString& table, qint64 rows, qint64 rejected, const QString& rejectsTable,
+                  double seconds);
     void failed(const QString& path, const QString& message);
     void cancelled(const QString& path);
     void idle();

@@ -28,7 +28,8 @@ MainMenus::MainMenus(QMainWindow* window) {
     newQuery = query->addAction(QObject::tr("&New query"));
     newQuery->setShortcut(QKeySequence(QStringLiteral("Ctrl+N")));
     run = query->addAction(QObject::tr("&Run"));
-    run->setShortcuts({QKeySequence(QStringLiteral("Ctrl+Return")), QKeySequence(QStringLiteral("Ctrl+Enter"))});
+    run->setShortcuts(
+        {QKeySequence(QStringLiteral("Ctrl+Return")), QKeySequence(QStringLiteral("Ctrl+Enter"))});
     cancel = query->addAction(QObject::tr("&Cancel"));
     cancel->setShortcut(QKeySequence(QStringLiteral("Ctrl+.")));
     query->addSeparator();
@@ -46,8 +47,9 @@ MainMenus::MainMenus(QMainWindow* window) {
     QMenu* themeMenu = view->addMenu(QObject::tr("&Theme"));
     theme = new QActionGroup(window);
     theme->setExclusive(true);
-    for (const auto& [key, label] : {std::pair{"system", QObject::tr("Follow the &system")},
-                                     std::pair{"light", QObject::tr("&Light")}, std::pair{"dark", QObject::tr("&Dark")}}) {
+    for (const auto& [key, label] :
+         {std::pair{"system", QObject::tr("Follow the &system")}, std::pair{"light", QObject::tr("&Light")},
+          std::pair{"dark", QObject::tr("&Dark")}}) {
         QAction* a = themeMenu->addAction(label);
         a->setCheckable(true);
         a->setData(QString::fromLatin1(key));

@@ -13,20 +13,20 @@ namespace deskbase::gui {
 struct MainMenus {
     explicit MainMenus(QMainWindow* window);
 
-    QAction* openWorkspace;     // Ctrl+O
+    QAction* openWorkspace;  // Ctrl+O
     QMenu* recentWorkspaces;
-    QAction* importFiles;       // Ctrl+I
+    QAction* importFiles;  // Ctrl+I
     QMenu* recentFiles;
     QAction* connectionSettings;
-    QAction* quit;              // Ctrl+Q
-    QAction* newQuery;          // Ctrl+N
-    QAction* run;               // Ctrl+Enter
-    QAction* cancel;            // Escape (in the SQL page)
-    QAction* saveQuestion;      // Ctrl+S
-    QAction* saveQuestionAs;    // Ctrl+Shift+S
-    QAction* refreshSchema;     // F5
-    QAction* fullScreen;        // F11
-    QActionGroup* theme;        // data: "system" | "light" | "dark"
+    QAction* quit;            // Ctrl+Q
+    QAction* newQuery;        // Ctrl+N
+    QAction* run;             // Ctrl+Enter
+    QAction* cancel;          // Escape (in the SQL page)
+    QAction* saveQuestion;    // Ctrl+S
+    QAction* saveQuestionAs;  // Ctrl+Shift+S
+    QAction* refreshSchema;   // F5
+    QAction* fullScreen;      // F11
+    QActionGroup* theme;      // data: "system" | "light" | "dark"
     QAction* about;
 };
 

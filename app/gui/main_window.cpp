@@ -10,8 +10,8 @@
 #include <QInputDialog>
 #include <QLabel>
 #include <QMenu>
-#include <QMetaMethod>
 #include <QMessageBox>
+#include <QMetaMethod>
 #include <QMimeData>
 #include <QSplitter>
 #include <QStatusBar>
@@ -144,7 +144,8 @@ void MainWindow::connectControllers() {
     });
     connect(sidebar_, &widgets::SchemaBrowser::dashboardActivated, this, &MainWindow::onDashboardActivated);
 
-    connect(queryPage_, &QueryPage::statusMessage, this, [this](const QString& t) { showMessage(t.toHtmlEscaped()); });
+    connect(queryPage_, &QueryPage::statusMessage, this,
+            [this](const QString& t) { showMessage(t.toHtmlEscaped()); });
     connect(queryPage_, &QueryPage::titleChanged, this, [this](const QString& t) {
         pages_->setTabText(pages_->indexOf(queryPage_), t.isEmpty() ? tr("SQL") : t);
     });
@@ -153,10 +154,12 @@ void MainWindow::connectControllers() {
     connect(imports_, &ImportController::failed, this, [this](const QString& path, const QString& message) {
         const QString name = QFileInfo(path).fileName();
         showMessage(tr("Could not import %1: %2").arg(name.toHtmlEscaped(), message.toHtmlEscaped()));
-        showWarning(tr("Import failed"), tr("%1 could not be imported.\n\n%2\n\nNothing was changed.").arg(name, message));
+        showWarning(tr("Import failed"),
+                    tr("%1 could not be imported.\n\n%2\n\nNothing was changed.").arg(name, message));
     });
     connect(imports_, &ImportController::cancelled, this, [this](const QString& path) {
-        showMessage(tr("Import of %1 cancelled; nothing was changed.").arg(QFileInfo(path).fileName().toHtmlEscaped()));
+        showMessage(tr("Import of %1 cancelled; nothing was changed.")
+                        .arg(QFileInfo(path).fileName().toHtmlEscaped()));
     });
     connect(message_, &QLabel::linkActivated, this, [this](const QString& link) {
         // Links in status messages open a table, e.g. the rejected rows of an import.
@@ -195,7 +198,9 @@ void MainWindow::showPage(QWidget* page) {
     if (i >= 0) pages_->setCurrentIndex(i);
 }
 
-QString MainWindow::statusText() const { return message_->text(); }
+QString MainWindow::statusText() const {
+    return message_->text();
+}
 
 void MainWindow::setTheme(const QString& mode) {
     widgets::applyTheme(*qApp, widgets::parseThemeMode(mode));
@@ -257,7 +262,8 @@ void MainWindow::askPassword(const QString& reason) {
     auto* input = new QInputDialog(this);
     input->setAttribute(Qt::WA_DeleteOnClose);
     input->setWindowTitle(tr("Password"));
-    input->setLabelText(tr("The server asks for a password (kept in memory for this session only).\n%1").arg(reason));
+    input->setLabelText(
+        tr("The server asks for a password (kept in memory for this session only).\n%1").arg(reason));
     input->setTextEchoMode(QLineEdit::Password);
     connect(input, &QInputDialog::textValueSelected, workspace_, &WorkspaceController::setSessionPassword);
     input->open();
@@ -290,7 +296,9 @@ void MainWindow::onDashboardActivated(const QString& path) {
                         .arg(QFileInfo(path).fileName().toHtmlEscaped()));
 }
 
-void MainWindow::showMessage(const QString& richText) { message_->setText(richText); }
+void MainWindow::showMessage(const QString& richText) {
+    message_->setText(richText);
+}
 
 void MainWindow::showWarning(const QString& title, const QString& text) {
     auto* box = new QMessageBox(QMessageBox::Warning, title, text, QMessageBox::Ok, this);

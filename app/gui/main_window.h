@@ -13,7 +13,7 @@ namespace deskbase::widgets {
 class ImportProgressPanel;
 class SchemaBrowser;
 struct SchemaSnapshot;
-}
+}  // namespace deskbase::widgets
 
 namespace deskbase::gui {
 
@@ -63,7 +63,8 @@ private:
     void editConnection();
     void askPassword(const QString& reason);
     void onSchemaLoaded(const widgets::SchemaSnapshot& snapshot);
-    void onImported(const QString& table, qint64 rows, qint64 rejected, const QString& rejectsTable, double seconds);
+    void onImported(const QString& table, qint64 rows, qint64 rejected, const QString& rejectsTable,
+                    double seconds);
     void onDashboardActivated(const QString& path);
     void showMessage(const QString& richText);
     void showWarning(const QString& title, const QString& text);

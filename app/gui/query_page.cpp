@@ -17,10 +17,10 @@
 #include "widgets/editor/parameter_bar.h"
 #include "widgets/editor/sql_editor.h"
 #include "widgets/editor/sql_highlighter.h"
+#include "widgets/grid/cell_format.h"
 #include "widgets/grid/result_grid.h"
 #include "widgets/grid/result_table_model.h"
 #include "widgets/schema/schema_snapshot.h"
-#include "widgets/grid/cell_format.h"
 #include "widgets/theme/icons.h"
 
 namespace deskbase::gui {
@@ -79,7 +79,8 @@ QueryPage::QueryPage(WorkspaceController* workspace, QWidget* parent)
 
     connect(editor_, &widgets::SqlEditor::runRequested, this, &QueryPage::run);
     connect(parameters_, &widgets::ParameterBar::runRequested, this, &QueryPage::run);
-    connect(editor_, &QPlainTextEdit::textChanged, this, [this] { parameters_->setSqlTemplate(editor_->toPlainText()); });
+    connect(editor_, &QPlainTextEdit::textChanged, this,
+            [this] { parameters_->setSqlTemplate(editor_->toPlainText()); });
     auto* model = grid_->model();
     connect(model, &widgets::ResultTableModel::runningChanged, this, [this](bool running) {
         cancelAction_->setEnabled(running);
@@ -99,7 +100,9 @@ QueryPage::QueryPage(WorkspaceController* workspace, QWidget* parent)
     connect(model, &widgets::ResultTableModel::firstRowsReady, this, [this] { error_->setVisible(false); });
 }
 
-QString QueryPage::errorText() const { return error_->isHidden() ? QString() : error_->text(); }
+QString QueryPage::errorText() const {
+    return error_->isHidden() ? QString() : error_->text();
+}
 
 void QueryPage::showError(const QString& message) {
     error_->setText(message);
@@ -116,8 +119,9 @@ void QueryPage::run() {
     const QString target = workspace_->target();
     const bool pg = Warehouse::isPostgresTarget(target.toStdString());
     // {{params}} become bound placeholders; their values never enter the SQL text.
-    auto expanded = expandSqlTemplate(sql.toStdString(), parameters_->parametersInUse(), parameters_->values(),
-                                      [pg](int i) { return (pg ? "$" : "?") + std::to_string(i); });
+    auto expanded =
+        expandSqlTemplate(sql.toStdString(), parameters_->parametersInUse(), parameters_->values(),
+                          [pg](int i) { return (pg ? "$" : "?") + std::to_string(i); });
     if (!expanded) {
         showError(QString::fromStdString(expanded.message()));
         return;
@@ -191,8 +195,9 @@ bool QueryPage::saveQuestion(bool askName) {
         return true;
     }
     bool ok = false;
-    const QString name = QInputDialog::getText(this, tr("Save as question"), tr("Question name:"), QLineEdit::Normal,
-                                               QString::fromStdString(question_.name), &ok);
+    const QString name =
+        QInputDialog::getText(this, tr("Save as question"), tr("Question name:"), QLineEdit::Normal,
+                              QString::fromStdString(question_.name), &ok);
     if (!ok || name.trimmed().isEmpty()) return false;
     return saveQuestionAs(name.trimmed());
 }
@@ -208,13 +213,18 @@ bool QueryPage::saveQuestionAs(const QString& name) {
         showError(QString::fromStdString(s.message()));
         return false;
     }
-    setQuestion(QString::fromStdString(workspace_->workspace()->path("questions/" + fileName.toStdString())), q);
+    setQuestion(QString::fromStdString(workspace_->workspace()->path("questions/" + fileName.toStdString())),
+                q);
     emit statusMessage(tr("Saved question \"%1\"").arg(name));
     return true;
 }
 
-void QueryPage::applySchema(const widgets::SchemaSnapshot& snapshot) { editor_->setSchema(snapshot.tables); }
+void QueryPage::applySchema(const widgets::SchemaSnapshot& snapshot) {
+    editor_->setSchema(snapshot.tables);
+}
 
-void QueryPage::updateColors() { editor_->highlighter()->updateColors(); }
+void QueryPage::updateColors() {
+    editor_->highlighter()->updateColors();
+}
 
 }  // namespace deskbase::gui

@@ -14,7 +14,7 @@ class ParameterBar;
 class ResultGrid;
 class SqlEditor;
 struct SchemaSnapshot;
-}
+}  // namespace deskbase::widgets
 
 namespace deskbase::gui {
 

@@ -33,15 +33,21 @@ bool WorkspaceController::open(const QString& dir, QString* error) {
     return true;
 }
 
-QString WorkspaceController::dir() const { return workspace_ ? QString::fromStdString(workspace_->dir()) : QString(); }
+QString WorkspaceController::dir() const {
+    return workspace_ ? QString::fromStdString(workspace_->dir()) : QString();
+}
 
 QString WorkspaceController::savedTarget() const {
     return workspace_ ? QString::fromStdString(workspace_->defaultTarget()) : QString();
 }
 
-QString WorkspaceController::target() const { return withPassword(savedTarget(), password_); }
+QString WorkspaceController::target() const {
+    return withPassword(savedTarget(), password_);
+}
 
-bool WorkspaceController::isPostgres() const { return Warehouse::isPostgresTarget(savedTarget().toStdString()); }
+bool WorkspaceController::isPostgres() const {
+    return Warehouse::isPostgresTarget(savedTarget().toStdString());
+}
 
 QString WorkspaceController::withPassword(const QString& target, const QString& password) {
     if (password.isEmpty() || !Warehouse::isPostgresTarget(target.toStdString())) return target;
@@ -51,7 +57,8 @@ QString WorkspaceController::withPassword(const QString& target, const QString& 
                QStringLiteral("password=") + encoded;
     }
     QString quoted = password;
-    quoted.replace(QLatin1Char('\\'), QStringLiteral("\\\\")).replace(QLatin1Char('\''), QStringLiteral("\\'"));
+    quoted.replace(QLatin1Char('\\'), QStringLiteral("\\\\"))
+        .replace(QLatin1Char('\''), QStringLiteral("\\'"));
     return target + QStringLiteral(" password='") + quoted + QLatin1Char('\'');
 }
 
@@ -64,9 +71,12 @@ bool WorkspaceController::setConnectionTarget(const QString& target, QString* er
     if (clean.empty() || clean == embedded || clean == "warehouse.db") {
         settings.defaultConnection.clear();  // the embedded SQLite file
     } else {
-        auto it = std::find_if(conns.begin(), conns.end(), [](const Connection& c) { return c.name == kMainConnection; });
-        if (it == conns.end()) conns.push_back({kMainConnection, clean});
-        else it->target = clean;
+        auto it = std::find_if(conns.begin(), conns.end(),
+                               [](const Connection& c) { return c.name == kMainConnection; });
+        if (it == conns.end())
+            conns.push_back({kMainConnection, clean});
+        else
+            it->target = clean;
         settings.defaultConnection = kMainConnection;
     }
     if (auto s = workspace_->saveSettings(); !s) {
@@ -95,7 +105,8 @@ void WorkspaceController::refreshSchema() {
             schema_ = std::move(snap);
             if (workspace_) workspace_->reload();
             emit schemaLoaded(schema_);
-            if (!schema_.error.isEmpty() && isPostgres() && needsPassword(schema_.error)) emit passwordNeeded(schema_.error);
+            if (!schema_.error.isEmpty() && isPostgres() && needsPassword(schema_.error))
+                emit passwordNeeded(schema_.error);
         });
 }
 

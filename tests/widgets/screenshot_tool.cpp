@@ -1,10 +1,10 @@
 // Makes the screenshots in docs/screenshots: the real main window with a query result, the
 // import preview, and the dark theme. Run: deskbase_screenshots OUT_DIR (offscreen or xvfb-run).
+#include <QAbstractProxyModel>
 #include <QApplication>
 #include <QDir>
 #include <QHeaderView>
 #include <QLineEdit>
-#include <QAbstractProxyModel>
 #include <QPixmap>
 #include <QStandardPaths>
 #include <QTableView>
@@ -45,10 +45,16 @@ QByteArray salesCsv(int rows) {
     QByteArray out = "Order ID,Order Date,Region,Product,Quantity,Unit Price,Discount\n";
     for (int i = 1; i <= rows; ++i) {
         const int day = 1 + int(rng() % 28), month = 1 + int(rng() % 12);
-        out += QByteArray::number(100000 + i) + "," + QStringLiteral("2024-%1-%2").arg(month, 2, 10, QLatin1Char('0')).arg(day, 2, 10, QLatin1Char('0')).toUtf8() +
-               "," + regions[rng() % 4] + "," + products[rng() % 6] + "," + QByteArray::number(1 + int(rng() % 12)) + "," +
+        out += QByteArray::number(100000 + i) + "," +
+               QStringLiteral("2024-%1-%2")
+                   .arg(month, 2, 10, QLatin1Char('0'))
+                   .arg(day, 2, 10, QLatin1Char('0'))
+                   .toUtf8() +
+               "," + regions[rng() % 4] + "," + products[rng() % 6] + "," +
+               QByteArray::number(1 + int(rng() % 12)) + "," +
                QByteArray::number(2.5 + double(rng() % 400) / 100.0, 'f', 2) + "," +
-               (rng() % 5 == 0 ? QByteArray() : QByteArray::number(double(rng() % 30) / 100.0, 'f', 2)) + "\n";
+               (rng() % 5 == 0 ? QByteArray() : QByteArray::number(double(rng() % 30) / 100.0, 'f', 2)) +
+               "\n";
     }
     return out;
 }
@@ -105,8 +111,9 @@ int main(int argc, char** argv) {
             std::fprintf(stderr, "import failed: %s\n", r.message().c_str());
             return 1;
         }
-        (*w)->execute("CREATE VIEW revenue_by_region AS SELECT region, round(sum(quantity * unit_price), 2) AS revenue "
-                      "FROM sales_2024 GROUP BY region");
+        (*w)->execute(
+            "CREATE VIEW revenue_by_region AS SELECT region, round(sum(quantity * unit_price), 2) AS revenue "
+            "FROM sales_2024 GROUP BY region");
     }
     window.workspace()->refreshSchema();
     window.show();
@@ -118,7 +125,8 @@ int main(int argc, char** argv) {
         "       unit_price, discount, quantity * unit_price AS total\nFROM sales_2024\n"
         "WHERE region = {{region}}\nORDER BY total DESC"));
     page->parameters()->setSqlTemplate(page->editor()->toPlainText());
-    if (auto* f = page->parameters()->findChild<QLineEdit*>(QStringLiteral("param_region"))) f->setText(QStringLiteral("West"));
+    if (auto* f = page->parameters()->findChild<QLineEdit*>(QStringLiteral("param_region")))
+        f->setText(QStringLiteral("West"));
     page->saveQuestionAs(QStringLiteral("Biggest orders by region"));
     page->run();
     waitFor([&] { return !page->grid()->model()->isRunning(); });
@@ -138,13 +146,15 @@ int main(int argc, char** argv) {
         ok = save(dialog, QDir(out).filePath(QStringLiteral("import_preview.png"))) && ok;
         dialog->accept();
     }
-    waitFor([&] { return window.sidebar()->model()->tableIndex(QStringLiteral("seattle_weather")).isValid(); });
+    waitFor(
+        [&] { return window.sidebar()->model()->tableIndex(QStringLiteral("seattle_weather")).isValid(); });
 
     // Dark theme, with the weather table open.
     window.setTheme(QStringLiteral("dark"));
-    page->editor()->setPlainText(QStringLiteral(
-        "SELECT weather, count(*) AS days, round(avg(temp_max), 1) AS avg_max,\n       sum(precipitation) AS rain_mm\n"
-        "FROM seattle_weather\nGROUP BY weather\nORDER BY days DESC"));
+    page->editor()->setPlainText(
+        QStringLiteral("SELECT weather, count(*) AS days, round(avg(temp_max), 1) AS avg_max,\n       "
+                       "sum(precipitation) AS rain_mm\n"
+                       "FROM seattle_weather\nGROUP BY weather\nORDER BY days DESC"));
     page->run();
     waitFor([&] { return !page->grid()->model()->isRunning(); });
     QTest::qWait(200);

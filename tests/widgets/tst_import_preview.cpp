@@ -2,8 +2,8 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
-#include <QPushButton>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTableWidget>
 #include <QtTest>
@@ -42,7 +42,8 @@ private slots:
     }
 
     void editsBecomeOptions() {
-        std::unique_ptr<ImportPreviewDialog> d(open(ws_.write("edits.csv", "Zip,Amount\n98101,1.5\n98102,2.5\n")));
+        std::unique_ptr<ImportPreviewDialog> d(
+            open(ws_.write("edits.csv", "Zip,Amount\n98101,1.5\n98102,2.5\n")));
         QVERIFY(d);
         d->tableNameEdit()->setText(QStringLiteral("sales"));
         d->modeCombo()->setCurrentIndex(d->modeCombo()->findData(int(ImportMode::Append)));

@@ -79,7 +79,8 @@ private slots:
         QVERIFY(window.openWorkspace(QString::fromStdString(ws.file("work"))));
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
-        QAbstractItemModelTester tester(window.sidebar()->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(window.sidebar()->model(),
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
 
         drop(&window, {QString::fromStdString(csv)});
         QTRY_VERIFY(window.imports()->currentDialog() != nullptr);
@@ -95,7 +96,8 @@ private slots:
         dialog->accept();
 
         // The table appears in the sidebar and in the warehouse, with the renamed column.
-        QTRY_VERIFY_WITH_TIMEOUT(window.sidebar()->model()->tableIndex(QStringLiteral("weather")).isValid(), 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(window.sidebar()->model()->tableIndex(QStringLiteral("weather")).isValid(),
+                                 15000);
         const auto names = tableNames(ws.file("work/warehouse.db"));
         QVERIFY(std::find(names.begin(), names.end(), "weather") != names.end());
         auto w = Warehouse::open(ws.file("work/warehouse.db"));
@@ -121,7 +123,8 @@ private slots:
 
     void unreadableFileChangesNothing() {
         test::TempWorkspace ws;
-        const std::string bin = ws.write("image.csv", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10", 24));
+        const std::string bin =
+            ws.write("image.csv", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10", 24));
         const std::string empty = ws.write("empty.csv", "");
         MainWindow window;
         QVERIFY(window.openWorkspace(QString::fromStdString(ws.file("work"))));
@@ -138,7 +141,8 @@ private slots:
     void severalDropsQueue() {
         test::TempWorkspace ws;
         const std::string a = ws.write("first.csv", "x,y\n1,2\n3,4\n");
-        const std::string b = ws.write("second.ndjson", "{\"k\": \"a\", \"v\": 1}\n{\"k\": \"b\", \"v\": 2}\n");
+        const std::string b =
+            ws.write("second.ndjson", "{\"k\": \"a\", \"v\": 1}\n{\"k\": \"b\", \"v\": 2}\n");
         MainWindow window;
         QVERIFY(window.openWorkspace(QString::fromStdString(ws.file("work"))));
         window.show();
@@ -150,9 +154,10 @@ private slots:
         QTRY_VERIFY(window.imports()->currentDialog() != nullptr &&
                     window.imports()->currentDialog()->tableNameEdit()->text() == QStringLiteral("second"));
         window.imports()->currentDialog()->accept();
-        QTRY_VERIFY_WITH_TIMEOUT(window.sidebar()->model()->tableIndex(QStringLiteral("first")).isValid() &&
-                                     window.sidebar()->model()->tableIndex(QStringLiteral("second")).isValid(),
-                                 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            window.sidebar()->model()->tableIndex(QStringLiteral("first")).isValid() &&
+                window.sidebar()->model()->tableIndex(QStringLiteral("second")).isValid(),
+            15000);
         QTRY_VERIFY(!window.imports()->isBusy());
     }
 
@@ -247,8 +252,9 @@ private slots:
         MainWindow window;
         QVERIFY(window.openWorkspace(QString::fromStdString(ws.file("work"))));
         WorkspaceController* wc = window.workspace();
-        const QString pg = ConnectionDialog::postgresTarget(QStringLiteral("127.0.0.1"), 1, QStringLiteral("shop"),
-                                                            QStringLiteral("ann"), QStringLiteral("disable"));
+        const QString pg =
+            ConnectionDialog::postgresTarget(QStringLiteral("127.0.0.1"), 1, QStringLiteral("shop"),
+                                             QStringLiteral("ann"), QStringLiteral("disable"));
         QCOMPARE(pg, QStringLiteral("host=127.0.0.1 port=1 dbname=shop user=ann sslmode=disable"));
         QVERIFY(wc->setConnectionTarget(pg + QStringLiteral(" password=secret")));
         QVERIFY(wc->isPostgres());
@@ -274,10 +280,13 @@ private slots:
         QTest::newRow("nothing") << QStringList{} << QString() << false << 0 << false;
         QTest::newRow("workspace") << QStringList{QStringLiteral("--workspace"), QStringLiteral("/tmp/w")}
                                    << QStringLiteral("/tmp/w") << false << 0 << false;
-        QTest::newRow("demo and files") << QStringList{QStringLiteral("--demo"), QStringLiteral("a.csv"), QStringLiteral("b.json")}
-                                        << QString() << true << 2 << false;
-        QTest::newRow("missing folder") << QStringList{QStringLiteral("--workspace")} << QString() << false << 0 << true;
-        QTest::newRow("unknown option") << QStringList{QStringLiteral("--nope")} << QString() << false << 0 << true;
+        QTest::newRow("demo and files")
+            << QStringList{QStringLiteral("--demo"), QStringLiteral("a.csv"), QStringLiteral("b.json")}
+            << QString() << true << 2 << false;
+        QTest::newRow("missing folder")
+            << QStringList{QStringLiteral("--workspace")} << QString() << false << 0 << true;
+        QTest::newRow("unknown option")
+            << QStringList{QStringLiteral("--nope")} << QString() << false << 0 << true;
     }
     void commandLine() {
         QFETCH(QStringList, args);

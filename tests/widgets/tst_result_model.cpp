@@ -36,7 +36,9 @@ private slots:
         auto w = Warehouse::open(ws_.sqlitePath());
         QVERIFY(w.isOk());
         exec(**w, "CREATE TABLE small (id INTEGER, name TEXT, amount REAL)");
-        exec(**w, "INSERT INTO small VALUES (3, 'c', 1234567.5), (1, 'a', NULL), (2, NULL, 2.25), (10, 'x\ty', -7)");
+        exec(**w,
+             "INSERT INTO small VALUES (3, 'c', 1234567.5), (1, 'a', NULL), (2, NULL, 2.25), (10, 'x\ty', "
+             "-7)");
         // A million rows, quickly: one INSERT from a recursive CTE.
         exec(**w, "CREATE TABLE big (n INTEGER, label TEXT, v REAL)");
         exec(**w,

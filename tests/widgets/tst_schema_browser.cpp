@@ -22,7 +22,8 @@ private slots:
         auto w = Warehouse::open(ws_.sqlitePath());
         QVERIFY(w.isOk());
         QVERIFY((*w)->execute("CREATE TABLE orders (id INTEGER, total REAL, placed DATE)").isOk());
-        QVERIFY((*w)->execute("INSERT INTO orders VALUES (1, 2.5, '2020-01-01'), (2, 3.5, '2020-01-02')").isOk());
+        QVERIFY(
+            (*w)->execute("INSERT INTO orders VALUES (1, 2.5, '2020-01-01'), (2, 3.5, '2020-01-02')").isOk());
         QVERIFY((*w)->execute("CREATE TABLE people (name TEXT)").isOk());
         QVERIFY(QDir().mkpath(QString::fromStdString(ws_.file("questions"))));
         QVERIFY(QDir().mkpath(QString::fromStdString(ws_.file("dashboards"))));

@@ -19,10 +19,12 @@ namespace {
 std::vector<TableInfo> schema() {
     TableInfo flights;
     flights.name = "flights";
-    flights.columns = {{"origin", ColumnType::Text, "Origin"}, {"dep_delay", ColumnType::Integer, "DepDelay"}};
+    flights.columns = {{"origin", ColumnType::Text, "Origin"},
+                       {"dep_delay", ColumnType::Integer, "DepDelay"}};
     TableInfo weather;
     weather.name = "seattle_weather";
-    weather.columns = {{"precipitation", ColumnType::Real, "precipitation"}, {"date", ColumnType::Date, "date"}};
+    weather.columns = {{"precipitation", ColumnType::Real, "precipitation"},
+                       {"date", ColumnType::Date, "date"}};
     return {flights, weather};
 }
 }  // namespace
@@ -85,8 +87,10 @@ private slots:
         QTest::newRow("keyword") << QStringLiteral("select x from t") << 1 << QStringLiteral("keyword");
         QTest::newRow("string") << QStringLiteral("select 'from'") << 9 << QStringLiteral("string");
         QTest::newRow("number") << QStringLiteral("select 42") << 8 << QStringLiteral("number");
-        QTest::newRow("line comment") << QStringLiteral("select 1 -- from") << 13 << QStringLiteral("comment");
-        QTest::newRow("block comment") << QStringLiteral("/* a\nselect */ 1") << 7 << QStringLiteral("comment");
+        QTest::newRow("line comment")
+            << QStringLiteral("select 1 -- from") << 13 << QStringLiteral("comment");
+        QTest::newRow("block comment")
+            << QStringLiteral("/* a\nselect */ 1") << 7 << QStringLiteral("comment");
         QTest::newRow("param") << QStringLiteral("where a = {{ city }}") << 13 << QStringLiteral("param");
         QTest::newRow("plain identifier") << QStringLiteral("select amount") << 9 << QString();
     }
@@ -103,12 +107,17 @@ private slots:
         QTest::addColumn<QString>("sql");
         QTest::addColumn<QString>("message");
         QTest::addColumn<int>("line");
-        QTest::newRow("sqlite near") << QStringLiteral("SELECT *\nFORM t") << QStringLiteral("near \"FORM\": syntax error") << 1;
+        QTest::newRow("sqlite near") << QStringLiteral("SELECT *\nFORM t")
+                                     << QStringLiteral("near \"FORM\": syntax error") << 1;
         QTest::newRow("sqlite column") << QStringLiteral("SELECT a,\n  b,\n  nope\nFROM t")
                                        << QStringLiteral("no such column: nope") << 2;
-        QTest::newRow("sqlite table") << QStringLiteral("SELECT 1\nFROM missing") << QStringLiteral("no such table: missing") << 1;
-        QTest::newRow("pg position") << QStringLiteral("SELECT 1\nFROM t\nWHERE x") << QStringLiteral("ERROR: column \"x\" does not exist at character 22") << 2;
-        QTest::newRow("pg line") << QStringLiteral("SELECT 1\nFROM t") << QStringLiteral("syntax error\nLINE 2: FROM t") << 1;
+        QTest::newRow("sqlite table")
+            << QStringLiteral("SELECT 1\nFROM missing") << QStringLiteral("no such table: missing") << 1;
+        QTest::newRow("pg position") << QStringLiteral("SELECT 1\nFROM t\nWHERE x")
+                                     << QStringLiteral("ERROR: column \"x\" does not exist at character 22")
+                                     << 2;
+        QTest::newRow("pg line") << QStringLiteral("SELECT 1\nFROM t")
+                                 << QStringLiteral("syntax error\nLINE 2: FROM t") << 1;
         QTest::newRow("unknown") << QStringLiteral("SELECT 1") << QStringLiteral("database is locked") << -1;
     }
     void errorLine() {
@@ -124,7 +133,8 @@ private slots:
 
     void parametersBecomeFields() {
         ParameterBar bar;
-        QVERIFY(bar.setSqlTemplate(QStringLiteral("SELECT * FROM t WHERE city = {{city}} [[AND n > {{min_n}}]]")));
+        QVERIFY(bar.setSqlTemplate(
+            QStringLiteral("SELECT * FROM t WHERE city = {{city}} [[AND n > {{min_n}}]]")));
         QCOMPARE(bar.names(), (QStringList{QStringLiteral("city"), QStringLiteral("min_n")}));
         QVERIFY(bar.field(QStringLiteral("city")));
         bar.field(QStringLiteral("city"))->setText(QStringLiteral("Seattle"));

@@ -18,9 +18,9 @@ int offsetOfLine(const QString& sql, int oneBasedLine) {
 // The token as a whole word, case-insensitively; -1 when absent.
 int findToken(const QString& sql, const QString& token) {
     if (token.isEmpty()) return -1;
-    const QRegularExpression re(QStringLiteral("(?<![A-Za-z0-9_])%1(?![A-Za-z0-9_])")
-                                    .arg(QRegularExpression::escape(token)),
-                                QRegularExpression::CaseInsensitiveOption);
+    const QRegularExpression re(
+        QStringLiteral("(?<![A-Za-z0-9_])%1(?![A-Za-z0-9_])").arg(QRegularExpression::escape(token)),
+        QRegularExpression::CaseInsensitiveOption);
     const auto m = re.match(sql);
     return m.hasMatch() ? int(m.capturedStart()) : int(sql.indexOf(token, 0, Qt::CaseInsensitive));
 }
@@ -43,7 +43,8 @@ int errorOffset(const QString& sql, const QString& message) {
         const int at = findToken(sql, name);
         return at >= 0 || dot < 0 ? at : findToken(sql, name.mid(dot + 1));
     }
-    static const QRegularExpression pgNotExist(QStringLiteral("(?:column|relation) \"([^\"]+)\" does not exist"));
+    static const QRegularExpression pgNotExist(
+        QStringLiteral("(?:column|relation) \"([^\"]+)\" does not exist"));
     if (const auto m = pgNotExist.match(message); m.hasMatch()) return findToken(sql, m.captured(1));
     return -1;
 }

@@ -34,7 +34,8 @@ void ParameterBar::setDeclared(const std::vector<Parameter>& declared) {
         QString text;
         if (p.defaultValue.is_array()) {
             QStringList parts;
-            for (const auto& v : p.defaultValue) parts << QString::fromStdString(v.is_string() ? v.get<std::string>() : v.dump());
+            for (const auto& v : p.defaultValue)
+                parts << QString::fromStdString(v.is_string() ? v.get<std::string>() : v.dump());
             text = parts.join(QStringLiteral(", "));
         } else {
             text = QString::fromStdString(p.defaultValue.is_string() ? p.defaultValue.get<std::string>()

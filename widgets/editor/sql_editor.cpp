@@ -5,11 +5,11 @@
 #include <QFontDatabase>
 #include <QKeyEvent>
 #include <QMimeData>
-#include <QUrl>
 #include <QScrollBar>
 #include <QStringListModel>
 #include <QTextBlock>
 #include <QTextDocumentFragment>
+#include <QUrl>
 #include <set>
 
 #include "core/warehouse/warehouse.h"
@@ -20,13 +20,14 @@
 namespace deskbase::widgets {
 
 namespace {
-bool isWordChar(QChar c) { return c.isLetterOrNumber() || c == QLatin1Char('_'); }
+bool isWordChar(QChar c) {
+    return c.isLetterOrNumber() || c == QLatin1Char('_');
+}
 
 QStringList sortedUnique(QStringList words) {
     words.removeDuplicates();
-    std::sort(words.begin(), words.end(), [](const QString& a, const QString& b) {
-        return a.compare(b, Qt::CaseInsensitive) < 0;
-    });
+    std::sort(words.begin(), words.end(),
+              [](const QString& a, const QString& b) { return a.compare(b, Qt::CaseInsensitive) < 0; });
     return words;
 }
 }  // namespace
@@ -42,7 +43,8 @@ SqlEditor::SqlEditor(QWidget* parent)
     setFont(mono);
     setTabStopDistance(fontMetrics().horizontalAdvance(QLatin1Char(' ')) * 4);
     setLineWrapMode(QPlainTextEdit::NoWrap);
-    setPlaceholderText(tr("Write SQL here. Ctrl+Enter runs it (or the selection); {{name}} adds a parameter."));
+    setPlaceholderText(
+        tr("Write SQL here. Ctrl+Enter runs it (or the selection); {{name}} adds a parameter."));
 
     general_ = sortedUnique(sqlKeywords() + sqlFunctions());
     words_->setStringList(general_);
@@ -52,7 +54,8 @@ SqlEditor::SqlEditor(QWidget* parent)
     completer_->setFilterMode(Qt::MatchStartsWith);
     completer_->setCompletionMode(QCompleter::PopupCompletion);
     completer_->setModelSorting(QCompleter::CaseInsensitivelySortedModel);
-    connect(completer_, qOverload<const QString&>(&QCompleter::activated), this, &SqlEditor::insertCompletion);
+    connect(completer_, qOverload<const QString&>(&QCompleter::activated), this,
+            &SqlEditor::insertCompletion);
     connect(this, &QPlainTextEdit::textChanged, this, [this] {
         if (errorLine_ >= 0) clearError();
     });
@@ -107,7 +110,8 @@ QStringList SqlEditor::completionsAtCursor() {
     }
     QStringList out;
     for (const QString& w : *pool)
-        if (w.startsWith(prefix, Qt::CaseInsensitive) && w.compare(prefix, Qt::CaseInsensitive) != 0) out << w;
+        if (w.startsWith(prefix, Qt::CaseInsensitive) && w.compare(prefix, Qt::CaseInsensitive) != 0)
+            out << w;
     return out;
 }
 
@@ -121,7 +125,8 @@ void SqlEditor::showCompletions(bool force) {
     }
     completer_->setCompletionPrefix(prefix);
     QRect r = cursorRect();
-    r.setWidth(completer_->popup()->sizeHintForColumn(0) + completer_->popup()->verticalScrollBar()->sizeHint().width() + 8);
+    r.setWidth(completer_->popup()->sizeHintForColumn(0) +
+               completer_->popup()->verticalScrollBar()->sizeHint().width() + 8);
     completer_->complete(r);
     completer_->popup()->setCurrentIndex(completer_->completionModel()->index(0, 0));
 }

@@ -55,9 +55,9 @@ private:
     SqlHighlighter* highlighter_;
     QCompleter* completer_;
     QStringListModel* words_;
-    QStringList general_;                        // keywords, functions, tables, all columns
-    std::map<QString, QStringList> columnsOf_;   // lower-case table name -> its columns
-    QString poolKey_;                            // the table whose columns the completer offers; empty: all words
+    QStringList general_;                       // keywords, functions, tables, all columns
+    std::map<QString, QStringList> columnsOf_;  // lower-case table name -> its columns
+    QString poolKey_;  // the table whose columns the completer offers; empty: all words
     int errorLine_ = -1;
 };
 

@@ -17,8 +17,9 @@ enum BlockState { Normal = 0, InBlockComment = 1 };
 SqlHighlighter::SqlHighlighter(QTextDocument* document) : QSyntaxHighlighter(document) {
     keywordRe_ = QRegularExpression(QStringLiteral("\\b(%1)\\b").arg(sqlKeywords().join(QLatin1Char('|'))),
                                     QRegularExpression::CaseInsensitiveOption);
-    functionRe_ = QRegularExpression(QStringLiteral("\\b(%1)(?=\\s*\\()").arg(sqlFunctions().join(QLatin1Char('|'))),
-                                     QRegularExpression::CaseInsensitiveOption);
+    functionRe_ =
+        QRegularExpression(QStringLiteral("\\b(%1)(?=\\s*\\()").arg(sqlFunctions().join(QLatin1Char('|'))),
+                           QRegularExpression::CaseInsensitiveOption);
     numberRe_ = QRegularExpression(QStringLiteral("\\b\\d+(\\.\\d+)?([eE][+-]?\\d+)?\\b"));
     paramRe_ = QRegularExpression(QStringLiteral("\\{\\{\\s*[A-Za-z_][A-Za-z0-9_]*\\s*\\}\\}|\\[\\[|\\]\\]"));
     updateColors();
@@ -75,7 +76,8 @@ void SqlHighlighter::highlightBlock(const QString& text) {
         const QChar c = text[i];
         if (c == QLatin1Char('\'')) {
             int j = i + 1;
-            while (j < n && !(text[j] == QLatin1Char('\'') && !(j + 1 < n && text[j + 1] == QLatin1Char('\'')))) {
+            while (j < n &&
+                   !(text[j] == QLatin1Char('\'') && !(j + 1 < n && text[j + 1] == QLatin1Char('\'')))) {
                 j += text[j] == QLatin1Char('\'') ? 2 : 1;
             }
             mark(i, std::min(n, j + 1) - i, string_, "string");

@@ -13,7 +13,8 @@ template <class Work, class Done>
 void runInBackground(QObject* context, Work work, Done done) {
     using R = decltype(work());
     auto result = std::make_shared<std::optional<R>>();
-    QThread* thread = QThread::create([result, work = std::move(work)]() mutable { result->emplace(work()); });
+    QThread* thread =
+        QThread::create([result, work = std::move(work)]() mutable { result->emplace(work()); });
     // finished() is emitted by the worker thread, so this runs queued on the context's thread, and
     // not at all if the context was destroyed meanwhile.
     QObject::connect(thread, &QThread::finished, context, [result, done = std::move(done)]() mutable {

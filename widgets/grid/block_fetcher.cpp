@@ -214,14 +214,17 @@ void BlockFetcher::serveStart(std::uint64_t gen, const ResultQuery& q) {
         }
         complete = true;
         const std::size_t first = std::min(all.size(), blockRows_);
-        rows.assign(std::make_move_iterator(all.begin()), std::make_move_iterator(all.begin() + std::ptrdiff_t(first)));
+        rows.assign(std::make_move_iterator(all.begin()),
+                    std::make_move_iterator(all.begin() + std::ptrdiff_t(first)));
         // Later blocks go straight to the cache.
         for (std::size_t b = 1; b * blockRows_ < all.size(); ++b) {
             const auto from = all.begin() + std::ptrdiff_t(b * blockRows_);
             const auto to = all.begin() + std::ptrdiff_t(std::min(all.size(), (b + 1) * blockRows_));
             std::vector<Row> part(std::make_move_iterator(from), std::make_move_iterator(to));
             auto cb = cb_.block;
-            post([cb, gen, b, part = std::move(part)]() mutable { cb(gen, std::int64_t(b), std::move(part)); });
+            post([cb, gen, b, part = std::move(part)]() mutable {
+                cb(gen, std::int64_t(b), std::move(part));
+            });
         }
         const std::int64_t total = std::int64_t(all.size());
         auto started = cb_.started;
@@ -253,7 +256,8 @@ void BlockFetcher::serveBlock(std::uint64_t gen, std::int64_t block) {
     }
     // Continue the open cursor when the block is a little ahead of it (sequential scrolling);
     // otherwise open a new window at the block.
-    const bool continueCursor = cursor_ && start >= cursorPos_ && start + std::int64_t(blockRows_) <= cursorEnd_ &&
+    const bool continueCursor = cursor_ && start >= cursorPos_ &&
+                                start + std::int64_t(blockRows_) <= cursorEnd_ &&
                                 start - cursorPos_ <= std::int64_t(4 * blockRows_);
     if (!continueCursor) {
         closeCursor();

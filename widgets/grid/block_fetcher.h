@@ -21,15 +21,15 @@ class QObject;
 namespace deskbase {
 class Warehouse;
 class QueryCursor;
-}
+}  // namespace deskbase
 
 namespace deskbase::widgets {
 
 struct ResultQuery {
-    std::string target;               // warehouse to open: SQLite path or libpq string
+    std::string target;  // warehouse to open: SQLite path or libpq string
     std::string sql;
     std::vector<Value> params;
-    int sortColumn = -1;              // 0-based, -1: the query's own order
+    int sortColumn = -1;  // 0-based, -1: the query's own order
     bool descending = false;
 };
 
@@ -38,11 +38,13 @@ public:
     // Callbacks run on the thread of `context` (queued), never on the worker thread.
     struct Callbacks {
         // The query runs: its columns and first block; `complete` when that block is all there is.
-        std::function<void(std::uint64_t gen, std::vector<Column> columns, std::vector<Row> rows, bool complete)>
+        std::function<void(std::uint64_t gen, std::vector<Column> columns, std::vector<Row> rows,
+                           bool complete)>
             started;
         std::function<void(std::uint64_t gen, std::int64_t block, std::vector<Row> rows)> block;
-        std::function<void(std::uint64_t gen, std::int64_t block)> dropped;   // request superseded
-        std::function<void(std::uint64_t gen, std::int64_t total)> counted;   // exact row count, -1 if it failed
+        std::function<void(std::uint64_t gen, std::int64_t block)> dropped;  // request superseded
+        std::function<void(std::uint64_t gen, std::int64_t total)>
+            counted;  // exact row count, -1 if it failed
         std::function<void(std::uint64_t gen, std::string message)> failed;
     };
 
@@ -53,7 +55,7 @@ public:
 
     void start(std::uint64_t gen, ResultQuery query);     // supersedes everything before
     void request(std::uint64_t gen, std::int64_t block);  // newest first; duplicates ignored
-    void cancel();                                         // interrupt the statement, drop requests
+    void cancel();                                        // interrupt the statement, drop requests
 
     static constexpr std::size_t kMaxPendingRequests = 8;
     static constexpr std::size_t kWindowBlocks = 16;  // a cursor is opened for this many blocks ahead

@@ -12,7 +12,9 @@ QLocale displayLocale() {
     return loc;
 }
 
-QString nullText() { return QStringLiteral("NULL"); }
+QString nullText() {
+    return QStringLiteral("NULL");
+}
 
 bool isNumeric(const Value& v) {
     return std::holds_alternative<std::int64_t>(v) || std::holds_alternative<double>(v);
@@ -25,7 +27,8 @@ bool isIdentifierLike(const std::string& columnName) {
         const std::string s(suffix);
         return n.size() >= s.size() && n.compare(n.size() - s.size(), s.size(), s) == 0;
     };
-    return n == "id" || endsWith("_id") || endsWith("year") || endsWith("zip") || endsWith("code") || n == "rowid";
+    return n == "id" || endsWith("_id") || endsWith("year") || endsWith("zip") || endsWith("code") ||
+           n == "rowid";
 }
 
 QString formatCell(const Value& v, const QLocale& locale, bool grouped) {

@@ -26,7 +26,10 @@ QString tsvCell(QString s) {
 }  // namespace
 
 ResultGrid::ResultGrid(QWidget* parent)
-    : QWidget(parent), model_(new ResultTableModel(this)), view_(new QTableView(this)), status_(new QLabel(this)) {
+    : QWidget(parent),
+      model_(new ResultTableModel(this)),
+      view_(new QTableView(this)),
+      status_(new QLabel(this)) {
     view_->setModel(model_);
     view_->setObjectName(QStringLiteral("resultView"));
     view_->setAlternatingRowColors(true);
@@ -60,9 +63,8 @@ ResultGrid::ResultGrid(QWidget* parent)
 
     connect(model_, &ResultTableModel::rowCountChanged, this, &ResultGrid::updateStatus);
     connect(model_, &ResultTableModel::runningChanged, this, &ResultGrid::updateStatus);
-    connect(model_, &ResultTableModel::queryFailed, this, [this](const QString& m) {
-        status_->setText(tr("Error: %1").arg(m));
-    });
+    connect(model_, &ResultTableModel::queryFailed, this,
+            [this](const QString& m) { status_->setText(tr("Error: %1").arg(m)); });
     connect(model_, &ResultTableModel::firstRowsReady, this, [this] {
         // Fit columns to the rows on screen (the view measures only visible rows), within bounds.
         view_->resizeColumnsToContents();
@@ -86,7 +88,9 @@ void ResultGrid::onHeaderClicked(int section) {
     model_->sort(section, order);
 }
 
-QString ResultGrid::statusText() const { return status_->text(); }
+QString ResultGrid::statusText() const {
+    return status_->text();
+}
 
 void ResultGrid::updateStatus() {
     const QLocale loc = displayLocale();
@@ -98,7 +102,8 @@ void ResultGrid::updateStatus() {
     if (model_->rowCountExact())
         status_->setText(model_->totalRows() == 1 ? tr("1 row") : tr("%1 rows").arg(rows));
     else
-        status_->setText(model_->isRunning() ? tr("%1+ rows, counting…").arg(rows) : tr("%1+ rows").arg(rows));
+        status_->setText(model_->isRunning() ? tr("%1+ rows, counting…").arg(rows)
+                                             : tr("%1+ rows").arg(rows));
 }
 
 QString ResultGrid::selectionAsTsv() const {
@@ -108,7 +113,8 @@ QString ResultGrid::selectionAsTsv() const {
     int minCol = INT_MAX, maxCol = -1;
     for (const QModelIndex& i : selected) {
         const Value* v = model_->cell(i.row(), i.column());
-        byRow[i.row()][i.column()] = v && !isNull(*v) ? tsvCell(QString::fromStdString(valueToText(*v))) : QString();
+        byRow[i.row()][i.column()] =
+            v && !isNull(*v) ? tsvCell(QString::fromStdString(valueToText(*v))) : QString();
         minCol = std::min(minCol, i.column());
         maxCol = std::max(maxCol, i.column());
     }
@@ -124,6 +130,8 @@ QString ResultGrid::selectionAsTsv() const {
     return lines.join(QLatin1Char('\n'));
 }
 
-void ResultGrid::copySelection() const { QApplication::clipboard()->setText(selectionAsTsv()); }
+void ResultGrid::copySelection() const {
+    QApplication::clipboard()->setText(selectionAsTsv());
+}
 
 }  // namespace deskbase::widgets

@@ -27,7 +27,8 @@ std::size_t skipSpaceAndComments(const std::string& s, std::size_t i) {
 std::string trimStatement(const std::string& sql) {
     // A trailing line comment is harmless: the wrappers always put a newline after the statement.
     std::string s = sql;
-    while (!s.empty() && (std::isspace(static_cast<unsigned char>(s.back())) || s.back() == ';')) s.pop_back();
+    while (!s.empty() && (std::isspace(static_cast<unsigned char>(s.back())) || s.back() == ';'))
+        s.pop_back();
     return s;
 }
 

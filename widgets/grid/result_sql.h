@@ -12,7 +12,7 @@ std::string trimStatement(const std::string& sql);
 bool isWrappableQuery(const std::string& sql);
 
 struct PageRequest {
-    int sortColumn = -1;          // 0-based result column, -1 for the query's own order
+    int sortColumn = -1;  // 0-based result column, -1 for the query's own order
     bool descending = false;
     std::int64_t offset = 0;
     std::int64_t limit = 0;

@@ -121,7 +121,8 @@ QVariant ResultTableModel::data(const QModelIndex& index, int role) const {
             return QString::fromStdString(valueToText(*v));  // unformatted, for copying
         case Qt::TextAlignmentRole: {
             const ColumnType t = columns_[std::size_t(index.column())].type;
-            const bool right = isNumeric(*v) || (isNull(*v) && (t == ColumnType::Integer || t == ColumnType::Real));
+            const bool right =
+                isNumeric(*v) || (isNull(*v) && (t == ColumnType::Integer || t == ColumnType::Real));
             return QVariant::fromValue(int((right ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter));
         }
         case Qt::ForegroundRole:
@@ -147,9 +148,9 @@ QVariant ResultTableModel::headerData(int section, Qt::Orientation orientation, 
         const Column& c = columns_[std::size_t(section)];
         if (role == Qt::DisplayRole) return QString::fromStdString(c.name);
         if (role == Qt::ToolTipRole)
-            return QStringLiteral("%1 (%2)").arg(QString::fromStdString(c.displayName.empty() ? c.name : c.displayName),
-                                                 QString::fromUtf8(columnTypeName(c.type).data(),
-                                                                   qsizetype(columnTypeName(c.type).size())));
+            return QStringLiteral("%1 (%2)").arg(
+                QString::fromStdString(c.displayName.empty() ? c.name : c.displayName),
+                QString::fromUtf8(columnTypeName(c.type).data(), qsizetype(columnTypeName(c.type).size())));
         return {};
     }
     if (section < 0 || section >= rowCount()) return {};
@@ -158,7 +159,8 @@ QVariant ResultTableModel::headerData(int section, Qt::Orientation orientation, 
     return {};
 }
 
-void ResultTableModel::onStarted(std::uint64_t gen, std::vector<Column> columns, std::vector<Row> rows, bool complete) {
+void ResultTableModel::onStarted(std::uint64_t gen, std::vector<Column> columns, std::vector<Row> rows,
+                                 bool complete) {
     if (gen != gen_) return;
     beginResetModel();
     columns_ = std::move(columns);

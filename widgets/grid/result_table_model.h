@@ -50,7 +50,7 @@ public:
 
 signals:
     void queryStarted();
-    void firstRowsReady();                      // columns and the first block are in
+    void firstRowsReady();  // columns and the first block are in
     void rowCountChanged(qint64 rows, bool exact);
     void queryFailed(const QString& message);
     void runningChanged(bool running);

@@ -30,11 +30,16 @@ QString typeLabel(ColumnType t) {
 
 QString delimiterLabel(char c) {
     switch (c) {
-        case ',': return QObject::tr("Comma ( , )");
-        case ';': return QObject::tr("Semicolon ( ; )");
-        case '\t': return QObject::tr("Tab");
-        case '|': return QObject::tr("Pipe ( | )");
-        default: return QObject::tr("'%1'").arg(QLatin1Char(c));
+        case ',':
+            return QObject::tr("Comma ( , )");
+        case ';':
+            return QObject::tr("Semicolon ( ; )");
+        case '\t':
+            return QObject::tr("Tab");
+        case '|':
+            return QObject::tr("Pipe ( | )");
+        default:
+            return QObject::tr("'%1'").arg(QLatin1Char(c));
     }
 }
 
@@ -63,8 +68,8 @@ ImportPreviewDialog::ImportPreviewDialog(ImportOptions options, ImportPreview pr
     resize(920, 620);
 
     for (char c : {',', ';', '\t', '|'}) delimiter_->addItem(delimiterLabel(c), int(c));
-    for (TextEncoding e : {TextEncoding::Utf8, TextEncoding::Utf8Bom, TextEncoding::Utf16LE, TextEncoding::Utf16BE,
-                           TextEncoding::Windows1252})
+    for (TextEncoding e : {TextEncoding::Utf8, TextEncoding::Utf8Bom, TextEncoding::Utf16LE,
+                           TextEncoding::Utf16BE, TextEncoding::Windows1252})
         encoding_->addItem(encodingLabel(e), int(e));
     mode_->addItem(tr("Create a new table"), int(ImportMode::Create));
     mode_->addItem(tr("Replace the table"), int(ImportMode::Replace));
@@ -124,7 +129,8 @@ ImportPreviewDialog::ImportPreviewDialog(ImportOptions options, ImportPreview pr
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     importButton_ = buttons->button(QDialogButtonBox::Ok);
     connect(tableName_, &QLineEdit::textChanged, this, &ImportPreviewDialog::updateTableHint);
-    connect(mode_, qOverload<int>(&QComboBox::currentIndexChanged), this, &ImportPreviewDialog::updateTableHint);
+    connect(mode_, qOverload<int>(&QComboBox::currentIndexChanged), this,
+            &ImportPreviewDialog::updateTableHint);
 
     auto* layout = new QVBoxLayout(this);
     summary_->setWordWrap(true);
@@ -139,7 +145,8 @@ ImportPreviewDialog::ImportPreviewDialog(ImportOptions options, ImportPreview pr
 
     showPreview();
     for (QComboBox* combo : {delimiter_, encoding_})
-        connect(combo, qOverload<int>(&QComboBox::currentIndexChanged), this, &ImportPreviewDialog::reloadPreview);
+        connect(combo, qOverload<int>(&QComboBox::currentIndexChanged), this,
+                &ImportPreviewDialog::reloadPreview);
     connect(header_, &QCheckBox::toggled, this, &ImportPreviewDialog::reloadPreview);
     connect(columns_, &QTableWidget::itemChanged, this, [this](QTableWidgetItem* item) {
         if (item->column() == 0) refreshRowHeaders();
@@ -152,12 +159,13 @@ void ImportPreviewDialog::showPreview() {
     const bool csv = s.format == FileFormat::Csv;
     const auto fmt = fileFormatName(s.format);
     const QLocale loc = displayLocale();
-    summary_->setText(tr("<b>%1</b> — %2, %3 · %4 rows scanned%5")
-                          .arg(QFileInfo(QString::fromStdString(base_.path)).fileName().toHtmlEscaped(),
-                               QString::fromUtf8(fmt.data(), qsizetype(fmt.size())).toUpper(),
-                               QLocale().formattedDataSize(s.sizeBytes),
-                               loc.toString(qlonglong(preview_.rowsScanned)),
-                               preview_.scannedWholeFile ? tr(" (whole file)") : tr(" (types are checked again over the whole file)")));
+    summary_->setText(
+        tr("<b>%1</b> — %2, %3 · %4 rows scanned%5")
+            .arg(QFileInfo(QString::fromStdString(base_.path)).fileName().toHtmlEscaped(),
+                 QString::fromUtf8(fmt.data(), qsizetype(fmt.size())).toUpper(),
+                 QLocale().formattedDataSize(s.sizeBytes), loc.toString(qlonglong(preview_.rowsScanned)),
+                 preview_.scannedWholeFile ? tr(" (whole file)")
+                                           : tr(" (types are checked again over the whole file)")));
     delimiter_->setEnabled(csv);
     header_->setEnabled(csv);
     int d = delimiter_->findData(int(s.dialect.delimiter));
@@ -199,7 +207,8 @@ void ImportPreviewDialog::showPreview() {
 
 void ImportPreviewDialog::refreshRowHeaders() {
     QStringList names;
-    for (int i = 0; i < columns_->rowCount(); ++i) names << (columns_->item(i, 0) ? columns_->item(i, 0)->text() : QString());
+    for (int i = 0; i < columns_->rowCount(); ++i)
+        names << (columns_->item(i, 0) ? columns_->item(i, 0)->text() : QString());
     rows_->setHorizontalHeaderLabels(names);
 }
 
@@ -224,7 +233,8 @@ void ImportPreviewDialog::reloadPreview() {
         [this, o](Result<ImportPreview> result) {
             setEnabled(true);
             if (!result) {
-                status_->setText(tr("Cannot read the file that way: %1").arg(QString::fromStdString(result.message())));
+                status_->setText(
+                    tr("Cannot read the file that way: %1").arg(QString::fromStdString(result.message())));
                 return;
             }
             base_.delimiter = o.delimiter;
@@ -241,16 +251,21 @@ void ImportPreviewDialog::setExistingTables(const QStringList& tables) {
     updateTableHint();
 }
 
-QString ImportPreviewDialog::hintText() const { return hint_->text(); }
+QString ImportPreviewDialog::hintText() const {
+    return hint_->text();
+}
 
 void ImportPreviewDialog::updateTableHint() {
     const QString name = tableName_->text().trimmed();
     const bool exists = existing_.contains(name);
     const auto mode = ImportMode(mode_->currentData().toInt());
     QString hint;
-    if (exists && mode == ImportMode::Create) hint = tr("A table %1 exists: replace it, append to it, or rename.").arg(name);
-    else if (exists && mode == ImportMode::Replace) hint = tr("The rows of %1 will be replaced.").arg(name);
-    else if (!exists && mode == ImportMode::Append && !name.isEmpty()) hint = tr("No table %1 yet: it will be created.").arg(name);
+    if (exists && mode == ImportMode::Create)
+        hint = tr("A table %1 exists: replace it, append to it, or rename.").arg(name);
+    else if (exists && mode == ImportMode::Replace)
+        hint = tr("The rows of %1 will be replaced.").arg(name);
+    else if (!exists && mode == ImportMode::Append && !name.isEmpty())
+        hint = tr("No table %1 yet: it will be created.").arg(name);
     hint_->setText(hint);
     if (importButton_) importButton_->setEnabled(!name.isEmpty() && !(exists && mode == ImportMode::Create));
 }
@@ -281,7 +296,8 @@ ImportOptions ImportPreviewDialog::options() const {
         if (auto* combo = qobject_cast<QComboBox*>(columns_->cellWidget(i, 1))) {
             const auto t = ColumnType(combo->currentData().toInt());
             if (combo->currentData().toInt() != combo->property("inferred").toInt())
-                o.typeOverrides.emplace_back(inferred.displayName.empty() ? inferred.name : inferred.displayName, t);
+                o.typeOverrides.emplace_back(
+                    inferred.displayName.empty() ? inferred.name : inferred.displayName, t);
         }
     }
     if (!renamed) o.columnNames.clear();

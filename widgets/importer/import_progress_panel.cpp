@@ -11,7 +11,10 @@
 namespace deskbase::widgets {
 
 ImportProgressPanel::ImportProgressPanel(QWidget* parent)
-    : QWidget(parent), label_(new QLabel(this)), bar_(new QProgressBar(this)), cancel_(new QPushButton(tr("Cancel"), this)) {
+    : QWidget(parent),
+      label_(new QLabel(this)),
+      bar_(new QProgressBar(this)),
+      cancel_(new QPushButton(tr("Cancel"), this)) {
     setObjectName(QStringLiteral("importProgress"));
     bar_->setRange(0, 1000);
     bar_->setTextVisible(false);
@@ -50,7 +53,9 @@ void ImportProgressPanel::start(const QString& fileName, int queued) {
     setVisible(true);
 }
 
-void ImportProgressPanel::setQueued(int queued) { queued_ = queued; }
+void ImportProgressPanel::setQueued(int queued) {
+    queued_ = queued;
+}
 
 void ImportProgressPanel::update(const ImportProgress& p) {
     bar_->setValue(int(std::lround(p.fraction * 1000)));
@@ -59,8 +64,12 @@ void ImportProgressPanel::update(const ImportProgress& p) {
     label_->setText(text);
 }
 
-void ImportProgressPanel::finish() { setVisible(false); }
+void ImportProgressPanel::finish() {
+    setVisible(false);
+}
 
-QString ImportProgressPanel::text() const { return label_->text(); }
+QString ImportProgressPanel::text() const {
+    return label_->text();
+}
 
 }  // namespace deskbase::widgets

@@ -65,13 +65,22 @@ void SchemaBrowser::activate(const QModelIndex& proxyIndex) {
     if (!i.isValid()) return;
     const auto kind = SchemaModel::Kind(i.data(SchemaModel::KindRole).toInt());
     switch (kind) {
-        case SchemaModel::Kind::Table: emit tableActivated(i.data(SchemaModel::NameRole).toString()); break;
-        case SchemaModel::Kind::Column:
-            emit columnActivated(i.parent().data(SchemaModel::NameRole).toString(), i.data(SchemaModel::NameRole).toString());
+        case SchemaModel::Kind::Table:
+            emit tableActivated(i.data(SchemaModel::NameRole).toString());
             break;
-        case SchemaModel::Kind::Question: emit questionActivated(i.data(SchemaModel::PathRole).toString()); break;
-        case SchemaModel::Kind::Dashboard: emit dashboardActivated(i.data(SchemaModel::PathRole).toString()); break;
-        case SchemaModel::Kind::Section: view_->setExpanded(proxyIndex, !view_->isExpanded(proxyIndex)); break;
+        case SchemaModel::Kind::Column:
+            emit columnActivated(i.parent().data(SchemaModel::NameRole).toString(),
+                                 i.data(SchemaModel::NameRole).toString());
+            break;
+        case SchemaModel::Kind::Question:
+            emit questionActivated(i.data(SchemaModel::PathRole).toString());
+            break;
+        case SchemaModel::Kind::Dashboard:
+            emit dashboardActivated(i.data(SchemaModel::PathRole).toString());
+            break;
+        case SchemaModel::Kind::Section:
+            view_->setExpanded(proxyIndex, !view_->isExpanded(proxyIndex));
+            break;
     }
 }
 

@@ -28,7 +28,9 @@ struct SchemaModel::Node {
     }
 };
 
-SchemaModel::SchemaModel(QObject* parent) : QAbstractItemModel(parent), root_(std::make_unique<Node>()) { rebuild(); }
+SchemaModel::SchemaModel(QObject* parent) : QAbstractItemModel(parent), root_(std::make_unique<Node>()) {
+    rebuild();
+}
 SchemaModel::~SchemaModel() = default;
 
 void SchemaModel::setSnapshot(const SchemaSnapshot& snapshot) {
@@ -43,7 +45,7 @@ void SchemaModel::rebuild() {
     const QLocale loc = displayLocale();
     Node* tables = root_->add(Kind::Section, tr("Tables"), QString::number(snapshot_.tables.size()));
     for (const auto& t : snapshot_.tables) {
-        const QString rows = t.approxRows < 0 ? QString()
+        const QString rows = t.approxRows < 0    ? QString()
                              : t.approxRows == 1 ? tr("1 row")
                                                  : tr("%1 rows").arg(loc.toString(qlonglong(t.approxRows)));
         Node* table = tables->add(Kind::Table, QString::fromStdString(t.name), rows);
@@ -54,14 +56,16 @@ void SchemaModel::rebuild() {
                                    QString::fromUtf8(typeName.data(), qsizetype(typeName.size())));
             if (!c.displayName.empty() && c.displayName != c.name)
                 col->tooltip = tr("Header in the file: %1").arg(QString::fromStdString(c.displayName));
-            if (i < t.nativeTypes.size()) col->tooltip += (col->tooltip.isEmpty() ? QString() : QStringLiteral("\n")) +
-                                                          tr("Stored as %1").arg(QString::fromStdString(t.nativeTypes[i]));
+            if (i < t.nativeTypes.size())
+                col->tooltip += (col->tooltip.isEmpty() ? QString() : QStringLiteral("\n")) +
+                                tr("Stored as %1").arg(QString::fromStdString(t.nativeTypes[i]));
         }
     }
     if (!snapshot_.error.isEmpty()) tables->tooltip = snapshot_.error;
     Node* questions = root_->add(Kind::Section, tr("Questions"), QString::number(snapshot_.questions.size()));
     for (const auto& q : snapshot_.questions) questions->add(Kind::Question, q.title)->path = q.path;
-    Node* dashboards = root_->add(Kind::Section, tr("Dashboards"), QString::number(snapshot_.dashboards.size()));
+    Node* dashboards =
+        root_->add(Kind::Section, tr("Dashboards"), QString::number(snapshot_.dashboards.size()));
     for (const auto& d : snapshot_.dashboards) dashboards->add(Kind::Dashboard, d.title)->path = d.path;
 }
 
@@ -87,7 +91,9 @@ int SchemaModel::rowCount(const QModelIndex& parent) const {
     return int(nodeOf(parent)->children.size());
 }
 
-int SchemaModel::columnCount(const QModelIndex&) const { return 2; }
+int SchemaModel::columnCount(const QModelIndex&) const {
+    return 2;
+}
 
 QVariant SchemaModel::data(const QModelIndex& index, int role) const {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid)) return {};
@@ -101,11 +107,16 @@ QVariant SchemaModel::data(const QModelIndex& index, int role) const {
             if (index.column() != 0 || !qApp) return {};
             QStyle* s = QApplication::style();
             switch (n->kind) {
-                case Kind::Table: return QIcon::fromTheme(QStringLiteral("x-office-spreadsheet"),
-                                                          s->standardIcon(QStyle::SP_FileDialogDetailedView));
-                case Kind::Question: return QIcon::fromTheme(QStringLiteral("text-x-sql"), s->standardIcon(QStyle::SP_FileIcon));
-                case Kind::Dashboard: return s->standardIcon(QStyle::SP_FileDialogInfoView);
-                default: return {};
+                case Kind::Table:
+                    return QIcon::fromTheme(QStringLiteral("x-office-spreadsheet"),
+                                            s->standardIcon(QStyle::SP_FileDialogDetailedView));
+                case Kind::Question:
+                    return QIcon::fromTheme(QStringLiteral("text-x-sql"),
+                                            s->standardIcon(QStyle::SP_FileIcon));
+                case Kind::Dashboard:
+                    return s->standardIcon(QStyle::SP_FileDialogInfoView);
+                default:
+                    return {};
             }
         }
         case Qt::ForegroundRole:
@@ -121,10 +132,14 @@ QVariant SchemaModel::data(const QModelIndex& index, int role) const {
         case Qt::TextAlignmentRole:
             if (index.column() == 1) return QVariant::fromValue(int(Qt::AlignRight | Qt::AlignVCenter));
             return {};
-        case KindRole: return int(n->kind);
-        case NameRole: return n->name;
-        case PathRole: return n->path;
-        default: return {};
+        case KindRole:
+            return int(n->kind);
+        case NameRole:
+            return n->name;
+        case PathRole:
+            return n->path;
+        default:
+            return {};
     }
 }
 

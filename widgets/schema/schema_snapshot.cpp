@@ -36,8 +36,9 @@ SchemaSnapshot loadSchemaSnapshot(const std::string& target, const std::string& 
     if (!workspaceDir.empty()) {
         if (auto ws = Workspace::open(workspaceDir); ws) {
             for (const auto& q : ws->questions())
-                snap.questions.push_back({QString::fromStdString(q.question.name.empty() ? q.file : q.question.name),
-                                          QString::fromStdString(ws->path(q.file))});
+                snap.questions.push_back(
+                    {QString::fromStdString(q.question.name.empty() ? q.file : q.question.name),
+                     QString::fromStdString(ws->path(q.file))});
             for (const auto& d : ws->dashboardFiles())
                 snap.dashboards.push_back({dashboardTitle(d), QString::fromStdString(d)});
         }
