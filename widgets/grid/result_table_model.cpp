@@ -188,8 +188,15 @@ void ResultTableModel::onBlock(std::uint64_t gen, std::int64_t block, std::vecto
 }
 
 void ResultTableModel::onDropped(std::uint64_t gen, std::int64_t block) {
-    // Forget the request: if the rows are still on screen, data() asks again.
-    if (gen == gen_) inFlight_.erase(block);
+    // Forget the request and tell the views the rows changed: the ones still on screen repaint,
+    // and data() asks for them again. Without this a dropped block would stay blank until
+    // something else repainted it.
+    if (gen != gen_) return;
+    inFlight_.erase(block);
+    const std::int64_t first = block * std::int64_t(cache_.blockRows());
+    if (columns_.empty() || first >= rows_) return;
+    const std::int64_t last = std::min(first + std::int64_t(cache_.blockRows()), rows_) - 1;
+    emit dataChanged(index(int(first), 0), index(int(last), columnCount() - 1));
 }
 
 void ResultTableModel::onCounted(std::uint64_t gen, std::int64_t total) {
