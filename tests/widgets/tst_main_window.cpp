@@ -123,8 +123,8 @@ private slots:
 
     void unreadableFileChangesNothing() {
         test::TempWorkspace ws;
-        const std::string bin =
-            ws.write("image.csv", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10", 24));
+        static const char kPngHead[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10";
+        const std::string bin = ws.write("image.csv", std::string(kPngHead, sizeof kPngHead - 1));
         const std::string empty = ws.write("empty.csv", "");
         MainWindow window;
         QVERIFY(window.openWorkspace(QString::fromStdString(ws.file("work"))));
