@@ -97,13 +97,13 @@ void ResultTableModel::requestBlock(std::int64_t block) const {
 }
 
 void ResultTableModel::prefetchAround(int row) const {
-    // Near the edge of a block, ask for its neighbour so scrolling on finds its rows loaded.
+    // Near the end of a block, ask for the next one so scrolling down finds its rows loaded. Only
+    // forward: the fetcher's open cursor continues into it cheaply, while a block behind would
+    // need a new OFFSET query.
     const auto blockRows = std::int64_t(cache_.blockRows());
     const std::int64_t block = cache_.blockOf(row), pos = row % blockRows;
     if (pos >= blockRows * 3 / 4 && (block + 1) * blockRows < rows_ && !cache_.contains(block + 1))
         requestBlock(block + 1);
-    else if (pos < blockRows / 4 && block > 0 && !cache_.contains(block - 1))
-        requestBlock(block - 1);
 }
 
 QVariant ResultTableModel::data(const QModelIndex& index, int role) const {
