@@ -11,6 +11,7 @@
 #include <QTreeView>
 #include <QtTest>
 
+#include "app/gui/app_settings.h"
 #include "app/gui/connection_dialog.h"
 #include "app/gui/gui_options.h"
 #include "app/gui/import_controller.h"
@@ -300,6 +301,22 @@ private slots:
         QCOMPARE(o.files.size(), files);
         QCOMPARE(!o.error.isEmpty(), error);
         for (const QString& f : o.files) QVERIFY(QFileInfo(f).isAbsolute());
+    }
+
+    void windowAndThemeAreRemembered() {
+        {
+            MainWindow first;
+            first.resize(900, 650);
+            first.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&first));
+            first.setTheme(QStringLiteral("dark"));
+            first.close();
+        }
+        QCOMPARE(AppSettings().theme(), QStringLiteral("dark"));
+        MainWindow second;
+        QCOMPARE(second.size(), QSize(900, 650));
+        second.setTheme(QStringLiteral("light"));
+        QCOMPARE(AppSettings().theme(), QStringLiteral("light"));
     }
 
     void themeSwitches() {
