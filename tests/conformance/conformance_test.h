@@ -47,6 +47,7 @@ private slots:
 
     // ingest_conformance.cpp
     void importStoresNativeTypes();
+    void importsJsonWithNativeTypes();
     void importKeepsRejectsWithLineNumbers();
     void cancelledImportLeavesWarehouseUnchanged();
     void lateTypeChangeRedoesTheLoad();

@@ -127,6 +127,32 @@ void ConformanceTest::importStoresNativeTypes() {
     QCOMPARE(intOf(later), std::int64_t(1));
 }
 
+void ConformanceTest::importsJsonWithNativeTypes() {
+    TempWorkspace ws;
+    const auto path =
+        ws.write("people.json",
+                 R"([{"name":"a","address":{"city":"Oslo","zip":"0150"},"tags":["x","y"],"born":"1990-05-01"},
+                                   {"name":"b","age":30,"vip":true,"score":2.5,"born":"1985-12-24"}])");
+    auto r = importFile(*w_, path);
+    REQUIRE_OK(r);
+    QCOMPARE(r->rows, std::int64_t(2));
+    auto rows = allRows(*w_,
+                        "SELECT name, address_city, address_zip, tags, age, vip, score, born FROM people "
+                        "ORDER BY name");
+    REQUIRE_OK(rows);
+    QCOMPARE(rows->size(), std::size_t(2));
+    const std::vector<Row> expected = {
+        {std::string("a"), std::string("Oslo"), std::string("0150"), std::string(R"(["x","y"])"), Value{},
+         Value{}, Value{}, std::string("1990-05-01")},
+        {std::string("b"), Value{}, Value{}, Value{}, std::int64_t(30), true, 2.5,
+         std::string("1985-12-24")}};
+    for (std::size_t r2 = 0; r2 < expected.size(); ++r2)
+        for (std::size_t c = 0; c < expected[r2].size(); ++c)
+            QVERIFY2((*rows)[r2][c] == expected[r2][c],
+                     ("row " + std::to_string(r2) + " col " + std::to_string(c) + ": " + show((*rows)[r2][c]))
+                         .c_str());
+}
+
 void ConformanceTest::importKeepsRejectsWithLineNumbers() {
     TempWorkspace ws;
     // Line 3 holds a quoted newline, so the short row is on line 5 and the bad integer on line 6.
