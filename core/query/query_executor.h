@@ -91,6 +91,9 @@ public:
 
     void cancelSlot(const std::string& slotKey);
     void cancelAll();
+    // Closes the idle pooled connections (e.g. before an import that needs the database alone);
+    // running queries keep theirs. New runs open connections again as needed.
+    void closeIdleConnections() { pool_.clear(); }
     ResultCache* cache() const { return options_.cache; }
 
 private:
