@@ -1,7 +1,8 @@
 // bench_query_cache: questions on a 3-million-row flights table through the executor and the
 // result cache. Prints figures and ratios against the targets of issue 4:
 //   cache hit <= 5 ms; 8 cached dashboard queries <= 100 ms total; 8 cold in parallel <= 0.65x sequential.
-// Usage: bench_query_cache [DIR] [ROWS]; DESKBASE_BENCH_ROUNDS=N (default 2) alternating cold rounds.
+// Usage: bench_query_cache [DIR] [ROWS]; DESKBASE_BENCH_ROUNDS=N (default 2) alternating cold rounds,
+// DESKBASE_BENCH_THREADS=N executor threads for the dashboard.
 // (DIR holds warehouse.db and .deskbase/cache; default
 // ./bench-query-cache; the flights table is generated deterministically when missing).
 #include <sys/resource.h>
@@ -226,7 +227,9 @@ int main(int argc, char** argv) {
     };
     ResultCache cache(CacheOptions{cacheDir, 256ll << 20, 1024ll << 20});
     cache.purge();
-    QueryExecutor ex(ExecutorOptions{0, &cache, 8});
+    const char* threadsEnv = std::getenv("DESKBASE_BENCH_THREADS");  // default: the executor's own choice
+    const int threads = threadsEnv ? std::atoi(threadsEnv) : 0;
+    QueryExecutor ex(ExecutorOptions{threads, &cache, 8});
     // Open the connections once so neither run pays for that.
     {
         std::vector<QueryHandle> hs;
@@ -273,7 +276,7 @@ int main(int argc, char** argv) {
     const auto stats = cache.stats();
 
     std::printf("\n8-question dashboard (%zu-thread executor, best of %d alternating rounds)\n",
-                std::size_t(std::max(4u, std::thread::hardware_concurrency())), rounds);
+                std::size_t(threads > 0 ? unsigned(threads) : std::max(4u, std::thread::hardware_concurrency())), rounds);
     std::printf("  cold, sequential                 %9.1f ms   (%.1f s CPU, %.2f cores busy)\n", sequentialMs,
                 sequentialCpu, sequentialCpu * 1000 / sequentialMs);
     std::printf("  cold, parallel                   %9.1f ms   (%.1f s CPU, %.2f cores busy)   ratio %.2fx   target <= 0.65x: %s\n",
