@@ -1,5 +1,90 @@
+// deskbase import FILE... [--db TARGET] [--table NAME] [--mode create|replace|append]
+//                 [--type COL=TYPE]... [--force] [--report json]
+#include <csignal>
+#include <cstdio>
+
+#include <nlohmann/json.hpp>
+
 #include "app/cli/args.h"
 #include "app/cli/commands.h"
+#include "core/ingest/import_job.h"
+#include "core/warehouse/warehouse.h"
+
 namespace deskbase::cli {
-int runImport(const std::vector<std::string>&) { return failure("import", "not available yet"); }
+
+namespace {
+
+nlohmann::ordered_json reportJson(const ImportResult& r) {
+    nlohmann::ordered_json j;
+    j["table"] = r.table;
+    j["rows"] = r.rows;
+    j["rejected"] = r.rejected;
+    auto cols = nlohmann::ordered_json::array();
+    for (const auto& c : r.columns) cols.push_back({{"name", c.name}, {"type", std::string(columnTypeName(c.type))}});
+    j["columns"] = cols;
+    j["seconds"] = r.seconds;
+    return j;
 }
+
+}  // namespace
+
+int runImport(const std::vector<std::string>& argv) {
+    std::string error;
+    auto args = Args::parse(argv, {"db", "workspace", "table", "mode", "type", "report", "delimiter", "encoding"},
+                            {"force", "header", "no-header"}, &error);
+    if (!args) return usageError("import", error);
+    const auto& files = args->positional();
+    if (files.empty()) return usageError("import", "no FILE given");
+    if (files.size() > 1 && args->has("table"))
+        return usageError("import", "--table names one table; import one file at a time with it");
+
+    ImportOptions base;
+    if (auto m = args->value("mode")) {
+        auto mode = parseImportMode(*m);
+        if (!mode) return usageError("import", "unknown --mode '" + *m + "' (create, replace or append)");
+        base.mode = *mode;
+    }
+    for (const auto& spec : args->values("type")) {
+        const auto eq = spec.find('=');
+        if (eq == std::string::npos || eq == 0) return usageError("import", "--type wants COL=TYPE, got '" + spec + "'");
+        auto type = parseColumnType(spec.substr(eq + 1));
+        if (!type)
+            return usageError("import", "unknown type '" + spec.substr(eq + 1) +
+                                            "' (integer, real, boolean, date, datetime, text)");
+        base.typeOverrides.emplace_back(spec.substr(0, eq), *type);
+    }
+    if (auto d = args->value("delimiter")) {
+        if (*d == "\\t" || *d == "tab") base.delimiter = '\t';
+        else if (d->size() == 1) base.delimiter = (*d)[0];
+        else return usageError("import", "--delimiter wants one character");
+    }
+    if (args->has("header")) base.hasHeader = true;
+    if (args->has("no-header")) base.hasHeader = false;
+    const auto report = args->value("report");
+    if (report && *report != "json") return usageError("import", "--report supports only json");
+    base.force = args->has("force");
+    if (auto t = args->value("table")) base.table = *t;
+
+    auto warehouse = Warehouse::open(resolveTarget(*args));
+    if (!warehouse) return failure("import", warehouse.message());
+
+    for (const auto& file : files) {
+        ImportOptions options = base;
+        options.path = file;
+        ImportJob job(options);
+        auto result = job.run(**warehouse);
+        if (!result) return failure("import", file + ": " + result.message());
+        if (report) {
+            std::puts(reportJson(*result).dump().c_str());
+        } else {
+            std::fprintf(stderr, "%s: %lld rows into %s%s\n", file.c_str(), static_cast<long long>(result->rows),
+                         result->table.c_str(),
+                         result->rejected ? (", " + std::to_string(result->rejected) + " rejected (see " +
+                                             result->rejectsTable + ")").c_str()
+                                          : "");
+        }
+    }
+    return 0;
+}
+
+}  // namespace deskbase::cli

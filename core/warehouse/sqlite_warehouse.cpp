@@ -101,16 +101,22 @@ private:
 
 class SqliteBulkWriter final : public BulkWriter {
 public:
-    SqliteBulkWriter(sqlite3* db, SqliteStatement insert) : db_(db), insert_(std::move(insert)) {}
+    // `multi` inserts kRowsPerStatement rows at once (fewer VDBE round trips); `single` does the rest.
+    static constexpr std::size_t kRowsPerStatement = 32;
+
+    SqliteBulkWriter(sqlite3* db, SqliteStatement multi, SqliteStatement single)
+        : db_(db), multi_(std::move(multi)), single_(std::move(single)) {}
 
     Status write(const RowBatch& batch) override {
-        sqlite3_stmt* s = insert_.get();
         const std::size_t cols = batch.columnCount;
         const Cell* cell = batch.cells.data();
-        const std::size_t rows = batch.rowCount();
-        for (std::size_t r = 0; r < rows; ++r) {
-            for (std::size_t c = 0; c < cols; ++c, ++cell) {
-                const int idx = int(c) + 1;
+        std::size_t rows = batch.rowCount();
+        while (rows > 0) {
+            const bool many = rows >= kRowsPerStatement && multi_.get();
+            sqlite3_stmt* s = many ? multi_.get() : single_.get();
+            const std::size_t n = many ? kRowsPerStatement : 1;
+            const int params = int(n * cols);
+            for (int idx = 1; idx <= params; ++idx, ++cell) {
                 switch (cell->kind) {
                     case Cell::Kind::Null: sqlite3_bind_null(s, idx); break;
                     case Cell::Kind::Integer:
@@ -124,6 +130,7 @@ public:
             const int rc = sqlite3_step(s);
             sqlite3_reset(s);
             if (rc != SQLITE_DONE) return Status::fail(errorOf(db_, rc));
+            rows -= n;
         }
         return Status::ok();
     }
@@ -132,7 +139,8 @@ public:
 
 private:
     sqlite3* db_;
-    SqliteStatement insert_;
+    SqliteStatement multi_;
+    SqliteStatement single_;
 };
 
 class SqliteWarehouse final : public Warehouse {
@@ -242,14 +250,34 @@ public:
     Status rollback() override { return execute("ROLLBACK", {}); }
 
     Result<std::unique_ptr<BulkWriter>> bulkWriter(const std::string& table, const std::vector<Column>& columns) override {
-        std::string sql = "INSERT INTO " + quoteIdentifier(table) + " (";
-        for (std::size_t i = 0; i < columns.size(); ++i) sql += (i ? ", " : "") + quoteIdentifier(columns[i].name);
-        sql += ") VALUES (";
-        for (std::size_t i = 0; i < columns.size(); ++i) sql += i ? ", ?" : "?";
-        sql += ")";
-        auto stmt = prepare(sql, {});
-        if (!stmt) return Error{stmt.message()};
-        return std::unique_ptr<BulkWriter>(std::make_unique<SqliteBulkWriter>(db_, std::move(*stmt)));
+        if (columns.empty()) return Error{"no columns to load"};
+        std::string head = "INSERT INTO " + quoteIdentifier(table) + " (";
+        for (std::size_t i = 0; i < columns.size(); ++i) head += (i ? ", " : "") + quoteIdentifier(columns[i].name);
+        head += ") VALUES ";
+        std::string tuple = "(";
+        for (std::size_t i = 0; i < columns.size(); ++i) tuple += i ? ", ?" : "?";
+        tuple += ")";
+        auto single = prepare(head + tuple, {});
+        if (!single) return Error{single.message()};
+        SqliteStatement multi;
+        const std::size_t rows = SqliteBulkWriter::kRowsPerStatement;
+        if (rows * columns.size() <= std::size_t(sqlite3_limit(db_, SQLITE_LIMIT_VARIABLE_NUMBER, -1))) {
+            std::string sql = head;
+            for (std::size_t r = 0; r < rows; ++r) sql += (r ? ", " : "") + tuple;
+            auto m = prepare(sql, {});
+            if (!m) return Error{m.message()};
+            multi = std::move(*m);
+        }
+        return std::unique_ptr<BulkWriter>(
+            std::make_unique<SqliteBulkWriter>(db_, std::move(multi), std::move(*single)));
+    }
+
+    void beginBulkLoad() override {
+        // Fails harmlessly (stays in WAL) while other connections, e.g. a GUI's readers, are open.
+        execute("PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY; PRAGMA journal_mode=DELETE", {});
+    }
+    void endBulkLoad() override {
+        execute("PRAGMA journal_mode=WAL; PRAGMA cache_size=-2000", {});
     }
 
     std::string sqlType(ColumnType t) const override {

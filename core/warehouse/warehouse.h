@@ -73,6 +73,12 @@ public:
     virtual Result<std::unique_ptr<BulkWriter>> bulkWriter(const std::string& table,
                                                            const std::vector<Column>& columns) = 0;
 
+    // Bracket a bulk load (called outside the import's transaction). SQLite switches to a rollback
+    // journal when no other connection is open, so appended pages are written once instead of
+    // twice (WAL + checkpoint); it switches back to WAL afterwards. Default: nothing.
+    virtual void beginBulkLoad() {}
+    virtual void endBulkLoad() {}
+
     // SQL dialect helpers.
     virtual std::string sqlType(ColumnType t) const = 0;        // "INTEGER" / "bigint", ...
     virtual std::string placeholder(int oneBasedIndex) const = 0;  // "?1" / "$1"

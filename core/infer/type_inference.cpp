@@ -1,0 +1,102 @@
+#include "core/infer/type_inference.h"
+
+namespace deskbase {
+
+void ColumnInference::add(std::string_view raw) {
+    if (raw.data() == nullptr) return;
+    const std::string_view t = trimSpaces(raw);
+    if (isNullToken(t)) return;
+    ++nonNull_;
+    if (candidates_ == 0) return;  // already text: nothing more to learn
+    if (isNaNToken(t)) {           // NaN is null in a numeric column, text anywhere else
+        candidates_ &= kInteger | kReal;
+        return;
+    }
+    if ((candidates_ & kInteger) && parseInteger(t)) {
+        candidates_ &= kInteger | kReal;
+        return;
+    }
+    candidates_ &= std::uint8_t(~kInteger);
+    if ((candidates_ & kReal) && parseReal(t)) {
+        candidates_ &= kReal;
+        return;
+    }
+    candidates_ &= std::uint8_t(~kReal);
+    if ((candidates_ & kBoolean) && parseBoolean(t)) {
+        candidates_ &= kBoolean;
+        return;
+    }
+    candidates_ &= std::uint8_t(~kBoolean);
+    if (candidates_ & kTemporal) {
+        auto p = parseDateTime(t);
+        if (!p) { candidates_ = 0; return; }
+        sawTime_ |= p->hasTime;
+        if (p->slashForm) {
+            sawSlash_ = true;
+            monthFirstOk_ &= p->monthFirstOk;
+            dayFirstOk_ &= p->dayFirstOk;
+            if (!monthFirstOk_ && !dayFirstOk_) candidates_ = 0;
+        }
+    }
+}
+
+ColumnType ColumnInference::type() const {
+    if (nonNull_ == 0 || candidates_ == 0) return ColumnType::Text;
+    if (candidates_ & kInteger) return ColumnType::Integer;
+    if (candidates_ & kReal) return ColumnType::Real;
+    if (candidates_ & kBoolean) return ColumnType::Boolean;
+    // Slash dates that read both ways in every row are ambiguous: keep them as text.
+    if (sawSlash_ && monthFirstOk_ && dayFirstOk_) return ColumnType::Text;
+    return sawTime_ ? ColumnType::DateTime : ColumnType::Date;
+}
+
+SlashOrder ColumnInference::slashOrder() const {
+    if (!sawSlash_) return SlashOrder::Unknown;
+    return monthFirstOk_ ? SlashOrder::MonthFirst : SlashOrder::DayFirst;
+}
+
+bool convertField(std::string_view raw, ColumnType type, SlashOrder order, TextArena& arena, Cell& out,
+                  std::string& reason) {
+    if (raw.data() == nullptr) { out = Cell::null(); return true; }
+    const std::string_view t = trimSpaces(raw);
+    if (isNullToken(t)) { out = Cell::null(); return true; }
+    auto fail = [&](const char* what) {
+        reason = "'" + std::string(raw.substr(0, 80)) + "' is not " + what;
+        return false;
+    };
+    switch (type) {
+        case ColumnType::Text:
+            out = Cell::textView(arena.store(raw));
+            return true;
+        case ColumnType::Integer:
+            if (auto v = parseInteger(t)) { out = Cell::integer(*v); return true; }
+            if (isNaNToken(t)) { out = Cell::null(); return true; }
+            return fail("an integer");
+        case ColumnType::Real:
+            if (auto v = parseInteger(t)) { out = Cell::real(double(*v)); return true; }
+            if (auto v = parseReal(t)) { out = Cell::real(*v); return true; }
+            if (isNaNToken(t)) { out = Cell::null(); return true; }
+            return fail("a number");
+        case ColumnType::Boolean:
+            if (auto v = parseBoolean(t)) { out = Cell::boolean(*v); return true; }
+            // An explicit override to boolean also accepts 0/1.
+            if (t == "0" || t == "1") { out = Cell::boolean(t == "1"); return true; }
+            return fail("a boolean");
+        case ColumnType::Date:
+        case ColumnType::DateTime: {
+            auto p = parseDateTime(t, order == SlashOrder::Unknown ? SlashOrder::MonthFirst : order);
+            if (!p) return fail(type == ColumnType::Date ? "a date" : "a date-time");
+            if (type == ColumnType::Date) {
+                if (p->hasTime) return fail("a date (it has a time)");
+                out = Cell::textView(p->canonical ? arena.store(t) : arena.store(formatIsoDate(*p)));
+            } else {
+                out = Cell::textView(p->canonical && p->hasTime ? arena.store(t)
+                                                                : arena.store(formatIsoDateTime(*p)));
+            }
+            return true;
+        }
+    }
+    return fail("convertible");
+}
+
+}  // namespace deskbase

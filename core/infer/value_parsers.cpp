@@ -1,0 +1,296 @@
+#include "core/infer/value_parsers.h"
+
+#include <array>
+#include <cctype>
+#include <charconv>
+#include <cstdio>
+
+namespace deskbase {
+
+namespace {
+
+bool isDigit(char c) { return c >= '0' && c <= '9'; }
+char lower(char c) { return char(std::tolower(static_cast<unsigned char>(c))); }
+
+bool equalsNoCase(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        if (lower(a[i]) != b[i]) return false;
+    return true;
+}
+
+bool isLeap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+int daysInMonth(int y, int m) {
+    static constexpr std::array<int, 12> days = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    return m == 2 && isLeap(y) ? 29 : days[std::size_t(m - 1)];
+}
+bool validDate(int y, int m, int d) { return y >= 1 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m); }
+
+// A small cursor over the text.
+struct Scan {
+    std::string_view s;
+    std::size_t i = 0;
+    bool done() const { return i >= s.size(); }
+    char peek() const { return i < s.size() ? s[i] : '\0'; }
+    bool eat(char c) { if (peek() == c) { ++i; return true; } return false; }
+    // Reads 1..maxDigits digits; returns the count read (0 = none).
+    int digits(int& value, int maxDigits) {
+        int n = 0;
+        value = 0;
+        while (n < maxDigits && isDigit(peek())) { value = value * 10 + (s[i++] - '0'); ++n; }
+        return n;
+    }
+    std::string_view word() {
+        const std::size_t b = i;
+        while (i < s.size() && std::isalpha(static_cast<unsigned char>(s[i]))) ++i;
+        return s.substr(b, i - b);
+    }
+    void spaces() { while (peek() == ' ') ++i; }
+};
+
+int monthFromName(std::string_view w) {
+    static constexpr std::array<std::string_view, 12> names = {"january", "february", "march", "april", "may", "june",
+                                                               "july", "august", "september", "october", "november",
+                                                               "december"};
+    if (w.size() < 3) return 0;
+    for (std::size_t m = 0; m < names.size(); ++m) {
+        if (equalsNoCase(w, names[m])) return int(m) + 1;
+        if (w.size() == 3 && equalsNoCase(w, names[m].substr(0, 3))) return int(m) + 1;
+        if (w.size() == 4 && m == 8 && equalsNoCase(w, "sept")) return 9;
+    }
+    return 0;
+}
+
+// Parses the optional time part after the date; `sc` stands right after the date.
+bool parseTime(Scan& sc, DateTimeParts& p) {
+    if (sc.done()) return true;
+    if (!sc.eat('T') && !sc.eat(' ')) return false;
+    sc.spaces();
+    if (sc.digits(p.hour, 2) == 0 || !sc.eat(':') || sc.digits(p.minute, 2) != 2) return false;
+    if (sc.eat(':')) {
+        if (sc.digits(p.second, 2) != 2) return false;
+        if (sc.eat('.') || sc.eat(',')) {
+            const std::size_t b = sc.i;
+            while (isDigit(sc.peek())) ++sc.i;
+            if (sc.i == b) return false;
+            p.fraction = sc.s.substr(b, sc.i - b);
+        }
+    }
+    p.hasTime = true;
+    std::size_t save = sc.i;
+    sc.spaces();
+    std::string_view ampm = sc.word();
+    if (equalsNoCase(ampm, "am") || equalsNoCase(ampm, "pm")) {
+        if (p.hour < 1 || p.hour > 12) return false;
+        if (equalsNoCase(ampm, "pm") && p.hour != 12) p.hour += 12;
+        if (equalsNoCase(ampm, "am") && p.hour == 12) p.hour = 0;
+    } else if (!ampm.empty()) {
+        if (ampm == "Z" || ampm == "z" || equalsNoCase(ampm, "utc")) { p.hasZone = true; p.zoneMinutes = 0; }
+        else return false;
+    } else {
+        sc.i = save;
+    }
+    sc.spaces();
+    if (sc.peek() == 'Z') { ++sc.i; p.hasZone = true; }
+    else if (sc.peek() == '+' || sc.peek() == '-') {
+        const int sign = sc.s[sc.i++] == '-' ? -1 : 1;
+        int hh = 0, mm = 0;
+        if (sc.digits(hh, 2) != 2) return false;
+        sc.eat(':');
+        if (!sc.done() && sc.digits(mm, 2) != 2) return false;
+        p.hasZone = true;
+        p.zoneMinutes = sign * (hh * 60 + mm);
+    }
+    return sc.done() && p.hour <= 23 && p.minute <= 59 && p.second <= 60;
+}
+
+// Days since 1970-01-01 (H. Hinnant's algorithm), for converting zoned times to UTC.
+long daysFromCivil(int y, int m, int d) {
+    y -= m <= 2;
+    const long era = (y >= 0 ? y : y - 399) / 400;
+    const unsigned yoe = unsigned(y - era * 400);
+    const unsigned doy = unsigned((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1);
+    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + long(doe) - 719468;
+}
+void civilFromDays(long z, int& y, int& m, int& d) {
+    z += 719468;
+    const long era = (z >= 0 ? z : z - 146096) / 146097;
+    const unsigned doe = unsigned(z - era * 146097);
+    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const unsigned mp = (5 * doy + 2) / 153;
+    d = int(doy - (153 * mp + 2) / 5 + 1);
+    m = int(mp < 10 ? mp + 3 : mp - 9);
+    y = int(long(yoe) + era * 400 + (m <= 2));
+}
+
+}  // namespace
+
+std::string_view trimSpaces(std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+    return s;
+}
+
+bool isNullToken(std::string_view t) {
+    switch (t.size()) {
+        case 0: return true;
+        case 2: return equalsNoCase(t, "na");
+        case 3: return equalsNoCase(t, "n/a");
+        case 4: return equalsNoCase(t, "null");
+        default: return false;
+    }
+}
+
+bool isNaNToken(std::string_view t) { return equalsNoCase(t, "nan"); }
+
+std::optional<std::int64_t> parseInteger(std::string_view t) {
+    std::size_t i = 0;
+    bool neg = false;
+    if (!t.empty() && (t[0] == '-' || t[0] == '+')) { neg = t[0] == '-'; i = 1; }
+    if (i >= t.size()) return std::nullopt;
+    if (t[i] == '0' && t.size() - i > 1) return std::nullopt;  // leading zero: an identifier, keep as text
+    std::uint64_t v = 0;
+    for (; i < t.size(); ++i) {
+        const char c = t[i];
+        if (!isDigit(c)) return std::nullopt;
+        const unsigned d = unsigned(c - '0');
+        if (v > (UINT64_MAX - d) / 10) return std::nullopt;
+        v = v * 10 + d;
+    }
+    if (!neg && v > std::uint64_t(INT64_MAX)) return std::nullopt;
+    if (neg && v > std::uint64_t(INT64_MAX) + 1) return std::nullopt;
+    return neg ? std::int64_t(0 - v) : std::int64_t(v);
+}
+
+std::optional<double> parseReal(std::string_view t) {
+    std::size_t i = 0;
+    if (!t.empty() && (t[0] == '-' || t[0] == '+')) i = 1;
+    const std::size_t intStart = i;
+    while (i < t.size() && isDigit(t[i])) ++i;
+    const std::size_t intDigits = i - intStart;
+    if (intDigits > 1 && t[intStart] == '0') return std::nullopt;  // "01.5": leading zero
+    std::size_t fracDigits = 0;
+    if (i < t.size() && t[i] == '.') {
+        ++i;
+        while (i < t.size() && isDigit(t[i])) { ++i; ++fracDigits; }
+    }
+    if (intDigits + fracDigits == 0) return std::nullopt;
+    if (i < t.size() && (t[i] == 'e' || t[i] == 'E')) {
+        ++i;
+        if (i < t.size() && (t[i] == '-' || t[i] == '+')) ++i;
+        const std::size_t expStart = i;
+        while (i < t.size() && isDigit(t[i])) ++i;
+        if (i == expStart) return std::nullopt;
+    }
+    if (i != t.size()) return std::nullopt;
+    // Huge integers written without a point or exponent must not lose digits: they stay text.
+    if (fracDigits == 0 && t.find_first_of("eE") == std::string_view::npos && intDigits > 15) return std::nullopt;
+    const char* b = t.data() + (t[0] == '+' ? 1 : 0);
+    double v = 0;
+    auto r = std::from_chars(b, t.data() + t.size(), v);
+    if (r.ec != std::errc() || r.ptr != t.data() + t.size()) return std::nullopt;
+    return v;
+}
+
+std::optional<bool> parseBoolean(std::string_view t) {
+    if (equalsNoCase(t, "true") || equalsNoCase(t, "yes")) return true;
+    if (equalsNoCase(t, "false") || equalsNoCase(t, "no")) return false;
+    return std::nullopt;
+}
+
+std::optional<DateTimeParts> parseDateTime(std::string_view t, SlashOrder order) {
+    if (t.size() < 6 || t.size() > 40) return std::nullopt;
+    DateTimeParts p;
+    Scan sc{t};
+    int a = 0;
+    if (isDigit(sc.peek())) {
+        const int n = sc.digits(a, 4);
+        if (n == 4) {
+            // YYYY-MM-DD, YYYY/MM/DD, YYYY.MM.DD
+            const char sep = sc.peek();
+            if (sep != '-' && sep != '/' && sep != '.') return std::nullopt;
+            ++sc.i;
+            if (sc.digits(p.month, 2) == 0 || !sc.eat(sep) || sc.digits(p.day, 2) == 0) return std::nullopt;
+            p.year = a;
+            p.canonical = sep == '-' && t.size() >= 10 && t[7] == '-';
+        } else if (n >= 1 && n <= 2) {
+            const char sep = sc.peek();
+            if (sep == '/' || sep == '.') {
+                ++sc.i;
+                int b = 0;
+                if (sc.digits(b, 2) == 0 || !sc.eat(sep) || sc.digits(p.year, 4) != 4) return std::nullopt;
+                if (sep == '.') {  // DD.MM.YYYY is always day first
+                    p.day = a; p.month = b;
+                } else {
+                    p.slashForm = true;
+                    p.monthFirstOk = validDate(p.year, a, b);
+                    p.dayFirstOk = validDate(p.year, b, a);
+                    const bool monthFirst = order == SlashOrder::MonthFirst || (order == SlashOrder::Unknown && p.monthFirstOk);
+                    if (monthFirst) { p.month = a; p.day = b; } else { p.month = b; p.day = a; }
+                    if (order == SlashOrder::MonthFirst && !p.monthFirstOk) return std::nullopt;
+                    if (order == SlashOrder::DayFirst && !p.dayFirstOk) return std::nullopt;
+                    if (!p.monthFirstOk && !p.dayFirstOk) return std::nullopt;
+                }
+            } else if (sep == ' ' || sep == '-') {
+                // "1 Jan 2000", "01-Jan-2000"
+                ++sc.i;
+                p.month = monthFromName(sc.word());
+                if (!p.month || !(sc.eat(sep) || sc.eat(' ')) || sc.digits(p.year, 4) != 4) return std::nullopt;
+                p.day = a;
+            } else {
+                return std::nullopt;
+            }
+        } else {
+            return std::nullopt;
+        }
+    } else {
+        // "Jan 1 2000", "January 1, 2000"
+        p.month = monthFromName(sc.word());
+        if (!p.month || !sc.eat(' ')) return std::nullopt;
+        if (sc.digits(p.day, 2) == 0) return std::nullopt;
+        sc.eat(',');
+        if (!sc.eat(' ') || sc.digits(p.year, 4) != 4) return std::nullopt;
+    }
+    if (!validDate(p.year, p.month, p.day)) return std::nullopt;
+    const std::size_t dateEnd = sc.i;
+    if (!parseTime(sc, p)) return std::nullopt;
+    if (p.canonical) {
+        p.canonical = dateEnd == 10 && (!p.hasTime || (t.size() == 19 && t[10] == ' ' && !p.hasZone));
+    }
+    if (p.hasZone && p.zoneMinutes != 0) {
+        // Convert to UTC.
+        long minutes = daysFromCivil(p.year, p.month, p.day) * 1440L + p.hour * 60 + p.minute - p.zoneMinutes;
+        long days = minutes >= 0 ? minutes / 1440 : -((-minutes + 1439) / 1440);
+        long rem = minutes - days * 1440;
+        civilFromDays(days, p.year, p.month, p.day);
+        p.hour = int(rem / 60);
+        p.minute = int(rem % 60);
+    }
+    return p;
+}
+
+std::string formatIsoDate(const DateTimeParts& p) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", p.year, p.month, p.day);
+    return buf;
+}
+
+std::string formatIsoDateTime(const DateTimeParts& p) {
+    char buf[40];
+    int n = std::snprintf(buf, sizeof buf, "%04d-%02d-%02d %02d:%02d:%02d", p.year, p.month, p.day, p.hour,
+                          p.minute, p.second);
+    std::string out(buf, std::size_t(n));
+    if (!p.fraction.empty()) {
+        out += '.';
+        out += p.fraction.substr(0, 6);
+    }
+    return out;
+}
+
+bool looksTyped(std::string_view t) {
+    return parseInteger(t) || parseReal(t) || parseBoolean(t) || parseDateTime(t);
+}
+
+}  // namespace deskbase

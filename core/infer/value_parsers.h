@@ -1,0 +1,49 @@
+#pragma once
+// Parsing of one text value into a typed value, with the inference rules of DESIGN.md:
+// leading zeros stay text, 64-bit overflow is never truncated, dates normalize to ISO 8601.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace deskbase {
+
+std::string_view trimSpaces(std::string_view s);
+// "", NULL, null, NA, N/A (any case for the letters). NaN is separate: null only in numeric columns.
+bool isNullToken(std::string_view trimmed);
+bool isNaNToken(std::string_view trimmed);
+
+std::optional<std::int64_t> parseInteger(std::string_view trimmed);  // no leading zeros, no overflow
+std::optional<double> parseReal(std::string_view trimmed);           // decimal or exponent form; no leading zeros
+std::optional<bool> parseBoolean(std::string_view trimmed);          // true/false/yes/no, any case
+
+// How slash dates (A/B/YYYY) are read once the column decided.
+enum class SlashOrder : std::uint8_t { Unknown, MonthFirst, DayFirst };
+
+struct DateTimeParts {
+    int year = 0, month = 0, day = 0;
+    int hour = 0, minute = 0, second = 0;
+    std::string_view fraction;   // digits after the seconds' decimal point
+    bool hasTime = false;
+    bool hasZone = false;        // Z or an offset: converted to UTC
+    int zoneMinutes = 0;
+    // For A/B/YYYY forms: which readings are valid (both true = ambiguous).
+    bool slashForm = false;
+    bool monthFirstOk = false;
+    bool dayFirstOk = false;
+    bool canonical = false;      // the text is already "YYYY-MM-DD" or "YYYY-MM-DD HH:MM:SS"
+};
+
+// Recognizes ISO dates/datetimes, YYYY/MM/DD, DD.MM.YYYY, A/B/YYYY, "Jan 1 2000", "January 1, 2000",
+// "1 Jan 2000", "01-Jan-2000", each optionally followed by a time (HH:MM[:SS[.fff]] [AM|PM] [Z|+HH:MM]).
+// With `order` Unknown, slash forms keep both readings open; otherwise they are resolved.
+std::optional<DateTimeParts> parseDateTime(std::string_view trimmed, SlashOrder order = SlashOrder::Unknown);
+
+// Normalized ISO text: "YYYY-MM-DD" or "YYYY-MM-DD HH:MM:SS[.fff]" (UTC when a zone was given).
+std::string formatIsoDate(const DateTimeParts& p);
+std::string formatIsoDateTime(const DateTimeParts& p);
+
+// True when the text parses as a number, boolean or date (header detection).
+bool looksTyped(std::string_view trimmed);
+
+}  // namespace deskbase

@@ -1,0 +1,213 @@
+#include "core/io/file_format.h"
+
+#include <algorithm>
+#include <array>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <map>
+
+#include "core/infer/value_parsers.h"
+
+namespace deskbase {
+
+std::string_view fileFormatName(FileFormat f) {
+    switch (f) {
+        case FileFormat::Csv: return "csv";
+        case FileFormat::Json: return "json";
+        case FileFormat::Ndjson: return "ndjson";
+    }
+    return "csv";
+}
+
+std::string_view textEncodingName(TextEncoding e) {
+    switch (e) {
+        case TextEncoding::Utf8: return "utf-8";
+        case TextEncoding::Utf8Bom: return "utf-8-bom";
+        case TextEncoding::Utf16LE: return "utf-16le";
+        case TextEncoding::Utf16BE: return "utf-16be";
+        case TextEncoding::Windows1252: return "windows-1252";
+    }
+    return "utf-8";
+}
+
+namespace {
+
+constexpr std::size_t kSniffBytes = 1 << 16;
+
+bool validUtf8Prefix(std::string_view s) {
+    std::size_t i = 0;
+    while (i < s.size()) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        int extra = c < 0x80 ? 0 : (c >= 0xC2 && c <= 0xDF) ? 1 : (c >= 0xE0 && c <= 0xEF) ? 2
+                                                            : (c >= 0xF0 && c <= 0xF4) ? 3 : -1;
+        if (extra < 0) return false;
+        if (i + std::size_t(extra) >= s.size() && extra > 0) return true;  // cut by the sample's end
+        for (int k = 1; k <= extra; ++k)
+            if ((static_cast<unsigned char>(s[i + std::size_t(k)]) & 0xC0) != 0x80) return false;
+        i += std::size_t(extra) + 1;
+    }
+    return true;
+}
+
+// Splits the sample into records (quote-aware) with `delim`, returning field counts per record.
+std::vector<std::size_t> fieldCounts(std::string_view text, char delim, char quote, std::size_t maxRecords) {
+    std::vector<std::size_t> counts;
+    std::size_t fields = 1;
+    bool inQuotes = false, recordHasText = false;
+    for (std::size_t i = 0; i < text.size() && counts.size() < maxRecords; ++i) {
+        const char c = text[i];
+        if (inQuotes) {
+            if (c == quote) {
+                if (i + 1 < text.size() && text[i + 1] == quote) ++i;
+                else inQuotes = false;
+            }
+            continue;
+        }
+        if (c == quote) { inQuotes = true; recordHasText = true; }
+        else if (c == delim) { ++fields; recordHasText = true; }
+        else if (c == '\n' || c == '\r') {
+            if (recordHasText) counts.push_back(fields);
+            if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
+            fields = 1;
+            recordHasText = false;
+        } else {
+            recordHasText = true;
+        }
+    }
+    return counts;
+}
+
+// The first record's fields, unquoted, for header detection.
+std::vector<std::string> firstRecord(std::string_view text, char delim, char quote) {
+    std::vector<std::string> out(1);
+    bool inQuotes = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (inQuotes) {
+            if (c == quote) {
+                if (i + 1 < text.size() && text[i + 1] == quote) { out.back() += quote; ++i; }
+                else inQuotes = false;
+            } else {
+                out.back() += c;
+            }
+        } else if (c == quote) inQuotes = true;
+        else if (c == delim) out.emplace_back();
+        else if (c == '\n' || c == '\r') break;
+        else out.back() += c;
+    }
+    return out;
+}
+
+CsvDialect sniffDialect(std::string_view text, bool tabHint) {
+    CsvDialect d;
+    // A single quote is the quote character only when double quotes never appear.
+    if (text.find('"') == std::string_view::npos && text.find('\'') != std::string_view::npos) {
+        // Only when some field starts with it, e.g. 'a b','c'.
+        for (char delim : {',', ';', '\t', '|'}) {
+            std::string pattern{delim, '\''};
+            if (text.find(pattern) != std::string_view::npos || text.front() == '\'') { d.quote = '\''; break; }
+        }
+    }
+    // Drop the possibly cut last line of the sample.
+    std::string_view sample = text;
+    if (sample.size() == kSniffBytes)
+        if (auto nl = sample.find_last_of('\n'); nl != std::string_view::npos) sample = sample.substr(0, nl + 1);
+
+    char best = tabHint ? '\t' : ',';
+    double bestScore = -1;
+    for (char delim : {',', '\t', ';', '|'}) {
+        auto counts = fieldCounts(sample, delim, d.quote, 200);
+        if (counts.empty()) continue;
+        std::map<std::size_t, std::size_t> freq;
+        for (auto c : counts) ++freq[c];
+        auto mode = std::max_element(freq.begin(), freq.end(),
+                                     [](auto& a, auto& b) { return a.second < b.second; });
+        if (mode->first < 2) continue;
+        // Consistency first, then more columns; the hint breaks ties.
+        const double consistency = double(mode->second) / double(counts.size());
+        double score = consistency * 1000 + double(std::min<std::size_t>(mode->first, 100));
+        if (delim == best) score += 0.5;
+        if (score > bestScore) { bestScore = score; best = delim; }
+    }
+    d.delimiter = best;
+
+    // Header: the first record's fields are all non-empty, distinct, and none is a number,
+    // date or boolean. Files whose every row is text are taken to have a header.
+    auto first = firstRecord(sample, d.delimiter, d.quote);
+    std::vector<std::string> sorted = first;
+    std::sort(sorted.begin(), sorted.end());
+    bool header = std::adjacent_find(sorted.begin(), sorted.end()) == sorted.end();
+    for (const auto& f : first) {
+        std::string_view v = trimSpaces(f);
+        if (v.empty() || looksTyped(v)) { header = false; break; }
+    }
+    d.hasHeader = header;
+    return d;
+}
+
+bool endsWith(std::string_view s, std::string_view suffix) {
+    if (s.size() < suffix.size()) return false;
+    for (std::size_t i = 0; i < suffix.size(); ++i)
+        if (std::tolower(static_cast<unsigned char>(s[s.size() - suffix.size() + i])) != suffix[i]) return false;
+    return true;
+}
+
+}  // namespace
+
+Result<FileSniff> sniffFile(const std::string& path) {
+    std::FILE* f = std::fopen(path.c_str(), "rb");
+    if (!f) return Error{"cannot open " + path + ": " + std::strerror(errno)};
+    std::string head(kSniffBytes, '\0');
+    const std::size_t n = std::fread(head.data(), 1, head.size(), f);
+    std::fseek(f, 0, SEEK_END);
+    const long size = std::ftell(f);
+    std::fclose(f);
+    head.resize(n);
+
+    FileSniff sniff;
+    sniff.sizeBytes = size;
+    if (n == 0) return Error{path + " is empty"};
+
+    std::string utf8;  // the sample as UTF-8 text
+    if (n >= 3 && head.compare(0, 3, "\xEF\xBB\xBF") == 0) {
+        sniff.encoding = TextEncoding::Utf8Bom;
+        utf8 = head.substr(3);
+    } else if (n >= 2 && (head.compare(0, 2, "\xFF\xFE") == 0 || head.compare(0, 2, "\xFE\xFF") == 0)) {
+        const bool le = head[0] == '\xFF';
+        sniff.encoding = le ? TextEncoding::Utf16LE : TextEncoding::Utf16BE;
+        for (std::size_t i = 2; i + 1 < n; i += 2) {
+            const unsigned hi = static_cast<unsigned char>(head[le ? i + 1 : i]);
+            const unsigned lo = static_cast<unsigned char>(head[le ? i : i + 1]);
+            // Enough for sniffing: ASCII stays ASCII, anything else becomes a letter.
+            utf8 += hi == 0 && lo != 0 ? char(lo) : 'x';
+            if (hi == 0 && lo == 0) return Error{path + " looks like a binary file, not text"};
+        }
+    } else {
+        if (head.find('\0') != std::string::npos)
+            return Error{path + " looks like a binary file, not text (it contains NUL bytes)"};
+        std::size_t control = 0;
+        for (unsigned char c : head)
+            if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') ++control;
+        if (control * 100 > n) return Error{path + " looks like a binary file, not text"};
+        sniff.encoding = validUtf8Prefix(head) ? TextEncoding::Utf8 : TextEncoding::Windows1252;
+        utf8 = head;
+    }
+
+    // Format: JSON array, NDJSON (objects one per line), or delimited text.
+    const auto firstNonSpace = utf8.find_first_not_of(" \t\r\n");
+    if (firstNonSpace == std::string::npos) return Error{path + " has no data (only blank space)"};
+    const char c0 = utf8[firstNonSpace];
+    if (c0 == '[' && !endsWith(path, ".csv") && !endsWith(path, ".tsv")) {
+        sniff.format = FileFormat::Json;
+    } else if (c0 == '{') {
+        sniff.format = FileFormat::Ndjson;
+    } else {
+        sniff.format = FileFormat::Csv;
+        sniff.dialect = sniffDialect(std::string_view(utf8).substr(firstNonSpace),
+                                     endsWith(path, ".tsv") || endsWith(path, ".tab"));
+    }
+    return sniff;
+}
+
+}  // namespace deskbase

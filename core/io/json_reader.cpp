@@ -1,0 +1,137 @@
+#include "core/io/json_reader.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cstring>
+
+namespace deskbase {
+
+namespace {
+constexpr std::size_t kBlock = 1 << 20;
+
+bool isSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+}  // namespace
+
+JsonReader::JsonReader(std::unique_ptr<ByteSource> source, bool arrayForm, const std::vector<std::string>& knownKeys)
+    : source_(std::move(source)), arrayForm_(arrayForm) {
+    buffer_.resize(2 * kBlock);
+    for (const auto& k : knownKeys) columnFor(k);
+}
+
+void JsonReader::flatten(const nlohmann::ordered_json& object, const std::string& prefix) {
+    // Nested objects become parent_child columns (in document order); arrays and scalars become text.
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        std::string key = prefix.empty() ? it.key() : prefix + "_" + it.key();
+        if (it->is_object() && !it->empty()) {
+            flatten(*it, key);
+            continue;
+        }
+        const std::size_t col = columnFor(key);
+        if (it->is_null()) continue;
+        present_[col] = true;
+        if (it->is_string()) values_[col] = it->get_ref<const std::string&>();
+        else values_[col] = it->dump();
+    }
+}
+
+std::size_t JsonReader::columnFor(const std::string& key) {
+    auto it = index_.find(key);
+    if (it != index_.end()) return it->second;
+    index_.emplace(key, header_.size());
+    header_.push_back(key);
+    values_.emplace_back();
+    present_.push_back(false);
+    return header_.size() - 1;
+}
+
+Result<bool> JsonReader::refill() {
+    if (eof_) return false;
+    const std::size_t keep = end_ - begin_;
+    if (begin_ > 0) {
+        std::memmove(buffer_.data(), buffer_.data() + begin_, keep);
+        begin_ = 0;
+        end_ = keep;
+    }
+    if (buffer_.size() - end_ < kBlock) buffer_.resize(std::max(buffer_.size() * 2, end_ + kBlock));
+    auto n = source_->read(buffer_.data() + end_, buffer_.size() - end_);
+    if (!n) return Error{n.message()};
+    if (*n == 0) eof_ = true;
+    end_ += *n;
+    return true;
+}
+
+Result<bool> JsonReader::next(Record& record) {
+    for (;;) {
+        // Skip white space, the array's brackets and the commas between objects.
+        std::size_t p = begin_;
+        while (p < end_) {
+            const char c = buffer_[p];
+            if (c == '\n') { ++line_; ++p; continue; }
+            if (isSpace(c) || (arrayForm_ && c == ',')) { ++p; continue; }
+            if (arrayForm_ && c == '[' && !sawArrayStart_) { sawArrayStart_ = true; ++p; continue; }
+            if (arrayForm_ && c == ']') { begin_ = end_; eof_ = true; return false; }
+            break;
+        }
+        begin_ = p;
+        if (p >= end_) {
+            if (eof_) return false;
+            auto more = refill();
+            if (!more) return Error{more.message()};
+            continue;
+        }
+        // Find the end of one value (an object) by depth, minding strings and escapes.
+        const std::int64_t startLine = line_;
+        std::size_t q = p;
+        int depth = 0;
+        bool inString = false, complete = false;
+        std::int64_t newlines = 0;
+        for (; q < end_; ++q) {
+            const char c = buffer_[q];
+            if (c == '\n') ++newlines;
+            if (inString) {
+                if (c == '\\') ++q;
+                else if (c == '"') inString = false;
+                continue;
+            }
+            if (c == '"') inString = true;
+            else if (c == '{' || c == '[') ++depth;
+            else if (c == '}' || c == ']') {
+                if (--depth == 0) { ++q; complete = true; break; }
+            } else if (depth == 0 && (c == ',' || c == '\n')) {
+                break;  // a bare scalar at the top level
+            }
+        }
+        if (!complete && !eof_ && q >= end_) {
+            auto more = refill();
+            if (!more) return Error{more.message()};
+            continue;
+        }
+        if (q > end_) q = end_;
+        const std::string_view text(buffer_.data() + p, q - p);
+        begin_ = q;
+        line_ = startLine + newlines;
+        record.line = startLine;
+        record.raw = text;
+        record.error.clear();
+        std::fill(present_.begin(), present_.end(), false);
+
+        nlohmann::ordered_json value = nlohmann::ordered_json::parse(text.begin(), text.end(), nullptr, false);
+        if (value.is_discarded()) {
+            record.error = complete ? "invalid JSON" : "JSON value is cut off at the end of the file";
+            record.fields.assign(header_.size(), std::string_view());
+            return true;
+        }
+        if (!value.is_object()) {
+            record.error = "expected a JSON object, found " + std::string(value.type_name());
+            record.fields.assign(header_.size(), std::string_view());
+            return true;
+        }
+        flatten(value, std::string());
+        record.fields.resize(header_.size());
+        for (std::size_t i = 0; i < header_.size(); ++i)
+            record.fields[i] = present_[i] ? std::string_view(values_[i]) : std::string_view();
+        return true;
+    }
+}
+
+}  // namespace deskbase
