@@ -1,0 +1,237 @@
+// The executor: runs off the calling thread, preview limits and streaming, errors, cancellation
+// of a long query, supersession by slot key, concurrent runs on separate connections, caching.
+#include <QtTest>
+
+#include <atomic>
+#include <chrono>
+
+#include "core/query/query_executor.h"
+#include "core/query/result_cache.h"
+#include "core/warehouse/warehouse.h"
+#include "tests/support/temp_workspace.h"
+
+using namespace deskbase;
+
+namespace {
+
+// Runs for many seconds on SQLite unless interrupted.
+const std::string kLongQuery =
+    "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 1000000000) SELECT count(*) FROM c";
+
+double msSince(std::chrono::steady_clock::time_point t) {
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t).count();
+}
+
+bool waitForState(const QueryHandle& h, QueryState s, int timeoutMs = 3000) {
+    const auto start = std::chrono::steady_clock::now();
+    while (h.state() != s) {
+        if (msSince(start) > timeoutMs) return false;
+        QThread::msleep(2);
+    }
+    return true;
+}
+
+}  // namespace
+
+class QueryExecutorTest : public QObject {
+    Q_OBJECT
+private:
+    test::TempWorkspace ws_;
+    std::string db_;
+
+    QueryRequest request(const std::string& sql, std::vector<Value> params = {}) {
+        QueryRequest r;
+        r.target = db_;
+        r.sql = sql;
+        r.params = std::move(params);
+        r.useCache = false;
+        return r;
+    }
+
+private slots:
+    void initTestCase() {
+        db_ = ws_.sqlitePath();
+        auto w = Warehouse::open(db_);
+        QVERIFY(w);
+        QVERIFY((*w)->execute("CREATE TABLE t (id INTEGER, name TEXT, score REAL)"));
+        QVERIFY((*w)->execute("WITH RECURSIVE s(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM s WHERE i < 5000) "
+                              "INSERT INTO t SELECT i, 'n' || i, i * 0.5 FROM s"));
+    }
+
+    void runsAndReturnsTypedColumns() {
+        QueryExecutor ex;
+        auto r = ex.runAndWait(request("SELECT id, name, score FROM t WHERE id <= ?1 ORDER BY id", {Value{std::int64_t(3)}}));
+        QVERIFY2(r, r.isOk() ? "" : r.message().c_str());
+        QCOMPARE(int(r->columns.size()), 3);
+        QCOMPARE(QString::fromStdString(r->columns[1].name), QStringLiteral("name"));
+        QCOMPARE(r->columns[0].type, ColumnType::Integer);
+        QCOMPARE(r->columns[2].type, ColumnType::Real);
+        QCOMPARE(int(r->rows.size()), 3);
+        QCOMPARE(std::get<std::string>(r->rows[2][1]), std::string("n3"));
+        QVERIFY(!r->truncated);
+        QVERIFY(!r->fromCache);
+    }
+
+    void previewLimitAndFullStream() {
+        QueryExecutor ex;
+        auto req = request("SELECT id FROM t ORDER BY id");
+        req.rowLimit = 100;
+        auto preview = ex.runAndWait(req);
+        QVERIFY(preview);
+        QCOMPARE(int(preview->rows.size()), 100);
+        QVERIFY(preview->truncated);
+
+        auto exact = request("SELECT id FROM t WHERE id <= 100");
+        exact.rowLimit = 100;
+        auto r = ex.runAndWait(exact);
+        QVERIFY(r && r->rows.size() == 100 && !r->truncated);
+
+        // The full result for export: streamed in blocks, beyond the preview limit.
+        std::atomic<std::int64_t> streamed{0}, sum{0};
+        auto full = request("SELECT id FROM t ORDER BY id");
+        full.rowLimit = 10;
+        full.onRows = [&](const std::vector<Column>& cols, const std::vector<Row>& block) {
+            if (cols.size() != 1) return false;
+            streamed += std::int64_t(block.size());
+            for (const auto& row : block) sum += std::get<std::int64_t>(row[0]);
+            return true;
+        };
+        auto s = ex.runAndWait(full);
+        QVERIFY(s);
+        QCOMPARE(streamed.load(), std::int64_t(5000));
+        QCOMPARE(sum.load(), std::int64_t(5000) * 5001 / 2);
+        QCOMPARE(int(s->rows.size()), 10);
+    }
+
+    void badSqlIsAnError() {
+        QueryExecutor ex;
+        auto r = ex.runAndWait(request("SELEC nonsense"));
+        QVERIFY(!r);
+        QVERIFY(QString::fromStdString(r.message()).contains(QStringLiteral("syntax")));
+        auto missing = ex.runAndWait(request("SELECT * FROM no_such_table"));
+        QVERIFY(!missing);
+        QVERIFY(QString::fromStdString(missing.message()).contains(QStringLiteral("no_such_table")));
+    }
+
+    void completionCallback() {
+        QueryExecutor ex;
+        std::atomic<int> calls{0};
+        std::atomic<std::size_t> rows{0};
+        auto req = request("SELECT id FROM t");
+        req.onFinished = [&](const Result<QueryResult>& r) {
+            if (r) rows = r->rows.size();
+            ++calls;
+        };
+        auto h = ex.submit(req);
+        QVERIFY(h.wait(10000));
+        QTRY_COMPARE(calls.load(), 1);
+        QCOMPARE(rows.load(), std::size_t(5000));
+        QCOMPARE(h.state(), QueryState::Finished);
+    }
+
+    void cancelLongQueryReturnsPromptly() {
+        QueryExecutor ex;
+        auto h = ex.submit(request(kLongQuery));
+        QVERIFY(waitForState(h, QueryState::Running));
+        QThread::msleep(150);  // well inside sqlite3_step
+        QVERIFY(!h.isDone());
+        const auto t = std::chrono::steady_clock::now();
+        h.cancel();
+        QVERIFY(h.wait(5000));
+        const double ms = msSince(t);
+        QVERIFY2(ms < 1000, qPrintable(QStringLiteral("cancel took %1 ms").arg(ms)));
+        QCOMPARE(h.state(), QueryState::Cancelled);
+        QCOMPARE(QString::fromStdString(h.result().message()), QStringLiteral("cancelled"));
+    }
+
+    // A cancel that lands right after submit (before the statement starts) is not lost.
+    void cancelRightAfterSubmit() {
+        QueryExecutor ex;
+        for (int i = 0; i < 5; ++i) {
+            auto h = ex.submit(request(kLongQuery));
+            const auto t = std::chrono::steady_clock::now();
+            QThread::usleep(i * 300);
+            h.cancel();
+            QVERIFY(h.wait(5000));
+            QVERIFY2(msSince(t) < 1000, "cancel was lost");
+            QCOMPARE(h.state(), QueryState::Cancelled);
+        }
+    }
+
+    void newerRunSupersedesOlder() {
+        QueryExecutor ex;
+        auto old = request(kLongQuery);
+        old.slotKey = "card-1";
+        auto first = ex.submit(old);
+        QVERIFY(waitForState(first, QueryState::Running));
+        auto fresh = request("SELECT count(*) FROM t");
+        fresh.slotKey = "card-1";
+        const auto t = std::chrono::steady_clock::now();
+        auto second = ex.submit(fresh);
+        QVERIFY(second.wait(5000));
+        QVERIFY(first.wait(5000));
+        QVERIFY(msSince(t) < 1000);
+        QCOMPARE(QString::fromStdString(first.result().message()), QStringLiteral("superseded"));
+        QVERIFY(second.result());
+        QCOMPARE(std::get<std::int64_t>(second.result()->rows[0][0]), std::int64_t(5000));
+        // Another slot is not affected.
+        auto other = request("SELECT 1");
+        other.slotKey = "card-2";
+        QVERIFY(ex.runAndWait(other));
+    }
+
+    void concurrentRunsUseSeparateConnections() {
+        QueryExecutor ex(ExecutorOptions{4, nullptr, 4});
+        // Two long queries are running at the same time: one connection each.
+        auto a = ex.submit(request(kLongQuery));
+        auto b = ex.submit(request(kLongQuery));
+        QVERIFY(waitForState(a, QueryState::Running));
+        QVERIFY(waitForState(b, QueryState::Running));
+        QThread::msleep(50);
+        QVERIFY(!a.isDone() && !b.isDone());
+        ex.cancelAll();
+        QVERIFY(a.wait(2000) && b.wait(2000));
+
+        std::vector<QueryHandle> handles;
+        for (int i = 1; i <= 16; ++i)
+            handles.push_back(ex.submit(request("SELECT count(*), sum(id) FROM t WHERE id <= ?1", {Value{std::int64_t(i * 100)}})));
+        for (int i = 1; i <= 16; ++i) {
+            auto& h = handles[std::size_t(i - 1)];
+            QVERIFY(h.wait(10000));
+            QVERIFY2(h.result(), h.result().isOk() ? "" : h.result().message().c_str());
+            QCOMPARE(QString::fromStdString(valueToText(h.result()->rows.at(0).at(0))), QString::number(i * 100));
+        }
+    }
+
+    void destructorCancelsRunningQueries() {
+        const auto t = std::chrono::steady_clock::now();
+        QueryHandle h;
+        {
+            QueryExecutor ex;
+            h = ex.submit(request(kLongQuery));
+            QVERIFY(waitForState(h, QueryState::Running));
+        }
+        QVERIFY(h.isDone());
+        QVERIFY(msSince(t) < 3000);
+    }
+
+    void cachedRunIsServedFromCache() {
+        ResultCache cache(CacheOptions{ws_.file(".deskbase/cache"), 64 << 20, 64 << 20});
+        QueryExecutor ex(ExecutorOptions{2, &cache, 2});
+        auto req = request("SELECT name, count(*) FROM t GROUP BY name ORDER BY name LIMIT 5");
+        req.useCache = true;
+        req.cachePolicy.kind = CachePolicy::Kind::Fixed;
+        auto cold = ex.runAndWait(req);
+        QVERIFY(cold && !cold->fromCache);
+        auto warm = ex.runAndWait(req);
+        QVERIFY(warm && warm->fromCache);
+        QCOMPARE(warm->rows.size(), cold->rows.size());
+        QCOMPARE(std::get<std::string>(warm->rows[0][0]), std::get<std::string>(cold->rows[0][0]));
+        req.useCache = false;  // --no-cache
+        auto bypass = ex.runAndWait(req);
+        QVERIFY(bypass && !bypass->fromCache);
+    }
+};
+
+QTEST_GUILESS_MAIN(QueryExecutorTest)
+#include "query_executor_test.moc"
