@@ -68,7 +68,7 @@ std::string formatNumber(double v, const NumberFormat& f) {
     }
     int decimals = f.decimals;
     if (decimals < 0) {
-        if (!unit.empty()) decimals = std::abs(shown) < 10 ? 1 : 0;
+        if (!unit.empty()) decimals = std::abs(shown) < 10 && std::abs(shown - std::round(shown)) >= 0.05 ? 1 : 0;
         else decimals = std::abs(shown - std::round(shown)) < 1e-9 ? 0 : (std::abs(shown) >= 100 ? 1 : 2);
     }
     char buf[64];

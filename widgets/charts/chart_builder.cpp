@@ -4,6 +4,8 @@
 #include <QBarCategoryAxis>
 #include <QBarSeries>
 #include <QBarSet>
+#include <QCategoryAxis>
+#include <QGraphicsSimpleTextItem>
 #include <QChart>
 #include <QDate>
 #include <QDateTime>
@@ -139,6 +141,74 @@ void setLegend(QChart* chart, bool visible, const ChartColors& c) {
         if (m->label() == QStringLiteral("Trend")) m->setVisible(false);
 }
 
+
+// Bar value labels drawn by us (Qt's "@value" labels cannot show "$1.2M" or "12,345"), kept
+// in place whenever the plot area moves.
+class BarValueLabels : public QObject {
+public:
+    struct Label { double category; double value; QString text; };
+    BarValueLabels(QChart* chart, QAbstractSeries* series, bool horizontal, QColor color, std::vector<Label> labels)
+        : QObject(chart), chart_(chart), series_(series), horizontal_(horizontal), labels_(std::move(labels)) {
+        QFont f = chart->font();
+        f.setPointSizeF(8.0);
+        for (const auto& l : labels_) {
+            auto* item = new QGraphicsSimpleTextItem(l.text, chart);
+            item->setFont(f);
+            item->setBrush(color);
+            item->setZValue(50);
+            items_.push_back(item);
+        }
+        connect(chart, &QChart::plotAreaChanged, this, [this] { place(); });
+    }
+
+private:
+    void place() {
+        const QRectF plot = chart_->plotArea();
+        for (std::size_t i = 0; i < labels_.size(); ++i) {
+            const auto& l = labels_[i];
+            QGraphicsSimpleTextItem* item = items_[i];
+            const QRectF box = item->boundingRect();
+            if (horizontal_) {
+                const QPointF p = chart_->mapToPosition(QPointF(l.value, l.category), series_);
+                double x = p.x() + 4;
+                if (x + box.width() > plot.right()) x = p.x() - box.width() - 4;  // inside the bar
+                item->setPos(x, p.y() - box.height() / 2);
+            } else {
+                const QPointF p = chart_->mapToPosition(QPointF(l.category, l.value), series_);
+                item->setPos(p.x() - box.width() / 2, std::max(plot.top() - box.height(), p.y() - box.height() - 2));
+            }
+        }
+    }
+
+    QChart* chart_;
+    QAbstractSeries* series_;
+    bool horizontal_;
+    std::vector<Label> labels_;
+    std::vector<QGraphicsSimpleTextItem*> items_;
+};
+
+// Too many category labels to fit: hide the category axis and show every k-th label on a
+// value-positioned axis instead (an empty helper series keeps that axis in the layout).
+void thinCategoryLabels(QChart* chart, QBarCategoryAxis* categories, const QStringList& labels, QAbstractAxis* valueAxis,
+                        int maxLabels) {
+    const int n = int(labels.size());
+    if (n <= maxLabels) return;
+    const int every = (n + maxLabels - 1) / maxLabels;
+    categories->setVisible(false);
+    auto* ticks = new QCategoryAxis(chart);
+    ticks->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+    ticks->setStartValue(-0.5);
+    ticks->setRange(-0.5, n - 0.5);
+    for (int i = 0; i < n; i += every) ticks->append(labels[i], i);
+    ticks->setGridLineVisible(false);
+    chart->addAxis(ticks, Qt::AlignBottom);
+    auto* anchor = new QLineSeries(chart);
+    chart->addSeries(anchor);
+    anchor->attachAxis(ticks);
+    anchor->attachAxis(valueAxis);
+    for (QLegendMarker* m : chart->legend()->markers(anchor)) m->setVisible(false);
+}
+
 // ---- bar, row, combo --------------------------------------------------------------------
 
 void buildBars(QChart* chart, const ChartData& d, const ColumnRoles& r, const VisualizationSettings& s,
@@ -196,7 +266,9 @@ void buildBars(QChart* chart, const ChartData& d, const ColumnRoles& r, const Vi
         for (double v : stackHi) hi = std::max(hi, v);
         for (double v : stackLo) lo = std::min(lo, v);
     }
-    if (s.dataLabels) {
+    const int barSets = int(g.setNames.size()) - (lineSet >= 0 ? 1 : 0);
+    const bool ownLabels = s.dataLabels && !s.stacked && barSets == 1;
+    if (s.dataLabels && !ownLabels) {
         bars->setLabelsVisible(true);
         bars->setLabelsPosition(s.stacked ? QAbstractBarSeries::LabelsCenter : QAbstractBarSeries::LabelsOutsideEnd);
         bars->setLabelsFormat(QString::fromStdString(s.format.prefix) + QStringLiteral("@value") +
@@ -204,11 +276,14 @@ void buildBars(QChart* chart, const ChartData& d, const ColumnRoles& r, const Vi
         bars->setLabelsPrecision(s.format.compact ? 3 : 8);
         if (!s.stacked) hi *= 1.08;  // room for the labels above the tallest bar
     }
+    if (ownLabels) hi *= horizontal ? 1.12 : 1.08;
     if (s.goal) hi = std::max(hi, *s.goal);
     chart->addSeries(bars);
     auto* catAxis = new QBarCategoryAxis(chart);
     catAxis->append(g.categoryLabels);
-    if (!horizontal && g.categories.size() > 8) catAxis->setLabelsAngle(-40);
+    int longest = 0;
+    for (const auto& l : g.categoryLabels) longest = std::max(longest, int(l.size()));
+    if (!horizontal && g.categories.size() > 8 && g.categories.size() <= 16 && longest > 4) catAxis->setLabelsAngle(-40);
     QAbstractAxis* valueAxis = makeValueAxis(lo, hi, s.format, s.logScale, true);
     chart->addAxis(catAxis, horizontal ? Qt::AlignLeft : Qt::AlignBottom);
     chart->addAxis(valueAxis, horizontal ? Qt::AlignBottom : Qt::AlignLeft);
@@ -216,8 +291,17 @@ void buildBars(QChart* chart, const ChartData& d, const ColumnRoles& r, const Vi
     bars->attachAxis(valueAxis);
     if (!s.xTitle.empty()) catAxis->setTitleText(QString::fromStdString(s.xTitle));
     if (!s.yTitle.empty()) valueAxis->setTitleText(QString::fromStdString(s.yTitle));
-    if (horizontal) catAxis->setGridLineVisible(false);
-    else catAxis->setGridLineVisible(false);
+    catAxis->setGridLineVisible(false);
+    if (!horizontal) thinCategoryLabels(chart, catAxis, g.categoryLabels, valueAxis, longest > 4 ? 8 : 24);
+    if (ownLabels) {
+        std::vector<BarValueLabels::Label> labels;
+        for (int k = 0; k < int(g.setNames.size()); ++k) {
+            if (k == lineSet) continue;
+            for (std::size_t i = 0; i < g.categories.size(); ++i)
+                labels.push_back({double(i), g.values[std::size_t(k)][i], fmt(g.values[std::size_t(k)][i], s.format)});
+        }
+        new BarValueLabels(chart, bars, horizontal, c.text, std::move(labels));
+    }
 
     if (lineSet >= 0) {
         auto* line = new QLineSeries(chart);
@@ -364,7 +448,6 @@ void buildLines(QChart* chart, BuiltChart& out, const ChartData& d, const Column
     } else if (categoryX) {
         auto* axis = new QBarCategoryAxis(chart);
         axis->append(categories);
-        if (categories.size() > 10) axis->setLabelsAngle(-40);
         xAxis = axis;
     } else {
         auto* axis = new QValueAxis(chart);
@@ -440,6 +523,7 @@ void buildLines(QChart* chart, BuiltChart& out, const ChartData& d, const Column
             });
         }
     }
+    if (auto* cats = qobject_cast<QBarCategoryAxis*>(xAxis)) thinCategoryLabels(chart, cats, categories, yAxis, 8);
     if (s.trendLine && !lines.empty() && !lines.front().xy->x.empty())
         addTrendLine(chart, lines.front().xy->x, lines.front().xy->y, c, xAxis, yAxis);
     addGoalLine(chart, s, c, xAxis, yAxis, xMin, xMax);
@@ -597,7 +681,7 @@ void buildHistogram(QChart* chart, const ChartData& d, const ColumnRoles& r, con
     area->setPen(QPen(c.background, 1));
     area->setName(columnTitle(d, col));
     chart->addSeries(area);
-    auto* xAxis = makeValueAxis(ns.min, ns.max, s.format, false, false, 6);
+    auto* xAxis = makeValueAxis(ns.min, ns.max, s.format, false, false, 5);
     const double maxCount = counts.empty() ? 1 : *std::max_element(counts.begin(), counts.end());
     dashboard::NumberFormat countFormat;
     QAbstractAxis* yAxis = makeValueAxis(0, maxCount, countFormat, false, true);

@@ -37,6 +37,7 @@ QVariant ResultTableModel::data(const QModelIndex& index, int role) const {
             const bool identifier = col.name == "id" || col.name.ends_with("_id");
             if (identifier) return QString::fromStdString(valueToText(v));
             dashboard::NumberFormat f = measure ? settings_.format : dashboard::NumberFormat{};
+            if (!measure && col.type == ColumnType::Real) f.decimals = 2;  // aligned decimals in a column
             return QString::fromStdString(dashboard::formatNumber(*n, f));
         }
         return QString::fromStdString(valueToText(v));

@@ -433,7 +433,11 @@ void DashboardView::setFullScreen(bool on) {
     emit fullScreenChanged(on);
 }
 
-void DashboardView::setChromeVisible(bool on) { toolbar_->setVisible(on); }
+void DashboardView::setChromeVisible(bool on) {
+    toolbar_->setVisible(on);
+    scroll_->setVerticalScrollBarPolicy(on ? Qt::ScrollBarAsNeeded : Qt::ScrollBarAlwaysOff);
+    scroll_->setHorizontalScrollBarPolicy(on ? Qt::ScrollBarAsNeeded : Qt::ScrollBarAlwaysOff);
+}
 
 int DashboardView::fullHeightForWidth(int width) {
     resize(width, 600);
