@@ -25,15 +25,14 @@ std::vector<std::size_t> reduceMinMax(const double* x, const double* y, std::siz
     if (first < lo) out.push_back(first);
     const double span = xMax > xMin ? xMax - xMin : 1.0;
     const double scale = double(columns) / span;
+    // Column of a point: floor((x - xMin) * columns / span), the last column closed on the right.
+    auto columnOf = [&](double xv) { return std::min<long>(long((xv - xMin) * scale), columns - 1); };
     std::size_t i = lo;
     while (i < hi) {
-        const long bucket = std::min<long>(long((x[i] - xMin) * scale), columns - 1);
-        const double bucketEnd = xMin + double(bucket + 1) / scale;
+        const long bucket = columnOf(x[i]);
         std::size_t firstIdx = i, minIdx = i, maxIdx = i, lastIdx = i;
         double minY = y[i], maxY = y[i];
-        ++i;
-        const bool lastBucket = bucket == columns - 1;
-        for (; i < hi && (lastBucket || x[i] < bucketEnd); ++i) {
+        for (++i; i < hi && columnOf(x[i]) == bucket; ++i) {
             const double v = y[i];
             if (v < minY) { minY = v; minIdx = i; }
             if (v > maxY) { maxY = v; maxIdx = i; }
