@@ -73,7 +73,11 @@ int runImport(const std::vector<std::string>& argv) {
         options.path = file;
         ImportJob job(options);
         auto result = job.run(**warehouse);
-        if (!result) return failure("import", file + ": " + result.message());
+        if (!result) {
+            // Most reasons already name the file; say which file when they do not.
+            const bool named = result.message().find(file) != std::string::npos;
+            return failure("import", named ? result.message() : file + ": " + result.message());
+        }
         if (report) {
             std::puts(reportJson(*result).dump().c_str());
         } else {

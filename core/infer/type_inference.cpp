@@ -2,7 +2,7 @@
 
 namespace deskbase {
 
-void ColumnInference::add(std::string_view raw) {
+void ColumnInference::add(std::string_view raw, bool decimalComma) {
     if (raw.data() == nullptr) return;
     const std::string_view t = trimSpaces(raw);
     if (isNullToken(t)) return;
@@ -17,7 +17,7 @@ void ColumnInference::add(std::string_view raw) {
         return;
     }
     candidates_ &= std::uint8_t(~kInteger);
-    if ((candidates_ & kReal) && parseReal(t)) {
+    if ((candidates_ & kReal) && (parseReal(t) || (decimalComma && parseDecimalComma(t)))) {
         candidates_ &= kReal;
         return;
     }
@@ -56,7 +56,7 @@ SlashOrder ColumnInference::slashOrder() const {
 }
 
 bool convertField(std::string_view raw, ColumnType type, SlashOrder order, TextArena& arena, Cell& out,
-                  std::string& reason) {
+                  std::string& reason, bool decimalComma) {
     if (raw.data() == nullptr) { out = Cell::null(); return true; }
     const std::string_view t = trimSpaces(raw);
     if (isNullToken(t)) { out = Cell::null(); return true; }
@@ -75,6 +75,9 @@ bool convertField(std::string_view raw, ColumnType type, SlashOrder order, TextA
         case ColumnType::Real:
             if (auto v = parseInteger(t)) { out = Cell::real(double(*v)); return true; }
             if (auto v = parseReal(t)) { out = Cell::real(*v); return true; }
+            if (decimalComma) {
+                if (auto v = parseDecimalComma(t)) { out = Cell::real(*v); return true; }
+            }
             if (isNaNToken(t)) { out = Cell::null(); return true; }
             return fail("a number");
         case ColumnType::Boolean:

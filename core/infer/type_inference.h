@@ -14,7 +14,8 @@ namespace deskbase {
 class ColumnInference {
 public:
     // `raw` is the field as read; a view with a null data pointer is an explicit null (JSON).
-    void add(std::string_view raw);
+    // With `decimalComma`, "1,5" counts as a real (files not delimited by commas).
+    void add(std::string_view raw, bool decimalComma = false);
     ColumnType type() const;
     SlashOrder slashOrder() const;  // how slash dates read, when the type is a date
     std::int64_t nonNullCount() const { return nonNull_; }
@@ -32,6 +33,6 @@ private:
 // Converts a field to a cell of the column's type. Text of converted values (dates) is stored
 // in `arena`. Returns false, with a reason, when the value does not fit the type.
 bool convertField(std::string_view raw, ColumnType type, SlashOrder order, TextArena& arena, Cell& out,
-                  std::string& reason);
+                  std::string& reason, bool decimalComma = false);
 
 }  // namespace deskbase

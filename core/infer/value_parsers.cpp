@@ -4,6 +4,7 @@
 #include <cctype>
 #include <charconv>
 #include <cstdio>
+#include <cstring>
 
 namespace deskbase {
 
@@ -192,6 +193,17 @@ std::optional<double> parseReal(std::string_view t) {
     auto r = std::from_chars(b, t.data() + t.size(), v);
     if (r.ec != std::errc() || r.ptr != t.data() + t.size()) return std::nullopt;
     return v;
+}
+
+std::optional<double> parseDecimalComma(std::string_view t) {
+    const auto comma = t.find(',');
+    if (comma == std::string_view::npos || t.size() > 64 || t.find(',', comma + 1) != std::string_view::npos ||
+        t.find('.') != std::string_view::npos)
+        return std::nullopt;
+    char buf[64];
+    std::memcpy(buf, t.data(), t.size());
+    buf[comma] = '.';
+    return parseReal(std::string_view(buf, t.size()));
 }
 
 std::optional<bool> parseBoolean(std::string_view t) {

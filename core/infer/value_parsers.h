@@ -15,6 +15,8 @@ bool isNaNToken(std::string_view trimmed);
 
 std::optional<std::int64_t> parseInteger(std::string_view trimmed);  // no leading zeros, no overflow
 std::optional<double> parseReal(std::string_view trimmed);           // decimal or exponent form; no leading zeros
+// "1,5" with a decimal comma (files delimited by ';' or tab, as spreadsheets write them in much of Europe).
+std::optional<double> parseDecimalComma(std::string_view trimmed);
 std::optional<bool> parseBoolean(std::string_view trimmed);          // true/false/yes/no, any case
 
 // How slash dates (A/B/YYYY) are read once the column decided.

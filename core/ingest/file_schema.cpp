@@ -8,6 +8,10 @@ bool isBlankRecord(const std::vector<std::string_view>& fields, std::size_t colu
     return columns > 1 && fields.size() == 1 && fields[0].empty() && fields[0].data() != nullptr;
 }
 
+bool allowsDecimalComma(const FileSniff& sniff) {
+    return sniff.format == FileFormat::Csv && sniff.dialect.delimiter != ',';
+}
+
 Result<FileSchema> inferFileSchema(const std::string& path, FileSniff sniff, bool encodingFixed,
                                    const std::atomic<bool>& cancelled,
                                    const std::function<void(std::int64_t, std::int64_t)>& progress,
@@ -32,8 +36,11 @@ Result<FileSchema> inferFileSchema(const std::string& path, FileSniff sniff, boo
             if (!*got) break;
             const std::size_t cols = r.header().size();
             if (schema.inference.size() < cols) schema.inference.resize(cols);  // JSON keys appear as we go
+            if (!rec.error.empty() && schema.firstError.empty())
+                schema.firstError = "line " + std::to_string(rec.line) + ": " + rec.error;
             if (!rec.error.empty() || isBlankRecord(rec.fields, cols) || rec.fields.size() != cols) continue;
-            for (std::size_t i = 0; i < cols; ++i) schema.inference[i].add(rec.fields[i]);
+            const bool decimalComma = allowsDecimalComma(sniff);
+            for (std::size_t i = 0; i < cols; ++i) schema.inference[i].add(rec.fields[i], decimalComma);
             ++schema.records;
             if (schema.firstRows.size() < keepRows) {
                 std::vector<std::string> row;

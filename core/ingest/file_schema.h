@@ -22,10 +22,13 @@ struct FileSchema {
     std::string contentHash;
     bool complete = false;                     // the whole file was read
     std::vector<std::vector<std::string>> firstRows;  // for previews
+    std::string firstError;                    // the first malformed record, "line N: reason"
 };
 
 // A blank line in a file of several columns is no record.
 bool isBlankRecord(const std::vector<std::string_view>& fields, std::size_t columns);
+// Reals may use a decimal comma when the comma is not the field delimiter.
+bool allowsDecimalComma(const FileSniff& sniff);
 
 Result<FileSchema> inferFileSchema(const std::string& path, FileSniff sniff, bool encodingFixed,
                                    const std::atomic<bool>& cancelled,

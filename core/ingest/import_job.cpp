@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <chrono>
+#include <future>
 #include <map>
+#include <optional>
 
 #include "core/infer/naming.h"
 #include "core/ingest/bookkeeping.h"
@@ -31,7 +33,7 @@ std::string_view importModeName(ImportMode m) {
 
 namespace {
 
-constexpr double kInferShare = 0.25;  // share of the progress bar for pass one
+constexpr std::int64_t kGuessRows = 20000;  // rows that guess the types while the whole file is checked
 
 Result<FileSniff> sniffWithOverrides(const ImportOptions& o) {
     auto sniff = sniffFile(o.path);
@@ -62,6 +64,70 @@ Result<std::vector<Column>> columnsFor(const FileSchema& schema, const ImportOpt
         it->type = type;
     }
     return cols;
+}
+
+struct PlannedLoad {
+    LoadPlan plan;
+    std::vector<Column> target;  // the columns of the table loaded into, in order
+};
+
+// What to load where: the file's columns (with the user's renames and type overrides), or for
+// append the existing table's columns matched by name, whose types win.
+Result<PlannedLoad> planLoad(Warehouse& w, const std::string& table, ImportMode mode, const FileSchema& schema,
+                             const ImportOptions& options) {
+    if (schema.header.empty()) {
+        if (!schema.firstError.empty()) return Error{options.path + ", " + schema.firstError};
+        return Error{options.path + " has no records"};
+    }
+    auto fileColumns = columnsFor(schema, options);
+    if (!fileColumns) return Error{fileColumns.message()};
+    PlannedLoad out;
+    LoadPlan& plan = out.plan;
+    plan.path = options.path;
+    plan.sniff = schema.sniff;
+    plan.readerKeys = schema.header;
+    plan.sourceColumns = schema.header.size();
+    if (mode != ImportMode::Append) {
+        out.target = *fileColumns;
+        for (std::size_t i = 0; i < out.target.size(); ++i) plan.sourceIndex.push_back(i);
+    } else {
+        auto existing = w.describeTable(table);
+        if (!existing) return Error{existing.message()};
+        std::vector<std::string> missing, extra;
+        std::map<std::string, std::size_t> byName;
+        for (std::size_t i = 0; i < fileColumns->size(); ++i) byName[(*fileColumns)[i].name] = i;
+        for (const auto& c : existing->columns) {
+            auto it = byName.find(c.name);
+            if (it == byName.end()) { missing.push_back(c.name); continue; }
+            Column t = c;
+            t.displayName = (*fileColumns)[it->second].displayName;
+            out.target.push_back(t);
+            plan.sourceIndex.push_back(it->second);
+            byName.erase(it);
+        }
+        for (const auto& entry : byName) extra.push_back(entry.first);
+        if (!missing.empty() || !extra.empty()) {
+            auto join = [](const std::vector<std::string>& v) {
+                std::string s;
+                for (const auto& x : v) s += (s.empty() ? "" : ", ") + x;
+                return s.empty() ? std::string("none") : s;
+            };
+            return Error{"cannot append to " + table + ": columns differ (missing in the file: " + join(missing) +
+                         "; not in the table: " + join(extra) + ")"};
+        }
+    }
+    for (std::size_t i = 0; i < out.target.size(); ++i) {
+        plan.columnNames.push_back(out.target[i].name);
+        plan.types.push_back(out.target[i].type);
+        plan.slashOrders.push_back(schema.inference[plan.sourceIndex[i]].slashOrder());
+    }
+    return out;
+}
+
+// Two plans convert every record identically.
+bool samePlan(const LoadPlan& a, const LoadPlan& b) {
+    return a.sniff.encoding == b.sniff.encoding && a.readerKeys == b.readerKeys && a.sourceIndex == b.sourceIndex &&
+           a.types == b.types && a.slashOrders == b.slashOrders && a.columnNames == b.columnNames;
 }
 
 // Rolls back unless committed: a failed or cancelled import leaves nothing behind.
@@ -95,18 +161,39 @@ Result<ImportResult> ImportJob::run(Warehouse& w, const std::function<void(const
 
     auto sniff = sniffWithOverrides(options_);
     if (!sniff) return Error{sniff.message()};
-    std::string table = toIdentifier(options_.table.empty() ? tableNameForPath(options_.path) : options_.table);
+    report(0.0, 0, 0, sniff->sizeBytes, true);
+    const std::string table = toIdentifier(options_.table.empty() ? tableNameForPath(options_.path) : options_.table);
+    // (A rejects table "<t>__rejects" cannot be hit: identifiers never hold a double underscore.)
+    if (table.rfind("deskbase_", 0) == 0 || table.rfind("sqlite_", 0) == 0 || table.rfind("pg_", 0) == 0)
+        return Error{"the table name " + table + " is reserved; choose another with --table"};
+    const bool encodingFixed = options_.encoding.has_value();
 
-    // Pass one: types over the whole file.
-    auto schema = inferFileSchema(options_.path, *sniff, options_.encoding.has_value(), cancelled_,
-                                  [&](std::int64_t bytes, std::int64_t total) {
-                                      report(total ? kInferShare * double(bytes) / double(total) : 0, 0, bytes, total, false);
-                                  });
-    if (!schema) return Error{schema.message()};
-    if (getenv("DESKBASE_TRACE")) fprintf(stderr, "pass1 %.3f\n", std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
-    if (schema->header.empty()) return Error{options_.path + " has no columns"};
-    auto fileColumns = columnsFor(*schema, options_);
-    if (!fileColumns) return Error{fileColumns.message()};
+    // Types are inferred over the whole file. So that loading need not wait for that pass, the
+    // load starts with types guessed from the first rows while the whole-file pass runs on
+    // another thread; if the whole file disagrees, the speculative load is redone.
+    auto guess = inferFileSchema(options_.path, *sniff, encodingFixed, cancelled_, {}, kGuessRows);
+    if (!guess) return Error{guess.message()};
+    std::optional<FileSchema> full;
+    if (guess->complete) full = *guess;
+    std::atomic<bool> stopInference{false};
+    std::future<Result<FileSchema>> wholeFile;
+    if (!full) {
+        wholeFile = std::async(std::launch::async, [&] {
+            return inferFileSchema(options_.path, *sniff, encodingFixed, stopInference, {});
+        });
+    }
+    struct StopInference {  // an early return must not leave the thread reading
+        std::atomic<bool>& stop;
+        std::future<Result<FileSchema>>& f;
+        ~StopInference() { stop.store(true); if (f.valid()) f.wait(); }
+    } stopGuard{stopInference, wholeFile};
+    auto awaitFull = [&]() -> Status {
+        if (full) return Status::ok();
+        auto r = wholeFile.get();
+        if (!r) return Status::fail(r.message());
+        full = std::move(*r);
+        return Status::ok();
+    };
 
     w.beginBulkLoad();
     struct EndBulkLoad {
@@ -124,79 +211,82 @@ Result<ImportResult> ImportJob::run(Warehouse& w, const std::function<void(const
         return Error{"table " + table + " already exists (use --mode replace or --mode append)"};
     if (mode == ImportMode::Append && !*exists) mode = ImportMode::Create;  // nothing to append to yet
 
-    LoadPlan plan;
-    plan.path = options_.path;
-    plan.sniff = schema->sniff;
-    plan.readerKeys = schema->header;
-    plan.sourceColumns = schema->header.size();
-    std::vector<Column> target = *fileColumns;
-    for (std::size_t i = 0; i < target.size(); ++i) plan.sourceIndex.push_back(i);
-
     if (mode == ImportMode::Append) {
-        auto dup = contentAlreadyLoaded(w, table, schema->contentHash);
+        // Appending checks the content hash before writing anything: no speculation.
+        if (auto s = awaitFull(); !s) return Error{s.message()};
+        auto dup = contentAlreadyLoaded(w, table, full->contentHash);
         if (!dup) return Error{dup.message()};
         if (*dup && !options_.force)
             return Error{"this file's content was already loaded into " + table + " (use --force to load it again)"};
-        auto existing = w.describeTable(table);
-        if (!existing) return Error{existing.message()};
-        // Columns must match by name; the table's types win.
-        std::vector<std::string> missing, extra;
-        std::map<std::string, std::size_t> byName;
-        for (std::size_t i = 0; i < fileColumns->size(); ++i) byName[(*fileColumns)[i].name] = i;
-        target.clear();
-        plan.sourceIndex.clear();
-        for (const auto& c : existing->columns) {
-            auto it = byName.find(c.name);
-            if (it == byName.end()) { missing.push_back(c.name); continue; }
-            Column t = c;
-            t.displayName = (*fileColumns)[it->second].displayName;
-            target.push_back(t);
-            plan.sourceIndex.push_back(it->second);
-            byName.erase(it);
-        }
-        for (const auto& [name, idx] : byName) extra.push_back(name);
-        if (!missing.empty() || !extra.empty()) {
-            auto join = [](const std::vector<std::string>& v) {
-                std::string s;
-                for (const auto& x : v) s += (s.empty() ? "" : ", ") + x;
-                return s.empty() ? std::string("none") : s;
-            };
-            return Error{"cannot append to " + table + ": columns differ (missing in the file: " + join(missing) +
-                         "; not in the table: " + join(extra) + ")"};
-        }
     }
-    for (const auto& c : target) {
-        plan.columnNames.push_back(c.name);
-        plan.types.push_back(c.type);
-    }
-    plan.slashOrders.resize(target.size(), SlashOrder::Unknown);
-    for (std::size_t i = 0; i < target.size(); ++i)
-        plan.slashOrders[i] = schema->inference[plan.sourceIndex[i]].slashOrder();
 
     // Create/replace load into a staging table swapped in at the end; append writes in place.
     const std::string staging = "deskbase_staging_" + table;
     const std::string loadInto = mode == ImportMode::Append ? table : staging;
-    if (mode != ImportMode::Append) {
-        if (auto s = w.execute("DROP TABLE IF EXISTS " + w.quoteIdentifier(staging)); !s) return Error{s.message()};
-        std::string ddl = "CREATE TABLE " + w.quoteIdentifier(staging) + " (";
-        for (std::size_t i = 0; i < target.size(); ++i)
-            ddl += (i ? ", " : "") + w.quoteIdentifier(target[i].name) + " " + w.sqlType(target[i].type);
-        ddl += ")";
-        if (auto s = w.execute(ddl); !s) return Error{"cannot create the table: " + s.message()};
-    }
-    auto writer = w.bulkWriter(loadInto, target);
-    if (!writer) return Error{writer.message()};
+    std::unique_ptr<RejectSpill> rejects;
+    LoadStats loaded;
+    PlannedLoad planned;
+    for (int attempt = 0;; ++attempt) {
+        const FileSchema& schema = full ? *full : *guess;
+        auto p = planLoad(w, table, mode, schema, options_);
+        if (!p) return Error{p.message()};
+        planned = std::move(*p);
+        if (mode != ImportMode::Append) {
+            if (auto s = w.execute("DROP TABLE IF EXISTS " + w.quoteIdentifier(staging)); !s) return Error{s.message()};
+            std::string ddl = "CREATE TABLE " + w.quoteIdentifier(staging) + " (";
+            for (std::size_t i = 0; i < planned.target.size(); ++i)
+                ddl += (i ? ", " : "") + w.quoteIdentifier(planned.target[i].name) + " " +
+                       w.sqlType(planned.target[i].type);
+            ddl += ")";
+            if (auto s = w.execute(ddl); !s) return Error{"cannot create the table: " + s.message()};
+        }
+        auto writer = w.bulkWriter(loadInto, planned.target);
+        if (!writer) return Error{writer.message()};
+        rejects = std::make_unique<RejectSpill>();
 
-    RejectSpill rejects;
-    auto stats = runLoadPipeline(plan, **writer, rejects, cancelled_,
-                                 [&](std::int64_t bytes, std::int64_t total, std::int64_t rows) {
-                                     const double f = total ? double(bytes) / double(total) : 0;
-                                     report(kInferShare + (1 - kInferShare) * f, rows, bytes, total, false);
-                                 });
-    if (!stats) return Error{stats.message()};
-    if (getenv("DESKBASE_TRACE")) fprintf(stderr, "pass2 %.3f\n", std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
-    if (auto s = (*writer)->finish(); !s) return Error{s.message()};
-    writer->reset();
+        // Stops the load when cancelled, or as soon as the whole file shows the guess was wrong.
+        std::atomic<bool> stopLoad{false};
+        bool guessWrong = false;
+        std::string passOneError;
+        const bool speculative = !full;
+        auto stats = runLoadPipeline(
+            planned.plan, **writer, *rejects, stopLoad, [&](std::int64_t bytes, std::int64_t total, std::int64_t rows) {
+                if (cancelled_.load(std::memory_order_relaxed)) stopLoad.store(true);
+                if (speculative && !full && wholeFile.wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
+                    if (auto s = awaitFull(); !s) { passOneError = s.message(); stopLoad.store(true); return; }
+                    auto fp = planLoad(w, table, mode, *full, options_);
+                    guessWrong = !fp || !samePlan(fp->plan, planned.plan);
+                    if (guessWrong) stopLoad.store(true);
+                }
+                const double f = total ? double(bytes) / double(total) : 0;
+                report(f * 0.99, rows, bytes, total, false);
+            });
+        if (cancelled_.load()) return Error{"cancelled"};
+        if (!passOneError.empty()) return Error{passOneError};
+        if (!stats && !guessWrong) {
+            if (!full && wholeFile.valid()) {
+                // The real cause may be the file itself (e.g. unreadable later on): prefer pass one's word.
+                if (auto s = awaitFull(); !s) return Error{s.message()};
+            }
+            return Error{stats.message()};
+        }
+        if (auto s = (*writer)->finish(); !s) return Error{s.message()};
+        writer->reset();
+        if (!guessWrong && speculative) {
+            if (auto s = awaitFull(); !s) return Error{s.message()};
+            auto fp = planLoad(w, table, mode, *full, options_);
+            if (!fp) return Error{fp.message()};
+            guessWrong = !samePlan(fp->plan, planned.plan);
+        }
+        if (!guessWrong) {
+            loaded = *stats;
+            break;
+        }
+        if (mode == ImportMode::Append || attempt > 0) return Error{"internal error: the file changed while it was read"};
+        // Redo with the whole file's types: the staging table is recreated from scratch.
+    }
+    const FileSchema& schema = *full;
+    const std::vector<Column>& target = planned.target;
     if (cancelled_.load()) return Error{"cancelled"};
 
     auto importId = nextIngestionId(w);
@@ -206,7 +296,7 @@ Result<ImportResult> ImportJob::run(Warehouse& w, const std::function<void(const
     const std::string rejectsTable = table + "__rejects";
     if (mode != ImportMode::Append)
         if (auto s = w.execute("DROP TABLE IF EXISTS " + w.quoteIdentifier(rejectsTable)); !s) return Error{s.message()};
-    if (stats->rejected > 0) {
+    if (loaded.rejected > 0) {
         const std::vector<Column> rejectCols = {{"import_id", ColumnType::Integer, "import_id"},
                                                 {"line", ColumnType::Integer, "line"},
                                                 {"reason", ColumnType::Text, "reason"},
@@ -218,7 +308,7 @@ Result<ImportResult> ImportJob::run(Warehouse& w, const std::function<void(const
         if (auto s = w.execute(ddl); !s) return Error{s.message()};
         auto rw = w.bulkWriter(rejectsTable, rejectCols);
         if (!rw) return Error{rw.message()};
-        if (auto s = rejects.replay(*importId, 4096, [&](const RowBatch& b) { return (*rw)->write(b); }); !s)
+        if (auto s = rejects->replay(*importId, 4096, [&](const RowBatch& b) { return (*rw)->write(b); }); !s)
             return Error{s.message()};
         if (auto s = (*rw)->finish(); !s) return Error{s.message()};
     }
@@ -233,20 +323,20 @@ Result<ImportResult> ImportJob::run(Warehouse& w, const std::function<void(const
 
     ImportResult result;
     result.table = table;
-    result.rows = stats->rows;
-    result.rejected = stats->rejected;
+    result.rows = loaded.rows;
+    result.rejected = loaded.rejected;
     result.columns = target;
-    result.sniff = schema->sniff;
-    result.rejectsTable = stats->rejected ? rejectsTable : std::string();
+    result.sniff = schema.sniff;
+    result.rejectsTable = loaded.rejected ? rejectsTable : std::string();
 
     IngestionRecord log;
     log.table = table;
     log.filePath = options_.path;
-    log.fileSize = schema->sniff.sizeBytes;
-    log.contentHash = schema->contentHash;
+    log.fileSize = schema.sniff.sizeBytes;
+    log.contentHash = schema.contentHash;
     log.mode = std::string(importModeName(mode));
-    log.format = std::string(fileFormatName(schema->sniff.format));
-    log.encoding = std::string(textEncodingName(schema->sniff.encoding));
+    log.format = std::string(fileFormatName(schema.sniff.format));
+    log.encoding = std::string(textEncodingName(schema.sniff.encoding));
     log.rows = result.rows;
     log.rejected = result.rejected;
     log.startedAt = startedAt;
@@ -255,10 +345,9 @@ Result<ImportResult> ImportJob::run(Warehouse& w, const std::function<void(const
     if (auto s = w.bumpDataVersion(table); !s) return Error{s.message()};
     if (cancelled_.load()) return Error{"cancelled"};
     if (auto s = tx.commit(); !s) return Error{"cannot commit the import: " + s.message()};
-    if (getenv("DESKBASE_TRACE")) fprintf(stderr, "commit %.3f\n", std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
 
     result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-    report(1.0, result.rows, schema->sniff.sizeBytes, schema->sniff.sizeBytes, true);
+    report(1.0, result.rows, schema.sniff.sizeBytes, schema.sniff.sizeBytes, true);
     return result;
 }
 

@@ -80,6 +80,7 @@ void produce(const LoadPlan& plan, BatchQueue& queue, RejectSpill& rejects, cons
     RecordReader& reader = **opened;
     state.total = reader.bytesTotal();
     const std::size_t cols = plan.types.size();
+    const bool decimalComma = allowsDecimalComma(plan.sniff);
     Record rec;
     std::string reason;
     std::unique_ptr<RowBatch> batch = queue.takeEmpty();
@@ -106,7 +107,7 @@ void produce(const LoadPlan& plan, BatchQueue& queue, RejectSpill& rejects, cons
                     const std::size_t src = plan.sourceIndex[c];
                     const std::string_view field = src < n ? rec.fields[src] : std::string_view();
                     Cell cell;
-                    if (!convertField(field, plan.types[c], plan.slashOrders[c], batch->arena, cell, reason)) {
+                    if (!convertField(field, plan.types[c], plan.slashOrders[c], batch->arena, cell, reason, decimalComma)) {
                         rejects.add(rec.line, "column " + plan.columnNames[c] + ": " + reason, rec.raw);
                         ok = false;
                         break;

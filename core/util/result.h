@@ -43,6 +43,8 @@ public:
     T* operator->() { return &std::get<0>(v_); }
     const T* operator->() const { return &std::get<0>(v_); }
     T& operator*() & { return value(); }
+    const T& operator*() const& { return value(); }
+    T&& operator*() && { return std::move(*this).value(); }
     const std::string& message() const { return std::get<1>(v_).message; }
     Status status() const { return isOk() ? Status::ok() : Status::fail(message()); }
 

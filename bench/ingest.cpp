@@ -1,0 +1,103 @@
+// bench_ingest: imports the 3-million-row flights CSV with `deskbase import` and, in the same
+// run, with the sqlite3 CLI's .import into a table of the same declared types. Runs A B A B ...
+// and prints medians, the ratio, rows/s and Deskbase's peak memory.
+//
+// usage: bench_ingest [--runs N] [--csv FILE]
+// Input: FILE, else ../shared/data/flights-3m.csv.gz next to the checkout (gunzipped to a temp
+// dir), else a generated file of the same shape (date,delay,distance,origin,destination).
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <string>
+
+#include "bench/process_timer.h"
+
+namespace fs = std::filesystem;
+using namespace deskbase::bench;
+
+namespace {
+
+std::string generateFlights(const fs::path& dir, int rows) {
+    const fs::path out = dir / "flights-generated.csv";
+    std::ofstream f(out);
+    f << "date,delay,distance,origin,destination\n";
+    std::mt19937 rng(42);
+    const char* airports[] = {"LAS", "PHL", "ATL", "SAV", "ORD", "LAX", "SFO", "JFK", "DEN", "SEA", "BOS", "MIA"};
+    char buf[96];
+    for (int i = 0; i < rows; ++i) {
+        const int minute = i / 8;
+        std::snprintf(buf, sizeof buf, "2001-%02d-%02d %02d:%02d:00,%d,%d,%s,%s\n", 1 + (minute / 40000) % 12,
+                      1 + (minute / 1440) % 28, (minute / 60) % 24, minute % 60, int(rng() % 200) - 20,
+                      int(100 + rng() % 2500), airports[rng() % 12], airports[rng() % 12]);
+        f << buf;
+    }
+    return out.string();
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    int runs = 3;
+    std::string csv;
+    for (int i = 1; i < argc; ++i) {
+        const std::string a = argv[i];
+        if (a == "--runs" && i + 1 < argc) runs = std::atoi(argv[++i]);
+        else if (a == "--csv" && i + 1 < argc) csv = argv[++i];
+    }
+    const fs::path tmp = fs::temp_directory_path() / ("deskbase-bench-ingest-" + std::to_string(getpid()));
+    fs::create_directories(tmp);
+    if (csv.empty()) {
+        const fs::path shared = fs::path(DESKBASE_SOURCE_DIR) / ".." / "shared" / "data" / "flights-3m.csv.gz";
+        if (fs::exists(shared)) {
+            csv = (tmp / "flights-3m.csv").string();
+            std::fprintf(stderr, "gunzipping %s\n", shared.c_str());
+            if (std::system(("gzip -dc '" + shared.string() + "' > '" + csv + "'").c_str()) != 0) return 1;
+        } else {
+            std::fprintf(stderr, "generating 3,000,000 rows\n");
+            csv = generateFlights(tmp, 3000000);
+        }
+    }
+    std::uintmax_t lines = 0;
+    {
+        std::ifstream f(csv);
+        std::string line;
+        while (std::getline(f, line)) ++lines;
+    }
+    const double rows = double(lines - 1);
+    std::printf("input: %s (%.1f MB, %.0f rows)\n", csv.c_str(), double(fs::file_size(csv)) / 1e6, rows);
+
+    std::vector<double> deskbaseTimes, sqliteTimes, ratios;
+    long peakKb = 0;
+    for (int r = 0; r < runs; ++r) {
+        const fs::path a = tmp / "deskbase.db", b = tmp / "sqlite3.db";
+        for (const auto& p : {a, b}) {
+            fs::remove(p);
+            fs::remove(p.string() + "-wal");
+            fs::remove(p.string() + "-shm");
+        }
+        auto d = runTimed({DESKBASE_BINARY, "import", csv, "--db", a.string(), "--table", "flights", "--report", "json"});
+        auto s = runTimed({"sqlite3", b.string(),
+                           "CREATE TABLE flights(date DATETIME, delay INTEGER, distance INTEGER, origin TEXT, destination TEXT)",
+                           ".mode csv", ".import --skip 1 " + csv + " flights"});
+        if (d.exitCode != 0 || s.exitCode != 0) {
+            std::fprintf(stderr, "a run failed (deskbase exit %d, sqlite3 exit %d)\n", d.exitCode, s.exitCode);
+            return 1;
+        }
+        deskbaseTimes.push_back(d.seconds);
+        sqliteTimes.push_back(s.seconds);
+        ratios.push_back(d.seconds / s.seconds);
+        peakKb = std::max(peakKb, d.peakKb);
+        std::printf("run %d: deskbase %.3f s, sqlite3 .import %.3f s, ratio %.2f\n", r + 1, d.seconds, s.seconds,
+                    d.seconds / s.seconds);
+    }
+    const double dm = median(deskbaseTimes), sm = median(sqliteTimes);
+    std::printf("\nmedian deskbase import   %.3f s  (%.2f M rows/s, type inference + atomic swap included)\n", dm,
+                rows / dm / 1e6);
+    std::printf("median sqlite3 .import   %.3f s  (%.2f M rows/s)\n", sm, rows / sm / 1e6);
+    std::printf("ratio deskbase/sqlite3   %.2f (median of per-pair ratios)\n", median(ratios));
+    std::printf("deskbase peak memory     %.1f MB\n", double(peakKb) / 1024.0);
+    fs::remove_all(tmp);
+    return 0;
+}
