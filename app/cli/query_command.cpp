@@ -1,6 +1,129 @@
-// Placeholder until the questions/cache work lands (issue 4).
+// deskbase query (--sql TEXT | --question FILE) [--param NAME=VALUE]... [--db TARGET]
+//                [--workspace DIR] [--format table|csv|json] [--no-cache]
+// Uses the same core calls as the GUI: template expansion, the executor and the result cache.
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+#include <memory>
+#include <optional>
+
 #include "app/cli/args.h"
 #include "app/cli/commands.h"
+#include "core/query/query_executor.h"
+#include "core/query/question.h"
+#include "core/query/question_request.h"
+#include "core/query/result_cache.h"
+#include "core/query/result_format.h"
+#include "core/query/workspace.h"
+#include "core/warehouse/warehouse.h"
+
 namespace deskbase::cli {
-int runQuery(const std::vector<std::string>&) { return failure("query", "not available in this build yet"); }
+
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string oneLine(std::string s) {
+    for (char& c : s)
+        if (c == '\n' || c == '\r') c = ' ';
+    return s;
 }
+
+std::optional<std::string> workspaceDir(const Args& args) {
+    if (auto ws = args.value("workspace")) return *ws;
+    if (const char* env = std::getenv("DESKBASE_WORKSPACE"); env && *env) return std::string(env);
+    return std::nullopt;
+}
+
+// The question to run: a file path, else (with a workspace) a question of the workspace.
+Result<Question> findQuestion(const std::string& ref, const std::optional<Workspace>& ws) {
+    std::error_code ec;
+    if (fs::is_regular_file(ref, ec)) return loadQuestion(ref);
+    if (ws)
+        if (const auto* q = ws->findQuestion(ref)) return q->question;
+    return Error{"no question file " + ref};
+}
+
+// Cache folder: the workspace's, else next to a SQLite file; none for PostgreSQL without a workspace.
+std::string cacheDirFor(const std::optional<Workspace>& ws, const std::string& target) {
+    if (ws) return ws->cacheDir();
+    if (Warehouse::isPostgresTarget(target)) return {};
+    const fs::path parent = fs::absolute(target).parent_path();
+    return (parent / ".deskbase" / "cache").string();
+}
+
+}  // namespace
+
+int runQuery(const std::vector<std::string>& argv) {
+    const char* verb = "query";
+    std::string error;
+    auto args = Args::parse(argv, {"sql", "question", "param", "db", "workspace", "format"}, {"no-cache"}, &error);
+    if (!args) return usageError(verb, error);
+    if (!args->positional().empty()) return usageError(verb, "unexpected argument " + args->positional()[0]);
+    if (args->has("sql") == args->has("question")) return usageError(verb, "give exactly one of --sql TEXT or --question FILE");
+    const std::string format = args->value("format").value_or("table");
+    if (format != "table" && format != "csv" && format != "json")
+        return usageError(verb, "unknown --format " + format + " (table, csv or json)");
+
+    ParameterValues values;
+    for (const auto& p : args->values("param")) {
+        const auto eq = p.find('=');
+        if (eq == std::string::npos || eq == 0) return usageError(verb, "--param needs NAME=VALUE, got \"" + p + "\"");
+        values[p.substr(0, eq)].push_back(p.substr(eq + 1));  // repeated names = multi-value
+    }
+
+    std::optional<Workspace> ws;
+    if (auto dir = workspaceDir(*args)) {
+        auto opened = Workspace::open(*dir);
+        if (!opened) return failure(verb, opened.message());
+        ws = std::move(*opened);
+    }
+
+    Question question;
+    if (auto sql = args->value("sql")) {
+        question.sql = *sql;
+    } else {
+        auto q = findQuestion(*args->value("question"), ws);
+        if (!q) return failure(verb, oneLine(q.message()));
+        question = std::move(*q);
+    }
+
+    std::string target;
+    if (auto db = args->value("db")) target = *db;
+    else if (!ws) target = resolveTarget(*args);
+    auto request = makeQuestionRequest(question, values, ws ? &*ws : nullptr, target);
+    if (!request) return failure(verb, oneLine(request.message()));
+    target = request->target;
+    std::error_code ec;
+    if (!Warehouse::isPostgresTarget(target) && !fs::exists(target, ec))
+        return failure(verb, "no SQLite warehouse at " + target + " (give --db TARGET or --workspace DIR)");
+
+    std::unique_ptr<ResultCache> cache;
+    const bool useCache = !args->has("no-cache");
+    if (useCache) {
+        const std::string dir = cacheDirFor(ws, target);
+        if (!dir.empty()) {
+            CacheOptions options{dir, ws ? ws->settings().cacheMemoryBytes : 256ll << 20,
+                                 ws ? ws->settings().cacheDiskBytes : 1024ll << 20};
+            cache = std::make_unique<ResultCache>(options);
+        }
+    }
+    QueryExecutor executor(ExecutorOptions{1, cache.get(), 1});
+    request->useCache = cache != nullptr;
+    auto result = executor.runAndWait(std::move(*request));
+    if (!result) return failure(verb, oneLine(result.message()));
+
+    std::ios::sync_with_stdio(false);
+    if (format == "json") {
+        writeResultJson(std::cout, *result);
+    } else if (format == "csv") {
+        writeCsvHeader(std::cout, result->columns);
+        writeCsvRows(std::cout, result->rows);
+    } else {
+        writeResultTable(std::cout, *result);
+    }
+    std::cout.flush();
+    return std::cout ? 0 : failure(verb, "cannot write the output");
+}
+
+}  // namespace deskbase::cli

@@ -9,7 +9,9 @@
 
 namespace deskbase {
 
-class QueryRun {
+int sqliteProcessConfigAnchor();  // sqlite_tuning.cpp
+
+class QueryRun : public std::enable_shared_from_this<QueryRun> {
 public:
     QueryRun(std::uint64_t id, QueryRequest r) : id_(id), request(std::move(r)) {}
 
@@ -59,6 +61,7 @@ public:
     // Records the outcome once; later calls are ignored.
     void finish(Result<QueryResult> r, QueryState state) {
         std::function<void(const Result<QueryResult>&)> callback;
+        std::function<void(const QueryHandle&)> doneCallback;
         {
             std::lock_guard lock(mutex_);
             if (result_) return;
@@ -69,9 +72,11 @@ public:
             result_.emplace(std::move(r));
             state_ = state;
             callback = std::move(request.onFinished);
+            doneCallback = std::move(request.onDone);
         }
         done_.notify_all();
         if (callback) callback(*result_);  // result_ never changes again
+        if (doneCallback) doneCallback(QueryHandle(shared_from_this()));
     }
 
     bool wait(int timeoutMs) const {
@@ -120,6 +125,7 @@ const Result<QueryResult>& QueryHandle::result() const {
 
 QueryExecutor::QueryExecutor(ExecutorOptions options)
     : options_(options), pool_(options.maxIdlePerTarget) {
+    (void)sqliteProcessConfigAnchor();
     int threads = options_.threads;
     if (threads <= 0) threads = std::max(4, int(std::thread::hardware_concurrency()));
     for (int i = 0; i < threads; ++i) workers_.emplace_back([this] { workerLoop(); });
@@ -141,6 +147,7 @@ QueryExecutor::~QueryExecutor() {
 QueryHandle QueryExecutor::submit(QueryRequest request) {
     std::shared_ptr<QueryRun> superseded;
     std::shared_ptr<QueryRun> run;
+    bool queued = false;
     {
         std::lock_guard lock(mutex_);
         run = std::make_shared<QueryRun>(nextId_++, std::move(request));
@@ -149,11 +156,12 @@ QueryHandle QueryExecutor::submit(QueryRequest request) {
             superseded = slot.lock();
             slot = run;
         }
-        if (stopping_) {
-            run->finish(Error{"the query executor is shutting down"}, QueryState::Cancelled);
-            return QueryHandle(run);
-        }
-        queue_.push_back(run);
+        queued = !stopping_;
+        if (queued) queue_.push_back(run);
+    }
+    if (!queued) {
+        run->finish(Error{"the query executor is shutting down"}, QueryState::Cancelled);
+        return QueryHandle(run);
     }
     if (superseded) superseded->requestCancel("superseded");
     wake_.notify_one();

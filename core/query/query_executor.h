@@ -26,6 +26,7 @@
 namespace deskbase {
 
 class ResultCache;
+class QueryHandle;
 
 struct QueryRequest {
     std::string target;         // warehouse target (SQLite path or libpq URI)
@@ -41,6 +42,8 @@ struct QueryRequest {
     std::function<bool(const std::vector<Column>& columns, const std::vector<Row>& block)> onRows;
     // Optional completion callback, called once on the worker thread (also for errors/cancel).
     std::function<void(const Result<QueryResult>&)> onFinished;
+    // Same moment as onFinished (after it), with the run's handle (state and result ready).
+    std::function<void(const QueryHandle&)> onDone;
 };
 
 enum class QueryState { Queued, Running, Finished, Failed, Cancelled };

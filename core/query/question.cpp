@@ -23,6 +23,19 @@ std::string typeError(const std::string& what, const nlohmann::json::exception& 
 
 }  // namespace
 
+std::vector<std::string> defaultValueTexts(const Parameter& p) {
+    std::vector<std::string> out;
+    auto one = [&](const nlohmann::json& v) {
+        if (v.is_null()) return;
+        if (v.is_string()) out.push_back(v.get<std::string>());
+        else if (v.is_boolean()) out.push_back(v.get<bool>() ? "true" : "false");
+        else out.push_back(v.dump());
+    };
+    if (p.defaultValue.is_array()) for (const auto& v : p.defaultValue) one(v);
+    else one(p.defaultValue);
+    return out;
+}
+
 std::string parameterTypeName(Parameter::Type t) {
     switch (t) {
         case Parameter::Type::Text: return "text";

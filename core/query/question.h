@@ -25,6 +25,9 @@ struct Parameter {
     std::string displayLabel() const { return label.empty() ? name : label; }
 };
 
+// The default as text values (what ParameterValues holds): null -> {}, scalar -> {text}, array -> each.
+std::vector<std::string> defaultValueTexts(const Parameter& p);
+
 std::string parameterTypeName(Parameter::Type t);                  // "text", "number", "date", "boolean"
 std::optional<Parameter::Type> parseParameterType(const std::string& name);
 

@@ -122,19 +122,6 @@ void collectNames(const std::vector<Node>& nodes, std::vector<std::string>& out)
     }
 }
 
-std::vector<std::string> defaultAsText(const nlohmann::json& d) {
-    std::vector<std::string> out;
-    auto one = [&](const nlohmann::json& v) {
-        if (v.is_null()) return;
-        if (v.is_string()) out.push_back(v.get<std::string>());
-        else if (v.is_boolean()) out.push_back(v.get<bool>() ? "true" : "false");
-        else out.push_back(v.dump());
-    };
-    if (d.is_array()) for (const auto& v : d) one(v);
-    else one(d);
-    return out;
-}
-
 class Renderer {
 public:
     Renderer(const std::vector<Parameter>& declared, const ParameterValues& values, const PlaceholderFn& ph)
@@ -198,7 +185,7 @@ private:
             if (d.name == name) p = d;
         std::vector<std::string> texts;
         if (auto it = values_.find(name); it != values_.end() && !it->second.empty()) texts = it->second;
-        else texts = defaultAsText(p.defaultValue);
+        else texts = defaultValueTexts(p);
         if (texts.size() > 1 && !p.multiValue)
             return Error{"parameter " + name + " takes one value, " + std::to_string(texts.size()) + " given"};
         std::vector<Value> typed;

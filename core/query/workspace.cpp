@@ -204,3 +204,18 @@ Status Workspace::saveQuestion(const std::string& fileName, const Question& q) {
 }
 
 }  // namespace deskbase
+
+namespace deskbase {
+
+Status Workspace::removeQuestion(const std::string& fileName) {
+    std::string name = fs::path(fileName).filename().string();
+    if (fs::path(name).extension() != ".json") name += ".json";
+    const std::string rel = "questions/" + name;
+    std::error_code ec;
+    if (!fs::remove(path(rel), ec) || ec) return Status::fail("cannot delete " + path(rel) + (ec ? ": " + ec.message() : ""));
+    questions_.erase(std::remove_if(questions_.begin(), questions_.end(), [&](const WorkspaceQuestion& w) { return w.file == rel; }),
+                     questions_.end());
+    return Status::ok();
+}
+
+}  // namespace deskbase

@@ -69,6 +69,8 @@ public:
     Status saveSettings() const;  // writes deskbase.json (passwords stripped)
     // Writes questions/<fileName> (".json" appended when missing) and updates questions().
     Status saveQuestion(const std::string& fileName, const Question& q);
+    // Deletes questions/<fileName> and forgets it.
+    Status removeQuestion(const std::string& fileName);
     void reload();
 
 private:

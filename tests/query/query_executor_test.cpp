@@ -5,7 +5,9 @@
 #include <atomic>
 #include <chrono>
 
+#include "core/ingest/import_job.h"
 #include "core/query/query_executor.h"
+#include "core/query/query_watcher.h"
 #include "core/query/result_cache.h"
 #include "core/warehouse/warehouse.h"
 #include "tests/support/temp_workspace.h"
@@ -230,6 +232,75 @@ private slots:
         req.useCache = false;  // --no-cache
         auto bypass = ex.runAndWait(req);
         QVERIFY(bypass && !bypass->fromCache);
+    }
+
+    // Qt glue: finished() arrives in the watcher's thread with the handle; deleting a watcher with
+    // runs in flight is safe.
+    void watcherEmitsInItsThread() {
+        QueryExecutor ex;
+        QueryWatcher watcher(ex);
+        QSignalSpy spy(&watcher, &QueryWatcher::finished);
+        Qt::HANDLE receivedOn = nullptr;
+        connect(&watcher, &QueryWatcher::finished, this, [&](const QueryHandle&) { receivedOn = QThread::currentThreadId(); });
+        auto h = watcher.submit(request("SELECT count(*) FROM t"));
+        QVERIFY(spy.wait(10000));
+        QCOMPARE(receivedOn, QThread::currentThreadId());
+        const auto got = spy.at(0).at(0).value<QueryHandle>();
+        QCOMPARE(got.id(), h.id());
+        QVERIFY(got.result());
+        QCOMPARE(valueToText(got.result()->rows[0][0]), std::string("5000"));
+
+        auto doomed = std::make_unique<QueryWatcher>(ex);
+        auto running = doomed->submit(request(kLongQuery));
+        QVERIFY(waitForState(running, QueryState::Running));
+        doomed.reset();
+        running.cancel();
+        QVERIFY(running.wait(2000));
+        QCoreApplication::processEvents();
+    }
+
+    // An import through Deskbase bumps the table's data version: the cached answer is not served again.
+    void cacheInvalidatedByImport() {
+        const std::string csv = ws_.write("sales.csv", "region,amount\nnorth,10\nsouth,20\n");
+        auto w = Warehouse::open(db_);
+        QVERIFY(w);
+        ImportOptions first;
+        first.path = csv;
+        first.table = "sales";
+        auto imported = ImportJob(first).run(**w);
+        QVERIFY2(imported, imported.isOk() ? "" : imported.message().c_str());
+
+        ResultCache cache;
+        QueryRequest req = request("SELECT count(*), sum(amount) FROM sales");
+        req.useCache = true;
+        req.cachePolicy.kind = CachePolicy::Kind::Fixed;
+        // The executor (and its idle connections) is closed during the import: the import's
+        // switch out of WAL waits for the busy timeout while other connections are open.
+        auto ex = std::make_unique<QueryExecutor>(ExecutorOptions{2, &cache, 2});
+        auto cold = ex->runAndWait(req);
+        QVERIFY(cold && !cold->fromCache);
+        QCOMPARE(valueToText(cold->rows[0][1]), std::string("30"));
+        auto warm = ex->runAndWait(req);
+        QVERIFY(warm && warm->fromCache);
+        ex.reset();
+
+        ws_.write("sales2.csv", "region,amount\neast,5\n");
+        ImportOptions more;
+        more.path = ws_.file("sales2.csv");
+        more.table = "sales";
+        more.mode = ImportMode::Append;
+        auto appended = ImportJob(more).run(**w);
+        QVERIFY2(appended, appended.isOk() ? "" : appended.message().c_str());
+
+        ex = std::make_unique<QueryExecutor>(ExecutorOptions{2, &cache, 2});
+        auto after = ex->runAndWait(req);
+        QVERIFY(after);
+        QVERIFY(!after->fromCache);
+        QCOMPARE(valueToText(after->rows[0][0]), std::string("3"));
+        QCOMPARE(valueToText(after->rows[0][1]), std::string("35"));
+        QCOMPARE(cache.stats().invalidations, std::uint64_t(1));
+        auto again = ex->runAndWait(req);
+        QVERIFY(again && again->fromCache);
     }
 };
 

@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "core/query/question.h"
+#include "core/query/question_request.h"
 #include "core/query/workspace.h"
 #include "tests/support/temp_workspace.h"
 
@@ -105,6 +106,44 @@ private slots:
         QVERIFY(w->findQuestion("good"));
         QVERIFY(w->findQuestion("Last"));
         QVERIFY(!w->findQuestion("missing"));
+        QVERIFY(w->removeQuestion("zzz"));
+        QVERIFY(!w->findQuestion("Last"));
+        QVERIFY(!QFile::exists(QString::fromStdString(ws.file("questions/zzz.json"))));
+        QVERIFY(!w->removeQuestion("zzz"));
+    }
+
+    void requestFromQuestion() {
+        test::TempWorkspace ws;
+        auto w = Workspace::create(ws.path());
+        QVERIFY(w);
+        w->connections().push_back({"pg", "postgresql://ann@127.0.0.1:5432/sales"});
+        w->settings().cachePolicy.kind = CachePolicy::Kind::Never;
+        Question q = sampleQuestion();
+        auto r = makeQuestionRequest(q, {{"airports", {"BOS"}}}, &*w, {}, "card-7");
+        QVERIFY2(r, r.isOk() ? "" : r.message().c_str());
+        QCOMPARE(QString::fromStdString(r->target), QString::fromStdString(ws.file("warehouse.db")));
+        QVERIFY(r->sql.find("IN (?1)") != std::string::npos);
+        QVERIFY(r->sql.find("LIMIT ?2") != std::string::npos);
+        QCOMPARE(int(r->params.size()), 2);
+        QCOMPARE(r->cachePolicy.kind, CachePolicy::Kind::Fixed);  // the question's own policy wins
+        QCOMPARE(QString::fromStdString(r->slotKey), QStringLiteral("card-7"));
+        q.cache.reset();
+        q.connection = "pg";
+        r = makeQuestionRequest(q, {}, &*w);
+        QVERIFY(r);
+        QVERIFY2(r->sql.find("IN ($1, $2)") != std::string::npos, r->sql.c_str());  // defaults JFK, SEA
+        QCOMPARE(r->cachePolicy.kind, CachePolicy::Kind::Never);
+        q.connection = "missing";
+        QVERIFY(!makeQuestionRequest(q, {}, &*w));
+    }
+
+    void defaultTexts() {
+        Parameter p;
+        QVERIFY(defaultValueTexts(p).empty());
+        p.defaultValue = 10;
+        QCOMPARE(defaultValueTexts(p), std::vector<std::string>{"10"});
+        p.defaultValue = nlohmann::json::array({"a", true, 2.5});
+        QCOMPARE(defaultValueTexts(p), (std::vector<std::string>{"a", "true", "2.5"}));
     }
 
     void brokenSettingsFileIsReported() {
