@@ -11,6 +11,14 @@
 
 using namespace deskbase;
 
+namespace {
+QStringList strings(std::initializer_list<const char*> items) {
+    QStringList out;
+    for (const char* s : items) out << QString::fromUtf8(s);
+    return out;
+}
+}  // namespace
+
 class RenderTest : public QObject {
     Q_OBJECT
 private:
@@ -90,10 +98,10 @@ private slots:
 
     void badInputFailsWithOneLine_data() {
         QTest::addColumn<QStringList>("args");
-        QTest::newRow("no out") << QStringList{"render", "DASH"};
-        QTest::newRow("bad suffix") << QStringList{"render", "DASH", "--out", "x.gif"};
-        QTest::newRow("unknown filter") << QStringList{"render", "DASH", "--out", "x.png", "--param", "nope=1"};
-        QTest::newRow("missing file") << QStringList{"render", "missing.json", "--out", "x.png"};
+        QTest::newRow("no out") << strings({"render", "DASH"});
+        QTest::newRow("bad suffix") << strings({"render", "DASH", "--out", "x.gif"});
+        QTest::newRow("unknown filter") << strings({"render", "DASH", "--out", "x.png", "--param", "nope=1"});
+        QTest::newRow("missing file") << strings({"render", "missing.json", "--out", "x.png"});
     }
     void badInputFailsWithOneLine() {
         QFETCH(QStringList, args);
@@ -109,5 +117,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(RenderTest)
+QTEST_MAIN(RenderTest)
 #include "render_test.moc"
