@@ -23,6 +23,7 @@
 #include <QValueAxis>
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <map>
 
 #include "widgets/charts/value_axis.h"
@@ -338,6 +339,43 @@ void buildBars(QChart* chart, const ChartData& d, const ColumnRoles& r, const Vi
     setLegend(chart, s.legend && (g.setNames.size() > 1 || s.goal), c);
 }
 
+
+// Date labels at calendar boundaries (month starts, years, ...) on a value axis over epoch ms,
+// so a monthly series never shows "Jan 2024" twice the way evenly spaced ticks do.
+QCategoryAxis* makeCalendarAxis(QChart* chart, double minMs, double maxMs) {
+    auto* axis = new QCategoryAxis(chart);
+    axis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+    const double span = std::max(maxMs - minMs, 1.0);
+    axis->setStartValue(minMs);
+    axis->setRange(minMs, maxMs);
+    const QDateTime lo = QDateTime::fromMSecsSinceEpoch(qint64(minMs), QTimeZone::utc());
+    const double day = 86400000.0;
+    struct Step { int months; int days; const char* format; };
+    static const Step steps[] = {{0, 1, "d MMM"},    {0, 7, "d MMM"},      {1, 0, "MMM yyyy"}, {3, 0, "MMM yyyy"},
+                                 {6, 0, "MMM yyyy"}, {12, 0, "yyyy"},      {24, 0, "yyyy"},    {60, 0, "yyyy"},
+                                 {120, 0, "yyyy"}};
+    for (const Step& st : steps) {
+        const double approx = st.months ? st.months * 30.4 * day : st.days * day;
+        if (span / approx > 7 && &st != &steps[std::size(steps) - 1]) continue;
+        QDate d = lo.date();
+        if (st.months) {
+            d = QDate(d.year(), d.month(), 1);
+            if (st.months >= 12) d = QDate(d.year(), 1, 1);
+            else if (st.months > 1) d = QDate(d.year(), ((d.month() - 1) / st.months) * st.months + 1, 1);
+        } else if (st.days == 7) {
+            d = d.addDays(1 - d.dayOfWeek());
+        }
+        for (int guard = 0; guard < 64; ++guard) {
+            const double ms = double(QDateTime(d, QTime(0, 0), QTimeZone::utc()).toMSecsSinceEpoch());
+            if (ms > maxMs + 1) break;
+            if (ms >= minMs - 1) axis->append(d.toString(QString::fromLatin1(st.format)), std::max(ms, minMs));
+            d = st.months ? d.addMonths(st.months) : d.addDays(st.days);
+        }
+        break;
+    }
+    return axis;
+}
+
 // ---- line, area -------------------------------------------------------------------------
 
 struct Line {
@@ -436,7 +474,12 @@ void buildLines(QChart* chart, BuiltChart& out, const ChartData& d, const Column
     }
     if (s.goal) { yMin = std::min(yMin, *s.goal); yMax = std::max(yMax, *s.goal); }
     QAbstractAxis* xAxis = nullptr;
-    if (dateX) {
+    bool anyReduced = false;
+    for (const auto& l : lines) anyReduced = anyReduced || l.xy->x.size() > 4000;
+    if (dateX && !anyReduced) {
+        xAxis = makeCalendarAxis(chart, xMin, xMax);
+    } else if (dateX) {
+        // Zoomable huge series: QDateTimeAxis relabels itself on every zoom.
         auto* axis = new QDateTimeAxis(chart);
         const std::string& g = s.dateGranularity;
         axis->setFormat(g == "year" ? QStringLiteral("yyyy") : (g == "month" || g == "quarter") ? QStringLiteral("MMM yyyy")

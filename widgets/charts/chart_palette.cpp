@@ -59,7 +59,7 @@ void styleChart(QChart* chart, const ChartColors& c) {
     chart->legend()->setLabelColor(c.text);
     chart->legend()->setBrush(Qt::NoBrush);
     chart->legend()->setPen(Qt::NoPen);
-    chart->setMargins(QMargins(4, 4, 4, 4));
+    chart->setMargins(QMargins(4, 4, 16, 4));  // room for the last x label
     for (QAbstractAxis* axis : chart->axes()) styleAxis(axis, c);
 }
 

@@ -76,7 +76,16 @@ Result<RenderReport> renderDashboard(const RenderOptions& o) {
         }
         if (!image.save(out, "PNG")) return Error{"cannot write " + o.outPath};
     } else {
-        // One page holding the whole dashboard, in vector form.
+        // One page holding the whole dashboard. Drawn from a 2x raster: Qt Charts elides legend
+        // text with screen font metrics, which drops legend entries when painted straight to PDF.
+        QImage image(QSize(o.width * 2, height * 2), QImage::Format_ARGB32_Premultiplied);
+        image.setDevicePixelRatio(2.0);
+        image.fill(view.palette().color(QPalette::Window));
+        {
+            QPainter ip(&image);
+            ip.setRenderHint(QPainter::Antialiasing);
+            view.render(&ip);
+        }
         QPdfWriter pdf(out);
         pdf.setResolution(96);
         pdf.setPageSize(QPageSize(QSizeF(o.width * 72.0 / 96.0, height * 72.0 / 96.0), QPageSize::Point,
@@ -86,8 +95,8 @@ Result<RenderReport> renderDashboard(const RenderOptions& o) {
         pdf.setCreator(QStringLiteral("Deskbase"));
         QPainter p;
         if (!p.begin(&pdf)) return Error{"cannot write " + o.outPath};
-        p.fillRect(QRect(0, 0, o.width, height), view.palette().color(QPalette::Window));
-        view.render(&p);
+        p.setRenderHint(QPainter::SmoothPixmapTransform);
+        p.drawImage(QRectF(0, 0, o.width, height), image);
         p.end();
     }
     return report;
