@@ -26,22 +26,25 @@ std::vector<std::size_t> reduceMinMax(const double* x, const double* y, std::siz
     const double span = xMax > xMin ? xMax - xMin : 1.0;
     const double scale = double(columns) / span;
     // Column of a point: floor((x - xMin) * columns / span), the last column closed on the right.
+    // Column ends are found by binary search, so the scan itself is a plain min/max loop.
     auto columnOf = [&](double xv) { return std::min<long>(long((xv - xMin) * scale), columns - 1); };
     std::size_t i = lo;
     while (i < hi) {
         const long bucket = columnOf(x[i]);
-        std::size_t firstIdx = i, minIdx = i, maxIdx = i, lastIdx = i;
+        const std::size_t end = std::size_t(
+            std::partition_point(x + i, x + hi, [&](double xv) { return columnOf(xv) <= bucket; }) - x);
+        std::size_t minIdx = i, maxIdx = i;
         double minY = y[i], maxY = y[i];
-        for (++i; i < hi && columnOf(x[i]) == bucket; ++i) {
-            const double v = y[i];
-            if (v < minY) { minY = v; minIdx = i; }
-            if (v > maxY) { maxY = v; maxIdx = i; }
-            lastIdx = i;
+        for (std::size_t k = i + 1; k < end; ++k) {
+            const double v = y[k];
+            if (v < minY) { minY = v; minIdx = k; }
+            if (v > maxY) { maxY = v; maxIdx = k; }
         }
-        std::size_t picks[4] = {firstIdx, minIdx, maxIdx, lastIdx};
+        std::size_t picks[4] = {i, minIdx, maxIdx, end - 1};
         std::sort(picks, picks + 4);
         for (std::size_t k = 0; k < 4; ++k)
             if (k == 0 || picks[k] != picks[k - 1]) out.push_back(picks[k]);
+        i = end;
     }
     if (hi < last) out.push_back(hi);
     return out;

@@ -822,7 +822,20 @@ BuiltChart buildXYLineChart(std::shared_ptr<const XYData> data, bool reduce, boo
     const double xMin = data->x.empty() ? 0 : data->x.front();
     const double xMax = data->x.empty() ? 1 : data->x.back();
     double yMin = 0, yMax = 1;
-    if (!data->y.empty()) {
+    // The reduction keeps every column's extremes, so its points give the exact y range
+    // without a second pass over millions of values.
+    ReducedLine* reducer = nullptr;
+    if (reduce) {
+        reducer = new ReducedLine(data, series, chart.get());
+        reducer->setPixelColumns(pixelColumns);
+        reducer->showAll();
+        out.reducers.push_back(reducer);
+        const auto pts = series->points();
+        for (qsizetype i = 0; i < pts.size(); ++i) {
+            yMin = i == 0 ? pts[i].y() : std::min(yMin, pts[i].y());
+            yMax = i == 0 ? pts[i].y() : std::max(yMax, pts[i].y());
+        }
+    } else if (!data->y.empty()) {
         const auto [lo, hi] = std::minmax_element(data->y.begin(), data->y.end());
         yMin = *lo;
         yMax = *hi;
@@ -843,12 +856,7 @@ BuiltChart buildXYLineChart(std::shared_ptr<const XYData> data, bool reduce, boo
     QAbstractAxis* yAxis = makeValueAxis(yMin, yMax, dashboard::NumberFormat{}, false, false);
     chart->addAxis(xAxis, Qt::AlignBottom);
     chart->addAxis(yAxis, Qt::AlignLeft);
-    if (reduce) {
-        auto* reducer = new ReducedLine(data, series, chart.get());
-        reducer->setPixelColumns(pixelColumns);
-        reducer->showAll();
-        out.reducers.push_back(reducer);
-    } else {
+    if (!reduce) {
         QList<QPointF> pts;
         pts.reserve(qsizetype(data->x.size()));
         for (std::size_t i = 0; i < data->x.size(); ++i) pts.append(QPointF(data->x[i], data->y[i]));
