@@ -139,7 +139,7 @@ void setLegend(QChart* chart, bool visible, const ChartColors& c) {
     chart->legend()->setFont(f);
     // Helper series (goal, trend) stay out of the legend unless named by the user.
     for (QLegendMarker* m : chart->legend()->markers())
-        if (m->label() == QStringLiteral("Trend")) m->setVisible(false);
+        if (m->label() == QStringLiteral("Trend") || m->label() == QStringLiteral("__anchor")) m->setVisible(false);
 }
 
 
@@ -207,7 +207,7 @@ void thinCategoryLabels(QChart* chart, QBarCategoryAxis* categories, const QStri
     chart->addSeries(anchor);
     anchor->attachAxis(ticks);
     anchor->attachAxis(valueAxis);
-    for (QLegendMarker* m : chart->legend()->markers(anchor)) m->setVisible(false);
+    anchor->setName(QStringLiteral("__anchor"));  // hidden from the legend in setLegend()
 }
 
 // ---- bar, row, combo --------------------------------------------------------------------

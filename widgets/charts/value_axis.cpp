@@ -59,7 +59,8 @@ QAbstractAxis* makeValueAxis(double min, double max, const dashboard::NumberForm
                 axis->append(labels[i], v);
             break;
         }
-        f.decimals = (f.decimals < 0 ? 0 : f.decimals) + 1;
+        // First let the compact rule pick per label ("$500", "$1.5k"), then add decimals.
+        f.decimals = attempt == 0 && f.compact && f.decimals >= 0 ? -1 : (f.decimals < 0 ? 0 : f.decimals) + 1;
     }
     return axis;
 }

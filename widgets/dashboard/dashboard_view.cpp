@@ -440,14 +440,11 @@ void DashboardView::setChromeVisible(bool on) {
 }
 
 int DashboardView::fullHeightForWidth(int width) {
-    resize(width, 600);
-    if (layout()) layout()->activate();
-    const QMargins m = layout()->contentsMargins();
-    int above = m.top() + m.bottom() + 8;  // spacing
-    if (title_->isVisible()) above += title_->sizeHint().height();
-    if (description_->isVisible()) above += description_->heightForWidth(width - m.left() - m.right()) + 4;
-    if (filters_->isVisible()) above += filters_->sizeHint().height() + 8;
-    return above + canvas_->contentHeight() + 16;
+    // Lay out once at this width, then everything above the canvas plus the canvas itself.
+    resize(width, 800);
+    layout()->activate();
+    const int above = scroll_->geometry().top();
+    return above + canvas_->contentHeight() + layout()->contentsMargins().bottom() + 4;
 }
 
 }  // namespace deskbase::widgets
