@@ -24,13 +24,25 @@ std::string toIdentifier(std::string_view text) {
     return out;
 }
 
+namespace {
+// Extensions match in any case: SALES.CSV is as much a CSV file as sales.csv.
+bool endsWithNoCase(std::string_view s, std::string_view lowerSuffix) {
+    if (s.size() < lowerSuffix.size()) return false;
+    for (std::size_t i = 0; i < lowerSuffix.size(); ++i) {
+        char c = s[s.size() - lowerSuffix.size() + i];
+        if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
+        if (c != lowerSuffix[i]) return false;
+    }
+    return true;
+}
+}  // namespace
+
 std::string tableNameForPath(std::string_view path) {
     const auto slash = path.find_last_of("/\\");
     std::string_view base = slash == std::string_view::npos ? path : path.substr(slash + 1);
     // Strip known data extensions (and a trailing .gz), keep other dots as word breaks.
     for (std::string_view ext : {".gz", ".csv", ".tsv", ".tab", ".txt", ".json", ".ndjson", ".jsonl"}) {
-        if (base.size() > ext.size() && base.substr(base.size() - ext.size()) == ext)
-            base.remove_suffix(ext.size());
+        if (base.size() > ext.size() && endsWithNoCase(base, ext)) base.remove_suffix(ext.size());
     }
     return toIdentifier(base);
 }

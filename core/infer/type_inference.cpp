@@ -12,7 +12,8 @@ void ColumnInference::add(std::string_view raw, bool decimalComma) {
         candidates_ &= kInteger | kReal;
         return;
     }
-    if ((candidates_ & kInteger) && parseInteger(t)) {
+    // Integers also fit a real column; parseReal alone would refuse long ones (>15 digits).
+    if ((candidates_ & (kInteger | kReal)) && parseInteger(t)) {
         candidates_ &= kInteger | kReal;
         return;
     }

@@ -77,7 +77,10 @@ Result<std::size_t> ByteSource::read(char* dst, std::size_t max) {
         case TextEncoding::Utf16LE:
         case TextEncoding::Utf16BE: {
             // Two bytes become at most 3 UTF-8 bytes; a surrogate pair (4 bytes) becomes 4.
-            raw_.resize(carryLen_ + (max / 3) * 2);
+            // The carried bytes (up to 3) may add one more unit of output: read one unit less
+            // (callers pass buffers of 1 MiB or more; anything from 6 bytes on stays within max).
+            const std::size_t units = max / 3 - (carryLen_ > 0 && max / 3 > 1 ? 1 : 0);
+            raw_.resize(carryLen_ + units * 2);
             std::memcpy(raw_.data(), carry_, carryLen_);
             const std::size_t got =
                 readRaw(reinterpret_cast<char*>(raw_.data() + carryLen_), raw_.size() - carryLen_);

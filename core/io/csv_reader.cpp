@@ -6,6 +6,14 @@ namespace deskbase {
 
 namespace {
 constexpr std::size_t kBlock = 1 << 20;  // 1 MiB reads
+
+// Line breaks in buf[from, to): LF, CR LF, and a lone CR (old Mac files end lines with it).
+std::int64_t countLineBreaks(const char* buf, std::size_t from, std::size_t to) {
+    std::int64_t n = 0;
+    for (std::size_t k = from; k < to; ++k)
+        n += buf[k] == '\n' || (buf[k] == '\r' && (k + 1 >= to || buf[k + 1] != '\n'));
+    return n;
+}
 }
 
 CsvReader::CsvReader(std::unique_ptr<ByteSource> source, CsvDialect dialect)
@@ -91,6 +99,22 @@ CsvReader::Parse CsvReader::parseAt(Record& record) {
     const char* buf = buffer_.data();
     std::size_t p = begin_;
     if (p >= end_) return eof_ ? Parse::End : Parse::NeedMore;
+    // Blank lines at the very end of the file are no records (in a one-column file they would
+    // become empty rows). Once a run of blank lines is known to go on, it is not scanned again.
+    if (buf[p] == '\n' || buf[p] == '\r') {
+        if (!inBlankRunBeforeData_) {
+            std::size_t k = p;
+            while (k < end_ && (buf[k] == '\n' || buf[k] == '\r')) ++k;
+            if (k == end_) {
+                if (!eof_) return Parse::NeedMore;
+                begin_ = end_;
+                return Parse::End;
+            }
+            inBlankRunBeforeData_ = true;
+        }
+    } else {
+        inBlankRunBeforeData_ = false;
+    }
     record.fields.clear();
     record.error.clear();
     record.line = line_;
@@ -111,9 +135,15 @@ CsvReader::Parse CsvReader::parseAt(Record& record) {
                     if (!eof_) return Parse::NeedMore;
                     // Unterminated quote: the rest of the file is one malformed record.
                     record.error = "unterminated quoted field";
-                    record.fields.emplace_back(buf + segStart, end_ - segStart);
+                    if (copied) {  // the text before the last doubled quote is in scratch_
+                        std::memcpy(scratch_.data() + scratchUsed, buf + segStart, end_ - segStart);
+                        scratchUsed += end_ - segStart;
+                        record.fields.emplace_back(scratch_.data() + copyStart, scratchUsed - copyStart);
+                    } else {
+                        record.fields.emplace_back(buf + segStart, end_ - segStart);
+                    }
                     record.raw = std::string_view(buf + begin_, end_ - begin_);
-                    for (std::size_t k = p; k < end_; ++k) newlinesInside += buf[k] == '\n';
+                    newlinesInside += countLineBreaks(buf, p, end_);
                     line_ += newlinesInside + 1;
                     begin_ = end_;
                     return Parse::Ok;
@@ -130,7 +160,7 @@ CsvReader::Parse CsvReader::parseAt(Record& record) {
                     continue;
                 }
                 // Closing quote.
-                for (std::size_t k = p; k < at; ++k) newlinesInside += buf[k] == '\n';
+                newlinesInside += countLineBreaks(buf, p, at);
                 if (copied) {
                     const std::size_t len = at - segStart;
                     std::memcpy(scratch_.data() + scratchUsed, buf + segStart, len);

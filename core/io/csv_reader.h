@@ -35,6 +35,7 @@ private:
     std::size_t begin_ = 0;   // start of the next record
     std::size_t end_ = 0;     // end of valid data
     bool eof_ = false;
+    bool inBlankRunBeforeData_ = false;  // the blank lines at begin_ are followed by more data
     std::int64_t line_ = 1;   // line where the next record starts
     std::int64_t consumedBefore_ = 0;
     std::vector<char> scratch_;  // unescaped copies of fields with doubled quotes

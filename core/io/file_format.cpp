@@ -114,7 +114,8 @@ CsvDialect sniffDialect(std::string_view text, bool tabHint) {
     if (sample.size() == kSniffBytes)
         if (auto nl = sample.find_last_of('\n'); nl != std::string_view::npos) sample = sample.substr(0, nl + 1);
 
-    char best = tabHint ? '\t' : ',';
+    const char hinted = tabHint ? '\t' : ',';
+    char best = hinted;
     double bestScore = -1;
     for (char delim : {',', '\t', ';', '|'}) {
         auto counts = fieldCounts(sample, delim, d.quote, 200);
@@ -127,14 +128,18 @@ CsvDialect sniffDialect(std::string_view text, bool tabHint) {
         // Consistency first, then more columns; the hint breaks ties.
         const double consistency = double(mode->second) / double(counts.size());
         double score = consistency * 1000 + double(std::min<std::size_t>(mode->first, 100));
-        if (delim == best) score += 0.5;
+        if (delim == hinted) score += 0.5;
         if (score > bestScore) { bestScore = score; best = delim; }
     }
     d.delimiter = best;
 
     // Header: the first record's fields are all non-empty, distinct, and none is a number,
-    // date or boolean. Files whose every row is text are taken to have a header.
+    // date or boolean. Files whose every row is text are taken to have a header. The first or
+    // last name may be empty: pandas writes no name for its index column, and many exports end
+    // every line with a delimiter.
     auto first = firstRecord(sample, d.delimiter, d.quote);
+    if (first.size() > 1 && trimSpaces(first.back()).empty()) first.pop_back();
+    if (first.size() > 1 && trimSpaces(first.front()).empty()) first.erase(first.begin());
     std::vector<std::string> sorted = first;
     std::sort(sorted.begin(), sorted.end());
     bool header = std::adjacent_find(sorted.begin(), sorted.end()) == sorted.end();
@@ -160,6 +165,11 @@ Result<FileSniff> sniffFile(const std::string& path) {
     if (!f) return Error{"cannot open " + path + ": " + std::strerror(errno)};
     std::string head(kSniffBytes, '\0');
     const std::size_t n = std::fread(head.data(), 1, head.size(), f);
+    if (std::ferror(f)) {  // e.g. a directory: it opens, but reading fails
+        const int err = errno;
+        std::fclose(f);
+        return Error{"cannot read " + path + ": " + std::strerror(err)};
+    }
     std::fseek(f, 0, SEEK_END);
     const long size = std::ftell(f);
     std::fclose(f);

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cstring>
 
 namespace deskbase {
@@ -67,9 +68,12 @@ Result<bool> JsonReader::next(Record& record) {
         while (p < end_) {
             const char c = buffer_[p];
             if (c == '\n') { ++line_; ++p; continue; }
-            if (isSpace(c) || (arrayForm_ && c == ',')) { ++p; continue; }
+            // Commas between objects are separators in NDJSON too ({...},{...} on one line).
+            if (isSpace(c) || c == ',') { ++p; continue; }
             if (arrayForm_ && c == '[' && !sawArrayStart_) { sawArrayStart_ = true; ++p; continue; }
-            if (arrayForm_ && c == ']') { begin_ = end_; eof_ = true; return false; }
+            // The array's end. Whatever follows is read on (another array, or error records)
+            // rather than dropped without a word.
+            if (arrayForm_ && c == ']' && sawArrayStart_) { sawArrayStart_ = false; ++p; continue; }
             break;
         }
         begin_ = p;
@@ -84,10 +88,8 @@ Result<bool> JsonReader::next(Record& record) {
         std::size_t q = p;
         int depth = 0;
         bool inString = false, complete = false;
-        std::int64_t newlines = 0;
         for (; q < end_; ++q) {
             const char c = buffer_[q];
-            if (c == '\n') ++newlines;
             if (inString) {
                 if (c == '\\') ++q;
                 else if (c == '"') inString = false;
@@ -96,9 +98,17 @@ Result<bool> JsonReader::next(Record& record) {
             if (c == '"') inString = true;
             else if (c == '{' || c == '[') ++depth;
             else if (c == '}' || c == ']') {
+                if (depth == 0) break;  // ends a bare scalar, or is a stray bracket itself
                 if (--depth == 0) { ++q; complete = true; break; }
             } else if (depth == 0 && (c == ',' || c == '\n')) {
                 break;  // a bare scalar at the top level
+            } else if (c == '\n' && depth == 1 && !arrayForm_) {
+                // An NDJSON line left its object open and the next line starts a new one: stop
+                // here rather than read the rest of the file into this value.
+                std::size_t k = q + 1, b = q;
+                while (k < end_ && isSpace(buffer_[k])) ++k;
+                while (b > p && isSpace(buffer_[b - 1])) --b;
+                if (k < end_ && buffer_[k] == '{' && buffer_[b - 1] != ':') break;  // not "key":\n{...}
             }
         }
         if (!complete && !eof_ && q >= end_) {
@@ -107,17 +117,28 @@ Result<bool> JsonReader::next(Record& record) {
             continue;
         }
         if (q > end_) q = end_;
-        const std::string_view text(buffer_.data() + p, q - p);
+        const bool cutOff = !complete && q >= end_;
+        if (q == p) ++q;  // a stray closing bracket: an error record of its own, then move on
+        std::string_view text(buffer_.data() + p, q - p);
+        nlohmann::ordered_json value = nlohmann::ordered_json::parse(text.begin(), text.end(), nullptr, false);
+        // NDJSON holds one object per line: a broken one (say, an unclosed brace) must not take
+        // the lines after it along. Reject its first line only and read on from the next.
+        if (value.is_discarded() && !arrayForm_) {
+            if (const auto nl = text.find('\n'); nl != std::string_view::npos) {
+                text = text.substr(0, nl);
+                q = p + nl;
+            }
+        }
         begin_ = q;
-        line_ = startLine + newlines;
+        // Line breaks inside the value only: the one ending a bare scalar is counted when skipped.
+        line_ = startLine + std::count(text.begin(), text.end(), '\n');
         record.line = startLine;
         record.raw = text;
         record.error.clear();
         std::fill(present_.begin(), present_.end(), false);
 
-        nlohmann::ordered_json value = nlohmann::ordered_json::parse(text.begin(), text.end(), nullptr, false);
         if (value.is_discarded()) {
-            record.error = complete ? "invalid JSON" : "JSON value is cut off at the end of the file";
+            record.error = cutOff && q >= end_ ? "JSON value is cut off at the end of the file" : "invalid JSON";
             record.fields.assign(header_.size(), std::string_view());
             return true;
         }
