@@ -5,6 +5,7 @@
 #include <chrono>
 
 #include "core/query/result_cache.h"
+#include "core/query/statement_kind.h"
 #include "core/warehouse/warehouse.h"
 
 namespace deskbase {
@@ -253,7 +254,8 @@ Result<QueryResult> QueryExecutor::runOnConnection(QueryRun& run, Warehouse& w) 
     const auto start = Clock::now();
     const QueryRequest& req = run.request;
     ResultCache* cache = options_.cache;
-    const bool caching = cache && req.useCache && !req.onRows;
+    const StatementKind kind = classifyStatement(req.sql);
+    const bool caching = cache && req.useCache && !req.onRows && kind.readOnly;
     CacheKey key;
     if (caching) {
         key = CacheKey::make(w.identity(), req.sql, req.params, req.rowLimit);
@@ -301,6 +303,13 @@ Result<QueryResult> QueryExecutor::runOnConnection(QueryRun& run, Warehouse& w) 
         }
     }
     cursor = Error{"done"};  // finalize the statement before the connection goes back to the pool
+    if (kind.writesData) {
+        // A write through Deskbase (e.g. the SQL editor): bump the versions so no cache, in this
+        // process or another, serves results computed before it. Unknown targets: drop our cache.
+        for (const auto& table : kind.writtenTables)
+            if (auto s = w.bumpDataVersion(table); !s && cache) cache->purge();
+        if (kind.writtenTables.empty() && cache) cache->purge();
+    }
     const double ms = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
     result.elapsedMs = ms;
     if (storable && !run.cancelRequested()) cache->store(key, result, ms, std::move(versions), req.cachePolicy);

@@ -259,6 +259,27 @@ private slots:
         QCoreApplication::processEvents();
     }
 
+    // A write through the executor (the SQL editor) is not cached and invalidates cached reads.
+    void writeThroughExecutorInvalidates() {
+        ResultCache cache;
+        QueryExecutor ex(ExecutorOptions{2, &cache, 2});
+        QVERIFY(ex.runAndWait(request("CREATE TABLE notes (id INTEGER, body TEXT)")));
+        QueryRequest read = request("SELECT count(*) FROM notes");
+        read.useCache = true;
+        read.cachePolicy.kind = CachePolicy::Kind::Fixed;
+        QVERIFY(ex.runAndWait(read));
+        QVERIFY(ex.runAndWait(read)->fromCache);
+        QueryRequest write = request("INSERT INTO notes VALUES (1, 'x')");
+        write.useCache = true;
+        write.cachePolicy.kind = CachePolicy::Kind::Fixed;
+        QVERIFY(ex.runAndWait(write));
+        auto after = ex.runAndWait(read);
+        QVERIFY(after && !after->fromCache);
+        QCOMPARE(valueToText(after->rows[0][0]), std::string("1"));
+        QVERIFY(ex.runAndWait(write));  // the same write again is run, not served from the cache
+        QCOMPARE(valueToText(ex.runAndWait(read)->rows[0][0]), std::string("2"));
+    }
+
     // An import through Deskbase bumps the table's data version: the cached answer is not served again.
     void cacheInvalidatedByImport() {
         const std::string csv = ws_.write("sales.csv", "region,amount\nnorth,10\nsouth,20\n");
