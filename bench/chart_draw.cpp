@@ -90,8 +90,10 @@ int main(int argc, char** argv) {
     int orders = 20000;
     double capSeconds = 60;
     for (int i = 1; i + 1 < argc; ++i) {
-        if (!std::strcmp(argv[i], "--orders")) orders = std::atoi(argv[++i]);
-        else if (!std::strcmp(argv[i], "--cap")) capSeconds = std::atof(argv[++i]);
+        if (!std::strcmp(argv[i], "--orders"))
+            orders = std::atoi(argv[++i]);
+        else if (!std::strcmp(argv[i], "--cap"))
+            capSeconds = std::atof(argv[++i]);
     }
     if (qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
@@ -112,15 +114,16 @@ int main(int argc, char** argv) {
             zoom.push_back(zoomFrameMs(view, double(n) * 0.25, double(n) * 0.5));
         }
         const std::size_t shown = view.shownPoints();
-        std::printf("%5zuM points  reduced:    %8.1f ms  (median of 5; %zu points reach Qt Charts after zoom)\n",
-                    n / 1000000, median(reduced), shown);
-        std::printf("%5zuM points  zoom frame: %8.1f ms  (re-reduce the visible quarter + paint)\n", n / 1000000,
-                    median(zoom));
+        std::printf(
+            "%5zuM points  reduced:    %8.1f ms  (median of 5; %zu points reach Qt Charts after zoom)\n",
+            n / 1000000, median(reduced), shown);
+        std::printf("%5zuM points  zoom frame: %8.1f ms  (re-reduce the visible quarter + paint)\n",
+                    n / 1000000, median(zoom));
         if (n == 1000000 || unreduced1M / 1000 * 10 < capSeconds) {
             const double all = frameMs(view, xy, false);
             if (n == 1000000) unreduced1M = all;
-            std::printf("%5zuM points  all points: %8.1f ms  (one frame)  -> reduced is %.0fx faster\n", n / 1000000,
-                        all, all / median(reduced));
+            std::printf("%5zuM points  all points: %8.1f ms  (one frame)  -> reduced is %.0fx faster\n",
+                        n / 1000000, all, all / median(reduced));
         } else {
             std::printf("%5zuM points  all points: skipped (1M took %.1f s; 10M would exceed --cap %.0f s)\n",
                         n / 1000000, unreduced1M / 1000, capSeconds);
@@ -158,7 +161,8 @@ int main(int argc, char** argv) {
         const auto st = cache.stats();
         std::printf("cold (empty cache):          %8.1f ms\n", cold);
         std::printf("warm (memory cache):         %8.1f ms  (median of 5; target <= 100 ms)\n", median(warm));
-        std::printf("cache: %llu hits, %llu misses\n", (unsigned long long)st.hits, (unsigned long long)st.misses);
+        std::printf("cache: %llu hits, %llu misses\n", (unsigned long long)st.hits,
+                    (unsigned long long)st.misses);
     }
     {
         ResultCache cache(co);  // a restart: only the disk tier is warm

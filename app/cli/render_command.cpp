@@ -26,7 +26,8 @@ int runRender(int argc, char** argv, const std::vector<std::string>& argList) {
     options.target = args->value("db").value_or("");
     if (auto w = args->value("width")) {
         options.width = std::atoi(w->c_str());
-        if (options.width < 320 || options.width > 10000) return usageError("render", "--width must be 320..10000");
+        if (options.width < 320 || options.width > 10000)
+            return usageError("render", "--width must be 320..10000");
     }
     if (auto s = args->value("scale")) {
         options.scale = std::atof(s->c_str());
@@ -45,8 +46,8 @@ int runRender(int argc, char** argv, const std::vector<std::string>& argList) {
     auto report = widgets::renderDashboard(options);
     if (!report) return failure("render", report.message());
     for (const auto& e : report->errors) std::fprintf(stderr, "deskbase render: warning: %s\n", e.c_str());
-    std::printf("%s: %d cards (%d failed), %dx%d\n", options.outPath.c_str(), report->cards, report->failedCards,
-                report->width, report->height);
+    std::printf("%s: %d cards (%d failed), %dx%d\n", options.outPath.c_str(), report->cards,
+                report->failedCards, report->width, report->height);
     return report->failedCards > 0 ? 1 : 0;
 }
 

@@ -9,8 +9,8 @@ namespace deskbase::dashboard {
 
 namespace fs = std::filesystem;
 
-Result<CardQuery> prepareCard(const Workspace& ws, const Dashboard& d, const FilterValues& values, const Card& card,
-                              const std::string& targetOverride) {
+Result<CardQuery> prepareCard(const Workspace& ws, const Dashboard& d, const FilterValues& values,
+                              const Card& card, const std::string& targetOverride) {
     if (card.isText()) return Error{"card " + card.id + " is a text card"};
     const WorkspaceQuestion* wq = ws.findQuestion(card.question);
     if (!wq) {
@@ -31,13 +31,14 @@ Result<CardQuery> prepareCard(const Workspace& ws, const Dashboard& d, const Fil
         out.target = *t;
     }
     const bool postgres = Warehouse::isPostgresTarget(out.target);
-    auto expanded = expandSqlTemplate(q.sql, q.parameters, cardParameters(d, values, card.id),
-                                      [postgres](int i) { return (postgres ? "$" : "?") + std::to_string(i); });
+    auto expanded =
+        expandSqlTemplate(q.sql, q.parameters, cardParameters(d, values, card.id),
+                          [postgres](int i) { return (postgres ? "$" : "?") + std::to_string(i); });
     if (!expanded) return Error{expanded.message()};
     out.sql = std::move(*expanded);
     out.cachePolicy = q.cache ? *q.cache : ws.settings().cachePolicy;
-    out.visualization = mergeVisualization(q.visualization.is_object() ? q.visualization.dump() : std::string(),
-                                           card.visualization);
+    out.visualization = mergeVisualization(
+        q.visualization.is_object() ? q.visualization.dump() : std::string(), card.visualization);
     return out;
 }
 
@@ -62,7 +63,8 @@ std::string workspaceDirOf(const std::string& dashboardPath) {
 
 Status applyFilterArgument(const Dashboard& d, FilterValues& values, const std::string& assignment) {
     const auto eq = assignment.find('=');
-    if (eq == std::string::npos || eq == 0) return Status::fail("expected NAME=VALUE, got \"" + assignment + "\"");
+    if (eq == std::string::npos || eq == 0)
+        return Status::fail("expected NAME=VALUE, got \"" + assignment + "\"");
     const std::string name = assignment.substr(0, eq), value = assignment.substr(eq + 1);
     const Filter* f = d.filter(name);
     if (!f) {
@@ -73,13 +75,16 @@ Status applyFilterArgument(const Dashboard& d, FilterValues& values, const std::
     std::vector<std::string> v;
     if (f->type == FilterType::DateRange) {
         const auto dots = value.find("..");
-        if (dots == std::string::npos) v = {value, value};
-        else v = {value.substr(0, dots), value.substr(dots + 2)};
+        if (dots == std::string::npos)
+            v = {value, value};
+        else
+            v = {value.substr(0, dots), value.substr(dots + 2)};
     } else if (f->type == FilterType::List) {
         std::size_t start = 0;
         while (start <= value.size()) {
             const auto comma = value.find(',', start);
-            const std::string part = value.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+            const std::string part =
+                value.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
             if (!part.empty()) v.push_back(part);
             if (comma == std::string::npos) break;
             start = comma + 1;

@@ -14,16 +14,17 @@ namespace deskbase::dashboard {
 
 struct CardQuery {
     std::string cardId;
-    std::string title;           // the card's title, else the question's name
-    std::string target;          // warehouse target
+    std::string title;   // the card's title, else the question's name
+    std::string target;  // warehouse target
     ExpandedSql sql;
     CachePolicy cachePolicy;
-    std::string visualization;   // question settings with the card's override applied (JSON object text)
+    std::string visualization;  // question settings with the card's override applied (JSON object text)
 };
 
 // `targetOverride` (e.g. --db) replaces the question's connection when not empty.
-Result<CardQuery> prepareCard(const Workspace& workspace, const Dashboard& dashboard, const FilterValues& values,
-                              const Card& card, const std::string& targetOverride = {});
+Result<CardQuery> prepareCard(const Workspace& workspace, const Dashboard& dashboard,
+                              const FilterValues& values, const Card& card,
+                              const std::string& targetOverride = {});
 
 // The request for the executor; `slotKey` makes a newer run of the same card supersede the older.
 QueryRequest cardRequest(const CardQuery& q, const std::string& slotKey, bool useCache = true);

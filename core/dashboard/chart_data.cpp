@@ -31,15 +31,20 @@ void refineTemporalColumns(ChartData& data, std::size_t sampleRows) {
         for (std::size_t r = 0; r < data.rows.size() && r < sampleRows; ++r) {
             if (c >= data.rows[r].size() || isNull(data.rows[r][c])) continue;
             const auto* s = std::get_if<std::string>(&data.rows[r][c]);
-            if (!s) { allDates = allDateTimes = false; break; }
+            if (!s) {
+                allDates = allDateTimes = false;
+                break;
+            }
             any = true;
             allDates = allDates && looksLikeDate(*s);
             allDateTimes = allDateTimes && looksLikeDateTime(*s);
             if (!allDates && !allDateTimes) break;
         }
         if (!any) continue;
-        if (allDates) data.columns[c].type = ColumnType::Date;
-        else if (allDateTimes) data.columns[c].type = ColumnType::DateTime;
+        if (allDates)
+            data.columns[c].type = ColumnType::Date;
+        else if (allDateTimes)
+            data.columns[c].type = ColumnType::DateTime;
     }
 }
 
@@ -55,7 +60,9 @@ std::optional<double> cellNumber(const Value& v) {
     return std::nullopt;
 }
 
-std::string cellText(const Value& v) { return valueToText(v); }
+std::string cellText(const Value& v) {
+    return valueToText(v);
+}
 
 std::optional<double> cellEpochMs(const Value& v) {
     const auto* s = std::get_if<std::string>(&v);

@@ -13,10 +13,14 @@ using Json = nlohmann::ordered_json;
 
 std::string_view filterTypeName(FilterType t) {
     switch (t) {
-    case FilterType::Text: return "text";
-    case FilterType::Number: return "number";
-    case FilterType::DateRange: return "date_range";
-    case FilterType::List: return "list";
+        case FilterType::Text:
+            return "text";
+        case FilterType::Number:
+            return "number";
+        case FilterType::DateRange:
+            return "date_range";
+        case FilterType::List:
+            return "list";
     }
     return "text";
 }
@@ -87,7 +91,7 @@ Result<Dashboard> parseDashboard(const std::string& jsonText) {
     try {
         j = Json::parse(jsonText);
     } catch (const Json::parse_error& e) {
-        return Error{"invalid JSON at line " + std::to_string(lineOfByte(jsonText, e.byte)) };
+        return Error{"invalid JSON at line " + std::to_string(lineOfByte(jsonText, e.byte))};
     }
     if (!j.is_object()) return Error{"a dashboard must be a JSON object"};
     Dashboard d;
@@ -138,7 +142,8 @@ Result<Dashboard> parseDashboard(const std::string& jsonText) {
             r.get(cj, "y", c.rect.y);
             r.get(cj, "w", c.rect.w);
             r.get(cj, "h", c.rect.h);
-            if (auto v = cj.find("visualization"); v != cj.end() && v->is_object()) c.visualization = v->dump();
+            if (auto v = cj.find("visualization"); v != cj.end() && v->is_object())
+                c.visualization = v->dump();
             if (c.id.empty()) return Error{"a card has no \"id\""};
             if (d.card(c.id)) return Error{"two cards have the id \"" + c.id + "\""};
             d.cards.push_back(std::move(c));
@@ -161,8 +166,10 @@ std::string serializeDashboard(const Dashboard& d) {
         fj["id"] = f.id;
         fj["label"] = f.label;
         fj["type"] = std::string(filterTypeName(f.type));
-        if (f.type == FilterType::List || f.type == FilterType::DateRange) fj["default"] = f.defaultValue;
-        else fj["default"] = f.defaultValue.empty() ? Json(nullptr) : Json(f.defaultValue.front());
+        if (f.type == FilterType::List || f.type == FilterType::DateRange)
+            fj["default"] = f.defaultValue;
+        else
+            fj["default"] = f.defaultValue.empty() ? Json(nullptr) : Json(f.defaultValue.front());
         if (!f.options.empty()) fj["options"] = f.options;
         if (!f.optionsQuestion.empty()) fj["options_question"] = f.optionsQuestion;
         if (!f.column.empty()) fj["column"] = f.column;
@@ -183,8 +190,10 @@ std::string serializeDashboard(const Dashboard& d) {
         Json cj = Json::object();
         cj["id"] = c.id;
         if (!c.title.empty()) cj["title"] = c.title;
-        if (!c.question.empty()) cj["question"] = c.question;
-        else cj["text"] = c.text;
+        if (!c.question.empty())
+            cj["question"] = c.question;
+        else
+            cj["text"] = c.text;
         cj["x"] = c.rect.x;
         cj["y"] = c.rect.y;
         cj["w"] = c.rect.w;

@@ -21,10 +21,11 @@ struct GridRect {
 };
 
 struct Card {
-    std::string id;        // unique within the dashboard; filters wire to it
-    std::string question;  // question file, relative to the workspace's questions/ folder; empty for text cards
-    std::string text;      // markdown, for text cards
-    std::string title;     // optional; defaults to the question's name
+    std::string id;  // unique within the dashboard; filters wire to it
+    std::string
+        question;       // question file, relative to the workspace's questions/ folder; empty for text cards
+    std::string text;   // markdown, for text cards
+    std::string title;  // optional; defaults to the question's name
     std::string visualization;  // optional JSON object text overriding the question's settings
     GridRect rect;
     bool isText() const { return question.empty(); }
@@ -50,9 +51,9 @@ struct Filter {
     FilterType type = FilterType::Text;
     // Values: text/number one entry; list any number; date range [start, end] ("" = open).
     std::vector<std::string> defaultValue;
-    std::vector<std::string> options;    // list filters: the choices offered
-    std::string optionsQuestion;         // list filters: a question whose first column gives the choices
-    std::string column;                  // cross-filtering: clicking a bar/slice of this column sets the filter
+    std::vector<std::string> options;  // list filters: the choices offered
+    std::string optionsQuestion;       // list filters: a question whose first column gives the choices
+    std::string column;                // cross-filtering: clicking a bar/slice of this column sets the filter
     std::vector<FilterTarget> targets;
     bool operator==(const Filter&) const = default;
 };
@@ -61,8 +62,8 @@ struct Dashboard {
     std::string name;
     std::string description;
     int gridColumns = 24;
-    int refreshSeconds = 0;        // 0: no auto-refresh
-    std::string sampleData;        // "demo_store": generate the demo data when the warehouse lacks it
+    int refreshSeconds = 0;  // 0: no auto-refresh
+    std::string sampleData;  // "demo_store": generate the demo data when the warehouse lacks it
     std::vector<Filter> filters;
     std::vector<Card> cards;
     bool operator==(const Dashboard&) const = default;

@@ -15,10 +15,10 @@ namespace deskbase::dashboard {
 
 struct DemoSizes {
     int customers = 2000;
-    int orders = 20000;            // order items are ~2.2 per order
+    int orders = 20000;  // order items are ~2.2 per order
     std::uint64_t seed = 20240101;
     std::string firstDay = "2023-01-01";
-    int days = 731;                // 2023-01-01 .. 2024-12-31
+    int days = 731;  // 2023-01-01 .. 2024-12-31
 };
 
 // The tables the demo store consists of, in import order.

@@ -10,7 +10,9 @@
 #include "core/warehouse/warehouse.h"
 
 // Resources compiled into a static library need an explicit init call from global scope.
-static void initDemoResources() { Q_INIT_RESOURCE(demo_workspace); }
+static void initDemoResources() {
+    Q_INIT_RESOURCE(demo_workspace);
+}
 
 namespace deskbase::dashboard {
 
@@ -36,7 +38,8 @@ std::string demoWorkspaceFile(const std::string& relativePath) {
 
 Status ensureDemoData(const std::string& target, const DemoSizes& sizes) {
     auto warehouse = Warehouse::open(target);
-    if (!warehouse) return Status::fail("cannot open the demo warehouse " + target + ": " + warehouse.message());
+    if (!warehouse)
+        return Status::fail("cannot open the demo warehouse " + target + ": " + warehouse.message());
     if (hasDemoData(**warehouse)) return Status::ok();
     return importDemoData(**warehouse, sizes);
 }
@@ -50,8 +53,8 @@ Status ensureDemoWorkspace(const std::string& dirPath, const DemoSizes& sizes) {
         QDir().mkpath(QFileInfo(dest).absolutePath());
         const std::string bytes = demoWorkspaceFile(rel);
         QSaveFile f(dest);
-        if (!f.open(QIODevice::WriteOnly) || f.write(bytes.data(), qint64(bytes.size())) != qint64(bytes.size()) ||
-            !f.commit())
+        if (!f.open(QIODevice::WriteOnly) ||
+            f.write(bytes.data(), qint64(bytes.size())) != qint64(bytes.size()) || !f.commit())
             return Status::fail("cannot write " + dest.toStdString());
     }
     return ensureDemoData(dir.filePath(QStringLiteral("warehouse.db")).toStdString(), sizes);

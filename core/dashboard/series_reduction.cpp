@@ -6,16 +6,16 @@
 
 namespace deskbase::dashboard {
 
-std::vector<std::size_t> reduceMinMax(const double* x, const double* y, std::size_t n, double xMin, double xMax,
-                                      int columns) {
+std::vector<std::size_t> reduceMinMax(const double* x, const double* y, std::size_t n, double xMin,
+                                      double xMax, int columns) {
     std::vector<std::size_t> out;
     if (n == 0) return out;
     columns = std::max(columns, 1);
     // Visible slice [lo, hi) found by binary search: zooming in only scans what is shown.
     const std::size_t lo = std::size_t(std::lower_bound(x, x + n, xMin) - x);
     const std::size_t hi = std::size_t(std::upper_bound(x, x + n, xMax) - x);
-    const std::size_t first = lo > 0 ? lo - 1 : lo;      // one point beyond each edge
-    const std::size_t last = hi < n ? hi + 1 : hi;      // exclusive
+    const std::size_t first = lo > 0 ? lo - 1 : lo;  // one point beyond each edge
+    const std::size_t last = hi < n ? hi + 1 : hi;   // exclusive
     if (last - first <= std::size_t(columns) * 4) {
         out.resize(last - first);
         std::iota(out.begin(), out.end(), first);
@@ -37,8 +37,14 @@ std::vector<std::size_t> reduceMinMax(const double* x, const double* y, std::siz
         double minY = y[i], maxY = y[i];
         for (std::size_t k = i + 1; k < end; ++k) {
             const double v = y[k];
-            if (v < minY) { minY = v; minIdx = k; }
-            if (v > maxY) { maxY = v; maxIdx = k; }
+            if (v < minY) {
+                minY = v;
+                minIdx = k;
+            }
+            if (v > maxY) {
+                maxY = v;
+                maxIdx = k;
+            }
         }
         std::size_t picks[4] = {i, minIdx, maxIdx, end - 1};
         std::sort(picks, picks + 4);
@@ -50,7 +56,8 @@ std::vector<std::size_t> reduceMinMax(const double* x, const double* y, std::siz
     return out;
 }
 
-std::vector<std::size_t> reduceMinMax(const std::vector<double>& x, const std::vector<double>& y, int columns) {
+std::vector<std::size_t> reduceMinMax(const std::vector<double>& x, const std::vector<double>& y,
+                                      int columns) {
     const std::size_t n = std::min(x.size(), y.size());
     if (n == 0) return {};
     return reduceMinMax(x.data(), y.data(), n, x.front(), x[n - 1], columns);
@@ -73,7 +80,10 @@ std::vector<std::size_t> reduceLttb(const double* x, const double* y, std::size_
         std::size_t avgEnd = std::min(std::size_t(double(b + 2) * every) + 1, n);
         if (avgStart >= avgEnd) avgStart = avgEnd - 1;
         double avgX = 0, avgY = 0;
-        for (std::size_t k = avgStart; k < avgEnd; ++k) { avgX += x[k]; avgY += y[k]; }
+        for (std::size_t k = avgStart; k < avgEnd; ++k) {
+            avgX += x[k];
+            avgY += y[k];
+        }
         avgX /= double(avgEnd - avgStart);
         avgY /= double(avgEnd - avgStart);
         const std::size_t start = std::size_t(double(b) * every) + 1;
@@ -82,7 +92,10 @@ std::vector<std::size_t> reduceLttb(const double* x, const double* y, std::size_
         std::size_t pick = start;
         for (std::size_t k = start; k < end; ++k) {
             const double area = std::abs((x[a] - avgX) * (y[k] - y[a]) - (x[a] - x[k]) * (avgY - y[a]));
-            if (area > best) { best = area; pick = k; }
+            if (area > best) {
+                best = area;
+                pick = k;
+            }
         }
         out.push_back(pick);
         a = pick;

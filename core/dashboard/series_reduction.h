@@ -11,10 +11,11 @@ namespace deskbase::dashboard {
 // survive, so spikes are never lost. `x` must be ascending (a line); the nearest point outside
 // the range on each side is kept too so the line runs to the plot edge. Returns all indices
 // when the visible range holds no more than 4 points per column.
-std::vector<std::size_t> reduceMinMax(const double* x, const double* y, std::size_t n, double xMin, double xMax,
-                                      int columns);
+std::vector<std::size_t> reduceMinMax(const double* x, const double* y, std::size_t n, double xMin,
+                                      double xMax, int columns);
 // Same over the whole series.
-std::vector<std::size_t> reduceMinMax(const std::vector<double>& x, const std::vector<double>& y, int columns);
+std::vector<std::size_t> reduceMinMax(const std::vector<double>& x, const std::vector<double>& y,
+                                      int columns);
 
 // Largest-Triangle-Three-Buckets (Steinarsson 2013): `threshold` points that keep the visual
 // shape, first and last always included. Returns all indices when n <= threshold.

@@ -13,15 +13,28 @@ using Json = nlohmann::ordered_json;
 
 namespace {
 constexpr std::pair<ChartType, std::string_view> kTypeNames[] = {
-    {ChartType::Auto, "auto"},     {ChartType::Number, "number"}, {ChartType::Table, "table"},
-    {ChartType::Bar, "bar"},       {ChartType::Row, "row"},       {ChartType::Line, "line"},
-    {ChartType::Area, "area"},     {ChartType::Combo, "combo"},   {ChartType::Pie, "pie"},
-    {ChartType::Scatter, "scatter"}, {ChartType::Histogram, "histogram"},
+    {ChartType::Auto, "auto"},
+    {ChartType::Number, "number"},
+    {ChartType::Table, "table"},
+    {ChartType::Bar, "bar"},
+    {ChartType::Row, "row"},
+    {ChartType::Line, "line"},
+    {ChartType::Area, "area"},
+    {ChartType::Combo, "combo"},
+    {ChartType::Pie, "pie"},
+    {ChartType::Scatter, "scatter"},
+    {ChartType::Histogram, "histogram"},
 };
 
-bool isNumber(ColumnType t) { return t == ColumnType::Integer || t == ColumnType::Real; }
-bool isTemporal(ColumnType t) { return t == ColumnType::Date || t == ColumnType::DateTime; }
-bool isCategory(ColumnType t) { return t == ColumnType::Text || t == ColumnType::Boolean; }
+bool isNumber(ColumnType t) {
+    return t == ColumnType::Integer || t == ColumnType::Real;
+}
+bool isTemporal(ColumnType t) {
+    return t == ColumnType::Date || t == ColumnType::DateTime;
+}
+bool isCategory(ColumnType t) {
+    return t == ColumnType::Text || t == ColumnType::Boolean;
+}
 }  // namespace
 
 std::string_view chartTypeName(ChartType t) {
@@ -62,14 +75,23 @@ std::string formatNumber(double v, const NumberFormat& f) {
     std::string unit;
     if (f.compact) {
         const double a = std::abs(shown);
-        if (a >= 1e9) { shown /= 1e9; unit = "B"; }
-        else if (a >= 1e6) { shown /= 1e6; unit = "M"; }
-        else if (a >= 1e3) { shown /= 1e3; unit = "k"; }
+        if (a >= 1e9) {
+            shown /= 1e9;
+            unit = "B";
+        } else if (a >= 1e6) {
+            shown /= 1e6;
+            unit = "M";
+        } else if (a >= 1e3) {
+            shown /= 1e3;
+            unit = "k";
+        }
     }
     int decimals = f.decimals;
     if (decimals < 0) {
-        if (!unit.empty()) decimals = std::abs(shown) < 10 && std::abs(shown - std::round(shown)) >= 0.05 ? 1 : 0;
-        else decimals = std::abs(shown - std::round(shown)) < 1e-9 ? 0 : (std::abs(shown) >= 100 ? 1 : 2);
+        if (!unit.empty())
+            decimals = std::abs(shown) < 10 && std::abs(shown - std::round(shown)) >= 0.05 ? 1 : 0;
+        else
+            decimals = std::abs(shown - std::round(shown)) < 1e-9 ? 0 : (std::abs(shown) >= 100 ? 1 : 2);
     }
     char buf[64];
     std::snprintf(buf, sizeof buf, "%.*f", std::clamp(decimals, 0, 12), std::abs(shown));
@@ -94,7 +116,10 @@ template <class T>
 void read(const Json& j, const char* key, T& out) {
     auto it = j.find(key);
     if (it == j.end() || it->is_null()) return;
-    try { out = it->get<T>(); } catch (const Json::exception&) {}
+    try {
+        out = it->get<T>();
+    } catch (const Json::exception&) {
+    }
 }
 }  // namespace
 
@@ -102,7 +127,9 @@ Result<VisualizationSettings> parseVisualization(const std::string& jsonText) {
     VisualizationSettings v;
     if (jsonText.empty()) return v;
     Json j;
-    try { j = Json::parse(jsonText); } catch (const Json::exception& e) {
+    try {
+        j = Json::parse(jsonText);
+    } catch (const Json::exception& e) {
         return Error{std::string("invalid visualization JSON: ") + e.what()};
     }
     if (j.is_null()) return v;
@@ -122,8 +149,10 @@ Result<VisualizationSettings> parseVisualization(const std::string& jsonText) {
     if (type == "donut") v.donut = true;
     read(j, "x", v.x);
     if (auto it = j.find("y"); it != j.end()) {
-        if (it->is_string()) v.y = {it->get<std::string>()};
-        else read(j, "y", v.y);
+        if (it->is_string())
+            v.y = {it->get<std::string>()};
+        else
+            read(j, "y", v.y);
     }
     read(j, "series", v.series);
     read(j, "size", v.size);
@@ -197,8 +226,16 @@ std::string serializeVisualization(const VisualizationSettings& v) {
 
 std::string mergeVisualization(const std::string& base, const std::string& override) {
     Json b, o;
-    try { b = base.empty() ? Json::object() : Json::parse(base); } catch (const Json::exception&) { b = Json::object(); }
-    try { o = override.empty() ? Json::object() : Json::parse(override); } catch (const Json::exception&) { o = Json::object(); }
+    try {
+        b = base.empty() ? Json::object() : Json::parse(base);
+    } catch (const Json::exception&) {
+        b = Json::object();
+    }
+    try {
+        o = override.empty() ? Json::object() : Json::parse(override);
+    } catch (const Json::exception&) {
+        o = Json::object();
+    }
     if (!b.is_object()) b = Json::object();
     if (o.is_object())
         for (auto it = o.begin(); it != o.end(); ++it) b[it.key()] = it.value();
@@ -210,11 +247,16 @@ std::string truncateDate(const std::string& iso, std::string_view g) {
     QDate d = QDate::fromString(QString::fromStdString(iso.substr(0, 10)), Qt::ISODate);
     if (!d.isValid()) return iso;
     if (g == "day") {
-    } else if (g == "week") d = d.addDays(1 - d.dayOfWeek());
-    else if (g == "month") d = QDate(d.year(), d.month(), 1);
-    else if (g == "quarter") d = QDate(d.year(), ((d.month() - 1) / 3) * 3 + 1, 1);
-    else if (g == "year") d = QDate(d.year(), 1, 1);
-    else return iso;
+    } else if (g == "week")
+        d = d.addDays(1 - d.dayOfWeek());
+    else if (g == "month")
+        d = QDate(d.year(), d.month(), 1);
+    else if (g == "quarter")
+        d = QDate(d.year(), ((d.month() - 1) / 3) * 3 + 1, 1);
+    else if (g == "year")
+        d = QDate(d.year(), 1, 1);
+    else
+        return iso;
     return d.toString(Qt::ISODate).toStdString();
 }
 
@@ -222,7 +264,10 @@ std::optional<LinearFit> leastSquares(const std::vector<double>& x, const std::v
     const std::size_t n = std::min(x.size(), y.size());
     if (n < 2) return std::nullopt;
     double mx = 0, my = 0;
-    for (std::size_t i = 0; i < n; ++i) { mx += x[i]; my += y[i]; }
+    for (std::size_t i = 0; i < n; ++i) {
+        mx += x[i];
+        my += y[i];
+    }
     mx /= double(n);
     my /= double(n);
     double sxx = 0, sxy = 0;

@@ -53,7 +53,8 @@ private slots:
         // SQLite reports strftime(...) columns as text; charts must still see time.
         ChartData d;
         d.columns = {{"month", ColumnType::Text, "month"}, {"revenue", ColumnType::Real, "revenue"}};
-        d.rows = {{Value{std::string("2024-01-01")}, Value{1.0}}, {Value{std::string("2024-02-01")}, Value{2.0}}};
+        d.rows = {{Value{std::string("2024-01-01")}, Value{1.0}},
+                  {Value{std::string("2024-02-01")}, Value{2.0}}};
         refineTemporalColumns(d);
         QCOMPARE(d.columns[0].type, ColumnType::Date);
         QCOMPARE(pickChartType(columnTypes(d), d.rows.size()), ChartType::Line);
@@ -131,17 +132,28 @@ private slots:
         QTest::addColumn<QString>("iso");
         QTest::addColumn<QString>("granularity");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("month") << "2024-05-17" << "month" << "2024-05-01";
-        QTest::newRow("quarter") << "2024-05-17" << "quarter" << "2024-04-01";
-        QTest::newRow("year") << "2024-05-17 10:00:00" << "year" << "2024-01-01";
-        QTest::newRow("week starts monday") << "2024-05-17" << "week" << "2024-05-13";
-        QTest::newRow("none") << "2024-05-17" << "" << "2024-05-17";
+        QTest::newRow("month") << "2024-05-17"
+                               << "month"
+                               << "2024-05-01";
+        QTest::newRow("quarter") << "2024-05-17"
+                                 << "quarter"
+                                 << "2024-04-01";
+        QTest::newRow("year") << "2024-05-17 10:00:00"
+                              << "year"
+                              << "2024-01-01";
+        QTest::newRow("week starts monday") << "2024-05-17"
+                                            << "week"
+                                            << "2024-05-13";
+        QTest::newRow("none") << "2024-05-17"
+                              << ""
+                              << "2024-05-17";
     }
     void truncatesDates() {
         QFETCH(QString, iso);
         QFETCH(QString, granularity);
         QFETCH(QString, expected);
-        QCOMPARE(QString::fromStdString(truncateDate(iso.toStdString(), granularity.toStdString())), expected);
+        QCOMPARE(QString::fromStdString(truncateDate(iso.toStdString(), granularity.toStdString())),
+                 expected);
     }
 
     void leastSquaresFitsALine() {

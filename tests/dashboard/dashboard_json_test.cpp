@@ -25,9 +25,16 @@ Dashboard everyFeature() {
     d.description = "Line one\nline two";
     d.gridColumns = 12;
     d.refreshSeconds = 30;
-    Filter date{"date", "Date", FilterType::DateRange, {"2024-01-01", ""}, {}, "", "", {{"a", "start", "end"}}};
-    Filter cat{"cat", "Category", FilterType::List, {"Books", "Toys"}, {"Books", "Toys", "Home"}, "categories.json",
-               "category", {{"a", "category", ""}, {"b", "category", ""}}};
+    Filter date{"date", "Date", FilterType::DateRange,  {"2024-01-01", ""}, {},
+                "",     "",     {{"a", "start", "end"}}};
+    Filter cat{"cat",
+               "Category",
+               FilterType::List,
+               {"Books", "Toys"},
+               {"Books", "Toys", "Home"},
+               "categories.json",
+               "category",
+               {{"a", "category", ""}, {"b", "category", ""}}};
     Filter text{"who", "Customer", FilterType::Text, {}, {}, "", "", {{"b", "name", ""}}};
     Filter num{"min", "Minimum", FilterType::Number, {"10"}, {}, "", "", {{"c", "min_total", ""}}};
     d.filters = {date, cat, text, num};
@@ -82,7 +89,8 @@ private slots:
             QVERIFY2(d.isOk(), d.isOk() ? "" : d.message().c_str());
             QCOMPARE(serializeDashboard(*d), bytes);
             for (const auto& c : d->cards)
-                if (!c.isText()) QVERIFY2(!demoWorkspaceFile("questions/" + c.question).empty(), c.question.c_str());
+                if (!c.isText())
+                    QVERIFY2(!demoWorkspaceFile("questions/" + c.question).empty(), c.question.c_str());
         } else {
             auto q = questionFromText(bytes, file.toStdString());
             QVERIFY2(q.isOk(), q.isOk() ? "" : q.message().c_str());
@@ -119,10 +127,14 @@ private slots:
         QTest::addColumn<QString>("arg");
         QTest::addColumn<QString>("filter");
         QTest::addColumn<QStringList>("values");
-        QTest::newRow("date range") << "date=2024-01-01..2024-03-31" << "date" << strings({"2024-01-01", "2024-03-31"});
-        QTest::newRow("open start") << "date=..2024-03-31" << "date" << strings({"", "2024-03-31"});
-        QTest::newRow("list") << "cat=Books,Home" << "cat" << strings({"Books", "Home"});
-        QTest::newRow("text keeps commas") << "who=Doe, Jane" << "who" << strings({"Doe, Jane"});
+        QTest::newRow("date range") << "date=2024-01-01..2024-03-31"
+                                    << "date" << strings({"2024-01-01", "2024-03-31"});
+        QTest::newRow("open start") << "date=..2024-03-31"
+                                    << "date" << strings({"", "2024-03-31"});
+        QTest::newRow("list") << "cat=Books,Home"
+                              << "cat" << strings({"Books", "Home"});
+        QTest::newRow("text keeps commas") << "who=Doe, Jane"
+                                           << "who" << strings({"Doe, Jane"});
     }
     void parsesFilterArguments() {
         QFETCH(QString, arg);

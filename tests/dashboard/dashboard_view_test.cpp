@@ -1,6 +1,8 @@
 // The dashboard page on the offscreen platform: cards run through the real executor on a
 // small demo warehouse; filters re-run exactly their wired cards; cross-filtering; edit mode
 // drags change the saved geometry (with undo); a broken question fails only its own card.
+#include "widgets/dashboard/dashboard_view.h"
+
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QSignalSpy>
@@ -14,7 +16,6 @@
 #include "widgets/charts/result_table_model.h"
 #include "widgets/dashboard/dashboard_canvas.h"
 #include "widgets/dashboard/dashboard_card.h"
-#include "widgets/dashboard/dashboard_view.h"
 
 using namespace deskbase;
 using namespace deskbase::dashboard;
@@ -56,10 +57,11 @@ private:
                    {"top", "sales_top_products.json", "", "", "", {12, 0, 12, 6}},
                    {"revenue", "sales_kpi_revenue.json", "", "", "", {0, 6, 8, 4}},
                    {"note", "", "hello", "", "", {8, 6, 8, 4}}};
-        Filter cat{"category", "Category", FilterType::List, {}, {"Books", "Toys"}, "", "category",
-                   {{"by_category", "category", ""}, {"top", "category", ""}}};
-        Filter date{"date", "Date", FilterType::DateRange, {}, {}, "", "",
-                    {{"revenue", "start", "end"}}};
+        Filter cat{"category",        "Category",
+                   FilterType::List,  {},
+                   {"Books", "Toys"}, "",
+                   "category",        {{"by_category", "category", ""}, {"top", "category", ""}}};
+        Filter date{"date", "Date", FilterType::DateRange, {}, {}, "", "", {{"revenue", "start", "end"}}};
         d.filters = {cat, date};
         return d;
     }
@@ -79,7 +81,8 @@ private slots:
         for (const auto& c : view.dashboard().cards) {
             DashboardCard* card = view.card(c.id);
             QVERIFY(card);
-            QVERIFY2(card->state() == DashboardCard::State::Ready, qPrintable(QString::fromStdString(c.id) + card->errorText()));
+            QVERIFY2(card->state() == DashboardCard::State::Ready,
+                     qPrintable(QString::fromStdString(c.id) + card->errorText()));
         }
         // The revenue KPI shows a value and its change against the previous month.
         auto* kpi = view.card("kpi_revenue")->chart();
@@ -117,18 +120,23 @@ private slots:
         QVERIFY(view.open(writeDashboard(wiredDashboard(), "cross.json")).isOk());
         QVERIFY(view.waitUntilLoaded(30000));
         QSignalSpy spy(&view, &DashboardView::cardRunStarted);
-        emit view.card("by_category")->chart()->categoryClicked(QStringLiteral("category"), QStringLiteral("Toys"));
+        emit view.card("by_category")
+            ->chart()
+            ->categoryClicked(QStringLiteral("category"), QStringLiteral("Toys"));
         QCOMPARE(view.filterValues().at("category"), std::vector<std::string>{"Toys"});
         QVERIFY(view.waitUntilLoaded(30000));
         QCOMPARE(started(spy), (std::set<QString>{QStringLiteral("by_category"), QStringLiteral("top")}));
         // Clicking the same value again clears the filter.
-        emit view.card("by_category")->chart()->categoryClicked(QStringLiteral("category"), QStringLiteral("Toys"));
+        emit view.card("by_category")
+            ->chart()
+            ->categoryClicked(QStringLiteral("category"), QStringLiteral("Toys"));
         QVERIFY(view.filterValues().at("category").empty());
         QVERIFY(view.waitUntilLoaded(30000));
     }
 
     void brokenQuestionFailsOnlyItsCard() {
-        ws_->write("questions/broken.json", "{\"name\": \"Broken\", \"sql\": \"SELECT * FROM no_such_table\"}\n");
+        ws_->write("questions/broken.json",
+                   "{\"name\": \"Broken\", \"sql\": \"SELECT * FROM no_such_table\"}\n");
         Dashboard d = wiredDashboard();
         d.cards.push_back({"broken", "broken.json", "", "", "", {16, 6, 8, 4}});
         d.cards.push_back({"missing", "missing.json", "", "", "", {0, 10, 8, 4}});
@@ -164,8 +172,9 @@ private slots:
         const QPoint start = overlay->rect().center();
         QTest::mousePress(overlay, Qt::LeftButton, {}, start);
         const QPoint delta(int(3 * cell) + 5, 2 * row - 6);
-        QMouseEvent move(QEvent::MouseMove, QPointF(start + delta), overlay->mapToGlobal(QPointF(start + delta)),
-                         Qt::NoButton, Qt::LeftButton, Qt::NoModifier);
+        QMouseEvent move(QEvent::MouseMove, QPointF(start + delta),
+                         overlay->mapToGlobal(QPointF(start + delta)), Qt::NoButton, Qt::LeftButton,
+                         Qt::NoModifier);
         QApplication::sendEvent(overlay, &move);
         QTest::mouseRelease(overlay, Qt::LeftButton, {}, start + delta);
         const GridRect moved = view.dashboard().card("revenue")->rect;
@@ -179,8 +188,9 @@ private slots:
         const QPoint corner(overlay->width() - 3, overlay->height() - 3);
         QTest::mousePress(overlay, Qt::LeftButton, {}, corner);
         const QPoint grow(int(2 * cell), row);
-        QMouseEvent resize(QEvent::MouseMove, QPointF(corner + grow), overlay->mapToGlobal(QPointF(corner + grow)),
-                           Qt::NoButton, Qt::LeftButton, Qt::NoModifier);
+        QMouseEvent resize(QEvent::MouseMove, QPointF(corner + grow),
+                           overlay->mapToGlobal(QPointF(corner + grow)), Qt::NoButton, Qt::LeftButton,
+                           Qt::NoModifier);
         QApplication::sendEvent(overlay, &resize);
         QTest::mouseRelease(overlay, Qt::LeftButton, {}, corner + grow);
         const GridRect resized = view.dashboard().card("revenue")->rect;
@@ -221,8 +231,11 @@ private slots:
 
     void tableModelPassesTester() {
         auto data = std::make_shared<ChartData>();
-        data->columns = {{"id", ColumnType::Integer, "id"}, {"total", ColumnType::Real, "Total"}, {"name", ColumnType::Text, "name"}};
-        for (int i = 0; i < 50; ++i) data->rows.push_back({Value{std::int64_t(i)}, Value{i * 1.5}, Value{std::string("n")}});
+        data->columns = {{"id", ColumnType::Integer, "id"},
+                         {"total", ColumnType::Real, "Total"},
+                         {"name", ColumnType::Text, "name"}};
+        for (int i = 0; i < 50; ++i)
+            data->rows.push_back({Value{std::int64_t(i)}, Value{i * 1.5}, Value{std::string("n")}});
         widgets::ResultTableModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         VisualizationSettings s;

@@ -37,15 +37,17 @@ private slots:
     void rendersPng_data() {
         QTest::addColumn<QString>("dashboard");
         QTest::addColumn<QString>("theme");
-        QTest::newRow("sales, light") << "sales_overview" << "light";
-        QTest::newRow("basket, dark") << "basket_analysis" << "dark";
+        QTest::newRow("sales, light") << "sales_overview"
+                                      << "light";
+        QTest::newRow("basket, dark") << "basket_analysis"
+                                      << "dark";
     }
     void rendersPng() {
         QFETCH(QString, dashboard);
         QFETCH(QString, theme);
         const std::string out = ws_->file(dashboard.toStdString() + ".png");
-        auto r = test::runDeskbase({"render", ws_->file("dashboards/" + dashboard.toStdString() + ".json"), "--out", out,
-                                    "--width", "1200", "--theme", theme.toStdString()});
+        auto r = test::runDeskbase({"render", ws_->file("dashboards/" + dashboard.toStdString() + ".json"),
+                                    "--out", out, "--width", "1200", "--theme", theme.toStdString()});
         QVERIFY2(r.exitCode == 0, r.err.c_str());
         QImage image(QString::fromStdString(out));
         QVERIFY(!image.isNull());
@@ -66,14 +68,17 @@ private slots:
         QVERIFY2(different > total / 3, qPrintable(QString::number(double(different) / double(total))));
         // Each series colour of the palette's first entry appears (bars/lines were drawn).
         bool accent = false;
-        for (QRgb c : colours) accent = accent || (qAbs(qRed(c) - 0x50) < 6 && qAbs(qGreen(c) - 0x9e) < 6 && qAbs(qBlue(c) - 0xe3) < 6);
+        for (QRgb c : colours)
+            accent = accent ||
+                     (qAbs(qRed(c) - 0x50) < 6 && qAbs(qGreen(c) - 0x9e) < 6 && qAbs(qBlue(c) - 0xe3) < 6);
         QVERIFY(accent);
     }
 
     void rendersPdfWithParams() {
         const std::string out = ws_->file("sales.pdf");
-        auto r = test::runDeskbase({"render", ws_->file("dashboards/sales_overview.json"), "--out", out, "--param",
-                                    "category=Books,Toys", "--param", "date=2024-01-01..2024-06-30"});
+        auto r =
+            test::runDeskbase({"render", ws_->file("dashboards/sales_overview.json"), "--out", out, "--param",
+                               "category=Books,Toys", "--param", "date=2024-01-01..2024-06-30"});
         QVERIFY2(r.exitCode == 0, r.err.c_str());
         QFile f(QString::fromStdString(out));
         QVERIFY(f.open(QIODevice::ReadOnly));
@@ -85,8 +90,8 @@ private slots:
         const QString pdftoppm = QStandardPaths::findExecutable(QStringLiteral("pdftoppm"));
         if (pdftoppm.isEmpty()) return;
         const QString prefix = QString::fromStdString(ws_->file("page"));
-        QCOMPARE(QProcess::execute(pdftoppm, {QStringLiteral("-png"), QStringLiteral("-r"), QStringLiteral("40"),
-                                              QString::fromStdString(out), prefix}),
+        QCOMPARE(QProcess::execute(pdftoppm, {QStringLiteral("-png"), QStringLiteral("-r"),
+                                              QStringLiteral("40"), QString::fromStdString(out), prefix}),
                  0);
         QImage page(prefix + QStringLiteral("-1.png"));
         QVERIFY(!page.isNull());
@@ -108,9 +113,9 @@ private slots:
         std::vector<std::string> a;
         for (const auto& s : args)
             a.push_back(s == QStringLiteral("DASH") ? ws_->file("dashboards/sales_overview.json")
-                                                    : s == QStringLiteral("x.png") || s == QStringLiteral("x.gif")
-                                                          ? ws_->file(s.toStdString())
-                                                          : s.toStdString());
+                        : s == QStringLiteral("x.png") || s == QStringLiteral("x.gif")
+                            ? ws_->file(s.toStdString())
+                            : s.toStdString());
         auto r = test::runDeskbase(a);
         QVERIFY(r.exitCode != 0);
         QVERIFY2(r.err.find("deskbase render:") != std::string::npos, r.err.c_str());

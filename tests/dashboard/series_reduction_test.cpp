@@ -1,9 +1,9 @@
 // The reduction keeps every pixel column's local minimum and maximum (property test on
 // random series), stays within a few points per column, and LTTB keeps the end points.
+#include "core/dashboard/series_reduction.h"
+
 #include <QtTest>
 #include <random>
-
-#include "core/dashboard/series_reduction.h"
 
 using namespace deskbase::dashboard;
 
@@ -18,7 +18,8 @@ private slots:
         for (int seed = 1; seed <= 12; ++seed) {
             const int points = seed % 3 == 0 ? 200000 : 5000 + seed * 1711;
             const int columns = 50 + (seed * 97) % 900;
-            QTest::addRow("seed %d, %d points, %d columns%s", seed, points, columns, seed % 2 ? ", zoomed" : "")
+            QTest::addRow("seed %d, %d points, %d columns%s", seed, points, columns,
+                          seed % 2 ? ", zoomed" : "")
                 << seed << points << columns << bool(seed % 2);
         }
     }

@@ -5,11 +5,11 @@
 #include <QBarSeries>
 #include <QBarSet>
 #include <QCategoryAxis>
-#include <QGraphicsSimpleTextItem>
 #include <QChart>
 #include <QDate>
 #include <QDateTime>
 #include <QDateTimeAxis>
+#include <QGraphicsSimpleTextItem>
 #include <QHorizontalBarSeries>
 #include <QHorizontalStackedBarSeries>
 #include <QLegend>
@@ -36,10 +36,16 @@ using dashboard::VisualizationSettings;
 
 namespace {
 
-bool isNumeric(ColumnType t) { return t == ColumnType::Integer || t == ColumnType::Real; }
-bool isTemporal(ColumnType t) { return t == ColumnType::Date || t == ColumnType::DateTime; }
+bool isNumeric(ColumnType t) {
+    return t == ColumnType::Integer || t == ColumnType::Real;
+}
+bool isTemporal(ColumnType t) {
+    return t == ColumnType::Date || t == ColumnType::DateTime;
+}
 
-QString fmt(double v, const dashboard::NumberFormat& f) { return QString::fromStdString(dashboard::formatNumber(v, f)); }
+QString fmt(double v, const dashboard::NumberFormat& f) {
+    return QString::fromStdString(dashboard::formatNumber(v, f));
+}
 
 QString columnTitle(const ChartData& d, int i) {
     if (i < 0) return {};
@@ -81,7 +87,8 @@ Grid pivot(const ChartData& d, const ColumnRoles& r, const VisualizationSettings
         const std::size_t ci = it->second;
         if (r.series >= 0) {
             const std::size_t si = setOf(QString::fromStdString(valueToText(row[std::size_t(r.series)])));
-            if (!r.y.empty()) g.values[si][ci] += dashboard::cellNumber(row[std::size_t(r.y.front())]).value_or(0);
+            if (!r.y.empty())
+                g.values[si][ci] += dashboard::cellNumber(row[std::size_t(r.y.front())]).value_or(0);
         } else {
             for (std::size_t k = 0; k < r.y.size(); ++k)
                 g.values[k][ci] += dashboard::cellNumber(row[std::size_t(r.y[k])]).value_or(0);
@@ -115,8 +122,8 @@ void addGoalLine(QChart* chart, const VisualizationSettings& s, const ChartColor
     goal->attachAxis(yAxis);
 }
 
-void addTrendLine(QChart* chart, const std::vector<double>& x, const std::vector<double>& y, const ChartColors& c,
-                  QAbstractAxis* xAxis, QAbstractAxis* yAxis) {
+void addTrendLine(QChart* chart, const std::vector<double>& x, const std::vector<double>& y,
+                  const ChartColors& c, QAbstractAxis* xAxis, QAbstractAxis* yAxis) {
     auto fit = dashboard::leastSquares(x, y);
     if (!fit || x.empty()) return;
     const auto [lo, hi] = std::minmax_element(x.begin(), x.end());
@@ -139,17 +146,26 @@ void setLegend(QChart* chart, bool visible, const ChartColors& c) {
     chart->legend()->setFont(f);
     // Helper series (goal, trend) stay out of the legend unless named by the user.
     for (QLegendMarker* m : chart->legend()->markers())
-        if (m->label() == QStringLiteral("Trend") || m->label() == QStringLiteral("__anchor")) m->setVisible(false);
+        if (m->label() == QStringLiteral("Trend") || m->label() == QStringLiteral("__anchor"))
+            m->setVisible(false);
 }
-
 
 // Bar value labels drawn by us (Qt's "@value" labels cannot show "$1.2M" or "12,345"), kept
 // in place whenever the plot area moves.
 class BarValueLabels : public QObject {
 public:
-    struct Label { double category; double value; QString text; };
-    BarValueLabels(QChart* chart, QAbstractSeries* series, bool horizontal, QColor color, std::vector<Label> labels)
-        : QObject(chart), chart_(chart), series_(series), horizontal_(horizontal), labels_(std::move(labels)) {
+    struct Label {
+        double category;
+        double value;
+        QString text;
+    };
+    BarValueLabels(QChart* chart, QAbstractSeries* series, bool horizontal, QColor color,
+                   std::vector<Label> labels)
+        : QObject(chart),
+          chart_(chart),
+          series_(series),
+          horizontal_(horizontal),
+          labels_(std::move(labels)) {
         QFont f = chart->font();
         f.setPointSizeF(8.0);
         for (const auto& l : labels_) {
@@ -176,7 +192,8 @@ private:
                 item->setPos(x, p.y() - box.height() / 2);
             } else {
                 const QPointF p = chart_->mapToPosition(QPointF(l.category, l.value), series_);
-                item->setPos(p.x() - box.width() / 2, std::max(plot.top() - box.height(), p.y() - box.height() - 2));
+                item->setPos(p.x() - box.width() / 2,
+                             std::max(plot.top() - box.height(), p.y() - box.height() - 2));
             }
         }
     }
@@ -190,8 +207,8 @@ private:
 
 // Too many category labels to fit: hide the category axis and show every k-th label on a
 // value-positioned axis instead (an empty helper series keeps that axis in the layout).
-void thinCategoryLabels(QChart* chart, QBarCategoryAxis* categories, const QStringList& labels, QAbstractAxis* valueAxis,
-                        int maxLabels) {
+void thinCategoryLabels(QChart* chart, QBarCategoryAxis* categories, const QStringList& labels,
+                        QAbstractAxis* valueAxis, int maxLabels) {
     const int n = int(labels.size());
     if (n <= maxLabels) return;
     const int every = (n + maxLabels - 1) / maxLabels;
@@ -229,9 +246,12 @@ void buildBars(QChart* chart, const ChartData& d, const ColumnRoles& r, const Vi
         for (auto& v : g.values) std::reverse(v.begin(), v.end());
     }
     QAbstractBarSeries* bars = nullptr;
-    if (horizontal) bars = s.stacked ? static_cast<QAbstractBarSeries*>(new QHorizontalStackedBarSeries(chart))
-                                     : new QHorizontalBarSeries(chart);
-    else bars = s.stacked ? static_cast<QAbstractBarSeries*>(new QStackedBarSeries(chart)) : new QBarSeries(chart);
+    if (horizontal)
+        bars = s.stacked ? static_cast<QAbstractBarSeries*>(new QHorizontalStackedBarSeries(chart))
+                         : new QHorizontalBarSeries(chart);
+    else
+        bars = s.stacked ? static_cast<QAbstractBarSeries*>(new QStackedBarSeries(chart))
+                         : new QBarSeries(chart);
     double lo = 0, hi = 0;
     std::vector<double> stackHi(g.categories.size(), 0.0), stackLo(g.categories.size(), 0.0);
     const QString xName = r.x >= 0 ? QString::fromStdString(d.columns[std::size_t(r.x)].name) : QString();
@@ -251,11 +271,16 @@ void buildBars(QChart* chart, const ChartData& d, const ColumnRoles& r, const Vi
         }
         const QString setName = g.setNames[k];
         const Grid* grid = &g;
-        QObject::connect(set, &QBarSet::hovered, chart, [=, labels = g.categoryLabels, vals = g.values[std::size_t(k)]](bool on, int i) {
-            if (!hooks.tooltip) return;
-            if (!on || i < 0 || i >= labels.size()) { hooks.tooltip(QString()); return; }
-            hooks.tooltip(QStringLiteral("%1\n%2: %3").arg(labels[i], setName, fmt(vals[std::size_t(i)], s.format)));
-        });
+        QObject::connect(set, &QBarSet::hovered, chart,
+                         [=, labels = g.categoryLabels, vals = g.values[std::size_t(k)]](bool on, int i) {
+                             if (!hooks.tooltip) return;
+                             if (!on || i < 0 || i >= labels.size()) {
+                                 hooks.tooltip(QString());
+                                 return;
+                             }
+                             hooks.tooltip(QStringLiteral("%1\n%2: %3")
+                                               .arg(labels[i], setName, fmt(vals[std::size_t(i)], s.format)));
+                         });
         QObject::connect(set, &QBarSet::clicked, chart, [=, cats = g.categories](int i) {
             if (hooks.clicked && i >= 0 && std::size_t(i) < cats.size())
                 hooks.clicked(xName, QString::fromStdString(valueToText(cats[std::size_t(i)])));
@@ -271,7 +296,8 @@ void buildBars(QChart* chart, const ChartData& d, const ColumnRoles& r, const Vi
     const bool ownLabels = s.dataLabels && !s.stacked && barSets == 1;
     if (s.dataLabels && !ownLabels) {
         bars->setLabelsVisible(true);
-        bars->setLabelsPosition(s.stacked ? QAbstractBarSeries::LabelsCenter : QAbstractBarSeries::LabelsOutsideEnd);
+        bars->setLabelsPosition(s.stacked ? QAbstractBarSeries::LabelsCenter
+                                          : QAbstractBarSeries::LabelsOutsideEnd);
         bars->setLabelsFormat(QString::fromStdString(s.format.prefix) + QStringLiteral("@value") +
                               QString::fromStdString(s.format.suffix));
         bars->setLabelsPrecision(s.format.compact ? 3 : 8);
@@ -284,7 +310,8 @@ void buildBars(QChart* chart, const ChartData& d, const ColumnRoles& r, const Vi
     catAxis->append(g.categoryLabels);
     int longest = 0;
     for (const auto& l : g.categoryLabels) longest = std::max(longest, int(l.size()));
-    if (!horizontal && g.categories.size() > 8 && g.categories.size() <= 16 && longest > 4) catAxis->setLabelsAngle(-40);
+    if (!horizontal && g.categories.size() > 8 && g.categories.size() <= 16 && longest > 4)
+        catAxis->setLabelsAngle(-40);
     QAbstractAxis* valueAxis = makeValueAxis(lo, hi, s.format, s.logScale, true);
     chart->addAxis(catAxis, horizontal ? Qt::AlignLeft : Qt::AlignBottom);
     chart->addAxis(valueAxis, horizontal ? Qt::AlignBottom : Qt::AlignLeft);
@@ -299,7 +326,8 @@ void buildBars(QChart* chart, const ChartData& d, const ColumnRoles& r, const Vi
         for (int k = 0; k < int(g.setNames.size()); ++k) {
             if (k == lineSet) continue;
             for (std::size_t i = 0; i < g.categories.size(); ++i)
-                labels.push_back({double(i), g.values[std::size_t(k)][i], fmt(g.values[std::size_t(k)][i], s.format)});
+                labels.push_back(
+                    {double(i), g.values[std::size_t(k)][i], fmt(g.values[std::size_t(k)][i], s.format)});
         }
         new BarValueLabels(chart, bars, horizontal, c.text, std::move(labels));
     }
@@ -330,15 +358,18 @@ void buildBars(QChart* chart, const ChartData& d, const ColumnRoles& r, const Vi
         QObject::connect(line, &QLineSeries::hovered, chart, [=](const QPointF& p, bool on) {
             if (!hooks.tooltip) return;
             const int i = int(std::lround(p.x()));
-            if (!on || i < 0 || i >= labels.size()) { hooks.tooltip(QString()); return; }
-            hooks.tooltip(QStringLiteral("%1\n%2: %3").arg(labels[i], name, fmt(vals[std::size_t(i)], plain)));
+            if (!on || i < 0 || i >= labels.size()) {
+                hooks.tooltip(QString());
+                return;
+            }
+            hooks.tooltip(
+                QStringLiteral("%1\n%2: %3").arg(labels[i], name, fmt(vals[std::size_t(i)], plain)));
         });
     }
     addGoalLine(chart, s, c, horizontal ? valueAxis : catAxis, horizontal ? catAxis : valueAxis, -0.5,
                 double(g.categories.size()) - 0.5, horizontal);
     setLegend(chart, s.legend && (g.setNames.size() > 1 || s.goal), c);
 }
-
 
 // Date labels at calendar boundaries (month starts, years, ...) on a value axis over epoch ms,
 // so a monthly series never shows "Jan 2024" twice the way evenly spaced ticks do.
@@ -350,25 +381,32 @@ QCategoryAxis* makeCalendarAxis(QChart* chart, double minMs, double maxMs) {
     axis->setRange(minMs, maxMs);
     const QDateTime lo = QDateTime::fromMSecsSinceEpoch(qint64(minMs), QTimeZone::utc());
     const double day = 86400000.0;
-    struct Step { int months; int days; const char* format; };
-    static const Step steps[] = {{0, 1, "d MMM"},    {0, 7, "d MMM"},      {1, 0, "MMM yyyy"}, {3, 0, "MMM yyyy"},
-                                 {6, 0, "MMM yyyy"}, {12, 0, "yyyy"},      {24, 0, "yyyy"},    {60, 0, "yyyy"},
-                                 {120, 0, "yyyy"}};
+    struct Step {
+        int months;
+        int days;
+        const char* format;
+    };
+    static const Step steps[] = {{0, 1, "d MMM"},    {0, 7, "d MMM"},    {1, 0, "MMM yyyy"},
+                                 {3, 0, "MMM yyyy"}, {6, 0, "MMM yyyy"}, {12, 0, "yyyy"},
+                                 {24, 0, "yyyy"},    {60, 0, "yyyy"},    {120, 0, "yyyy"}};
     for (const Step& st : steps) {
         const double approx = st.months ? st.months * 30.4 * day : st.days * day;
         if (span / approx > 7 && &st != &steps[std::size(steps) - 1]) continue;
         QDate d = lo.date();
         if (st.months) {
             d = QDate(d.year(), d.month(), 1);
-            if (st.months >= 12) d = QDate(d.year(), 1, 1);
-            else if (st.months > 1) d = QDate(d.year(), ((d.month() - 1) / st.months) * st.months + 1, 1);
+            if (st.months >= 12)
+                d = QDate(d.year(), 1, 1);
+            else if (st.months > 1)
+                d = QDate(d.year(), ((d.month() - 1) / st.months) * st.months + 1, 1);
         } else if (st.days == 7) {
             d = d.addDays(1 - d.dayOfWeek());
         }
         for (int guard = 0; guard < 64; ++guard) {
             const double ms = double(QDateTime(d, QTime(0, 0), QTimeZone::utc()).toMSecsSinceEpoch());
             if (ms > maxMs + 1) break;
-            if (ms >= minMs - 1) axis->append(d.toString(QString::fromLatin1(st.format)), std::max(ms, minMs));
+            if (ms >= minMs - 1)
+                axis->append(d.toString(QString::fromLatin1(st.format)), std::max(ms, minMs));
             d = st.months ? d.addMonths(st.months) : d.addDays(st.days);
         }
         break;
@@ -384,7 +422,8 @@ struct Line {
 };
 
 void buildLines(QChart* chart, BuiltChart& out, const ChartData& d, const ColumnRoles& r,
-                const VisualizationSettings& s, ChartType type, const ChartColors& c, const ChartHooks& hooks) {
+                const VisualizationSettings& s, ChartType type, const ChartColors& c,
+                const ChartHooks& hooks) {
     const ColumnType xType = r.x >= 0 ? d.columns[std::size_t(r.x)].type : ColumnType::Integer;
     const bool dateX = isTemporal(xType);
     const bool categoryX = !dateX && !isNumeric(xType);
@@ -406,8 +445,9 @@ void buildLines(QChart* chart, BuiltChart& out, const ChartData& d, const Column
         if (r.x >= 0) {
             const Value& xv = cells[std::size_t(r.x)];
             if (dateX) {
-                const std::string t = s.dateGranularity.empty() ? valueToText(xv)
-                                                                : dashboard::truncateDate(valueToText(xv), s.dateGranularity);
+                const std::string t = s.dateGranularity.empty()
+                                          ? valueToText(xv)
+                                          : dashboard::truncateDate(valueToText(xv), s.dateGranularity);
                 auto ms = dashboard::cellEpochMs(Value{t});
                 if (!ms) continue;
                 x = *ms;
@@ -443,13 +483,18 @@ void buildLines(QChart* chart, BuiltChart& out, const ChartData& d, const Column
         std::vector<std::size_t> order(xy.x.size());
         for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
         if (!std::is_sorted(xy.x.begin(), xy.x.end()))
-            std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return xy.x[a] < xy.x[b]; });
+            std::stable_sort(order.begin(), order.end(),
+                             [&](std::size_t a, std::size_t b) { return xy.x[a] < xy.x[b]; });
         XYData merged;
         merged.x.reserve(order.size());
         merged.y.reserve(order.size());
         for (std::size_t i : order) {
-            if (!s.dateGranularity.empty() && !merged.x.empty() && merged.x.back() == xy.x[i]) merged.y.back() += xy.y[i];
-            else { merged.x.push_back(xy.x[i]); merged.y.push_back(xy.y[i]); }
+            if (!s.dateGranularity.empty() && !merged.x.empty() && merged.x.back() == xy.x[i])
+                merged.y.back() += xy.y[i];
+            else {
+                merged.x.push_back(xy.x[i]);
+                merged.y.push_back(xy.y[i]);
+            }
         }
         xy = std::move(merged);
     }
@@ -472,7 +517,10 @@ void buildLines(QChart* chart, BuiltChart& out, const ChartData& d, const Column
             first = false;
         }
     }
-    if (s.goal) { yMin = std::min(yMin, *s.goal); yMax = std::max(yMax, *s.goal); }
+    if (s.goal) {
+        yMin = std::min(yMin, *s.goal);
+        yMax = std::max(yMax, *s.goal);
+    }
     QAbstractAxis* xAxis = nullptr;
     bool anyReduced = false;
     for (const auto& l : lines) anyReduced = anyReduced || l.xy->x.size() > 4000;
@@ -482,8 +530,9 @@ void buildLines(QChart* chart, BuiltChart& out, const ChartData& d, const Column
         // Zoomable huge series: QDateTimeAxis relabels itself on every zoom.
         auto* axis = new QDateTimeAxis(chart);
         const std::string& g = s.dateGranularity;
-        axis->setFormat(g == "year" ? QStringLiteral("yyyy") : (g == "month" || g == "quarter") ? QStringLiteral("MMM yyyy")
-                                                                                             : QStringLiteral("d MMM yy"));
+        axis->setFormat(g == "year"                        ? QStringLiteral("yyyy")
+                        : (g == "month" || g == "quarter") ? QStringLiteral("MMM yyyy")
+                                                           : QStringLiteral("d MMM yy"));
         axis->setTickCount(6);
         axis->setRange(QDateTime::fromMSecsSinceEpoch(qint64(xMin), QTimeZone::utc()),
                        QDateTime::fromMSecsSinceEpoch(qint64(xMax), QTimeZone::utc()));
@@ -538,35 +587,48 @@ void buildLines(QChart* chart, BuiltChart& out, const ChartData& d, const Column
             area->setPen(QPen(color, 2));
             shown = area;
             lowerForStack = upper;
-            QObject::connect(area, &QAreaSeries::hovered, chart, [=, xy = l.xy, name = l.name](const QPointF& p, bool on) {
-                if (!hooks.tooltip) return;
-                if (!on) { hooks.tooltip(QString()); return; }
-                auto it = std::lower_bound(xy->x.begin(), xy->x.end(), p.x());
-                if (it == xy->x.end()) --it;
-                if (it != xy->x.begin() && std::abs(*(it - 1) - p.x()) < std::abs(*it - p.x())) --it;
-                const std::size_t i = std::size_t(it - xy->x.begin());
-                const QString xs = dateX ? QDateTime::fromMSecsSinceEpoch(qint64(xy->x[i]), QTimeZone::utc()).toString(QStringLiteral("d MMM yyyy"))
-                                 : categoryX && int(xy->x[i]) < categories.size() ? categories[int(xy->x[i])] : QString::number(xy->x[i], 'g', 10);
-                hooks.tooltip(QStringLiteral("%1\n%2: %3").arg(xs, name, fmt(xy->y[i], s.format)));
-            });
+            QObject::connect(
+                area, &QAreaSeries::hovered, chart, [=, xy = l.xy, name = l.name](const QPointF& p, bool on) {
+                    if (!hooks.tooltip) return;
+                    if (!on) {
+                        hooks.tooltip(QString());
+                        return;
+                    }
+                    auto it = std::lower_bound(xy->x.begin(), xy->x.end(), p.x());
+                    if (it == xy->x.end()) --it;
+                    if (it != xy->x.begin() && std::abs(*(it - 1) - p.x()) < std::abs(*it - p.x())) --it;
+                    const std::size_t i = std::size_t(it - xy->x.begin());
+                    const QString xs =
+                        dateX ? QDateTime::fromMSecsSinceEpoch(qint64(xy->x[i]), QTimeZone::utc())
+                                    .toString(QStringLiteral("d MMM yyyy"))
+                        : categoryX && int(xy->x[i]) < categories.size() ? categories[int(xy->x[i])]
+                                                                         : QString::number(xy->x[i], 'g', 10);
+                    hooks.tooltip(QStringLiteral("%1\n%2: %3").arg(xs, name, fmt(xy->y[i], s.format)));
+                });
         }
         chart->addSeries(shown);
         shown->attachAxis(xAxis);
         shown->attachAxis(yAxis);
-        if (reduce)
-            out.reducers.back()->followAxis(xAxis);
+        if (reduce) out.reducers.back()->followAxis(xAxis);
         if (type == ChartType::Line) {
-            QObject::connect(upper, &QLineSeries::hovered, chart, [=, name = l.name](const QPointF& p, bool on) {
-                if (!hooks.tooltip) return;
-                if (!on) { hooks.tooltip(QString()); return; }
-                const QString xs = dateX ? QDateTime::fromMSecsSinceEpoch(qint64(p.x()), QTimeZone::utc()).toString(QStringLiteral("d MMM yyyy"))
-                                 : categoryX && int(std::lround(p.x())) < categories.size() ? categories[int(std::lround(p.x()))]
-                                                                                           : QString::number(p.x(), 'g', 10);
-                hooks.tooltip(QStringLiteral("%1\n%2: %3").arg(xs, name, fmt(p.y(), s.format)));
-            });
+            QObject::connect(
+                upper, &QLineSeries::hovered, chart, [=, name = l.name](const QPointF& p, bool on) {
+                    if (!hooks.tooltip) return;
+                    if (!on) {
+                        hooks.tooltip(QString());
+                        return;
+                    }
+                    const QString xs = dateX ? QDateTime::fromMSecsSinceEpoch(qint64(p.x()), QTimeZone::utc())
+                                                   .toString(QStringLiteral("d MMM yyyy"))
+                                       : categoryX && int(std::lround(p.x())) < categories.size()
+                                           ? categories[int(std::lround(p.x()))]
+                                           : QString::number(p.x(), 'g', 10);
+                    hooks.tooltip(QStringLiteral("%1\n%2: %3").arg(xs, name, fmt(p.y(), s.format)));
+                });
         }
     }
-    if (auto* cats = qobject_cast<QBarCategoryAxis*>(xAxis)) thinCategoryLabels(chart, cats, categories, yAxis, 8);
+    if (auto* cats = qobject_cast<QBarCategoryAxis*>(xAxis))
+        thinCategoryLabels(chart, cats, categories, yAxis, 8);
     if (s.trendLine && !lines.empty() && !lines.front().xy->x.empty())
         addTrendLine(chart, lines.front().xy->x, lines.front().xy->y, c, xAxis, yAxis);
     addGoalLine(chart, s, c, xAxis, yAxis, xMin, xMax);
@@ -603,8 +665,9 @@ void buildPie(QChart* chart, const ChartData& d, const ColumnRoles& r, const Vis
         QObject::connect(slice, &QPieSlice::hovered, chart, [=](bool on) {
             slice->setExploded(on);
             if (!hooks.tooltip) return;
-            hooks.tooltip(on ? QStringLiteral("%1\n%2 (%3%)").arg(label, fmt(v, s.format)).arg(share * 100, 0, 'f', 1)
-                             : QString());
+            hooks.tooltip(
+                on ? QStringLiteral("%1\n%2 (%3%)").arg(label, fmt(v, s.format)).arg(share * 100, 0, 'f', 1)
+                   : QString());
         });
         QObject::connect(slice, &QPieSlice::clicked, chart, [=]() {
             if (hooks.clicked) hooks.clicked(xName, QString::fromStdString(valueToText(raw)));
@@ -641,7 +704,10 @@ void buildScatter(QChart* chart, const ChartData& d, const ColumnRoles& r, const
     double xMax = xs.empty() ? 1 : *std::max_element(xs.begin(), xs.end());
     double yMin = ys.empty() ? 0 : *std::min_element(ys.begin(), ys.end());
     double yMax = ys.empty() ? 1 : *std::max_element(ys.begin(), ys.end());
-    if (s.goal) { yMin = std::min(yMin, *s.goal); yMax = std::max(yMax, *s.goal); }
+    if (s.goal) {
+        yMin = std::min(yMin, *s.goal);
+        yMax = std::max(yMax, *s.goal);
+    }
     const NiceScale xs_ = niceScale(xMin, xMax);
     auto* xAxis = new QValueAxis(chart);
     xAxis->setRange(xs_.min, xs_.max);
@@ -650,7 +716,8 @@ void buildScatter(QChart* chart, const ChartData& d, const ColumnRoles& r, const
     QAbstractAxis* yAxis = makeValueAxis(yMin, yMax, s.format, s.logScale, false);
     chart->addAxis(xAxis, Qt::AlignBottom);
     chart->addAxis(yAxis, Qt::AlignLeft);
-    xAxis->setTitleText(QString::fromStdString(s.xTitle.empty() ? d.columns[std::size_t(std::max(r.x, 0))].name : s.xTitle));
+    xAxis->setTitleText(
+        QString::fromStdString(s.xTitle.empty() ? d.columns[std::size_t(std::max(r.x, 0))].name : s.xTitle));
     if (!s.yTitle.empty()) yAxis->setTitleText(QString::fromStdString(s.yTitle));
     // Bubbles: Qt Charts has one marker size per series, so sizes go into five classes.
     const int classes = r.size >= 0 ? 5 : 1;
@@ -672,7 +739,8 @@ void buildScatter(QChart* chart, const ChartData& d, const ColumnRoles& r, const
     pts.resize(std::size_t(classes));
     for (std::size_t i = 0; i < xs.size(); ++i) {
         int k = 0;
-        if (classes > 1 && sMax > sMin) k = std::min(classes - 1, int((sizes[i] - sMin) / (sMax - sMin) * classes));
+        if (classes > 1 && sMax > sMin)
+            k = std::min(classes - 1, int((sizes[i] - sMin) / (sMax - sMin) * classes));
         pts[std::size_t(k)].append(QPointF(xs[i], ys[i]));
     }
     for (int k = 0; k < classes; ++k) {
@@ -680,12 +748,14 @@ void buildScatter(QChart* chart, const ChartData& d, const ColumnRoles& r, const
         chart->addSeries(series[std::size_t(k)]);
         series[std::size_t(k)]->attachAxis(xAxis);
         series[std::size_t(k)]->attachAxis(yAxis);
-        QObject::connect(series[std::size_t(k)], &QScatterSeries::hovered, chart, [=](const QPointF& p, bool on) {
-            if (!hooks.tooltip) return;
-            hooks.tooltip(on ? QStringLiteral("%1: %2\n%3: %4").arg(columnTitle(d, r.x), QString::number(p.x(), 'g', 10),
-                                                                   columnTitle(d, yCol), fmt(p.y(), s.format))
-                             : QString());
-        });
+        QObject::connect(series[std::size_t(k)], &QScatterSeries::hovered, chart,
+                         [=](const QPointF& p, bool on) {
+                             if (!hooks.tooltip) return;
+                             hooks.tooltip(on ? QStringLiteral("%1: %2\n%3: %4")
+                                                    .arg(columnTitle(d, r.x), QString::number(p.x(), 'g', 10),
+                                                         columnTitle(d, yCol), fmt(p.y(), s.format))
+                                              : QString());
+                         });
     }
     if (s.trendLine) addTrendLine(chart, xs, ys, c, xAxis, yAxis);
     addGoalLine(chart, s, c, xAxis, yAxis, xs_.min, xs_.max);
@@ -697,7 +767,8 @@ void buildScatter(QChart* chart, const ChartData& d, const ColumnRoles& r, const
 
 void buildHistogram(QChart* chart, const ChartData& d, const ColumnRoles& r, const VisualizationSettings& s,
                     const ChartColors& c, const ChartHooks& hooks) {
-    const int col = r.x >= 0 && isNumeric(d.columns[std::size_t(r.x)].type) ? r.x : (r.y.empty() ? r.x : r.y.front());
+    const int col =
+        r.x >= 0 && isNumeric(d.columns[std::size_t(r.x)].type) ? r.x : (r.y.empty() ? r.x : r.y.front());
     std::vector<double> v;
     v.reserve(d.rows.size());
     for (const auto& row : d.rows)
@@ -705,7 +776,9 @@ void buildHistogram(QChart* chart, const ChartData& d, const ColumnRoles& r, con
             if (auto n = dashboard::cellNumber(row[std::size_t(col)])) v.push_back(*n);
     const double lo = v.empty() ? 0 : *std::min_element(v.begin(), v.end());
     const double hi = v.empty() ? 1 : *std::max_element(v.begin(), v.end());
-    const int bins = s.bins > 0 ? s.bins : std::max(1, int(std::ceil(std::log2(double(std::max<std::size_t>(v.size(), 1))))) + 1);
+    const int bins =
+        s.bins > 0 ? s.bins
+                   : std::max(1, int(std::ceil(std::log2(double(std::max<std::size_t>(v.size(), 1))))) + 1);
     const NiceScale ns = niceScale(lo, hi, bins);
     const int nb = std::max(1, int(std::lround((ns.max - ns.min) / ns.step)));
     std::vector<double> counts(std::size_t(nb), 0.0);
@@ -737,10 +810,13 @@ void buildHistogram(QChart* chart, const ChartData& d, const ColumnRoles& r, con
     yAxis->setTitleText(s.yTitle.empty() ? QStringLiteral("Count") : QString::fromStdString(s.yTitle));
     QObject::connect(area, &QAreaSeries::hovered, chart, [=](const QPointF& p, bool on) {
         if (!hooks.tooltip) return;
-        if (!on) { hooks.tooltip(QString()); return; }
+        if (!on) {
+            hooks.tooltip(QString());
+            return;
+        }
         const int b = std::clamp(int((p.x() - ns.min) / ns.step), 0, nb - 1);
-        hooks.tooltip(QStringLiteral("%1 – %2\n%3").arg(fmt(ns.min + b * ns.step, s.format),
-                                                        fmt(ns.min + (b + 1) * ns.step, s.format))
+        hooks.tooltip(QStringLiteral("%1 – %2\n%3")
+                          .arg(fmt(ns.min + b * ns.step, s.format), fmt(ns.min + (b + 1) * ns.step, s.format))
                           .arg(counts[std::size_t(b)], 0, 'f', 0));
     });
     setLegend(chart, false, c);
@@ -755,7 +831,8 @@ QString categoryLabel(const Value& v, ColumnType type, const std::string& granul
         const QDate d = QDate::fromString(QString::fromStdString(t.substr(0, 10)), Qt::ISODate);
         if (d.isValid()) {
             if (granularity == "year") return QString::number(d.year());
-            if (granularity == "quarter") return QStringLiteral("Q%1 %2").arg((d.month() - 1) / 3 + 1).arg(d.year());
+            if (granularity == "quarter")
+                return QStringLiteral("Q%1 %2").arg((d.month() - 1) / 3 + 1).arg(d.year());
             if (granularity == "month") return d.toString(QStringLiteral("MMM yyyy"));
             return d.toString(QStringLiteral("d MMM yyyy"));
         }
@@ -771,9 +848,13 @@ ColumnRoles resolveRoles(const ChartData& d, const VisualizationSettings& s, Cha
     r.size = s.size.empty() ? -1 : d.columnIndex(s.size);
     if (r.x < 0) {
         for (std::size_t i = 0; i < d.columns.size(); ++i)
-            if (!isNumeric(d.columns[i].type) && int(i) != r.series) { r.x = int(i); break; }
-        if (r.x < 0 && (type == ChartType::Scatter || type == ChartType::Line || type == ChartType::Area ||
-                        type == ChartType::Histogram || type == ChartType::Bar || type == ChartType::Row) &&
+            if (!isNumeric(d.columns[i].type) && int(i) != r.series) {
+                r.x = int(i);
+                break;
+            }
+        if (r.x < 0 &&
+            (type == ChartType::Scatter || type == ChartType::Line || type == ChartType::Area ||
+             type == ChartType::Histogram || type == ChartType::Bar || type == ChartType::Row) &&
             d.columns.size() >= (type == ChartType::Histogram ? 1u : 2u))
             r.x = 0;
     }
@@ -790,22 +871,33 @@ ColumnRoles resolveRoles(const ChartData& d, const VisualizationSettings& s, Cha
     return r;
 }
 
-BuiltChart buildChart(const ChartData& d, const VisualizationSettings& s, ChartType type, const ChartColors& c,
-                      const ChartHooks& hooks) {
+BuiltChart buildChart(const ChartData& d, const VisualizationSettings& s, ChartType type,
+                      const ChartColors& c, const ChartHooks& hooks) {
     BuiltChart out;
     auto chart = std::make_unique<QChart>();
     chart->setAnimationOptions(QChart::NoAnimation);
     const ColumnRoles roles = resolveRoles(d, s, type);
     switch (type) {
-    case ChartType::Bar:
-    case ChartType::Row:
-    case ChartType::Combo: buildBars(chart.get(), d, roles, s, type, c, hooks); break;
-    case ChartType::Line:
-    case ChartType::Area: buildLines(chart.get(), out, d, roles, s, type, c, hooks); break;
-    case ChartType::Pie: buildPie(chart.get(), d, roles, s, c, hooks); break;
-    case ChartType::Scatter: buildScatter(chart.get(), d, roles, s, c, hooks); break;
-    case ChartType::Histogram: buildHistogram(chart.get(), d, roles, s, c, hooks); break;
-    default: break;
+        case ChartType::Bar:
+        case ChartType::Row:
+        case ChartType::Combo:
+            buildBars(chart.get(), d, roles, s, type, c, hooks);
+            break;
+        case ChartType::Line:
+        case ChartType::Area:
+            buildLines(chart.get(), out, d, roles, s, type, c, hooks);
+            break;
+        case ChartType::Pie:
+            buildPie(chart.get(), d, roles, s, c, hooks);
+            break;
+        case ChartType::Scatter:
+            buildScatter(chart.get(), d, roles, s, c, hooks);
+            break;
+        case ChartType::Histogram:
+            buildHistogram(chart.get(), d, roles, s, c, hooks);
+            break;
+        default:
+            break;
     }
     styleChart(chart.get(), c);
     out.chart = chart.release();

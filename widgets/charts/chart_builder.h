@@ -16,15 +16,14 @@ QT_END_NAMESPACE
 
 namespace deskbase::widgets {
 
-
 struct ChartHooks {
-    std::function<void(const QString& text)> tooltip;  // empty text hides it
+    std::function<void(const QString& text)> tooltip;                          // empty text hides it
     std::function<void(const QString& column, const QString& value)> clicked;  // a bar or slice
 };
 
 struct BuiltChart {
-    QChart* chart = nullptr;               // caller takes ownership
-    std::vector<ReducedLine*> reducers;    // children of the chart
+    QChart* chart = nullptr;             // caller takes ownership
+    std::vector<ReducedLine*> reducers;  // children of the chart
 };
 
 // Which columns play which part, resolved against the data (settings first, then defaults).

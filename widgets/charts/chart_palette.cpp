@@ -35,7 +35,9 @@ ChartColors chartColors(bool dark) {
     return c;
 }
 
-ChartColors currentChartColors() { return chartColors(isDarkTheme()); }
+ChartColors currentChartColors() {
+    return chartColors(isDarkTheme());
+}
 
 QColor seriesColor(std::size_t i, const std::vector<std::string>& userColors) {
     if (i < userColors.size()) {
@@ -43,10 +45,11 @@ QColor seriesColor(std::size_t i, const std::vector<std::string>& userColors) {
         if (c.isValid()) return c;
     }
     // Readable on white and on near-black backgrounds.
-    static const QColor palette[] = {QColor(0x50, 0x9e, 0xe3), QColor(0x88, 0xbf, 0x4d), QColor(0xa9, 0x89, 0xc5),
-                                     QColor(0xef, 0x8c, 0x8c), QColor(0xf9, 0xc7, 0x4f), QColor(0x4c, 0xbf, 0xb4),
-                                     QColor(0xf2, 0xa8, 0x6f), QColor(0x71, 0x72, 0xad), QColor(0xd9, 0x7b, 0xb5),
-                                     QColor(0x98, 0xae, 0x5a)};
+    static const QColor palette[] = {QColor(0x50, 0x9e, 0xe3), QColor(0x88, 0xbf, 0x4d),
+                                     QColor(0xa9, 0x89, 0xc5), QColor(0xef, 0x8c, 0x8c),
+                                     QColor(0xf9, 0xc7, 0x4f), QColor(0x4c, 0xbf, 0xb4),
+                                     QColor(0xf2, 0xa8, 0x6f), QColor(0x71, 0x72, 0xad),
+                                     QColor(0xd9, 0x7b, 0xb5), QColor(0x98, 0xae, 0x5a)};
     const std::size_t n = sizeof(palette) / sizeof(palette[0]);
     return palette[i % n];
 }

@@ -25,8 +25,8 @@ struct ChartColors {
     bool dark = false;
 };
 
-ChartColors chartColors(bool dark);          // for the given theme
-ChartColors currentChartColors();            // for the theme in effect (widgets/theme)
+ChartColors chartColors(bool dark);  // for the given theme
+ChartColors currentChartColors();    // for the theme in effect (widgets/theme)
 // Series colour i: the user's colours first ("#rrggbb"), then the built-in palette.
 QColor seriesColor(std::size_t i, const std::vector<std::string>& userColors = {});
 

@@ -69,7 +69,8 @@ void ChartView::clear() {
     shownType_ = dashboard::ChartType::Auto;
 }
 
-void ChartView::setData(std::shared_ptr<const dashboard::ChartData> data, const dashboard::VisualizationSettings& s) {
+void ChartView::setData(std::shared_ptr<const dashboard::ChartData> data,
+                        const dashboard::VisualizationSettings& s) {
     data_ = std::move(data);
     settings_ = s;
     rebuild();
@@ -79,7 +80,8 @@ void ChartView::rebuild() {
     if (!data_) return;
     const auto& d = *data_;
     auto type = settings_.type;
-    if (type == dashboard::ChartType::Auto) type = dashboard::pickChartType(dashboard::columnTypes(d), d.rows.size());
+    if (type == dashboard::ChartType::Auto)
+        type = dashboard::pickChartType(dashboard::columnTypes(d), d.rows.size());
     shownType_ = type;
     if (type == dashboard::ChartType::Number) {
         number_->setData(d, settings_);
@@ -96,8 +98,10 @@ void ChartView::rebuild() {
     QPointer<ChartView> self(this);
     hooks.tooltip = [self](const QString& text) {
         if (!self) return;
-        if (text.isEmpty()) QToolTip::hideText();
-        else QToolTip::showText(QCursor::pos(), text, self);
+        if (text.isEmpty())
+            QToolTip::hideText();
+        else
+            QToolTip::showText(QCursor::pos(), text, self);
     };
     hooks.clicked = [self](const QString& column, const QString& value) {
         if (self) emit self->categoryClicked(column, value);
@@ -142,7 +146,8 @@ void ChartView::updateReductionWidth() {
 void ChartView::zoomX(double lo, double hi) {
     if (!chartView_->chart()) return;
     for (QAbstractAxis* axis : chartView_->chart()->axes(Qt::Horizontal)) {
-        if (auto* v = qobject_cast<QValueAxis*>(axis)) v->setRange(lo, hi);
+        if (auto* v = qobject_cast<QValueAxis*>(axis))
+            v->setRange(lo, hi);
         else if (auto* d = qobject_cast<QDateTimeAxis*>(axis))
             d->setRange(QDateTime::fromMSecsSinceEpoch(qint64(lo), QTimeZone::utc()),
                         QDateTime::fromMSecsSinceEpoch(qint64(hi), QTimeZone::utc()));

@@ -30,7 +30,8 @@ public:
     ~ChartView() override;
 
     // Draws `data` with `settings`; ChartType::Auto picks the type from the result's shape.
-    void setData(std::shared_ptr<const dashboard::ChartData> data, const dashboard::VisualizationSettings& settings);
+    void setData(std::shared_ptr<const dashboard::ChartData> data,
+                 const dashboard::VisualizationSettings& settings);
     // A plain line over prepared x/y (ascending x), e.g. millions of points; `reduce` false hands
     // every point to Qt Charts (for comparison in the benchmark).
     void setXYLine(std::shared_ptr<const XYData> data, bool reduce = true, bool dateX = false);

@@ -9,7 +9,9 @@
 
 namespace deskbase::widgets {
 
-NumberWidget::NumberWidget(QWidget* parent) : QWidget(parent) { setMinimumSize(80, 40); }
+NumberWidget::NumberWidget(QWidget* parent) : QWidget(parent) {
+    setMinimumSize(80, 40);
+}
 
 void NumberWidget::setData(const dashboard::ChartData& d, const dashboard::VisualizationSettings& s) {
     value_.clear();
@@ -27,7 +29,8 @@ void NumberWidget::setData(const dashboard::ChartData& d, const dashboard::Visua
     const auto v = dashboard::cellNumber(last[std::size_t(col)]);
     value_ = v ? QString::fromStdString(dashboard::formatNumber(*v, s.format))
                : QString::fromStdString(valueToText(last[std::size_t(col)]));
-    if (r.x >= 0 && r.x != col) period_ = categoryLabel(last[std::size_t(r.x)], d.columns[std::size_t(r.x)].type, s.dateGranularity);
+    if (r.x >= 0 && r.x != col)
+        period_ = categoryLabel(last[std::size_t(r.x)], d.columns[std::size_t(r.x)].type, s.dateGranularity);
     if (s.compare && d.rows.size() >= 2 && v) {
         const auto prev = dashboard::cellNumber(d.rows[d.rows.size() - 2][std::size_t(col)]);
         if (prev && *prev != 0) {
@@ -35,10 +38,12 @@ void NumberWidget::setData(const dashboard::ChartData& d, const dashboard::Visua
             dashboard::NumberFormat pct;
             pct.percent = true;
             pct.decimals = 1;
-            const QString label = s.compareLabel.empty() ? QStringLiteral("vs previous") : QString::fromStdString(s.compareLabel);
-            change_ = QStringLiteral("%1 %2 %3")
-                          .arg(*ratio_ >= 0 ? QStringLiteral("▲") : QStringLiteral("▼"),
-                               QString::fromStdString(dashboard::formatNumber(std::abs(*ratio_), pct)), label);
+            const QString label = s.compareLabel.empty() ? QStringLiteral("vs previous")
+                                                         : QString::fromStdString(s.compareLabel);
+            change_ =
+                QStringLiteral("%1 %2 %3")
+                    .arg(*ratio_ >= 0 ? QStringLiteral("▲") : QStringLiteral("▼"),
+                         QString::fromStdString(dashboard::formatNumber(std::abs(*ratio_), pct)), label);
         }
     }
     update();
@@ -56,7 +61,8 @@ void NumberWidget::paintEvent(QPaintEvent*) {
     big.setBold(true);
     double px = std::min(area.height() * (hasSub ? 0.52 : 0.7), 56.0);
     big.setPixelSize(std::max(10, int(px)));
-    while (big.pixelSize() > 10 && QFontMetricsF(big).horizontalAdvance(value_) > area.width()) big.setPixelSize(big.pixelSize() - 1);
+    while (big.pixelSize() > 10 && QFontMetricsF(big).horizontalAdvance(value_) > area.width())
+        big.setPixelSize(big.pixelSize() - 1);
     QFont small = font();
     small.setPixelSize(std::max(9, std::min(13, int(area.height() * 0.16))));
     const double bigH = QFontMetricsF(big).height();
@@ -78,9 +84,11 @@ void NumberWidget::paintEvent(QPaintEvent*) {
             const double w2 = QFontMetricsF(small).horizontalAdvance(change_);
             double x = subRect.left() + std::max(0.0, (subRect.width() - w1 - w2) / 2);
             p.setPen(c.mutedText);
-            p.drawText(QRectF(x, subRect.top(), w1 + 1, smallH), Qt::AlignLeft | Qt::AlignVCenter, periodPart);
+            p.drawText(QRectF(x, subRect.top(), w1 + 1, smallH), Qt::AlignLeft | Qt::AlignVCenter,
+                       periodPart);
             p.setPen(*ratio_ >= 0 ? c.positive : c.negative);
-            p.drawText(QRectF(x + w1, subRect.top(), subRect.right() - x - w1, smallH), Qt::AlignLeft | Qt::AlignVCenter,
+            p.drawText(QRectF(x + w1, subRect.top(), subRect.right() - x - w1, smallH),
+                       Qt::AlignLeft | Qt::AlignVCenter,
                        QFontMetricsF(small).elidedText(change_, Qt::ElideRight, subRect.right() - x - w1));
         } else {
             p.setPen(c.mutedText);

@@ -25,7 +25,7 @@ public:
 
     // Re-reduces whenever `axis` (a QValueAxis or QDateTimeAxis over x) changes range.
     void followAxis(QAbstractAxis* axis);
-    void setPixelColumns(int columns);   // the plot width; reduction keeps ~4 points per column
+    void setPixelColumns(int columns);  // the plot width; reduction keeps ~4 points per column
     void showRange(double xMin, double xMax);
     void showAll();
 

@@ -33,7 +33,8 @@ QVariant ResultTableModel::data(const QModelIndex& index, int role) const {
             auto n = dashboard::cellNumber(v);
             if (!n) return QString::fromStdString(valueToText(v));
             // Identifiers ("order_id") stay plain; measures named in y use the question's format.
-            const bool measure = std::find(settings_.y.begin(), settings_.y.end(), col.name) != settings_.y.end();
+            const bool measure =
+                std::find(settings_.y.begin(), settings_.y.end(), col.name) != settings_.y.end();
             const bool identifier = col.name == "id" || col.name.ends_with("_id");
             if (identifier) return QString::fromStdString(valueToText(v));
             dashboard::NumberFormat f = measure ? settings_.format : dashboard::NumberFormat{};
@@ -43,7 +44,8 @@ QVariant ResultTableModel::data(const QModelIndex& index, int role) const {
         return QString::fromStdString(valueToText(v));
     }
     if (role == Qt::TextAlignmentRole)
-        return QVariant::fromValue(numeric ? Qt::AlignRight | Qt::AlignVCenter : Qt::AlignLeft | Qt::AlignVCenter);
+        return QVariant::fromValue(numeric ? Qt::AlignRight | Qt::AlignVCenter
+                                           : Qt::AlignLeft | Qt::AlignVCenter);
     return {};
 }
 

@@ -8,8 +8,14 @@
 namespace deskbase::widgets {
 
 NiceScale niceScale(double min, double max, int targetTicks, bool includeZero) {
-    if (!std::isfinite(min) || !std::isfinite(max)) { min = 0; max = 1; }
-    if (includeZero) { min = std::min(min, 0.0); max = std::max(max, 0.0); }
+    if (!std::isfinite(min) || !std::isfinite(max)) {
+        min = 0;
+        max = 1;
+    }
+    if (includeZero) {
+        min = std::min(min, 0.0);
+        max = std::max(max, 0.0);
+    }
     if (max - min < 1e-12) {
         const double pad = std::abs(max) > 0 ? std::abs(max) * 0.1 : 1.0;
         min -= includeZero && min >= 0 ? 0 : pad;
@@ -60,7 +66,8 @@ QAbstractAxis* makeValueAxis(double min, double max, const dashboard::NumberForm
             break;
         }
         // First let the compact rule pick per label ("$500", "$1.5k"), then add decimals.
-        f.decimals = attempt == 0 && f.compact && f.decimals >= 0 ? -1 : (f.decimals < 0 ? 0 : f.decimals) + 1;
+        f.decimals =
+            attempt == 0 && f.compact && f.decimals >= 0 ? -1 : (f.decimals < 0 ? 0 : f.decimals) + 1;
     }
     return axis;
 }

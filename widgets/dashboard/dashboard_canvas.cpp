@@ -64,7 +64,8 @@ QRect DashboardCanvas::cellRect(const dashboard::GridRect& r) const {
     return QRect(x, y, std::max(right - x, 20), std::max(h, 20));
 }
 
-dashboard::GridRect DashboardCanvas::snap(const QRect& px, const dashboard::GridRect& original, bool resizing) const {
+dashboard::GridRect DashboardCanvas::snap(const QRect& px, const dashboard::GridRect& original,
+                                          bool resizing) const {
     const double cw = cellWidth();
     const double rh = kRowHeight + kGap;
     const int columns = model_ ? model_->gridColumns : 24;
@@ -86,9 +87,15 @@ int DashboardCanvas::contentHeight() const {
     return rows * (kRowHeight + kGap);
 }
 
-QSize DashboardCanvas::sizeHint() const { return QSize(1200, std::max(contentHeight(), 100)); }
-QSize DashboardCanvas::minimumSizeHint() const { return QSize(200, std::max(contentHeight(), 100)); }
-int DashboardCanvas::heightForWidth(int) const { return std::max(contentHeight(), 100); }
+QSize DashboardCanvas::sizeHint() const {
+    return QSize(1200, std::max(contentHeight(), 100));
+}
+QSize DashboardCanvas::minimumSizeHint() const {
+    return QSize(200, std::max(contentHeight(), 100));
+}
+int DashboardCanvas::heightForWidth(int) const {
+    return std::max(contentHeight(), 100);
+}
 
 void DashboardCanvas::relayout() {
     if (!model_) return;
@@ -114,7 +121,8 @@ void DashboardCanvas::paintEvent(QPaintEvent*) {
     const double cw = cellWidth();
     const int rows = contentHeight() / (kRowHeight + kGap) + 4;
     for (int r = 0; r <= rows; ++r)
-        for (int c = 0; c <= model_->gridColumns; ++c) p.drawPoint(QPointF(c * cw - kGap / 2.0, r * (kRowHeight + kGap) - kGap / 2.0));
+        for (int c = 0; c <= model_->gridColumns; ++c)
+            p.drawPoint(QPointF(c * cw - kGap / 2.0, r * (kRowHeight + kGap) - kGap / 2.0));
 }
 
 bool DashboardCanvas::eventFilter(QObject* watched, QEvent* event) {
@@ -123,44 +131,49 @@ bool DashboardCanvas::eventFilter(QObject* watched, QEvent* event) {
     auto* cardWidget = overlay ? qobject_cast<DashboardCard*>(overlay->parentWidget()) : nullptr;
     if (!cardWidget) return QWidget::eventFilter(watched, event);
     switch (event->type()) {
-    case QEvent::MouseButtonPress: {
-        auto* me = static_cast<QMouseEvent*>(event);
-        if (me->button() != Qt::LeftButton) return false;
-        dragging_ = cardWidget;
-        const QPoint local = me->position().toPoint();
-        resizing_ = local.x() >= cardWidget->width() - DashboardCard::kGrip &&
-                    local.y() >= cardWidget->height() - DashboardCard::kGrip;
-        pressPos_ = mapFromGlobal(me->globalPosition().toPoint());
-        pressGeometry_ = cardWidget->geometry();
-        cardWidget->raise();
-        return true;
-    }
-    case QEvent::MouseMove: {
-        auto* me = static_cast<QMouseEvent*>(event);
-        if (dragging_ != cardWidget) {
+        case QEvent::MouseButtonPress: {
+            auto* me = static_cast<QMouseEvent*>(event);
+            if (me->button() != Qt::LeftButton) return false;
+            dragging_ = cardWidget;
             const QPoint local = me->position().toPoint();
-            const bool corner = local.x() >= cardWidget->width() - DashboardCard::kGrip &&
-                                local.y() >= cardWidget->height() - DashboardCard::kGrip;
-            overlay->setCursor(corner ? Qt::SizeFDiagCursor : Qt::SizeAllCursor);
-            return false;
+            resizing_ = local.x() >= cardWidget->width() - DashboardCard::kGrip &&
+                        local.y() >= cardWidget->height() - DashboardCard::kGrip;
+            pressPos_ = mapFromGlobal(me->globalPosition().toPoint());
+            pressGeometry_ = cardWidget->geometry();
+            cardWidget->raise();
+            return true;
         }
-        const QPoint delta = mapFromGlobal(me->globalPosition().toPoint()) - pressPos_;
-        if (resizing_) cardWidget->resize(std::max(60, pressGeometry_.width() + delta.x()),
-                                          std::max(40, pressGeometry_.height() + delta.y()));
-        else cardWidget->move(pressGeometry_.topLeft() + delta);
-        return true;
-    }
-    case QEvent::MouseButtonRelease: {
-        if (dragging_ != cardWidget) return false;
-        dragging_ = nullptr;
-        const dashboard::Card* model = model_->card(cardWidget->cardId());
-        if (!model) return true;
-        const dashboard::GridRect to = snap(cardWidget->geometry(), model->rect, resizing_);
-        if (to == model->rect) relayout();  // snap back
-        else emit cardGeometryEdited(cardWidget->cardId(), model->rect, to);
-        return true;
-    }
-    default: break;
+        case QEvent::MouseMove: {
+            auto* me = static_cast<QMouseEvent*>(event);
+            if (dragging_ != cardWidget) {
+                const QPoint local = me->position().toPoint();
+                const bool corner = local.x() >= cardWidget->width() - DashboardCard::kGrip &&
+                                    local.y() >= cardWidget->height() - DashboardCard::kGrip;
+                overlay->setCursor(corner ? Qt::SizeFDiagCursor : Qt::SizeAllCursor);
+                return false;
+            }
+            const QPoint delta = mapFromGlobal(me->globalPosition().toPoint()) - pressPos_;
+            if (resizing_)
+                cardWidget->resize(std::max(60, pressGeometry_.width() + delta.x()),
+                                   std::max(40, pressGeometry_.height() + delta.y()));
+            else
+                cardWidget->move(pressGeometry_.topLeft() + delta);
+            return true;
+        }
+        case QEvent::MouseButtonRelease: {
+            if (dragging_ != cardWidget) return false;
+            dragging_ = nullptr;
+            const dashboard::Card* model = model_->card(cardWidget->cardId());
+            if (!model) return true;
+            const dashboard::GridRect to = snap(cardWidget->geometry(), model->rect, resizing_);
+            if (to == model->rect)
+                relayout();  // snap back
+            else
+                emit cardGeometryEdited(cardWidget->cardId(), model->rect, to);
+            return true;
+        }
+        default:
+            break;
     }
     return QWidget::eventFilter(watched, event);
 }

@@ -25,7 +25,7 @@ public:
 
     // The model is owned by the caller and must outlive the canvas's use of it.
     void setDashboard(const dashboard::Dashboard* model);
-    void addCard(DashboardCard* card);      // takes ownership (Qt parent)
+    void addCard(DashboardCard* card);  // takes ownership (Qt parent)
     void removeCard(const std::string& id);
     DashboardCard* card(const std::string& id) const;
     const std::map<std::string, DashboardCard*>& cards() const { return cards_; }
@@ -45,7 +45,8 @@ public:
     int heightForWidth(int w) const override;
 
 signals:
-    void cardGeometryEdited(const std::string& cardId, const dashboard::GridRect& from, const dashboard::GridRect& to);
+    void cardGeometryEdited(const std::string& cardId, const dashboard::GridRect& from,
+                            const dashboard::GridRect& to);
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;

@@ -28,7 +28,8 @@ protected:
         const QRect r = rect();
         const int g = DashboardCard::kGrip;
         QPolygon corner;
-        corner << QPoint(r.right(), r.bottom() - g) << QPoint(r.right(), r.bottom()) << QPoint(r.right() - g, r.bottom());
+        corner << QPoint(r.right(), r.bottom() - g) << QPoint(r.right(), r.bottom())
+               << QPoint(r.right() - g, r.bottom());
         p.drawPolygon(corner);
     }
 };
@@ -79,8 +80,12 @@ DashboardCard::DashboardCard(const dashboard::Card& card, QWidget* parent) : QFr
     }
 }
 
-void DashboardCard::setTitle(const QString& title) { titleLabel_->setText(title); }
-QString DashboardCard::title() const { return titleLabel_->text(); }
+void DashboardCard::setTitle(const QString& title) {
+    titleLabel_->setText(title);
+}
+QString DashboardCard::title() const {
+    return titleLabel_->text();
+}
 
 void DashboardCard::setMarkdown(const QString& markdown) {
     markdown_->setText(markdown);
@@ -127,7 +132,9 @@ void DashboardCard::setError(const QString& message) {
     body_->setCurrentWidget(statusLabel_);
 }
 
-QString DashboardCard::errorText() const { return state_ == State::Failed ? statusLabel_->text() : QString(); }
+QString DashboardCard::errorText() const {
+    return state_ == State::Failed ? statusLabel_->text() : QString();
+}
 
 void DashboardCard::setEditMode(bool on) {
     overlay_->setVisible(on);

@@ -30,7 +30,8 @@ public:
     QString title() const;
     void setMarkdown(const QString& markdown);
     void setLoading();
-    void setResult(std::shared_ptr<const dashboard::ChartData> data, const dashboard::VisualizationSettings& s);
+    void setResult(std::shared_ptr<const dashboard::ChartData> data,
+                   const dashboard::VisualizationSettings& s);
     void setError(const QString& message);
     State state() const { return state_; }
     QString errorText() const;

@@ -18,8 +18,8 @@ public:
 
 class SetCardRectCommand : public QUndoCommand {
 public:
-    SetCardRectCommand(CardEditTarget* target, std::string cardId, dashboard::GridRect from, dashboard::GridRect to,
-                       bool resize);
+    SetCardRectCommand(CardEditTarget* target, std::string cardId, dashboard::GridRect from,
+                       dashboard::GridRect to, bool resize);
     void undo() override { target_->applyCardRect(id_, from_); }
     void redo() override { target_->applyCardRect(id_, to_); }
 

@@ -11,8 +11,8 @@
 #include "core/dashboard/card_query.h"
 #include "core/dashboard/demo_workspace.h"
 #include "core/query/workspace.h"
-#include "widgets/dashboard/dashboard_card.h"
 #include "widgets/dashboard/dashboard_canvas.h"
+#include "widgets/dashboard/dashboard_card.h"
 #include "widgets/dashboard/dashboard_view.h"
 
 namespace deskbase::widgets {
@@ -66,7 +66,8 @@ Result<RenderReport> renderDashboard(const RenderOptions& o) {
     if (!done && report.errors.empty()) report.errors.push_back("timed out waiting for the cards");
 
     if (suffix == QStringLiteral("png")) {
-        QImage image(QSize(int(o.width * o.scale), int(height * o.scale)), QImage::Format_ARGB32_Premultiplied);
+        QImage image(QSize(int(o.width * o.scale), int(height * o.scale)),
+                     QImage::Format_ARGB32_Premultiplied);
         image.setDevicePixelRatio(o.scale);
         image.fill(view.palette().color(QPalette::Window));
         {

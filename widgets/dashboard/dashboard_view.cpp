@@ -79,7 +79,8 @@ DashboardView::DashboardView(QWidget* parent) : QWidget(parent), inbox_(std::mak
     auto* addText = button(tr("Add text"), tr("Add a markdown text card"));
     connect(addText, &QToolButton::clicked, this, [this] {
         bool ok = false;
-        const QString md = QInputDialog::getMultiLineText(this, tr("Text card"), tr("Markdown:"), QString(), &ok);
+        const QString md =
+            QInputDialog::getMultiLineText(this, tr("Text card"), tr("Markdown:"), QString(), &ok);
         if (ok && !md.trimmed().isEmpty()) addTextCard(md);
     });
     auto* undoButton = button(tr("Undo"), tr("Undo the last edit"));
@@ -100,8 +101,8 @@ DashboardView::DashboardView(QWidget* parent) : QWidget(parent), inbox_(std::mak
     connect(refreshButton, &QToolButton::clicked, this, [this] { refresh(true); });
     refreshCombo_ = new QComboBox(toolbar_);
     refreshCombo_->setToolTip(tr("Auto-refresh"));
-    const std::pair<QString, int> intervals[] = {{tr("Auto-refresh off"), 0}, {tr("Every 10 s"), 10},
-                                                 {tr("Every 30 s"), 30},      {tr("Every minute"), 60},
+    const std::pair<QString, int> intervals[] = {{tr("Auto-refresh off"), 0},  {tr("Every 10 s"), 10},
+                                                 {tr("Every 30 s"), 30},       {tr("Every minute"), 60},
                                                  {tr("Every 5 minutes"), 300}, {tr("Every 15 minutes"), 900},
                                                  {tr("Every hour"), 3600}};
     for (const auto& [label, seconds] : intervals) refreshCombo_->addItem(label, seconds);
@@ -147,8 +148,12 @@ DashboardView::~DashboardView() {
     ownCache_.reset();
 }
 
-void DashboardView::setExecutor(QueryExecutor* executor) { executor_ = executor; }
-void DashboardView::setTargetOverride(const std::string& target) { targetOverride_ = target; }
+void DashboardView::setExecutor(QueryExecutor* executor) {
+    executor_ = executor;
+}
+void DashboardView::setTargetOverride(const std::string& target) {
+    targetOverride_ = target;
+}
 
 void DashboardView::ensureExecutor() {
     if (executor_) return;
@@ -206,29 +211,36 @@ void DashboardView::populateQuestionMenu() {
     if (!workspace_) return;
     for (const auto& q : workspace_->questions()) {
         const std::string file = std::filesystem::path(q.file).filename().string();
-        questionMenu_->addAction(QString::fromStdString(q.question.name), this, [this, file] { addQuestionCard(file); });
+        questionMenu_->addAction(QString::fromStdString(q.question.name), this,
+                                 [this, file] { addQuestionCard(file); });
     }
 }
 
 DashboardCard* DashboardView::makeCard(const dashboard::Card& c) {
     auto* card = new DashboardCard(c);
     if (!c.isText() && c.title.empty() && workspace_)
-        if (const auto* q = workspace_->findQuestion(c.question)) card->setTitle(QString::fromStdString(q->question.name));
+        if (const auto* q = workspace_->findQuestion(c.question))
+            card->setTitle(QString::fromStdString(q->question.name));
     const std::string id = c.id;
     connect(card, &DashboardCard::categoryClicked, this, &DashboardView::onCategoryClicked);
     return card;
 }
 
 void DashboardView::buildCards() {
-    for (const auto& [id, w] : std::map<std::string, DashboardCard*>(canvas_->cards())) canvas_->removeCard(id);
+    for (const auto& [id, w] : std::map<std::string, DashboardCard*>(canvas_->cards()))
+        canvas_->removeCard(id);
     canvas_->setDashboard(&model_);
     for (const auto& c : model_.cards) canvas_->addCard(makeCard(c));
     canvas_->setEditMode(editMode_);
 }
 
-DashboardCard* DashboardView::card(const std::string& cardId) const { return canvas_->card(cardId); }
+DashboardCard* DashboardView::card(const std::string& cardId) const {
+    return canvas_->card(cardId);
+}
 
-bool DashboardView::isModified() const { return !undo_->isClean(); }
+bool DashboardView::isModified() const {
+    return !undo_->isClean();
+}
 
 Status DashboardView::save() {
     if (path_.empty()) return Status::fail("the dashboard has no file yet");
@@ -297,7 +309,8 @@ void DashboardView::runCards(const std::vector<std::string>& cardIds, bool bypas
         w->setLoading();
         pending_.insert(id);
         QueryRequest request = dashboard::cardRequest(*prepared, path_ + "#" + id, !bypassCache);
-        request.onFinished = [inbox = inbox_, id, gen, viz = prepared->visualization](const Result<QueryResult>& r) {
+        request.onFinished = [inbox = inbox_, id, gen,
+                              viz = prepared->visualization](const Result<QueryResult>& r) {
             // Worker thread: copy out what the GUI needs, then post it.
             auto data = std::make_shared<dashboard::ChartData>();
             std::string error;
@@ -312,7 +325,10 @@ void DashboardView::runCards(const std::vector<std::string>& cardIds, bool bypas
             if (!inbox->view) return;
             DashboardView* view = inbox->view;
             QMetaObject::invokeMethod(
-                view, [view, id, gen, ok = r.isOk(), error, data, viz] { view->finishCard(id, gen, ok, error, data, viz); },
+                view,
+                [view, id, gen, ok = r.isOk(), error, data, viz] {
+                    view->finishCard(id, gen, ok, error, data, viz);
+                },
                 Qt::QueuedConnection);
         };
         executor_->submit(std::move(request));
@@ -329,8 +345,10 @@ void DashboardView::finishCard(const std::string& id, std::uint64_t generation, 
             if (error != "superseded") w->setError(QString::fromStdString(error));
         } else {
             auto settings = dashboard::parseVisualization(visualization);
-            if (!settings) w->setError(QString::fromStdString(settings.message()));
-            else w->setResult(std::move(data), *settings);
+            if (!settings)
+                w->setError(QString::fromStdString(settings.message()));
+            else
+                w->setResult(std::move(data), *settings);
         }
     }
     emit cardFinished(QString::fromStdString(id), ok);
@@ -357,7 +375,8 @@ void DashboardView::onCategoryClicked(const QString& column, const QString& valu
         // Clicking the value that is already the filter clears it again.
         const std::vector<std::string> picked{value.toStdString()};
         auto it = values_.find(f.id);
-        setFilterValue(f.id, it != values_.end() && it->second == picked ? std::vector<std::string>{} : picked);
+        setFilterValue(f.id,
+                       it != values_.end() && it->second == picked ? std::vector<std::string>{} : picked);
     }
 }
 
@@ -420,15 +439,19 @@ void DashboardView::setRefreshSeconds(int seconds) {
     }
     const int i = refreshCombo_->findData(seconds);
     if (i >= 0) refreshCombo_->setCurrentIndex(i);
-    if (seconds > 0) refreshTimer_->start(seconds * 1000);
-    else refreshTimer_->stop();
+    if (seconds > 0)
+        refreshTimer_->start(seconds * 1000);
+    else
+        refreshTimer_->stop();
 }
 
 void DashboardView::setFullScreen(bool on) {
     QWidget* w = window();
     if (w && w->isWindow()) {
-        if (on) w->showFullScreen();
-        else w->showNormal();
+        if (on)
+            w->showFullScreen();
+        else
+            w->showNormal();
     }
     emit fullScreenChanged(on);
 }

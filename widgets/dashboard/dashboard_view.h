@@ -29,7 +29,7 @@ QT_END_NAMESPACE
 namespace deskbase {
 class QueryExecutor;
 class ResultCache;
-}
+}  // namespace deskbase
 
 namespace deskbase::widgets {
 
@@ -80,7 +80,7 @@ public:
 
     void setRefreshSeconds(int seconds);  // 0 = off; saved with the dashboard
     void setFullScreen(bool on);
-    void setChromeVisible(bool on);        // toolbar (hidden for rendering and fullscreen)
+    void setChromeVisible(bool on);  // toolbar (hidden for rendering and fullscreen)
     // Height that shows every card without scrolling, for a given width (headless render).
     int fullHeightForWidth(int width);
 
