@@ -1,5 +1,5 @@
 // deskbase render DASHBOARD.json --out FILE.png|FILE.pdf [--param NAME=VALUE]... [--db TARGET]
-//   [--width PX] [--theme light|dark]
+//   [--width PX] [--scale F] [--theme light|dark] [--edit]
 // Draws the whole dashboard with no display (offscreen platform when none is available).
 #include <QApplication>
 #include <cstdio>
@@ -14,7 +14,7 @@ namespace deskbase::cli {
 
 int runRender(int argc, char** argv, const std::vector<std::string>& argList) {
     std::string error;
-    auto args = Args::parse(argList, {"out", "param", "db", "width", "theme", "scale"}, {}, &error);
+    auto args = Args::parse(argList, {"out", "param", "db", "width", "theme", "scale"}, {"edit"}, &error);
     if (!args) return usageError("render", error);
     if (args->positional().size() != 1) return usageError("render", "expected one DASHBOARD.json");
     const auto out = args->value("out");
@@ -24,6 +24,7 @@ int runRender(int argc, char** argv, const std::vector<std::string>& argList) {
     options.outPath = *out;
     options.filterArguments = args->values("param");
     options.target = args->value("db").value_or("");
+    options.editMode = args->has("edit");  // toolbar + edit affordances, for screenshots
     if (auto w = args->value("width")) {
         options.width = std::atoi(w->c_str());
         if (options.width < 320 || options.width > 10000)

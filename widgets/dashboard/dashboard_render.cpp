@@ -37,10 +37,11 @@ Result<RenderReport> renderDashboard(const RenderOptions& o) {
 
     DashboardView view;
     view.setAttribute(Qt::WA_DontShowOnScreen);
-    view.setChromeVisible(false);
+    view.setChromeVisible(o.editMode);
     view.setTargetOverride(o.target);
     if (auto s = view.open(o.dashboardPath, &*ws); !s) return Error{s.message()};
     view.setFilterValues(values);
+    if (o.editMode) view.setEditMode(true);
     const int height = view.fullHeightForWidth(o.width);
     view.resize(o.width, height);
     view.show();

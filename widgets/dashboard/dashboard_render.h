@@ -16,6 +16,7 @@ struct RenderOptions {
     int width = 1440;                          // logical pixels
     double scale = 1.0;                        // PNG device pixel ratio
     int timeoutMs = 120000;                    // for all cards together
+    bool editMode = false;                     // toolbar and edit affordances (for documentation)
 };
 
 struct RenderReport {
