@@ -229,6 +229,25 @@ private slots:
         QVERIFY(!view.card("basket_items_per_basket"));
     }
 
+    void removeButtonRemovesCardWithUndo() {
+        DashboardView view;
+        view.resize(1200, 800);
+        QVERIFY(view.open(writeDashboard(wiredDashboard(), "remove.json")).isOk());
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QVERIFY(view.waitUntilLoaded(30000));
+        view.setEditMode(true);
+        QWidget* overlay = view.card("top")->editOverlay();
+        QTest::mouseClick(overlay, Qt::LeftButton, {}, DashboardCard::removeButtonRect(overlay->rect()).center());
+        QVERIFY(!view.dashboard().card("top"));
+        QVERIFY(!view.card("top"));
+        view.undoStack()->undo();
+        QVERIFY(view.dashboard().card("top"));
+        QVERIFY(view.card("top"));
+        QVERIFY(view.waitUntilLoaded(30000));
+        QCOMPARE(view.card("top")->state(), DashboardCard::State::Ready);
+    }
+
     void tableModelPassesTester() {
         auto data = std::make_shared<ChartData>();
         data->columns = {{"id", ColumnType::Integer, "id"},

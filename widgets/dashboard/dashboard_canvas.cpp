@@ -134,8 +134,12 @@ bool DashboardCanvas::eventFilter(QObject* watched, QEvent* event) {
         case QEvent::MouseButtonPress: {
             auto* me = static_cast<QMouseEvent*>(event);
             if (me->button() != Qt::LeftButton) return false;
-            dragging_ = cardWidget;
             const QPoint local = me->position().toPoint();
+            if (DashboardCard::removeButtonRect(cardWidget->rect()).contains(local)) {
+                emit cardRemoveRequested(cardWidget->cardId());
+                return true;
+            }
+            dragging_ = cardWidget;
             resizing_ = local.x() >= cardWidget->width() - DashboardCard::kGrip &&
                         local.y() >= cardWidget->height() - DashboardCard::kGrip;
             pressPos_ = mapFromGlobal(me->globalPosition().toPoint());

@@ -47,6 +47,7 @@ public:
 signals:
     void cardGeometryEdited(const std::string& cardId, const dashboard::GridRect& from,
                             const dashboard::GridRect& to);
+    void cardRemoveRequested(const std::string& cardId);  // the overlay's remove button
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;

@@ -31,6 +31,14 @@ protected:
         corner << QPoint(r.right(), r.bottom() - g) << QPoint(r.right(), r.bottom())
                << QPoint(r.right() - g, r.bottom());
         p.drawPolygon(corner);
+        // The remove button, top right.
+        const QRect close = DashboardCard::removeButtonRect(r);
+        p.setBrush(palette().color(QPalette::Window));
+        p.setPen(QPen(accent, 1.2));
+        p.drawEllipse(close.adjusted(1, 1, -1, -1));
+        const QRect x = close.adjusted(5, 5, -5, -5);
+        p.drawLine(x.topLeft(), x.bottomRight());
+        p.drawLine(x.topRight(), x.bottomLeft());
     }
 };
 }  // namespace

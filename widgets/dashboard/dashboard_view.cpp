@@ -133,6 +133,7 @@ DashboardView::DashboardView(QWidget* parent) : QWidget(parent), inbox_(std::mak
             [this](const std::string& id, const dashboard::GridRect& from, const dashboard::GridRect& to) {
                 undo_->push(new SetCardRectCommand(this, id, from, to, from.x == to.x && from.y == to.y));
             });
+    connect(canvas_, &DashboardCanvas::cardRemoveRequested, this, &DashboardView::removeCard);
     connect(undo_, &QUndoStack::cleanChanged, this, [this](bool clean) { emit modifiedChanged(!clean); });
     updateHeader();
 }
