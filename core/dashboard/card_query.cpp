@@ -3,7 +3,7 @@
 #include <filesystem>
 
 #include "core/dashboard/visualization.h"
-#include "core/warehouse/warehouse.h"
+#include "core/query/question_request.h"
 
 namespace deskbase::dashboard {
 
@@ -23,33 +23,26 @@ Result<CardQuery> prepareCard(const Workspace& ws, const Dashboard& d, const Fil
     CardQuery out;
     out.cardId = card.id;
     out.title = card.title.empty() ? q.name : card.title;
-    if (!targetOverride.empty()) {
-        out.target = targetOverride;
-    } else {
-        auto t = ws.targetFor(q.connection);
-        if (!t) return Error{t.message()};
-        out.target = *t;
-    }
-    const bool postgres = Warehouse::isPostgresTarget(out.target);
-    auto expanded =
-        expandSqlTemplate(q.sql, q.parameters, cardParameters(d, values, card.id),
-                          [postgres](int i) { return (postgres ? "$" : "?") + std::to_string(i); });
-    if (!expanded) return Error{expanded.message()};
-    out.sql = std::move(*expanded);
-    out.cachePolicy = q.cache ? *q.cache : ws.settings().cachePolicy;
+    // The same request builder the question editor and `deskbase query` use.
+    auto request = makeQuestionRequest(q, cardParameters(d, values, card.id), &ws, targetOverride);
+    if (!request) return Error{request.message()};
+    out.request = std::move(*request);
     out.visualization = mergeVisualization(
         q.visualization.is_object() ? q.visualization.dump() : std::string(), card.visualization);
     return out;
 }
 
+Result<QueryRequest> listOptionsRequest(const Workspace& ws, const Filter& filter,
+                                        const std::string& targetOverride) {
+    const WorkspaceQuestion* wq = ws.findQuestion(filter.optionsQuestion);
+    if (!wq) return Error{"no question \"" + filter.optionsQuestion + "\" in " + ws.questionsDir()};
+    return makeQuestionRequest(wq->question, {}, &ws, targetOverride);
+}
+
 QueryRequest cardRequest(const CardQuery& q, const std::string& slotKey, bool useCache) {
-    QueryRequest r;
-    r.target = q.target;
-    r.sql = q.sql.sql;
-    r.params = q.sql.params;
+    QueryRequest r = q.request;
     r.slotKey = slotKey;
     r.useCache = useCache;
-    r.cachePolicy = q.cachePolicy;
     r.rowLimit = 0;
     return r;
 }

@@ -14,10 +14,8 @@ namespace deskbase::dashboard {
 
 struct CardQuery {
     std::string cardId;
-    std::string title;   // the card's title, else the question's name
-    std::string target;  // warehouse target
-    ExpandedSql sql;
-    CachePolicy cachePolicy;
+    std::string title;          // the card's title, else the question's name
+    QueryRequest request;       // target, expanded SQL with bound values, cache policy
     std::string visualization;  // question settings with the card's override applied (JSON object text)
 };
 
@@ -25,6 +23,10 @@ struct CardQuery {
 Result<CardQuery> prepareCard(const Workspace& workspace, const Dashboard& dashboard,
                               const FilterValues& values, const Card& card,
                               const std::string& targetOverride = {});
+
+// The run that lists a list filter's choices (first column of its options_question).
+Result<QueryRequest> listOptionsRequest(const Workspace& workspace, const Filter& filter,
+                                        const std::string& targetOverride = {});
 
 // The request for the executor; `slotKey` makes a newer run of the same card supersede the older.
 QueryRequest cardRequest(const CardQuery& q, const std::string& slotKey, bool useCache = true);

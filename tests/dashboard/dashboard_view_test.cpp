@@ -5,7 +5,9 @@
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QMenu>
 #include <QSignalSpy>
+#include <QToolButton>
 #include <QtTest>
 
 #include "core/dashboard/dashboard.h"
@@ -16,6 +18,7 @@
 #include "widgets/charts/result_table_model.h"
 #include "widgets/dashboard/dashboard_canvas.h"
 #include "widgets/dashboard/dashboard_card.h"
+#include "widgets/dashboard/filter_bar.h"
 
 using namespace deskbase;
 using namespace deskbase::dashboard;
@@ -238,7 +241,8 @@ private slots:
         QVERIFY(view.waitUntilLoaded(30000));
         view.setEditMode(true);
         QWidget* overlay = view.card("top")->editOverlay();
-        QTest::mouseClick(overlay, Qt::LeftButton, {}, DashboardCard::removeButtonRect(overlay->rect()).center());
+        QTest::mouseClick(overlay, Qt::LeftButton, {},
+                          DashboardCard::removeButtonRect(overlay->rect()).center());
         QVERIFY(!view.dashboard().card("top"));
         QVERIFY(!view.card("top"));
         view.undoStack()->undo();
@@ -246,6 +250,22 @@ private slots:
         QVERIFY(view.card("top"));
         QVERIFY(view.waitUntilLoaded(30000));
         QCOMPARE(view.card("top")->state(), DashboardCard::State::Ready);
+    }
+
+    void listFilterChoicesComeFromItsQuestion() {
+        Dashboard d = wiredDashboard();
+        d.filters[0].optionsQuestion = "categories.json";  // static options: Books, Toys
+        DashboardView view;
+        view.resize(1200, 800);
+        QVERIFY(view.open(writeDashboard(d, "options.json")).isOk());
+        auto choices = [&] {
+            auto* button = qobject_cast<QToolButton*>(view.filterBar()->editor("category"));
+            int n = 0;
+            if (button && button->menu())
+                for (QAction* a : button->menu()->actions()) n += a->isCheckable();
+            return n;
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(choices(), 8, 10000);  // the demo store's eight categories
     }
 
     void tableModelPassesTester() {

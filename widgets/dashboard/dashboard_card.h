@@ -42,7 +42,9 @@ public:
 
     static constexpr int kGrip = 16;  // the resize corner, in pixels
     // Where the edit overlay draws the remove button (card coordinates).
-    static QRect removeButtonRect(const QRect& card) { return QRect(card.right() - 22, card.top() + 4, 18, 18); }
+    static QRect removeButtonRect(const QRect& card) {
+        return QRect(card.right() - 22, card.top() + 4, 18, 18);
+    }
 
 signals:
     void categoryClicked(const QString& column, const QString& value);

@@ -187,8 +187,10 @@ Status DashboardView::open(const std::string& dashboardPath, const Workspace* wo
     undo_->clear();
     ensureExecutor();
     updateHeader();
-    filters_->setFilters(model_.filters, values_);
+    loadedOptions_.clear();
+    showFilters();
     filters_->setVisible(!model_.filters.empty());
+    loadFilterOptions();
     buildCards();
     populateQuestionMenu();
     setRefreshSeconds(model_.refreshSeconds);
@@ -196,6 +198,39 @@ Status DashboardView::open(const std::string& dashboardPath, const Workspace* wo
     emit titleChanged(QString::fromStdString(model_.name));
     refresh();
     return Status::ok();
+}
+
+void DashboardView::showFilters() {
+    std::vector<dashboard::Filter> shown = model_.filters;
+    for (auto& f : shown)
+        if (auto it = loadedOptions_.find(f.id); it != loadedOptions_.end()) f.options = it->second;
+    filters_->setFilters(shown, values_);
+}
+
+void DashboardView::loadFilterOptions() {
+    for (const auto& f : model_.filters) {
+        if (f.type != dashboard::FilterType::List || f.optionsQuestion.empty()) continue;
+        auto request = dashboard::listOptionsRequest(*workspace_, f, targetOverride_);
+        if (!request) continue;  // the static options stay
+        request->slotKey = path_ + "#filter:" + f.id;
+        request->onFinished = [inbox = inbox_, id = f.id](const Result<QueryResult>& r) {
+            if (!r.isOk() || r.value().columns.empty()) return;
+            std::vector<std::string> options;
+            for (const auto& row : r.value().rows)
+                if (!row.empty() && !isNull(row[0])) options.push_back(valueToText(row[0]));
+            std::lock_guard lock(inbox->mutex);
+            if (!inbox->view) return;
+            DashboardView* view = inbox->view;
+            QMetaObject::invokeMethod(
+                view,
+                [view, id, options] {
+                    view->loadedOptions_[id] = options;
+                    view->showFilters();
+                },
+                Qt::QueuedConnection);
+        };
+        executor_->submit(std::move(*request));
+    }
 }
 
 void DashboardView::updateHeader() {

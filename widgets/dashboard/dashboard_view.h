@@ -110,6 +110,8 @@ private:
                     std::shared_ptr<dashboard::ChartData> data, std::string visualization);
     void onCategoryClicked(const QString& column, const QString& value);
     void ensureExecutor();
+    void loadFilterOptions();  // list filters with an options_question
+    void showFilters();        // the filter bar with any loaded options
     void populateQuestionMenu();
     void updateHeader();
 
@@ -124,6 +126,7 @@ private:
     std::shared_ptr<Inbox> inbox_;
     std::map<std::string, std::uint64_t> generation_;
     std::set<std::string> pending_;
+    std::map<std::string, std::vector<std::string>> loadedOptions_;  // filter id -> choices
     bool editMode_ = false;
 
     QLabel* title_ = nullptr;
