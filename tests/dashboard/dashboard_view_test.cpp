@@ -5,6 +5,8 @@
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QChart>
+#include <QChartView>
 #include <QMenu>
 #include <QSignalSpy>
 #include <QToolButton>
@@ -266,6 +268,44 @@ private slots:
             return n;
         };
         QTRY_COMPARE_WITH_TIMEOUT(choices(), 8, 10000);  // the demo store's eight categories
+    }
+
+    void everyChartTypeDraws_data() {
+        QTest::addColumn<QString>("type");
+        QTest::addColumn<int>("minSeries");
+        for (const char* t : {"bar", "row", "line", "area", "combo", "pie", "scatter", "histogram"})
+            QTest::newRow(t) << QString::fromLatin1(t) << 1;
+    }
+    void everyChartTypeDraws() {
+        QFETCH(QString, type);
+        QFETCH(int, minSeries);
+        auto data = std::make_shared<ChartData>();
+        data->columns = {{"month", ColumnType::Date, "month"},
+                         {"channel", ColumnType::Text, "channel"},
+                         {"orders", ColumnType::Integer, "orders"},
+                         {"revenue", ColumnType::Real, "revenue"}};
+        for (int m = 1; m <= 12; ++m)
+            for (const char* ch : {"web", "store"})
+                data->rows.push_back({Value{QDate(2024, m, 1).toString(Qt::ISODate).toStdString()},
+                                      Value{std::string(ch)}, Value{std::int64_t(m * 10)}, Value{m * 99.5}});
+        auto s = parseVisualization("{\"type\":\"" + type.toStdString() +
+                                    "\",\"goal\":500,\"trend_line\":true,\"data_labels\":true}");
+        QVERIFY(s.isOk());
+        if (type == QStringLiteral("scatter"))
+            s->x = "orders", s->y = {"revenue"};
+        else if (type == QStringLiteral("histogram"))
+            s->x = "revenue";
+        else if (type == QStringLiteral("pie") || type == QStringLiteral("row"))
+            s->x = "channel", s->y = {"revenue"};
+        else
+            s->x = "month", s->y = {"orders", "revenue"};
+        widgets::ChartView view;
+        view.resize(600, 400);
+        view.setData(data, *s);
+        QCOMPARE(QString::fromStdString(std::string(chartTypeName(view.shownType()))), type);
+        QVERIFY(view.chartView()->chart());
+        QVERIFY(view.chartView()->chart()->series().size() >= minSeries);
+        QVERIFY(!view.chartView()->grab().isNull());
     }
 
     void tableModelPassesTester() {

@@ -65,6 +65,8 @@ private slots:
                 ++total;
             }
         QVERIFY2(colours.size() > 200, qPrintable(QString::number(colours.size())));
+        // The theme is the one asked for: a dark page behind dark mode.
+        QCOMPARE(qGray(background) < 96, theme == QStringLiteral("dark"));
         QVERIFY2(different > total / 3, qPrintable(QString::number(double(different) / double(total))));
         // Each series colour of the palette's first entry appears (bars/lines were drawn).
         bool accent = false;
