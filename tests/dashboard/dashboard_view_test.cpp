@@ -228,6 +228,11 @@ private slots:
         QCOMPARE(view.dashboard().cards.size(), n + 2);
         QVERIFY(view.waitUntilLoaded(30000));
         QCOMPARE(view.card("basket_items_per_basket")->state(), DashboardCard::State::Ready);
+        const std::string textId = view.dashboard().cards.back().id;
+        view.setCardText(textId, QStringLiteral("# changed"));
+        QCOMPARE(view.dashboard().card(textId)->text, std::string("# changed"));
+        view.undoStack()->undo();
+        QCOMPARE(view.dashboard().card(textId)->text, std::string("**hi**"));
         view.undoStack()->undo();
         view.undoStack()->undo();
         QCOMPARE(view.dashboard().cards.size(), n);

@@ -131,6 +131,10 @@ bool DashboardCanvas::eventFilter(QObject* watched, QEvent* event) {
     auto* cardWidget = overlay ? qobject_cast<DashboardCard*>(overlay->parentWidget()) : nullptr;
     if (!cardWidget) return QWidget::eventFilter(watched, event);
     switch (event->type()) {
+        case QEvent::MouseButtonDblClick:
+            dragging_ = nullptr;
+            emit cardEditRequested(cardWidget->cardId());
+            return true;
         case QEvent::MouseButtonPress: {
             auto* me = static_cast<QMouseEvent*>(event);
             if (me->button() != Qt::LeftButton) return false;

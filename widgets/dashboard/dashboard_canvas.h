@@ -48,6 +48,7 @@ signals:
     void cardGeometryEdited(const std::string& cardId, const dashboard::GridRect& from,
                             const dashboard::GridRect& to);
     void cardRemoveRequested(const std::string& cardId);  // the overlay's remove button
+    void cardEditRequested(const std::string& cardId);    // double-click in edit mode
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;

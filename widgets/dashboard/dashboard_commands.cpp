@@ -20,4 +20,10 @@ RemoveCardCommand::RemoveCardCommand(CardEditTarget* target, dashboard::Card car
     setText(QObject::tr("Remove card"));
 }
 
+SetCardTextCommand::SetCardTextCommand(CardEditTarget* target, std::string cardId, std::string from,
+                                       std::string to)
+    : target_(target), id_(std::move(cardId)), from_(std::move(from)), to_(std::move(to)) {
+    setText(QObject::tr("Edit text card"));
+}
+
 }  // namespace deskbase::widgets

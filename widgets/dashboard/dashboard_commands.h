@@ -14,6 +14,7 @@ public:
     virtual void applyCardRect(const std::string& cardId, const dashboard::GridRect& rect) = 0;
     virtual void insertCardAt(const dashboard::Card& card, int index) = 0;
     virtual void removeCardNow(const std::string& cardId) = 0;
+    virtual void applyCardText(const std::string& cardId, const std::string& markdown) = 0;
 };
 
 class SetCardRectCommand : public QUndoCommand {
@@ -51,6 +52,17 @@ private:
     CardEditTarget* target_;
     dashboard::Card card_;
     int index_;
+};
+
+class SetCardTextCommand : public QUndoCommand {
+public:
+    SetCardTextCommand(CardEditTarget* target, std::string cardId, std::string from, std::string to);
+    void undo() override { target_->applyCardText(id_, from_); }
+    void redo() override { target_->applyCardText(id_, to_); }
+
+private:
+    CardEditTarget* target_;
+    std::string id_, from_, to_;
 };
 
 }  // namespace deskbase::widgets

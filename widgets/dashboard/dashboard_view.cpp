@@ -134,6 +134,14 @@ DashboardView::DashboardView(QWidget* parent) : QWidget(parent), inbox_(std::mak
                 undo_->push(new SetCardRectCommand(this, id, from, to, from.x == to.x && from.y == to.y));
             });
     connect(canvas_, &DashboardCanvas::cardRemoveRequested, this, &DashboardView::removeCard);
+    connect(canvas_, &DashboardCanvas::cardEditRequested, this, [this](const std::string& id) {
+        const dashboard::Card* c = model_.card(id);
+        if (!c || !c->isText()) return;
+        bool ok = false;
+        const QString md = QInputDialog::getMultiLineText(this, tr("Text card"), tr("Markdown:"),
+                                                          QString::fromStdString(c->text), &ok);
+        if (ok) setCardText(id, md);
+    });
     connect(undo_, &QUndoStack::cleanChanged, this, [this](bool clean) { emit modifiedChanged(!clean); });
     updateHeader();
 }
@@ -465,6 +473,17 @@ void DashboardView::removeCardNow(const std::string& cardId) {
     pending_.erase(cardId);
     canvas_->removeCard(cardId);
     // Filters keep their wiring to the removed card; prepareCard never sees it again.
+}
+
+void DashboardView::setCardText(const std::string& cardId, const QString& markdown) {
+    const dashboard::Card* c = model_.card(cardId);
+    if (!c || !c->isText() || c->text == markdown.toStdString()) return;
+    undo_->push(new SetCardTextCommand(this, cardId, c->text, markdown.toStdString()));
+}
+
+void DashboardView::applyCardText(const std::string& cardId, const std::string& markdown) {
+    if (auto* c = model_.card(cardId)) c->text = markdown;
+    if (auto* w = canvas_->card(cardId)) w->setMarkdown(QString::fromStdString(markdown));
 }
 
 void DashboardView::setRefreshSeconds(int seconds) {

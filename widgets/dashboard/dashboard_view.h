@@ -92,6 +92,9 @@ public:
     void applyCardRect(const std::string& cardId, const dashboard::GridRect& rect) override;
     void insertCardAt(const dashboard::Card& card, int index) override;
     void removeCardNow(const std::string& cardId) override;
+    void applyCardText(const std::string& cardId, const std::string& markdown) override;
+    // Replaces a text card's markdown (undoable).
+    void setCardText(const std::string& cardId, const QString& markdown);
 
 signals:
     void cardRunStarted(const QString& cardId);
