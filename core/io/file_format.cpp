@@ -7,6 +7,7 @@
 #include <cstring>
 #include <map>
 
+#include "core/infer/type_inference.h"
 #include "core/infer/value_parsers.h"
 
 namespace deskbase {
@@ -78,25 +79,69 @@ std::vector<std::size_t> fieldCounts(std::string_view text, char delim, char quo
     return counts;
 }
 
-// The first record's fields, unquoted, for header detection.
-std::vector<std::string> firstRecord(std::string_view text, char delim, char quote) {
-    std::vector<std::string> out(1);
-    bool inQuotes = false;
-    for (std::size_t i = 0; i < text.size(); ++i) {
+// The first records' fields, unquoted, for header detection.
+std::vector<std::vector<std::string>> firstRecords(std::string_view text, char delim, char quote, std::size_t max) {
+    std::vector<std::vector<std::string>> out;
+    std::vector<std::string> rec(1);
+    bool inQuotes = false, any = false;
+    for (std::size_t i = 0; i < text.size() && out.size() < max; ++i) {
         const char c = text[i];
         if (inQuotes) {
             if (c == quote) {
-                if (i + 1 < text.size() && text[i + 1] == quote) { out.back() += quote; ++i; }
+                if (i + 1 < text.size() && text[i + 1] == quote) { rec.back() += quote; ++i; }
                 else inQuotes = false;
             } else {
-                out.back() += c;
+                rec.back() += c;
             }
-        } else if (c == quote) inQuotes = true;
-        else if (c == delim) out.emplace_back();
-        else if (c == '\n' || c == '\r') break;
-        else out.back() += c;
+            continue;
+        }
+        if (c == quote) { inQuotes = true; any = true; }
+        else if (c == delim) { rec.emplace_back(); any = true; }
+        else if (c == '\n' || c == '\r') {
+            if (any) out.push_back(std::move(rec));
+            rec.assign(1, std::string());
+            any = false;
+        } else { rec.back() += c; any = true; }
     }
+    if (any && out.size() < max) out.push_back(std::move(rec));
     return out;
+}
+
+// Is the first record a header? Its names must be non-empty (but for the first or last: pandas
+// writes no name for its index column, many exports end lines with a delimiter) and distinct.
+// A first row with no number, date or boolean is a header. Otherwise each column votes: the first
+// value's type differs from the type of the rest of the column (a header "1960" over reals,
+// "id" over integers) or agrees with it (data like the rest); text over text does not vote.
+bool looksLikeHeader(const std::vector<std::vector<std::string>>& records) {
+    if (records.empty()) return false;
+    const auto& first = records.front();
+    std::vector<std::string> names;
+    bool anyTyped = false;
+    for (std::size_t i = 0; i < first.size(); ++i) {
+        const std::string_view v = trimSpaces(first[i]);
+        if (v.empty()) {
+            if (first.size() > 1 && (i == 0 || i + 1 == first.size())) continue;
+            return false;
+        }
+        anyTyped |= looksTyped(v);
+        names.emplace_back(v);
+    }
+    std::sort(names.begin(), names.end());
+    if (std::adjacent_find(names.begin(), names.end()) != names.end()) return false;
+    if (!anyTyped) return true;
+    int votes = 0;
+    for (std::size_t col = 0; col < first.size(); ++col) {
+        if (trimSpaces(first[col]).empty()) continue;
+        ColumnInference head, rest;
+        head.add(first[col]);
+        for (std::size_t r = 1; r < records.size(); ++r)
+            if (records[r].size() == first.size()) rest.add(records[r][col]);
+        if (rest.nonNullCount() == 0) continue;
+        // Text over text says nothing: a text column takes any first value.
+        if (head.type() == ColumnType::Text && rest.type() == ColumnType::Text) continue;
+        votes += head.type() != rest.type() ? 1 : -1;
+    }
+    return votes > 0;
 }
 
 CsvDialect sniffDialect(std::string_view text, bool tabHint) {
@@ -133,20 +178,7 @@ CsvDialect sniffDialect(std::string_view text, bool tabHint) {
     }
     d.delimiter = best;
 
-    // Header: the first record's fields are all non-empty, distinct, and none is a number,
-    // date or boolean. Files whose every row is text are taken to have a header. The first or
-    // last name may be empty: pandas writes no name for its index column, and many exports end
-    // every line with a delimiter.
-    auto first = firstRecord(sample, d.delimiter, d.quote);
-    if (first.size() > 1 && trimSpaces(first.back()).empty()) first.pop_back();
-    if (first.size() > 1 && trimSpaces(first.front()).empty()) first.erase(first.begin());
-    std::vector<std::string> sorted = first;
-    std::sort(sorted.begin(), sorted.end());
-    bool header = std::adjacent_find(sorted.begin(), sorted.end()) == sorted.end();
-    for (const auto& f : first) {
-        std::string_view v = trimSpaces(f);
-        if (v.empty() || looksTyped(v)) { header = false; break; }
-    }
+    const bool header = looksLikeHeader(firstRecords(sample, d.delimiter, d.quote, 50));
     d.hasHeader = header;
     return d;
 }

@@ -123,7 +123,9 @@ public:
                     case Cell::Kind::Boolean: sqlite3_bind_int64(s, idx, cell->i); break;
                     case Cell::Kind::Real: sqlite3_bind_double(s, idx, cell->d); break;
                     case Cell::Kind::Text:
-                        sqlite3_bind_text(s, idx, cell->text.data(), int(cell->text.size()), SQLITE_STATIC);
+                        // An empty view may have a null data(); SQLite would bind that as NULL.
+                        sqlite3_bind_text(s, idx, cell->text.data() ? cell->text.data() : "",
+                                          int(cell->text.size()), SQLITE_STATIC);
                         break;
                 }
             }

@@ -88,6 +88,12 @@ void SniffTest::dialect_data() {
         << QStringLiteral("a.csv") << QByteArray("name,age,\nann,31,\nbob,42,\n") << ',' << '"' << true;
     QTest::newRow("header over numeric rows")
         << QStringLiteral("a.csv") << QByteArray("x,y\n1,2\n3,4\n") << ',' << '"' << true;
+    QTest::newRow("header: years as column names over reals")
+        << QStringLiteral("a.csv") << QByteArray("Country,1960,1961\nAruba,1.5,2.25\nChad,3.5,\n") << ',' << '"' << true;
+    QTest::newRow("header: years as column names over text")
+        << QStringLiteral("a.csv") << QByteArray("name,2020\nann,yes please\nbob,no thanks\n") << ',' << '"' << true;
+    QTest::newRow("no header: a text column then numbers")
+        << QStringLiteral("a.csv") << QByteArray("a,1\nb,2\nc,3\n") << ',' << '"' << false;
     QTest::newRow("all text rows: header")
         << QStringLiteral("a.csv") << QByteArray("ann,oslo\nbob,rome\n") << ',' << '"' << true;
     // Tab and comma both split every line into 2 fields: the file name decides.

@@ -1,0 +1,3 @@
+#include "tests/conformance/conformance_test.h"
+
+QTEST_GUILESS_MAIN(deskbase::test::ConformanceTest)
