@@ -7,6 +7,7 @@
 #include <QApplication>
 #include <QChart>
 #include <QChartView>
+#include <QCheckBox>
 #include <QMenu>
 #include <QSignalSpy>
 #include <QToolButton>
@@ -15,6 +16,7 @@
 #include "core/dashboard/dashboard.h"
 #include "core/dashboard/demo_workspace.h"
 #include "tests/support/temp_workspace.h"
+#include "widgets/charts/chart_settings_panel.h"
 #include "widgets/charts/chart_view.h"
 #include "widgets/charts/number_widget.h"
 #include "widgets/charts/result_table_model.h"
@@ -311,6 +313,33 @@ private slots:
         QVERIFY(view.chartView()->chart());
         QVERIFY(view.chartView()->chart()->series().size() >= minSeries);
         QVERIFY(!view.chartView()->grab().isNull());
+    }
+
+    void settingsPanelRoundTripsAndEmits() {
+        widgets::ChartSettingsPanel panel;
+        panel.setColumns({{"month", ColumnType::Date, "Month"},
+                          {"revenue", ColumnType::Real, "Revenue"},
+                          {"channel", ColumnType::Text, "channel"}});
+        VisualizationSettings s;
+        s.type = ChartType::Area;
+        s.x = "month";
+        s.y = {"revenue"};
+        s.series = "channel";
+        s.yTitle = "Revenue";
+        s.format.prefix = "$";
+        s.format.compact = true;
+        s.dateGranularity = "quarter";
+        s.stacked = true;
+        s.goal = 1500;
+        s.colors = {"#123456"};  // not on the form, kept anyway
+        panel.setSettings(s);
+        QVERIFY(panel.settings() == s);
+        QSignalSpy spy(&panel, &widgets::ChartSettingsPanel::settingsChanged);
+        auto* trend = panel.findChildren<QCheckBox*>().at(0);  // any checkbox edit emits
+        trend->toggle();
+        QCOMPARE(spy.size(), 1);
+        QVERIFY(!(panel.settings() == s));
+        QCOMPARE(panel.settings().colors, s.colors);
     }
 
     void tableModelPassesTester() {
