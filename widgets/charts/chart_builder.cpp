@@ -270,7 +270,6 @@ void buildBars(QChart* chart, const ChartData& d, const ColumnRoles& r, const Vi
             (v >= 0 ? stackHi[i] : stackLo[i]) += v;
         }
         const QString setName = g.setNames[k];
-        const Grid* grid = &g;
         QObject::connect(set, &QBarSet::hovered, chart,
                          [=, labels = g.categoryLabels, vals = g.values[std::size_t(k)]](bool on, int i) {
                              if (!hooks.tooltip) return;
@@ -285,7 +284,6 @@ void buildBars(QChart* chart, const ChartData& d, const ColumnRoles& r, const Vi
             if (hooks.clicked && i >= 0 && std::size_t(i) < cats.size())
                 hooks.clicked(xName, QString::fromStdString(valueToText(cats[std::size_t(i)])));
         });
-        (void)grid;
         bars->append(set);
     }
     if (s.stacked) {

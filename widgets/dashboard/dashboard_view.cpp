@@ -265,7 +265,6 @@ DashboardCard* DashboardView::makeCard(const dashboard::Card& c) {
     if (!c.isText() && c.title.empty() && workspace_)
         if (const auto* q = workspace_->findQuestion(c.question))
             card->setTitle(QString::fromStdString(q->question.name));
-    const std::string id = c.id;
     connect(card, &DashboardCard::categoryClicked, this, &DashboardView::onCategoryClicked);
     return card;
 }
