@@ -19,7 +19,7 @@
 #include "widgets/charts/chart_settings_panel.h"
 #include "widgets/charts/chart_view.h"
 #include "widgets/charts/number_widget.h"
-#include "widgets/charts/result_table_model.h"
+#include "widgets/charts/chart_table_model.h"
 #include "widgets/dashboard/dashboard_canvas.h"
 #include "widgets/dashboard/dashboard_card.h"
 #include "widgets/dashboard/filter_bar.h"
@@ -349,7 +349,7 @@ private slots:
                          {"name", ColumnType::Text, "name"}};
         for (int i = 0; i < 50; ++i)
             data->rows.push_back({Value{std::int64_t(i)}, Value{i * 1.5}, Value{std::string("n")}});
-        widgets::ResultTableModel model;
+        widgets::ChartTableModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         VisualizationSettings s;
         s.y = {"total"};

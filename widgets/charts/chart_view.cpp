@@ -17,7 +17,7 @@
 #include "widgets/charts/chart_builder.h"
 #include "widgets/charts/chart_palette.h"
 #include "widgets/charts/number_widget.h"
-#include "widgets/charts/result_table_model.h"
+#include "widgets/charts/chart_table_model.h"
 
 namespace deskbase::widgets {
 
@@ -44,7 +44,7 @@ ChartView::ChartView(QWidget* parent) : QWidget(parent) {
     chartView_->setStyleSheet(QStringLiteral("background: transparent"));
     number_ = new NumberWidget(this);
     table_ = new QTableView(this);
-    model_ = new ResultTableModel(this);
+    model_ = new ChartTableModel(this);
     table_->setModel(model_);
     table_->setFrameShape(QFrame::NoFrame);
     table_->verticalHeader()->setVisible(false);

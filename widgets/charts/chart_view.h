@@ -21,7 +21,7 @@ QT_END_NAMESPACE
 namespace deskbase::widgets {
 
 class NumberWidget;
-class ResultTableModel;
+class ChartTableModel;
 
 class ChartView : public QWidget {
     Q_OBJECT
@@ -64,7 +64,7 @@ private:
     QChartView* chartView_ = nullptr;
     NumberWidget* number_ = nullptr;
     QTableView* table_ = nullptr;
-    ResultTableModel* model_ = nullptr;
+    ChartTableModel* model_ = nullptr;
     std::vector<ReducedLine*> reducers_;
     dashboard::ChartType shownType_ = dashboard::ChartType::Auto;
     std::shared_ptr<const dashboard::ChartData> data_;

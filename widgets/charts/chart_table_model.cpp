@@ -1,12 +1,12 @@
-#include "widgets/charts/result_table_model.h"
+#include "widgets/charts/chart_table_model.h"
 
 #include <algorithm>
 
 namespace deskbase::widgets {
 
-ResultTableModel::ResultTableModel(QObject* parent) : QAbstractTableModel(parent) {}
+ChartTableModel::ChartTableModel(QObject* parent) : QAbstractTableModel(parent) {}
 
-void ResultTableModel::setData(std::shared_ptr<const dashboard::ChartData> data,
+void ChartTableModel::setData(std::shared_ptr<const dashboard::ChartData> data,
                                const dashboard::VisualizationSettings& s) {
     beginResetModel();
     data_ = std::move(data);
@@ -14,15 +14,15 @@ void ResultTableModel::setData(std::shared_ptr<const dashboard::ChartData> data,
     endResetModel();
 }
 
-int ResultTableModel::rowCount(const QModelIndex& parent) const {
+int ChartTableModel::rowCount(const QModelIndex& parent) const {
     return parent.isValid() || !data_ ? 0 : int(data_->rows.size());
 }
 
-int ResultTableModel::columnCount(const QModelIndex& parent) const {
+int ChartTableModel::columnCount(const QModelIndex& parent) const {
     return parent.isValid() || !data_ ? 0 : int(data_->columns.size());
 }
 
-QVariant ResultTableModel::data(const QModelIndex& index, int role) const {
+QVariant ChartTableModel::data(const QModelIndex& index, int role) const {
     if (!data_ || !index.isValid() || index.row() >= rowCount() || index.column() >= columnCount()) return {};
     const auto& col = data_->columns[std::size_t(index.column())];
     const Value& v = data_->rows[std::size_t(index.row())][std::size_t(index.column())];
@@ -49,7 +49,7 @@ QVariant ResultTableModel::data(const QModelIndex& index, int role) const {
     return {};
 }
 
-QVariant ResultTableModel::headerData(int section, Qt::Orientation o, int role) const {
+QVariant ChartTableModel::headerData(int section, Qt::Orientation o, int role) const {
     if (role != Qt::DisplayRole || !data_) return {};
     if (o == Qt::Vertical) return section + 1;
     if (section < 0 || section >= columnCount()) return {};

@@ -9,10 +9,10 @@
 
 namespace deskbase::widgets {
 
-class ResultTableModel : public QAbstractTableModel {
+class ChartTableModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    explicit ResultTableModel(QObject* parent = nullptr);
+    explicit ChartTableModel(QObject* parent = nullptr);
     void setData(std::shared_ptr<const dashboard::ChartData> data, const dashboard::VisualizationSettings& s);
 
     int rowCount(const QModelIndex& parent = {}) const override;
