@@ -29,7 +29,8 @@ std::string generateFlights(const fs::path& dir, int rows) {
     std::ofstream f(out);
     f << "date,delay,distance,origin,destination\n";
     std::mt19937 rng(42);
-    const char* airports[] = {"LAS", "PHL", "ATL", "SAV", "ORD", "LAX", "SFO", "JFK", "DEN", "SEA", "BOS", "MIA"};
+    const char* airports[] = {"LAS", "PHL", "ATL", "SAV", "ORD", "LAX",
+                              "SFO", "JFK", "DEN", "SEA", "BOS", "MIA"};
     char buf[96];
     for (int i = 0; i < rows; ++i) {
         const int minute = i / 8;
@@ -42,7 +43,8 @@ std::string generateFlights(const fs::path& dir, int rows) {
 }
 
 // psql with the given commands, stopping at the first error.
-RunFigures runPsql(const std::string& psql, const std::string& uri, const std::vector<std::string>& commands) {
+RunFigures runPsql(const std::string& psql, const std::string& uri,
+                   const std::vector<std::string>& commands) {
     std::vector<std::string> argv = {psql, "-X", "-q", "-v", "ON_ERROR_STOP=1", uri};
     for (const auto& c : commands) {
         argv.push_back("-c");
@@ -58,15 +60,18 @@ int main(int argc, char** argv) {
     std::string csv;
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
-        if (a == "--runs" && i + 1 < argc) runs = std::atoi(argv[++i]);
-        else if (a == "--csv" && i + 1 < argc) csv = argv[++i];
+        if (a == "--runs" && i + 1 < argc)
+            runs = std::atoi(argv[++i]);
+        else if (a == "--csv" && i + 1 < argc)
+            csv = argv[++i];
     }
     // World-readable temp folder: the server runs as the postgres user when we are root, and
     // psql's \copy reads the file on the client side anyway.
     const fs::path tmp = fs::path("/tmp") / ("deskbase-bench-pg-" + std::to_string(getpid()));
     fs::create_directories(tmp);
     if (csv.empty()) {
-        const fs::path shared = fs::path(DESKBASE_SOURCE_DIR) / ".." / "shared" / "data" / "flights-3m.csv.gz";
+        const fs::path shared =
+            fs::path(DESKBASE_SOURCE_DIR) / ".." / "shared" / "data" / "flights-3m.csv.gz";
         if (fs::exists(shared)) {
             csv = (tmp / "flights-3m.csv").string();
             std::fprintf(stderr, "gunzipping %s\n", shared.c_str());
@@ -97,15 +102,20 @@ int main(int argc, char** argv) {
     std::vector<double> deskbaseTimes, psqlTimes, ratios;
     long peakKb = 0;
     for (int r = 0; r < runs; ++r) {
-        if (runPsql(psql, uri, {"SET client_min_messages = warning", "DROP TABLE IF EXISTS flights, flights_psql", "CHECKPOINT"}).exitCode != 0) {
+        if (runPsql(psql, uri,
+                    {"SET client_min_messages = warning", "DROP TABLE IF EXISTS flights, flights_psql",
+                     "CHECKPOINT"})
+                .exitCode != 0) {
             std::fprintf(stderr, "cannot reset the tables\n");
             return 1;
         }
-        auto d = runTimed({DESKBASE_BINARY, "import", csv, "--db", uri, "--table", "flights", "--report", "json"});
-        auto p = runPsql(psql, uri,
-                         {"CREATE TABLE flights_psql (date timestamp, delay bigint, distance bigint, origin text, "
-                          "destination text)",
-                          "\\copy flights_psql FROM '" + csv + "' WITH (FORMAT csv, HEADER true)"});
+        auto d =
+            runTimed({DESKBASE_BINARY, "import", csv, "--db", uri, "--table", "flights", "--report", "json"});
+        auto p =
+            runPsql(psql, uri,
+                    {"CREATE TABLE flights_psql (date timestamp, delay bigint, distance bigint, origin text, "
+                     "destination text)",
+                     "\\copy flights_psql FROM '" + csv + "' WITH (FORMAT csv, HEADER true)"});
         if (d.exitCode != 0 || p.exitCode != 0) {
             std::fprintf(stderr, "a run failed (deskbase exit %d, psql exit %d)\n", d.exitCode, p.exitCode);
             return 1;
@@ -118,9 +128,10 @@ int main(int argc, char** argv) {
                     d.seconds / p.seconds);
     }
     const double dm = median(deskbaseTimes), pm = median(psqlTimes);
-    std::printf("\nmedian deskbase import   %.3f s  (%.2f M rows/s, type inference + atomic swap included)\n", dm,
-                rows / dm / 1e6);
-    std::printf("median psql \\copy        %.3f s  (%.2f M rows/s, into a pre-typed table)\n", pm, rows / pm / 1e6);
+    std::printf("\nmedian deskbase import   %.3f s  (%.2f M rows/s, type inference + atomic swap included)\n",
+                dm, rows / dm / 1e6);
+    std::printf("median psql \\copy        %.3f s  (%.2f M rows/s, into a pre-typed table)\n", pm,
+                rows / pm / 1e6);
     std::printf("ratio deskbase/psql      %.2f (median of per-pair ratios)\n", median(ratios));
     std::printf("deskbase peak memory     %.1f MB\n", double(peakKb) / 1024.0);
     server->reset();

@@ -1,7 +1,9 @@
 // bench_query_cache: questions on a 3-million-row flights table through the executor and the
 // result cache. Prints figures and ratios against the targets of issue 4:
 //   cache hit <= 5 ms; 8 cached dashboard queries <= 100 ms total; 8 cold in parallel <= 0.65x sequential.
-// Usage: bench_query_cache [DIR] [ROWS]   (DIR holds warehouse.db and .deskbase/cache; default
+// Usage: bench_query_cache [DIR] [ROWS]; DESKBASE_BENCH_ROUNDS=N (default 2) alternating cold rounds,
+// DESKBASE_BENCH_THREADS=N executor threads for the dashboard.
+// (DIR holds warehouse.db and .deskbase/cache; default
 // ./bench-query-cache; the flights table is generated deterministically when missing).
 #include <sys/resource.h>
 
@@ -225,31 +227,44 @@ int main(int argc, char** argv) {
     };
     ResultCache cache(CacheOptions{cacheDir, 256ll << 20, 1024ll << 20});
     cache.purge();
-    QueryExecutor ex(ExecutorOptions{0, &cache, 8});
+    const char* threadsEnv = std::getenv("DESKBASE_BENCH_THREADS");  // default: the executor's own choice
+    const int threads = threadsEnv ? std::atoi(threadsEnv) : 0;
+    QueryExecutor ex(ExecutorOptions{threads, &cache, 8});
     // Open the connections once so neither run pays for that.
     {
         std::vector<QueryHandle> hs;
         for (int i = 0; i < 8; ++i) hs.push_back(ex.submit(requestFor(0, false)));
         for (auto& h : hs) h.wait();
     }
-    double cpu = cpuSeconds();
-    auto t = Clock::now();
-    for (std::size_t i = 0; i < dashboard.size(); ++i) runTimed(ex, requestFor(i, false));
-    const double sequentialMs = msSince(t);
-    const double sequentialCpu = cpuSeconds() - cpu;
-
-    cpu = cpuSeconds();
-    t = Clock::now();
+    // Alternating rounds, best of each: a shared machine's load changes between runs.
+    const char* roundsEnv = std::getenv("DESKBASE_BENCH_ROUNDS");
+    const int rounds = roundsEnv ? std::max(1, std::atoi(roundsEnv)) : 2;
+    double sequentialMs = 1e300, sequentialCpu = 0, parallelMs = 1e300, parallelCpu = 0;
     std::vector<QueryHandle> handles;
-    for (std::size_t i = 0; i < dashboard.size(); ++i) handles.push_back(ex.submit(requestFor(i, true)));
-    for (auto& h : handles) {
-        h.wait();
-        if (!h.result()) die(h.result().message());
+    for (int round = 0; round < rounds; ++round) {
+        double cpu = cpuSeconds();
+        auto start = Clock::now();
+        for (std::size_t i = 0; i < dashboard.size(); ++i) runTimed(ex, requestFor(i, false));
+        if (const double ms = msSince(start); ms < sequentialMs) {
+            sequentialMs = ms;
+            sequentialCpu = cpuSeconds() - cpu;
+        }
+        cpu = cpuSeconds();
+        start = Clock::now();
+        handles.clear();
+        // The last parallel round goes through the cache (a miss, then stored), as a dashboard does.
+        for (std::size_t i = 0; i < dashboard.size(); ++i)
+            handles.push_back(ex.submit(requestFor(i, round == rounds - 1)));
+        for (auto& h : handles) {
+            h.wait();
+            if (!h.result()) die(h.result().message());
+        }
+        if (const double ms = msSince(start); ms < parallelMs) {
+            parallelMs = ms;
+            parallelCpu = cpuSeconds() - cpu;
+        }
     }
-    const double parallelMs = msSince(t);
-    const double parallelCpu = cpuSeconds() - cpu;
-
-    t = Clock::now();
+    auto t = Clock::now();
     handles.clear();
     for (std::size_t i = 0; i < dashboard.size(); ++i) handles.push_back(ex.submit(requestFor(i, true)));
     int fromCache = 0;
@@ -260,11 +275,13 @@ int main(int argc, char** argv) {
     const double cachedMs = msSince(t);
     const auto stats = cache.stats();
 
-    std::printf("\n8-question dashboard (%zu-thread executor)\n", std::size_t(std::max(4u, std::thread::hardware_concurrency())));
+    std::printf("\n8-question dashboard (%zu-thread executor, best of %d alternating rounds)\n",
+                std::size_t(threads > 0 ? unsigned(threads) : std::max(4u, std::thread::hardware_concurrency())), rounds);
     std::printf("  cold, sequential                 %9.1f ms   (%.1f s CPU, %.2f cores busy)\n", sequentialMs,
                 sequentialCpu, sequentialCpu * 1000 / sequentialMs);
     std::printf("  cold, parallel                   %9.1f ms   (%.1f s CPU, %.2f cores busy)   ratio %.2fx   target <= 0.65x: %s\n",
-                parallelMs, parallelCpu, parallelCpu * 1000 / parallelMs, parallelMs / sequentialMs, verdict(parallelMs / sequentialMs <= 0.65));
+                parallelMs, parallelCpu, parallelCpu * 1000 / parallelMs, parallelMs / sequentialMs,
+                verdict(parallelMs / sequentialMs <= 0.65));
     std::printf("  cached (%d/8 hits), parallel     %9.2f ms   target <= 100 ms: %s\n", fromCache, cachedMs,
                 verdict(cachedMs <= 100 && fromCache == 8));
     std::printf("\ncache: %lld entries in memory (%lld bytes), %lld on disk (%lld bytes); %llu hits, %llu misses\n",

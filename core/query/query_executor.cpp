@@ -212,8 +212,9 @@ void QueryExecutor::workerLoop() {
             std::lock_guard lock(mutex_);
             running_.erase(std::find(running_.begin(), running_.end(), run));
             if (!run->request.slotKey.empty())
-                if (auto it = slots_.find(run->request.slotKey); it != slots_.end() && it->second.expired())
-                    slots_.erase(it);
+                if (auto it = slots_.find(run->request.slotKey);
+                    it != slots_.end() && (it->second.expired() || it->second.lock() == run))
+                    slots_.erase(it);  // the slot's latest run is over
         }
     }
 }

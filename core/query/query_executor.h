@@ -40,7 +40,8 @@ struct QueryRequest {
     // Optional streaming of the FULL result (e.g. export), ignoring rowLimit: called on the worker
     // thread for each block of rows; return false to stop early. A streamed run bypasses the cache.
     std::function<bool(const std::vector<Column>& columns, const std::vector<Row>& block)> onRows;
-    // Optional completion callback, called once on the worker thread (also for errors/cancel).
+    // Optional completion callback, called once (also for errors/cancel) on the worker thread, or on
+    // the cancelling/superseding thread for a run cancelled before it started.
     std::function<void(const Result<QueryResult>&)> onFinished;
     // Same moment as onFinished (after it), with the run's handle (state and result ready).
     std::function<void(const QueryHandle&)> onDone;
@@ -90,6 +91,9 @@ public:
 
     void cancelSlot(const std::string& slotKey);
     void cancelAll();
+    // Closes the idle pooled connections (e.g. before an import that needs the database alone);
+    // running queries keep theirs. New runs open connections again as needed.
+    void closeIdleConnections() { pool_.clear(); }
     ResultCache* cache() const { return options_.cache; }
 
 private:

@@ -1,8 +1,7 @@
 #include "core/warehouse/postgres_catalog.h"
 
-#include <nlohmann/json.hpp>
-
 #include <map>
+#include <nlohmann/json.hpp>
 
 #include "core/warehouse/postgres_values.h"
 
@@ -25,7 +24,8 @@ std::string quoted(const std::string& name) {
 // after an import). Then a small table is counted exactly; a big one gets the statistics
 // system's live-row count, else the planner's guess from its size: never a full scan.
 std::int64_t estimateRows(const RowsQuery& rows, const std::string& oid, const std::string& schema,
-                          const std::string& name, const std::string& relkind, double reltuples, std::int64_t bytes) {
+                          const std::string& name, const std::string& relkind, double reltuples,
+                          std::int64_t bytes) {
     if (reltuples >= 0) return std::int64_t(reltuples);
     if (relkind != "r" && relkind != "p" && relkind != "m") return -1;  // views: unknown
     const std::string table = quoted(schema) + "." + quoted(name);
@@ -41,8 +41,8 @@ std::int64_t estimateRows(const RowsQuery& rows, const std::string& oid, const s
     auto plan = rows("EXPLAIN (FORMAT JSON) SELECT 1 FROM " + table, {});
     if (!plan || plan->empty()) return -1;
     auto json = nlohmann::json::parse(valueToText(plan->front()[0]), nullptr, /*allow_exceptions=*/false);
-    if (json.is_array() && !json.empty() && json[0].contains("Plan") && json[0]["Plan"].contains("Plan Rows") &&
-        json[0]["Plan"]["Plan Rows"].is_number())
+    if (json.is_array() && !json.empty() && json[0].contains("Plan") &&
+        json[0]["Plan"].contains("Plan Rows") && json[0]["Plan"]["Plan Rows"].is_number())
         return json[0]["Plan"]["Plan Rows"].get<std::int64_t>();
     return -1;
 }
@@ -79,23 +79,28 @@ RelationFilter listableRelations() {
 
 RelationFilter relationNamed(const std::string& name, const std::string& schema) {
     return {std::string(kRelationKinds) +
-                " AND c.relname = $1 AND (CASE WHEN $2 = '' THEN pg_table_is_visible(c.oid) ELSE n.nspname = $2 END)",
+                " AND c.relname = $1 AND (CASE WHEN $2 = '' THEN pg_table_is_visible(c.oid) ELSE n.nspname = "
+                "$2 END)",
             {Value{serverIdentifier(name)}, Value{serverIdentifier(schema)}}};
 }
 
 Result<std::vector<TableInfo>> describeRelations(const RowsQuery& rows, const RelationFilter& filter) {
-    const std::string from = " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE " + filter.where;
-    auto rels = rows("SELECT c.oid, n.nspname, c.relname, c.relkind, c.reltuples::float8, pg_relation_size(c.oid)" +
-                         from + " ORDER BY n.nspname = 'public' DESC, n.nspname, c.relname",
-                     filter.params);
+    const std::string from =
+        " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE " + filter.where;
+    auto rels =
+        rows("SELECT c.oid, n.nspname, c.relname, c.relkind, c.reltuples::float8, pg_relation_size(c.oid)" +
+                 from + " ORDER BY n.nspname = 'public' DESC, n.nspname, c.relname",
+             filter.params);
     if (!rels) return Error{rels.message()};
     if (rels->empty()) return std::vector<TableInfo>{};
-    auto cols = rows("SELECT a.attrelid, a.attname, format_type(a.atttypid, a.atttypmod), "
-                     "CASE WHEN t.typtype = 'd' THEN t.typbasetype ELSE a.atttypid END "
-                     "FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid "
-                     "JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
-                     "WHERE " + filter.where + " AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attrelid, a.attnum",
-                     filter.params);
+    auto cols = rows(
+        "SELECT a.attrelid, a.attname, format_type(a.atttypid, a.atttypmod), "
+        "CASE WHEN t.typtype = 'd' THEN t.typbasetype ELSE a.atttypid END "
+        "FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid "
+        "JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
+        "WHERE " +
+            filter.where + " AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attrelid, a.attnum",
+        filter.params);
     if (!cols) return Error{cols.message()};
     const auto names = displayNames(rows);
 

@@ -11,7 +11,8 @@
 namespace deskbase::pg {
 
 // Runs one statement and returns all its rows (the warehouse's query() drained).
-using RowsQuery = std::function<Result<std::vector<Row>>(const std::string& sql, const std::vector<Value>& params)>;
+using RowsQuery =
+    std::function<Result<std::vector<Row>>(const std::string& sql, const std::vector<Value>& params)>;
 
 // A condition on pg_class c / pg_namespace n selecting relations, with its bound values.
 struct RelationFilter {

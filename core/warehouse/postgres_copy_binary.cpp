@@ -20,9 +20,12 @@ char* putBigEndian(char* out, T v) {
     using U = std::make_unsigned_t<T>;
     U u = static_cast<U>(v);
     if constexpr (std::endian::native == std::endian::little) {
-        if constexpr (sizeof(U) == 2) u = __builtin_bswap16(u);
-        else if constexpr (sizeof(U) == 4) u = __builtin_bswap32(u);
-        else u = __builtin_bswap64(u);
+        if constexpr (sizeof(U) == 2)
+            u = __builtin_bswap16(u);
+        else if constexpr (sizeof(U) == 4)
+            u = __builtin_bswap32(u);
+        else
+            u = __builtin_bswap64(u);
     }
     std::memcpy(out, &u, sizeof u);
     return out + sizeof u;
@@ -79,20 +82,28 @@ bool parseDatePart(std::string_view s, std::int64_t* days) {
 bool parseBool(std::string_view s, bool* v) {
     std::string lower(s);
     for (char& c : lower) c = char(std::tolower(static_cast<unsigned char>(c)));
-    if (lower == "t" || lower == "true" || lower == "1" || lower == "yes" || lower == "y" || lower == "on") *v = true;
-    else if (lower == "f" || lower == "false" || lower == "0" || lower == "no" || lower == "n" || lower == "off")
+    if (lower == "t" || lower == "true" || lower == "1" || lower == "yes" || lower == "y" || lower == "on")
+        *v = true;
+    else if (lower == "f" || lower == "false" || lower == "0" || lower == "no" || lower == "n" ||
+             lower == "off")
         *v = false;
-    else return false;
+    else
+        return false;
     return true;
 }
 
 std::string describeCell(const Cell& cell) {
     switch (cell.kind) {
-        case Cell::Kind::Integer: return std::to_string(cell.i);
-        case Cell::Kind::Real: return valueToText(Value{cell.d});
-        case Cell::Kind::Boolean: return cell.i ? "true" : "false";
-        case Cell::Kind::Text: return "'" + std::string(cell.text.substr(0, 60)) + "'";
-        case Cell::Kind::Null: return "NULL";
+        case Cell::Kind::Integer:
+            return std::to_string(cell.i);
+        case Cell::Kind::Real:
+            return valueToText(Value{cell.d});
+        case Cell::Kind::Boolean:
+            return cell.i ? "true" : "false";
+        case Cell::Kind::Text:
+            return "'" + std::string(cell.text.substr(0, 60)) + "'";
+        case Cell::Kind::Null:
+            return "NULL";
     }
     return {};
 }
@@ -105,7 +116,8 @@ char* encodeCell(char* out, const Cell& cell, Oid type) {
         case oid::kInt4:
         case oid::kInt2: {
             std::int64_t v = 0;
-            if (cell.kind == Cell::Kind::Integer || cell.kind == Cell::Kind::Boolean) v = cell.i;
+            if (cell.kind == Cell::Kind::Integer || cell.kind == Cell::Kind::Boolean)
+                v = cell.i;
             else if (cell.kind == Cell::Kind::Real) {
                 if (!(std::trunc(cell.d) == cell.d && std::fabs(cell.d) < 9.2e18)) return nullptr;
                 v = std::int64_t(cell.d);
@@ -116,7 +128,8 @@ char* encodeCell(char* out, const Cell& cell, Oid type) {
             }
             if (type == oid::kInt8) return putFixed(out, v);
             if (type == oid::kInt4) {
-                if (v < std::numeric_limits<std::int32_t>::min() || v > std::numeric_limits<std::int32_t>::max())
+                if (v < std::numeric_limits<std::int32_t>::min() ||
+                    v > std::numeric_limits<std::int32_t>::max())
                     return nullptr;
                 return putFixed(out, std::int32_t(v));
             }
@@ -127,12 +140,14 @@ char* encodeCell(char* out, const Cell& cell, Oid type) {
         case oid::kFloat8:
         case kFloat4: {
             double v = 0;
-            if (cell.kind == Cell::Kind::Real) v = cell.d;
+            if (cell.kind == Cell::Kind::Real)
+                v = cell.d;
             else if (cell.kind == Cell::Kind::Text) {
                 const auto t = cell.text;
                 if (t.empty() || std::from_chars(t.data(), t.data() + t.size(), v).ptr != t.data() + t.size())
                     return nullptr;
-            } else v = double(cell.i);
+            } else
+                v = double(cell.i);
             if (type == oid::kFloat8) return putFixed(out, std::bit_cast<std::uint64_t>(v));
             return putFixed(out, std::bit_cast<std::uint32_t>(float(v)));
         }
@@ -143,7 +158,8 @@ char* encodeCell(char* out, const Cell& cell, Oid type) {
                 v = cell.i != 0;
             } else if (cell.kind == Cell::Kind::Text) {
                 if (!parseBool(cell.text, &v)) return nullptr;
-            } else return nullptr;
+            } else
+                return nullptr;
             out = putBigEndian(out, std::int32_t(1));
             *out++ = v ? 1 : 0;
             return out;
@@ -162,11 +178,16 @@ char* encodeCell(char* out, const Cell& cell, Oid type) {
             if (cell.kind == Cell::Kind::Text) return putField(out, cell.text.data(), cell.text.size());
             char buf[kNumberBound];
             std::string_view s;
-            if (cell.kind == Cell::Kind::Integer) s = {buf, std::size_t(std::to_chars(buf, buf + sizeof buf, cell.i).ptr - buf)};
-            else if (cell.kind == Cell::Kind::Boolean) s = cell.i ? "true" : "false";
-            else if (std::isnan(cell.d)) s = "NaN";
-            else if (std::isinf(cell.d)) s = cell.d > 0 ? "Infinity" : "-Infinity";
-            else s = {buf, std::size_t(std::to_chars(buf, buf + sizeof buf, cell.d).ptr - buf)};
+            if (cell.kind == Cell::Kind::Integer)
+                s = {buf, std::size_t(std::to_chars(buf, buf + sizeof buf, cell.i).ptr - buf)};
+            else if (cell.kind == Cell::Kind::Boolean)
+                s = cell.i ? "true" : "false";
+            else if (std::isnan(cell.d))
+                s = "NaN";
+            else if (std::isinf(cell.d))
+                s = cell.d > 0 ? "Infinity" : "-Infinity";
+            else
+                s = {buf, std::size_t(std::to_chars(buf, buf + sizeof buf, cell.d).ptr - buf)};
             return putField(out, s.data(), s.size());
         }
     }
@@ -228,8 +249,10 @@ bool binaryCopySupports(Oid type) {
         case oid::kDate:
         case oid::kTimestamp:
         case kText:
-        case kVarchar: return true;
-        default: return false;
+        case kVarchar:
+            return true;
+        default:
+            return false;
     }
 }
 
@@ -247,11 +270,13 @@ std::string_view binaryCopyTrailer() {
 std::size_t binaryRowBound(const Cell* cells, std::size_t count) {
     std::size_t n = 2;
     for (std::size_t c = 0; c < count; ++c)
-        n += 4 + (cells[c].kind == Cell::Kind::Text ? std::max<std::size_t>(cells[c].text.size(), 8) : kNumberBound);
+        n += 4 + (cells[c].kind == Cell::Kind::Text ? std::max<std::size_t>(cells[c].text.size(), 8)
+                                                    : kNumberBound);
     return n;
 }
 
-char* formatBinaryRow(char* out, const Cell* cells, const std::vector<CopyColumn>& columns, std::string* error) {
+char* formatBinaryRow(char* out, const Cell* cells, const std::vector<CopyColumn>& columns,
+                      std::string* error) {
     out = putBigEndian(out, std::int16_t(columns.size()));
     for (std::size_t c = 0; c < columns.size(); ++c) {
         out = encodeCell(out, cells[c], columns[c].type);

@@ -30,7 +30,8 @@ std::string_view binaryCopyHeader();
 std::string_view binaryCopyTrailer();
 std::size_t binaryRowBound(const Cell* cells, std::size_t count);
 // Returns nullptr and sets `error` when a cell cannot be stored in its column's type.
-char* formatBinaryRow(char* out, const Cell* cells, const std::vector<CopyColumn>& columns, std::string* error);
+char* formatBinaryRow(char* out, const Cell* cells, const std::vector<CopyColumn>& columns,
+                      std::string* error);
 
 // Strict ISO 8601 date / datetime text ("2020-01-31", "2020-01-31 13:45:07.25", 'T' allowed)
 // to PostgreSQL's binary values: days / microseconds since 2000-01-01.

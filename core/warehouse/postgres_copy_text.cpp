@@ -22,10 +22,18 @@ char* appendText(char* out, std::string_view s) {
         if (p == end) break;
         *out++ = '\\';
         switch (*p) {
-            case '\t': *out++ = 't'; break;
-            case '\n': *out++ = 'n'; break;
-            case '\r': *out++ = 'r'; break;
-            default: *out++ = '\\'; break;
+            case '\t':
+                *out++ = 't';
+                break;
+            case '\n':
+                *out++ = 'n';
+                break;
+            case '\r':
+                *out++ = 'r';
+                break;
+            default:
+                *out++ = '\\';
+                break;
         }
         ++p;
     }
@@ -58,17 +66,31 @@ char* formatTextRow(char* out, const Cell* cells, const std::vector<CopyColumn>&
         if (c) *out++ = '\t';
         const Cell& cell = cells[c];
         switch (cell.kind) {
-            case Cell::Kind::Null: out = appendLiteral(out, "\\N"); break;
-            case Cell::Kind::Integer: out = std::to_chars(out, out + kNumberBound, cell.i).ptr; break;
-            case Cell::Kind::Real: out = appendReal(out, cell.d); break;
+            case Cell::Kind::Null:
+                out = appendLiteral(out, "\\N");
+                break;
+            case Cell::Kind::Integer:
+                out = std::to_chars(out, out + kNumberBound, cell.i).ptr;
+                break;
+            case Cell::Kind::Real:
+                out = appendReal(out, cell.d);
+                break;
             case Cell::Kind::Boolean:
                 switch (columns[c].logical) {
-                    case ColumnType::Boolean: *out++ = cell.i ? 't' : 'f'; break;
-                    case ColumnType::Text: out = appendLiteral(out, cell.i ? "true" : "false"); break;
-                    default: *out++ = cell.i ? '1' : '0'; break;
+                    case ColumnType::Boolean:
+                        *out++ = cell.i ? 't' : 'f';
+                        break;
+                    case ColumnType::Text:
+                        out = appendLiteral(out, cell.i ? "true" : "false");
+                        break;
+                    default:
+                        *out++ = cell.i ? '1' : '0';
+                        break;
                 }
                 break;
-            case Cell::Kind::Text: out = appendText(out, cell.text); break;
+            case Cell::Kind::Text:
+                out = appendText(out, cell.text);
+                break;
         }
     }
     *out++ = '\n';

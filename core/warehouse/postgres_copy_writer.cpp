@@ -1,7 +1,6 @@
 #include "core/warehouse/postgres_copy_writer.h"
 
 #include <algorithm>
-
 #include <cstring>
 
 namespace deskbase::pg {
@@ -64,9 +63,11 @@ public:
         std::string error;
         for (std::size_t r = 0; r < rows; ++r, cell += cols) {
             if (binary_) {
-                char* end = formatBinaryRow(buffer_.reserve(binaryRowBound(cell, cols)), cell, columns_, &error);
+                char* end =
+                    formatBinaryRow(buffer_.reserve(binaryRowBound(cell, cols)), cell, columns_, &error);
                 if (!end) {
-                    if (r < batch.lineNumbers.size()) error = "line " + std::to_string(batch.lineNumbers[r]) + ": " + error;
+                    if (r < batch.lineNumbers.size())
+                        error = "line " + std::to_string(batch.lineNumbers[r]) + ": " + error;
                     return fail(error);
                 }
                 buffer_.commit(end);
@@ -170,7 +171,8 @@ private:
 }  // namespace
 
 Result<std::unique_ptr<BulkWriter>> startCopy(const std::shared_ptr<Session>& session,
-                                              const std::string& qualifiedTable, std::vector<CopyColumn> columns) {
+                                              const std::string& qualifiedTable,
+                                              std::vector<CopyColumn> columns) {
     const bool binary = std::all_of(columns.begin(), columns.end(),
                                     [](const CopyColumn& c) { return binaryCopySupports(c.type); });
     std::string sql = "COPY " + qualifiedTable + " (";

@@ -12,6 +12,7 @@ namespace deskbase::pg {
 
 // Starts COPY into `qualifiedTable` (already quoted) with `columns` in order.
 Result<std::unique_ptr<BulkWriter>> startCopy(const std::shared_ptr<Session>& session,
-                                              const std::string& qualifiedTable, std::vector<CopyColumn> columns);
+                                              const std::string& qualifiedTable,
+                                              std::vector<CopyColumn> columns);
 
 }  // namespace deskbase::pg

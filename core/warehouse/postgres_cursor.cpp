@@ -78,8 +78,11 @@ private:
         Row row;
         row.reserve(types_.size());
         for (int c = 0; c < int(types_.size()); ++c) {
-            if (PQgetisnull(r, 0, c)) row.emplace_back(std::monostate{});
-            else row.push_back(valueFromText(PQgetvalue(r, 0, c), PQgetlength(r, 0, c), types_[std::size_t(c)]));
+            if (PQgetisnull(r, 0, c))
+                row.emplace_back(std::monostate{});
+            else
+                row.push_back(
+                    valueFromText(PQgetvalue(r, 0, c), PQgetlength(r, 0, c), types_[std::size_t(c)]));
         }
         return row;
     }
@@ -121,12 +124,13 @@ private:
 
 }  // namespace
 
-Result<std::unique_ptr<QueryCursor>> startQuery(const std::shared_ptr<Session>& session, const std::string& sql,
-                                                const std::vector<Value>& params) {
+Result<std::unique_ptr<QueryCursor>> startQuery(const std::shared_ptr<Session>& session,
+                                                const std::string& sql, const std::vector<Value>& params) {
     session->beginCommand();
     PGconn* conn = session->conn();
     const BoundParams bound(params);
-    if (!PQsendQueryParams(conn, sql.c_str(), bound.count(), bound.types(), bound.values(), nullptr, nullptr, 0)) {
+    if (!PQsendQueryParams(conn, sql.c_str(), bound.count(), bound.types(), bound.values(), nullptr, nullptr,
+                           0)) {
         session->endCommand();
         return Error{session->connectionError()};
     }
@@ -143,9 +147,10 @@ Result<std::unique_ptr<QueryCursor>> startQuery(const std::shared_ptr<Session>& 
         case PGRES_EMPTY_QUERY:
             return std::unique_ptr<QueryCursor>(std::make_unique<PgCursor>(session, std::move(first)));
         default: {
-            std::string msg = PQresultStatus(first.get()) == PGRES_COPY_IN || PQresultStatus(first.get()) == PGRES_COPY_OUT
-                                  ? "COPY cannot run as a query here"
-                                  : session->errorOf(first.get());
+            std::string msg =
+                PQresultStatus(first.get()) == PGRES_COPY_IN || PQresultStatus(first.get()) == PGRES_COPY_OUT
+                    ? "COPY cannot run as a query here"
+                    : session->errorOf(first.get());
             first.reset();
             session->drainResults();
             return Error{msg};

@@ -9,7 +9,7 @@
 namespace deskbase::pg {
 
 // Sends `sql` with `params` and waits for the first row (or the end, or an error).
-Result<std::unique_ptr<QueryCursor>> startQuery(const std::shared_ptr<Session>& session, const std::string& sql,
-                                                const std::vector<Value>& params);
+Result<std::unique_ptr<QueryCursor>> startQuery(const std::shared_ptr<Session>& session,
+                                                const std::string& sql, const std::vector<Value>& params);
 
 }  // namespace deskbase::pg

@@ -25,7 +25,8 @@ Status prepareConnection(PGconn* conn) {
     PQsetNoticeProcessor(conn, ignoreNotice, nullptr);
     // Dates and timestamps come back as ISO text ("2020-01-31", "2020-01-31 13:45:00").
     ResultPtr set(PQexec(conn, "SET DateStyle = 'ISO, YMD'"));
-    if (PQresultStatus(set.get()) != PGRES_COMMAND_OK) return Status::fail(firstLine(PQresultErrorMessage(set.get())));
+    if (PQresultStatus(set.get()) != PGRES_COMMAND_OK)
+        return Status::fail(firstLine(PQresultErrorMessage(set.get())));
     return Status::ok();
 }
 
@@ -34,7 +35,8 @@ Status prepareConnection(PGconn* conn) {
 Result<std::shared_ptr<Session>> Session::connect(const std::string& conninfo) {
     // Defaults come first so anything in the user's string overrides them (libpq processes the
     // expanded dbname entry in order). connect_timeout keeps an unreachable host from hanging.
-    const char* keywords[] = {"connect_timeout", "client_encoding", "fallback_application_name", "dbname", nullptr};
+    const char* keywords[] = {"connect_timeout", "client_encoding", "fallback_application_name", "dbname",
+                              nullptr};
     const char* values[] = {"10", "UTF8", "deskbase", conninfo.c_str(), nullptr};
     PGconn* conn = PQconnectdbParams(keywords, values, /*expand_dbname=*/1);
     if (!conn) return Error{"cannot connect to PostgreSQL: out of memory"};
@@ -112,7 +114,8 @@ std::string Session::errorOf(const PGresult* result) const {
     if (cancelRequested_.load()) return "cancelled";
     std::string msg;
     if (result) {
-        if (const char* primary = PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY)) msg = firstLine(primary);
+        if (const char* primary = PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY))
+            msg = firstLine(primary);
         if (msg.empty()) msg = firstLine(PQresultErrorMessage(result));
     }
     if (msg.empty()) msg = connectionError();
@@ -126,7 +129,8 @@ void Session::drainResults() {
         const ExecStatusType st = PQresultStatus(r);
         PQclear(r);
         // A COPY we did not ask for: end it so the connection returns to idle.
-        if (st == PGRES_COPY_IN) PQputCopyEnd(conn_, "COPY FROM STDIN is not supported here");
+        if (st == PGRES_COPY_IN)
+            PQputCopyEnd(conn_, "COPY FROM STDIN is not supported here");
         else if (st == PGRES_COPY_OUT) {
             char* buf = nullptr;
             while (PQgetCopyData(conn_, &buf, 0) > 0) PQfreemem(buf);

@@ -10,15 +10,21 @@ ColumnType logicalTypeOf(Oid type) {
         case oid::kInt8:
         case oid::kInt4:
         case oid::kInt2:
-        case oid::kOid: return ColumnType::Integer;
+        case oid::kOid:
+            return ColumnType::Integer;
         case oid::kFloat4:
         case oid::kFloat8:
-        case oid::kNumeric: return ColumnType::Real;
-        case oid::kBool: return ColumnType::Boolean;
-        case oid::kDate: return ColumnType::Date;
+        case oid::kNumeric:
+            return ColumnType::Real;
+        case oid::kBool:
+            return ColumnType::Boolean;
+        case oid::kDate:
+            return ColumnType::Date;
         case oid::kTimestamp:
-        case oid::kTimestampTz: return ColumnType::DateTime;
-        default: return ColumnType::Text;
+        case oid::kTimestampTz:
+            return ColumnType::DateTime;
+        default:
+            return ColumnType::Text;
     }
 }
 
@@ -33,13 +39,15 @@ Value valueFromText(const char* text, int length, Oid type) {
         case ColumnType::Real: {
             double v = 0;
             // from_chars accepts "NaN", "Infinity", "-Infinity" as PostgreSQL prints them.
-            if (auto r = std::from_chars(text, end, v); r.ptr == end &&
-                (r.ec == std::errc() || r.ec == std::errc::result_out_of_range))
+            if (auto r = std::from_chars(text, end, v);
+                r.ptr == end && (r.ec == std::errc() || r.ec == std::errc::result_out_of_range))
                 return v;
             break;
         }
-        case ColumnType::Boolean: return length > 0 && text[0] == 't';
-        default: break;
+        case ColumnType::Boolean:
+            return length > 0 && text[0] == 't';
+        default:
+            break;
     }
     return std::string(text, std::size_t(length));
 }

@@ -1,10 +1,9 @@
 // The PostgreSQL warehouse over libpq. Design notes: docs/postgres.md.
 #include "core/warehouse/postgres_warehouse.h"
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <cctype>
+#include <nlohmann/json.hpp>
 #include <set>
 
 #include "core/warehouse/postgres_catalog.h"
@@ -42,8 +41,10 @@ int highestPlaceholder(const std::string& sql) {
 void collectRelations(const nlohmann::json& node, std::set<std::string>& out) {
     if (node.is_object()) {
         for (auto it = node.begin(); it != node.end(); ++it) {
-            if (it.key() == "Relation Name" && it->is_string()) out.insert(it->get<std::string>());
-            else collectRelations(*it, out);
+            if (it.key() == "Relation Name" && it->is_string())
+                out.insert(it->get<std::string>());
+            else
+                collectRelations(*it, out);
         }
     } else if (node.is_array()) {
         for (const auto& child : node) collectRelations(child, out);
@@ -79,10 +80,9 @@ public:
         PGconn* conn = session_->conn();
         // Without values the simple protocol runs scripts of several statements, as SQLite does.
         const pg::BoundParams bound(params);
-        const int sent = params.empty()
-                             ? PQsendQuery(conn, sql.c_str())
-                             : PQsendQueryParams(conn, sql.c_str(), bound.count(), bound.types(), bound.values(),
-                                                 nullptr, nullptr, 0);
+        const int sent = params.empty() ? PQsendQuery(conn, sql.c_str())
+                                        : PQsendQueryParams(conn, sql.c_str(), bound.count(), bound.types(),
+                                                            bound.values(), nullptr, nullptr, 0);
         if (!sent) {
             session_->endCommand();
             return Status::fail(session_->connectionError());
@@ -108,7 +108,8 @@ public:
         return Status::ok();
     }
 
-    Result<std::unique_ptr<QueryCursor>> query(const std::string& sql, const std::vector<Value>& params) override {
+    Result<std::unique_ptr<QueryCursor>> query(const std::string& sql,
+                                               const std::vector<Value>& params) override {
         return pg::startQuery(session_, sql, params);
     }
 
@@ -135,15 +136,17 @@ public:
         if (columns.empty()) return Error{"no columns to load"};
         const std::string qualified = qualifiedName(table);
         // The columns' actual types decide the COPY format (binary needs their exact layout).
-        auto types = queryRows("SELECT a.attname, a.atttypid FROM pg_attribute a WHERE a.attrelid = $1::regclass "
-                               "AND a.attnum > 0 AND NOT a.attisdropped",
-                               {Value{qualified}});
+        auto types = queryRows(
+            "SELECT a.attname, a.atttypid FROM pg_attribute a WHERE a.attrelid = $1::regclass "
+            "AND a.attnum > 0 AND NOT a.attisdropped",
+            {Value{qualified}});
         if (!types) return Error{types.message()};
         std::vector<pg::CopyColumn> copyColumns;
         for (const auto& c : columns) {
             pg::CopyColumn cc{c.name, c.type, 0};
             for (const auto& t : *types)
-                if (valueToText(t[0]) == pg::serverIdentifier(c.name)) cc.type = Oid(std::get<std::int64_t>(t[1]));
+                if (valueToText(t[0]) == pg::serverIdentifier(c.name))
+                    cc.type = Oid(std::get<std::int64_t>(t[1]));
             if (cc.type == 0) return Error{"table " + table + " has no column " + c.name};
             copyColumns.push_back(std::move(cc));
         }
@@ -152,19 +155,26 @@ public:
 
     std::string sqlType(ColumnType t) const override {
         switch (t) {
-            case ColumnType::Integer: return "bigint";
-            case ColumnType::Real: return "double precision";
-            case ColumnType::Boolean: return "boolean";
-            case ColumnType::Date: return "date";
-            case ColumnType::DateTime: return "timestamp";
-            case ColumnType::Text: return "text";
+            case ColumnType::Integer:
+                return "bigint";
+            case ColumnType::Real:
+                return "double precision";
+            case ColumnType::Boolean:
+                return "boolean";
+            case ColumnType::Date:
+                return "date";
+            case ColumnType::DateTime:
+                return "timestamp";
+            case ColumnType::Text:
+                return "text";
         }
         return "text";
     }
 
     std::string placeholder(int oneBasedIndex) const override { return "$" + std::to_string(oneBasedIndex); }
 
-    Result<std::vector<std::string>> tablesReadBy(const std::string& sql, const std::vector<Value>& params) override {
+    Result<std::vector<std::string>> tablesReadBy(const std::string& sql,
+                                                  const std::vector<Value>& params) override {
         // The plan names every base relation the query reads (views are expanded). A generic plan
         // is used so that no relation is pruned for the particular values (a custom plan for
         // "id > NULL" reads nothing); the relations read do not depend on the values.
@@ -204,9 +214,9 @@ private:
 
     Result<bool> relationExists(const std::string& name, const std::string& schema) {
         const auto filter = pg::relationNamed(name, schema);
-        auto rows = queryRows("SELECT 1 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE " +
-                                  filter.where,
-                              filter.params);
+        auto rows = queryRows(
+            "SELECT 1 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE " + filter.where,
+            filter.params);
         if (!rows) return Error{rows.message()};
         return !rows->empty();
     }
@@ -229,7 +239,9 @@ private:
     }
 
     pg::RowsQuery rowsQuery() {
-        return [this](const std::string& sql, const std::vector<Value>& params) { return queryRows(sql, params); };
+        return [this](const std::string& sql, const std::vector<Value>& params) {
+            return queryRows(sql, params);
+        };
     }
 
     std::shared_ptr<pg::Session> session_;

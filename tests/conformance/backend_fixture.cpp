@@ -30,9 +30,10 @@ Result<std::unique_ptr<Warehouse>> BackendFixture::freshWarehouse() {
     auto w = Warehouse::open(target_);
     if (!w) return w;
     // Every user schema goes (tests may make their own), then an empty public comes back.
-    if (auto s = (*w)->execute("DO $$ DECLARE s text; BEGIN FOR s IN SELECT nspname FROM pg_namespace "
-                               "WHERE nspname NOT LIKE 'pg\\_%' AND nspname <> 'information_schema' LOOP "
-                               "EXECUTE format('DROP SCHEMA %I CASCADE', s); END LOOP; END $$; CREATE SCHEMA public");
+    if (auto s = (*w)->execute(
+            "DO $$ DECLARE s text; BEGIN FOR s IN SELECT nspname FROM pg_namespace "
+            "WHERE nspname NOT LIKE 'pg\\_%' AND nspname <> 'information_schema' LOOP "
+            "EXECUTE format('DROP SCHEMA %I CASCADE', s); END LOOP; END $$; CREATE SCHEMA public");
         !s)
         return Error{"cannot empty the test database: " + s.message()};
     return w;

@@ -18,11 +18,17 @@ void ConformanceTest::bulkWriterLoadsEveryCellKind() {
     RowBatch batch;
     batch.columnCount = columns.size();
     auto text = [&](std::string_view s) { return Cell::textView(batch.arena.store(s)); };
-    batch.cells = {Cell::integer(1), Cell::integer(42), Cell::real(2.5), Cell::boolean(true), text("2021-02-03"),
-                   text("2021-02-03 04:05:06"), text("plain"),
-                   Cell::integer(2), Cell::null(), Cell::null(), Cell::null(), Cell::null(), Cell::null(), Cell::null(),
-                   Cell::integer(3), Cell::integer(std::numeric_limits<std::int64_t>::min()), Cell::real(-0.125),
-                   Cell::boolean(false), text("1999-12-31"), text("1999-12-31 23:59:59"), text("tab\there \\N")};
+    batch.cells = {Cell::integer(1),     Cell::integer(42),
+                   Cell::real(2.5),      Cell::boolean(true),
+                   text("2021-02-03"),   text("2021-02-03 04:05:06"),
+                   text("plain"),        Cell::integer(2),
+                   Cell::null(),         Cell::null(),
+                   Cell::null(),         Cell::null(),
+                   Cell::null(),         Cell::null(),
+                   Cell::integer(3),     Cell::integer(std::numeric_limits<std::int64_t>::min()),
+                   Cell::real(-0.125),   Cell::boolean(false),
+                   text("1999-12-31"),   text("1999-12-31 23:59:59"),
+                   text("tab\there \\N")};
     REQUIRE_OK((*writer)->write(batch));
     REQUIRE_OK((*writer)->finish());
     REQUIRE_OK(w_->commit());
@@ -30,8 +36,8 @@ void ConformanceTest::bulkWriterLoadsEveryCellKind() {
     auto rows = allRows(*w_, "SELECT n, i, r, b, d, dt, s FROM loaded ORDER BY n");
     REQUIRE_OK(rows);
     const std::vector<Row> expected = {
-        {std::int64_t(1), std::int64_t(42), 2.5, true, std::string("2021-02-03"), std::string("2021-02-03 04:05:06"),
-         std::string("plain")},
+        {std::int64_t(1), std::int64_t(42), 2.5, true, std::string("2021-02-03"),
+         std::string("2021-02-03 04:05:06"), std::string("plain")},
         {std::int64_t(2), Value{}, Value{}, Value{}, Value{}, Value{}, Value{}},
         {std::int64_t(3), std::numeric_limits<std::int64_t>::min(), -0.125, false, std::string("1999-12-31"),
          std::string("1999-12-31 23:59:59"), std::string("tab\there \\N")}};
@@ -119,8 +125,9 @@ void ConformanceTest::bulkWriterRoundTripsDatesAndTimes() {
 
 void ConformanceTest::bulkWriterIntoDeclaredTypes() {
     // Tables made by hand with SQL types other than the ones Deskbase creates.
-    REQUIRE_OK(w_->execute("CREATE TABLE declared (a INTEGER, b SMALLINT, c NUMERIC, d REAL, e VARCHAR(20), "
-                           "f TIMESTAMP, g BOOLEAN)"));
+    REQUIRE_OK(
+        w_->execute("CREATE TABLE declared (a INTEGER, b SMALLINT, c NUMERIC, d REAL, e VARCHAR(20), "
+                    "f TIMESTAMP, g BOOLEAN)"));
     const std::vector<Column> columns = {col("a", ColumnType::Integer), col("b", ColumnType::Integer),
                                          col("c", ColumnType::Real),    col("d", ColumnType::Real),
                                          col("e", ColumnType::Text),    col("f", ColumnType::DateTime),
@@ -130,20 +137,30 @@ void ConformanceTest::bulkWriterIntoDeclaredTypes() {
     REQUIRE_OK(writer);
     RowBatch batch;
     batch.columnCount = columns.size();
-    batch.cells = {Cell::integer(2000000000), Cell::integer(-300), Cell::real(12.5), Cell::real(0.5),
+    batch.cells = {Cell::integer(2000000000),
+                   Cell::integer(-300),
+                   Cell::real(12.5),
+                   Cell::real(0.5),
                    Cell::textView(batch.arena.store("short\ttext")),
-                   Cell::textView(batch.arena.store("2010-05-06 07:08:09")), Cell::boolean(true)};
+                   Cell::textView(batch.arena.store("2010-05-06 07:08:09")),
+                   Cell::boolean(true)};
     REQUIRE_OK((*writer)->write(batch));
     REQUIRE_OK((*writer)->finish());
     REQUIRE_OK(w_->commit());
     auto rows = allRows(*w_, "SELECT a, b, c, d, e, f, g FROM declared");
     REQUIRE_OK(rows);
     QCOMPARE(rows->size(), std::size_t(1));
-    const Row expected = {std::int64_t(2000000000), std::int64_t(-300), 12.5, 0.5, std::string("short\ttext"),
-                          std::string("2010-05-06 07:08:09"), true};
+    const Row expected = {std::int64_t(2000000000),
+                          std::int64_t(-300),
+                          12.5,
+                          0.5,
+                          std::string("short\ttext"),
+                          std::string("2010-05-06 07:08:09"),
+                          true};
     for (std::size_t c = 0; c < expected.size(); ++c)
         QVERIFY2(rows->front()[c] == expected[c],
-                 ("col " + std::to_string(c) + ": " + show(rows->front()[c]) + " != " + show(expected[c])).c_str());
+                 ("col " + std::to_string(c) + ": " + show(rows->front()[c]) + " != " + show(expected[c]))
+                     .c_str());
 }
 
 void ConformanceTest::abandonedBulkWriterLeavesNothing() {

@@ -47,6 +47,7 @@ private slots:
 
     // ingest_conformance.cpp
     void importStoresNativeTypes();
+    void importsJsonWithNativeTypes();
     void importKeepsRejectsWithLineNumbers();
     void cancelledImportLeavesWarehouseUnchanged();
     void lateTypeChangeRedoesTheLoad();
@@ -81,9 +82,8 @@ bool oneLine(const std::string& s);      // non-empty, no newline
 }  // namespace deskbase::test
 
 // Fails the test with the error's message when a Status / Result is not ok.
-#define REQUIRE_OK(expr)                                                   \
-    do {                                                                   \
-        const auto& requireOk_ = (expr);                                   \
+#define REQUIRE_OK(expr)                                                                  \
+    do {                                                                                  \
+        const auto& requireOk_ = (expr);                                                  \
         QVERIFY2(bool(requireOk_), bool(requireOk_) ? "" : requireOk_.message().c_str()); \
     } while (0)
-

@@ -1,10 +1,9 @@
 // Ingestion through ImportJob, the same on every backend: native types, rejects, atomicity,
 // append/replace, the ingestion log, and the command line.
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <nlohmann/json.hpp>
 #include <thread>
 
 #include "core/ingest/import_job.h"
@@ -29,8 +28,9 @@ std::string bigCsv(int rows) {
     std::string s = "id,when,amount,city\n";
     s.reserve(std::size_t(rows) * 40);
     for (int i = 0; i < rows; ++i)
-        s += std::to_string(i) + ",2020-01-" + (i % 28 + 1 < 10 ? "0" : "") + std::to_string(i % 28 + 1) + "," +
-             std::to_string(i % 1000) + "." + std::to_string(i % 10) + ",city" + std::to_string(i % 97) + "\n";
+        s += std::to_string(i) + ",2020-01-" + (i % 28 + 1 < 10 ? "0" : "") + std::to_string(i % 28 + 1) +
+             "," + std::to_string(i % 1000) + "." + std::to_string(i % 10) + ",city" +
+             std::to_string(i % 97) + "\n";
     return s;
 }
 
@@ -46,7 +46,8 @@ std::string snapshot(Warehouse& w, BackendFixture::Kind kind) {
     const std::string listSql =
         kind == BackendFixture::Kind::SQLite
             ? "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite%' ORDER BY name"
-            : "SELECT table_name::text FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1";
+            : "SELECT table_name::text FROM information_schema.tables WHERE table_schema = 'public' ORDER BY "
+              "1";
     auto tables = allRows(w, listSql);
     if (!tables) return "error: " + tables.message();
     std::string out;
@@ -91,8 +92,13 @@ void ConformanceTest::importStoresNativeTypes() {
                                            ColumnType::Text};
     const std::vector<std::string> native =
         backend_.isPostgres()
-            ? std::vector<std::string>{"bigint", "double precision", "boolean", "date", "timestamp without time zone",
-                                       "text", "text"}
+            ? std::vector<std::string>{"bigint",
+                                       "double precision",
+                                       "boolean",
+                                       "date",
+                                       "timestamp without time zone",
+                                       "text",
+                                       "text"}
             : std::vector<std::string>{"INTEGER", "REAL", "BOOLEAN", "DATE", "DATETIME", "TEXT", "TEXT"};
     QCOMPARE(info->columns.size(), types.size());
     for (std::size_t i = 0; i < types.size(); ++i) {
@@ -113,22 +119,50 @@ void ConformanceTest::importStoresNativeTypes() {
     for (std::size_t r2 = 0; r2 < expected.size(); ++r2)
         for (std::size_t c = 0; c < expected[r2].size(); ++c)
             QVERIFY2((*rows)[r2][c] == expected[r2][c],
-                     ("row " + std::to_string(r2) + " col " + std::to_string(c) + ": " + show((*rows)[r2][c])).c_str());
+                     ("row " + std::to_string(r2) + " col " + std::to_string(c) + ": " + show((*rows)[r2][c]))
+                         .c_str());
     // Dates compare as dates (ISO order) with a bound value.
     auto later = scalar(*w_, "SELECT count(*) FROM sales_report WHERE order_date >= " + w_->placeholder(1),
                         {Value{std::string("2021-02-01")}});
     QCOMPARE(intOf(later), std::int64_t(1));
 }
 
+void ConformanceTest::importsJsonWithNativeTypes() {
+    TempWorkspace ws;
+    const auto path =
+        ws.write("people.json",
+                 R"([{"name":"a","address":{"city":"Oslo","zip":"0150"},"tags":["x","y"],"born":"1990-05-01"},
+                                   {"name":"b","age":30,"vip":true,"score":2.5,"born":"1985-12-24"}])");
+    auto r = importFile(*w_, path);
+    REQUIRE_OK(r);
+    QCOMPARE(r->rows, std::int64_t(2));
+    auto rows = allRows(*w_,
+                        "SELECT name, address_city, address_zip, tags, age, vip, score, born FROM people "
+                        "ORDER BY name");
+    REQUIRE_OK(rows);
+    QCOMPARE(rows->size(), std::size_t(2));
+    const std::vector<Row> expected = {
+        {std::string("a"), std::string("Oslo"), std::string("0150"), std::string(R"(["x","y"])"), Value{},
+         Value{}, Value{}, std::string("1990-05-01")},
+        {std::string("b"), Value{}, Value{}, Value{}, std::int64_t(30), true, 2.5,
+         std::string("1985-12-24")}};
+    for (std::size_t r2 = 0; r2 < expected.size(); ++r2)
+        for (std::size_t c = 0; c < expected[r2].size(); ++c)
+            QVERIFY2((*rows)[r2][c] == expected[r2][c],
+                     ("row " + std::to_string(r2) + " col " + std::to_string(c) + ": " + show((*rows)[r2][c]))
+                         .c_str());
+}
+
 void ConformanceTest::importKeepsRejectsWithLineNumbers() {
     TempWorkspace ws;
     // Line 3 holds a quoted newline, so the short row is on line 5 and the bad integer on line 6.
-    const auto path = ws.write("r.csv", "id,name,score\n"
-                                        "1,\"multi\nline\",10\n"
-                                        "2,bob,20\n"
-                                        "3,short\n"
-                                        "4,carl,abc\n"
-                                        "5,dora,50\n");
+    const auto path = ws.write("r.csv",
+                               "id,name,score\n"
+                               "1,\"multi\nline\",10\n"
+                               "2,bob,20\n"
+                               "3,short\n"
+                               "4,carl,abc\n"
+                               "5,dora,50\n");
     ImportOptions o;
     o.path = path;
     o.typeOverrides = {{"score", ColumnType::Integer}};
@@ -269,8 +303,9 @@ void ConformanceTest::ingestionLogRecordsEachImport() {
     TempWorkspace ws;
     REQUIRE_OK(importFile(*w_, ws.write("log.csv", "a,b\n1,x\n2,y\n3,z\n")));
     REQUIRE_OK(importFile(*w_, ws.write("log.csv", "a,b\n4,w\n"), ImportMode::Append));
-    auto log = allRows(*w_, "SELECT id, table_name, mode, rows_loaded, rows_rejected, content_hash, format "
-                            "FROM deskbase_ingestions ORDER BY id");
+    auto log = allRows(*w_,
+                       "SELECT id, table_name, mode, rows_loaded, rows_rejected, content_hash, format "
+                       "FROM deskbase_ingestions ORDER BY id");
     REQUIRE_OK(log);
     QCOMPARE(log->size(), std::size_t(2));
     QVERIFY((*log)[0][0] == Value{std::int64_t(1)});
@@ -290,7 +325,8 @@ void ConformanceTest::ingestionLogRecordsEachImport() {
 
 void ConformanceTest::commandLineImportAndTables() {
     TempWorkspace ws;
-    const auto path = ws.write("cities.csv", "City,Population,Founded\nLyon,522000,1843-05-01\nNantes,320000,1000-01-01\n");
+    const auto path =
+        ws.write("cities.csv", "City,Population,Founded\nLyon,522000,1843-05-01\nNantes,320000,1000-01-01\n");
     auto imported = runDeskbase({"import", path, "--db", backend_.target(), "--report", "json"});
     QVERIFY2(imported.exitCode == 0, imported.err.c_str());
     auto report = nlohmann::json::parse(imported.out, nullptr, false);

@@ -1,9 +1,10 @@
 // The PostgreSQL COPY encoders on their own (no server): ISO date/time conversion to
 // PostgreSQL's binary values, text escaping, binary field layout and refusal of values that do
 // not fit. The round trip through a real server is in the conformance suite.
+#include "core/warehouse/postgres_copy_format.h"
+
 #include <QtTest>
 
-#include "core/warehouse/postgres_copy_format.h"
 #include "core/warehouse/postgres_values.h"
 
 using namespace deskbase;
@@ -48,11 +49,13 @@ private slots:
         QTest::newRow("date only") << QStringLiteral("2000-01-02") << true << qint64(86400000000LL);
         QTest::newRow("fraction") << QStringLiteral("2000-01-01 00:00:01.5") << true << qint64(1500000);
         QTest::newRow("microsecond") << QStringLiteral("2000-01-01 00:00:00.000001") << true << qint64(1);
-        QTest::newRow("T and no seconds") << QStringLiteral("2000-01-01T01:00") << true << qint64(3600000000LL);
+        QTest::newRow("T and no seconds")
+            << QStringLiteral("2000-01-01T01:00") << true << qint64(3600000000LL);
         QTest::newRow("before epoch") << QStringLiteral("1999-12-31 23:59:59") << true << qint64(-1000000);
         QTest::newRow("hour 24") << QStringLiteral("2000-01-01 24:00:00") << false << qint64(0);
         QTest::newRow("zone suffix") << QStringLiteral("2000-01-01 10:00:00Z") << false << qint64(0);
-        QTest::newRow("seven fraction digits") << QStringLiteral("2000-01-01 10:00:00.1234567") << false << qint64(0);
+        QTest::newRow("seven fraction digits")
+            << QStringLiteral("2000-01-01 10:00:00.1234567") << false << qint64(0);
         QTest::newRow("dangling dot") << QStringLiteral("2000-01-01 10:00:00.") << false << qint64(0);
     }
     void isoTimestamps() {
@@ -66,8 +69,8 @@ private slots:
 
     void textRowEscapesSpecialCharacters() {
         const std::string s = "a\tb\nc\\d\re";
-        const std::vector<Cell> cells = {Cell::integer(-7), Cell::null(), Cell::textView(s), Cell::boolean(true),
-                                         Cell::real(0.5)};
+        const std::vector<Cell> cells = {Cell::integer(-7), Cell::null(), Cell::textView(s),
+                                         Cell::boolean(true), Cell::real(0.5)};
         const std::vector<CopyColumn> cols = {{"i", ColumnType::Integer, oid::kInt8},
                                               {"n", ColumnType::Text, 25},
                                               {"s", ColumnType::Text, 25},
@@ -79,7 +82,8 @@ private slots:
     }
 
     void binaryRowLayout() {
-        const std::vector<Cell> cells = {Cell::integer(258), Cell::null(), Cell::textView("hi"), Cell::boolean(true)};
+        const std::vector<Cell> cells = {Cell::integer(258), Cell::null(), Cell::textView("hi"),
+                                         Cell::boolean(true)};
         const std::vector<CopyColumn> cols = {{"i", ColumnType::Integer, oid::kInt8},
                                               {"n", ColumnType::Text, 25},
                                               {"s", ColumnType::Text, 25},
@@ -88,12 +92,13 @@ private slots:
         std::string error;
         char* end = formatBinaryRow(buf.data(), cells.data(), cols, &error);
         QVERIFY2(end, error.c_str());
-        const std::string expected("\0\4"                            // 4 fields
-                                   "\0\0\0\x08\0\0\0\0\0\0\x01\x02"  // int8 258
-                                   "\xff\xff\xff\xff"                // NULL
-                                   "\0\0\0\x02hi"                    // text
-                                   "\0\0\0\x01\x01",                 // bool true
-                                   2 + 12 + 4 + 6 + 5);
+        const std::string expected(
+            "\0\4"                            // 4 fields
+            "\0\0\0\x08\0\0\0\0\0\0\x01\x02"  // int8 258
+            "\xff\xff\xff\xff"                // NULL
+            "\0\0\0\x02hi"                    // text
+            "\0\0\0\x01\x01",                 // bool true
+            2 + 12 + 4 + 6 + 5);
         QCOMPARE(QByteArray::fromStdString(std::string(buf.data(), end)).toHex(),
                  QByteArray::fromStdString(expected).toHex());
         QCOMPARE(binaryCopyHeader().size(), std::size_t(19));
@@ -117,7 +122,8 @@ private slots:
         std::string buf(binaryRowBound(cells.data(), 1), '\0');
         std::string error;
         QVERIFY(!formatBinaryRow(buf.data(), cells.data(), cols, &error));
-        QVERIFY2(error.find("column c") != std::string::npos && error.find(s) != std::string::npos, error.c_str());
+        QVERIFY2(error.find("column c") != std::string::npos && error.find(s) != std::string::npos,
+                 error.c_str());
     }
 };
 

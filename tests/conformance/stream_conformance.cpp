@@ -27,7 +27,8 @@ void ConformanceTest::streamsLargeResultInBlocks() {
         QVERIFY(*n <= 10000);
         for (const auto& r : block) {
             sum += std::get<std::int64_t>(r[0]);
-            QCOMPARE(std::get<std::string>(r[1]).size(), std::to_string(std::get<std::int64_t>(r[0])).size() + 101);
+            QCOMPARE(std::get<std::string>(r[1]).size(),
+                     std::to_string(std::get<std::int64_t>(r[0])).size() + 101);
         }
         rows += std::int64_t(*n);
         peak = std::max(peak, residentBytes());
@@ -40,7 +41,8 @@ void ConformanceTest::streamsLargeResultInBlocks() {
     // AddressSanitizer keeps freed memory in quarantine, so resident size says nothing here.
     qInfo("resident memory grew by %lld MB (not checked under AddressSanitizer)", (long long)(growth >> 20));
 #else
-    QVERIFY2(growth < (48 << 20), ("resident memory grew by " + std::to_string(growth >> 20) + " MB").c_str());
+    QVERIFY2(growth < (48 << 20),
+             ("resident memory grew by " + std::to_string(growth >> 20) + " MB").c_str());
 #endif
 }
 
@@ -90,8 +92,9 @@ void ConformanceTest::cancelStopsLongQueryPromptly() {
         }
     } else {
         const bool withValues = call == QStringLiteral("execute with values");
-        auto s = w_->execute("INSERT INTO sink (n) " + longQuerySql() + (withValues ? " WHERE 1 = " + w_->placeholder(1) : ""),
-                             withValues ? Row{Value{std::int64_t(1)}} : Row{});
+        auto s = w_->execute(
+            "INSERT INTO sink (n) " + longQuerySql() + (withValues ? " WHERE 1 = " + w_->placeholder(1) : ""),
+            withValues ? Row{Value{std::int64_t(1)}} : Row{});
         if (!s) error = s.message();
     }
     const qint64 returnedAt = timer.elapsed();
@@ -186,7 +189,8 @@ void ConformanceTest::passwordsAndConnectionOptionsComeFromLibpq() {
     auto wrong = Warehouse::open("postgresql://secret_user:wrong-pass@" + hostPort + "/postgres");
     QVERIFY(!wrong);
     QVERIFY2(oneLine(wrong.message()), wrong.message().c_str());
-    QVERIFY2(wrong.message().find("password authentication failed") != std::string::npos, wrong.message().c_str());
+    QVERIFY2(wrong.message().find("password authentication failed") != std::string::npos,
+             wrong.message().c_str());
     QVERIFY2(wrong.message().find("wrong-pass") == std::string::npos, wrong.message().c_str());
 
     // PGPASSWORD (libpq's own mechanism) with a keyword connection string.
@@ -196,7 +200,8 @@ void ConformanceTest::passwordsAndConnectionOptionsComeFromLibpq() {
     qunsetenv("PGPASSWORD");
     REQUIRE_OK(right);
     QVERIFY2((*right)->identity().find("right-pass") == std::string::npos, (*right)->identity().c_str());
-    QVERIFY2((*right)->identity().find("secret_user@127.0.0.1") != std::string::npos, (*right)->identity().c_str());
+    QVERIFY2((*right)->identity().find("secret_user@127.0.0.1") != std::string::npos,
+             (*right)->identity().c_str());
 
     // TLS options pass through to libpq (this test server has no TLS).
     auto tls = Warehouse::open(server.uri() + "?sslmode=require");

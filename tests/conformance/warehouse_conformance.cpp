@@ -13,10 +13,13 @@ namespace deskbase::test {
 std::string seriesSql(std::int64_t n, bool wide) {
     return "WITH RECURSIVE s(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM s WHERE x < " + std::to_string(n) +
            ") SELECT x" +
-           (wide ? std::string(", x || '-" + std::string(100, 'w') + "' AS label") : std::string()) + " FROM s";
+           (wide ? std::string(", x || '-" + std::string(100, 'w') + "' AS label") : std::string()) +
+           " FROM s";
 }
 
-std::string longQuerySql() { return "SELECT count(*) FROM (" + seriesSql(1000000000, false) + ") AS t"; }
+std::string longQuerySql() {
+    return "SELECT count(*) FROM (" + seriesSql(1000000000, false) + ") AS t";
+}
 
 std::int64_t residentBytes() {
     long pages = 0, resident = 0;
@@ -34,7 +37,9 @@ Status createTable(Warehouse& w, const std::string& table, const std::vector<Col
     return w.execute(sql + ")");
 }
 
-Column col(std::string name, ColumnType type) { return Column{name, type, name}; }
+Column col(std::string name, ColumnType type) {
+    return Column{name, type, name};
+}
 
 std::vector<Column> everyTypeColumns() {
     return {col("n", ColumnType::Integer), col("i", ColumnType::Integer), col("r", ColumnType::Real),
@@ -42,7 +47,9 @@ std::vector<Column> everyTypeColumns() {
             col("s", ColumnType::Text)};
 }
 
-bool oneLine(const std::string& s) { return !s.empty() && s.find('\n') == std::string::npos; }
+bool oneLine(const std::string& s) {
+    return !s.empty() && s.find('\n') == std::string::npos;
+}
 
 std::string show(const Value& v) {
     static const char* kinds[] = {"null", "int", "double", "bool", "text"};
@@ -79,7 +86,9 @@ void ConformanceTest::init() {
     w_ = std::move(*w);
 }
 
-void ConformanceTest::cleanup() { w_.reset(); }
+void ConformanceTest::cleanup() {
+    w_.reset();
+}
 
 void ConformanceTest::listsTablesWithTypesAndRowCounts() {
     REQUIRE_OK(createTable(*w_, "every_type", everyTypeColumns()));
@@ -110,12 +119,14 @@ void ConformanceTest::listsTablesWithTypesAndRowCounts() {
 }
 
 void ConformanceTest::describesDisplayNamesFromBookkeeping() {
-    REQUIRE_OK(createTable(*w_, "weather", {col("max_temp", ColumnType::Real), col("day", ColumnType::Date)}));
+    REQUIRE_OK(
+        createTable(*w_, "weather", {col("max_temp", ColumnType::Real), col("day", ColumnType::Date)}));
     // The layout the import writes (core/ingest).
-    REQUIRE_OK(w_->execute("CREATE TABLE deskbase_columns (table_name TEXT, position BIGINT, name TEXT, "
-                           "display_name TEXT, type TEXT)"));
-    REQUIRE_OK(w_->execute("INSERT INTO deskbase_columns VALUES (" + w_->placeholder(1) + ", 0, 'max_temp', " +
-                               w_->placeholder(2) + ", 'real')",
+    REQUIRE_OK(
+        w_->execute("CREATE TABLE deskbase_columns (table_name TEXT, position BIGINT, name TEXT, "
+                    "display_name TEXT, type TEXT)"));
+    REQUIRE_OK(w_->execute("INSERT INTO deskbase_columns VALUES (" + w_->placeholder(1) +
+                               ", 0, 'max_temp', " + w_->placeholder(2) + ", 'real')",
                            {Value{std::string("weather")}, Value{std::string("Max Temp (°C)")}}));
     auto info = w_->describeTable("weather");
     REQUIRE_OK(info);
@@ -132,7 +143,8 @@ void ConformanceTest::listsTablesOfOtherSchemas() {
     auto tables = w_->listTables();
     REQUIRE_OK(tables);
     QCOMPARE(tables->size(), std::size_t(2));
-    QCOMPARE(tables->at(0).schema + "." + tables->at(0).name, std::string("public.big_orders"));  // public first
+    QCOMPARE(tables->at(0).schema + "." + tables->at(0).name,
+             std::string("public.big_orders"));            // public first
     QCOMPARE(tables->at(0).approxRows, std::int64_t(-1));  // views are not counted
     QCOMPARE(tables->at(1).schema + "." + tables->at(1).name, std::string("sales.orders"));
     auto info = w_->describeTable("sales.orders");
@@ -149,12 +161,14 @@ void ConformanceTest::listsTablesOfOtherSchemas() {
     QVERIFY(!*visible);
     // Bulk loading into a schema-qualified table with types the binary format does not cover.
     REQUIRE_OK(w_->begin());
-    auto writer = w_->bulkWriter("sales.orders", {col("id", ColumnType::Integer), col("total", ColumnType::Real),
-                                                  col("placed", ColumnType::DateTime)});
+    auto writer =
+        w_->bulkWriter("sales.orders", {col("id", ColumnType::Integer), col("total", ColumnType::Real),
+                                        col("placed", ColumnType::DateTime)});
     REQUIRE_OK(writer);
     RowBatch batch;
     batch.columnCount = 3;
-    batch.cells = {Cell::integer(1), Cell::real(150.25), Cell::textView(batch.arena.store("2020-01-31 13:45:00"))};
+    batch.cells = {Cell::integer(1), Cell::real(150.25),
+                   Cell::textView(batch.arena.store("2020-01-31 13:45:00"))};
     REQUIRE_OK((*writer)->write(batch));
     REQUIRE_OK((*writer)->finish());
     REQUIRE_OK(w_->commit());
@@ -181,7 +195,8 @@ void ConformanceTest::bindsEveryValueType_data() {
     add("boolean true", ColumnType::Boolean, true, true);
     add("boolean false", ColumnType::Boolean, false, false);
     add("date", ColumnType::Date, std::string("2020-01-31"), std::string("2020-01-31"));
-    add("datetime", ColumnType::DateTime, std::string("2020-01-31 13:45:07"), std::string("2020-01-31 13:45:07"));
+    add("datetime", ColumnType::DateTime, std::string("2020-01-31 13:45:07"),
+        std::string("2020-01-31 13:45:07"));
     add("text", ColumnType::Text, std::string("héllo 'q' \"dq\" \\ tab\there"),
         std::string("héllo 'q' \"dq\" \\ tab\there"));
     add("text empty", ColumnType::Text, std::string(), std::string());
@@ -205,11 +220,14 @@ void ConformanceTest::bindsEveryValueType() {
 }
 
 void ConformanceTest::tablesReadByNamesBaseTables() {
-    REQUIRE_OK(createTable(*w_, "orders", {col("id", ColumnType::Integer), col("customer", ColumnType::Integer)}));
-    REQUIRE_OK(createTable(*w_, "customers", {col("id", ColumnType::Integer), col("name", ColumnType::Text)}));
+    REQUIRE_OK(
+        createTable(*w_, "orders", {col("id", ColumnType::Integer), col("customer", ColumnType::Integer)}));
+    REQUIRE_OK(
+        createTable(*w_, "customers", {col("id", ColumnType::Integer), col("name", ColumnType::Text)}));
     REQUIRE_OK(createTable(*w_, "unrelated", {col("id", ColumnType::Integer)}));
-    const std::string sql = "SELECT c.name, count(*) FROM orders o JOIN customers c ON c.id = o.customer WHERE o.id > " +
-                            w_->placeholder(1) + " GROUP BY c.name";
+    const std::string sql =
+        "SELECT c.name, count(*) FROM orders o JOIN customers c ON c.id = o.customer WHERE o.id > " +
+        w_->placeholder(1) + " GROUP BY c.name";
     const std::vector<std::string> expected = {"customers", "orders"};
     auto bound = w_->tablesReadBy(sql, {Value{std::int64_t(5)}});
     REQUIRE_OK(bound);

@@ -18,7 +18,9 @@ namespace deskbase::test {
 
 namespace {
 
-QString q(const std::string& s) { return QString::fromStdString(s); }
+QString q(const std::string& s) {
+    return QString::fromStdString(s);
+}
 
 // pg_config --bindir, else the newest /usr/lib/postgresql/<version>/bin holding initdb.
 std::string findBinDir() {
@@ -98,7 +100,8 @@ Status PgServer::runTool(const std::string& tool, const std::vector<std::string>
         return Status::fail(tool + " timed out: " + lastLines(out, 5));
     }
     if (p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0)
-        return Status::fail(tool + " failed (exit " + std::to_string(p.exitCode()) + "): " + lastLines(out, 5));
+        return Status::fail(tool + " failed (exit " + std::to_string(p.exitCode()) +
+                            "): " + lastLines(out, 5));
     return Status::ok();
 }
 
@@ -106,21 +109,24 @@ Result<std::unique_ptr<PgServer>> PgServer::start() {
     std::unique_ptr<PgServer> server(new PgServer());
     // Under /tmp when root: the postgres user must be able to reach the folder.
     const bool root = ::geteuid() == 0;
-    server->dir_ = std::make_unique<QTemporaryDir>(root ? QStringLiteral("/tmp/deskbase-pg-XXXXXX")
-                                                        : QDir::tempPath() + QStringLiteral("/deskbase-pg-XXXXXX"));
+    server->dir_ =
+        std::make_unique<QTemporaryDir>(root ? QStringLiteral("/tmp/deskbase-pg-XXXXXX")
+                                             : QDir::tempPath() + QStringLiteral("/deskbase-pg-XXXXXX"));
     if (!server->dir_->isValid()) return Error{"PostgreSQL test server: cannot create a temporary folder"};
     server->binDir_ = findBinDir();
     if (server->binDir_.empty())
-        return Error{"PostgreSQL test server: no initdb found (pg_config --bindir, /usr/lib/postgresql/*/bin); "
-                     "install the postgresql package"};
+        return Error{
+            "PostgreSQL test server: no initdb found (pg_config --bindir, /usr/lib/postgresql/*/bin); "
+            "install the postgresql package"};
     const std::string folder = server->dir_->path().toStdString();
     server->dataDir_ = folder + "/data";
 
     if (root) {
         const passwd* pw = ::getpwnam("postgres");
         if (!pw)
-            return Error{"PostgreSQL test server: running as root and there is no 'postgres' user to run the "
-                         "server as (install the postgresql package)"};
+            return Error{
+                "PostgreSQL test server: running as root and there is no 'postgres' user to run the "
+                "server as (install the postgresql package)"};
         if (::chown(folder.c_str(), pw->pw_uid, pw->pw_gid) != 0)
             return Error{"PostgreSQL test server: cannot hand " + folder + " to the postgres user"};
         server->asPostgresUser_ = true;
@@ -144,12 +150,17 @@ Result<std::unique_ptr<PgServer>> PgServer::start() {
         QFile conf(q(server->dataDir_ + "/postgresql.auto.conf"));
         if (!conf.open(QIODevice::WriteOnly | QIODevice::Truncate))
             return Error{"PostgreSQL test server: cannot write postgresql.auto.conf"};
-        const std::string settings = "listen_addresses = '127.0.0.1'\n"
-                                     "port = " + std::to_string(server->port_) + "\n"
-                                     "unix_socket_directories = '" + folder + "'\n"
-                                     "fsync = off\nsynchronous_commit = off\nfull_page_writes = off\n"
-                                     "max_connections = 30\nshared_buffers = 128MB\nmax_wal_size = 2GB\n"
-                                     "logging_collector = off\n";
+        const std::string settings =
+            "listen_addresses = '127.0.0.1'\n"
+            "port = " +
+            std::to_string(server->port_) +
+            "\n"
+            "unix_socket_directories = '" +
+            folder +
+            "'\n"
+            "fsync = off\nsynchronous_commit = off\nfull_page_writes = off\n"
+            "max_connections = 30\nshared_buffers = 128MB\nmax_wal_size = 2GB\n"
+            "logging_collector = off\n";
         conf.write(settings.data(), qint64(settings.size()));
         conf.close();
         std::string output;
@@ -183,8 +194,9 @@ Status PgServer::stop() {
 
 Status PgServer::restart() {
     if (running_) return Status::ok();
-    auto s = runTool("pg_ctl", {"start", "-D", dataDir_, "-w", "-t", "60", "-l", dir_->path().toStdString() + "/server.log"},
-                     90000);
+    auto s = runTool(
+        "pg_ctl",
+        {"start", "-D", dataDir_, "-w", "-t", "60", "-l", dir_->path().toStdString() + "/server.log"}, 90000);
     running_ = s.isOk();
     return s;
 }
@@ -197,8 +209,9 @@ void PgServer::startWatchdog() {
     // Two passes: an initdb or pg_ctl start orphaned by the kill may still be finishing.
     const std::string cleanup = asUser + "'" + binDir_ + "/pg_ctl' stop -D '" + dataDir_ +
                                 "' -m immediate >/dev/null 2>&1; rm -rf '" + folder + "'; ";
-    const std::string script = "while kill -0 " + std::to_string(::getpid()) + " 2>/dev/null; do sleep 1; done; " +
-                               "sleep 2; " + cleanup + "sleep 5; " + cleanup;
+    const std::string script = "while kill -0 " + std::to_string(::getpid()) +
+                               " 2>/dev/null; do sleep 1; done; " + "sleep 2; " + cleanup + "sleep 5; " +
+                               cleanup;
     QProcess watchdog;
     watchdog.setProgram(QStringLiteral("/bin/sh"));
     watchdog.setArguments({QStringLiteral("-c"), q(script)});

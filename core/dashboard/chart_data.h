@@ -1,0 +1,29 @@
+#pragma once
+// A query result as charts see it: columns and rows, with helpers to read cells as numbers.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/types/value.h"
+
+namespace deskbase::dashboard {
+
+struct ChartData {
+    std::vector<Column> columns;
+    std::vector<Row> rows;
+    int columnIndex(const std::string& name) const;  // -1 when absent
+};
+
+// SQLite reports computed columns (strftime(...), date(...)) as text: a text column whose
+// values all look like ISO dates or datetimes is retyped Date / DateTime so charts and the
+// auto-pick treat it as time.
+void refineTemporalColumns(ChartData& data, std::size_t sampleRows = 200);
+
+std::optional<double> cellNumber(const Value& v);  // integer, real, boolean, numeric text
+std::string cellText(const Value& v);
+// Milliseconds since the epoch (UTC) of an ISO date/datetime text; nullopt when not a date.
+std::optional<double> cellEpochMs(const Value& v);
+
+std::vector<ColumnType> columnTypes(const ChartData& data);
+
+}  // namespace deskbase::dashboard

@@ -1,0 +1,391 @@
+// The dashboard page on the offscreen platform: cards run through the real executor on a
+// small demo warehouse; filters re-run exactly their wired cards; cross-filtering; edit mode
+// drags change the saved geometry (with undo); a broken question fails only its own card.
+#include "widgets/dashboard/dashboard_view.h"
+
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QChart>
+#include <QChartView>
+#include <QCheckBox>
+#include <QMenu>
+#include <QSignalSpy>
+#include <QToolButton>
+#include <QtTest>
+
+#include "core/dashboard/dashboard.h"
+#include "core/dashboard/demo_workspace.h"
+#include "tests/support/temp_workspace.h"
+#include "widgets/charts/chart_settings_panel.h"
+#include "widgets/charts/chart_view.h"
+#include "widgets/charts/number_widget.h"
+#include "widgets/charts/chart_table_model.h"
+#include "widgets/dashboard/dashboard_canvas.h"
+#include "widgets/dashboard/dashboard_card.h"
+#include "widgets/dashboard/filter_bar.h"
+
+using namespace deskbase;
+using namespace deskbase::dashboard;
+using deskbase::widgets::DashboardCanvas;
+using deskbase::widgets::DashboardCard;
+using deskbase::widgets::DashboardView;
+
+namespace {
+DemoSizes smallStore() {
+    DemoSizes s;
+    s.customers = 120;
+    s.orders = 900;
+    return s;
+}
+
+std::set<QString> started(const QSignalSpy& spy) {
+    std::set<QString> out;
+    for (const auto& args : spy) out.insert(args.at(0).toString());
+    return out;
+}
+}  // namespace
+
+class DashboardViewTest : public QObject {
+    Q_OBJECT
+private:
+    std::unique_ptr<test::TempWorkspace> ws_;
+
+    std::string writeDashboard(const Dashboard& d, const std::string& name) {
+        const std::string path = ws_->file("dashboards/" + name);
+        if (!saveDashboard(d, path).isOk()) qFatal("cannot write dashboard");
+        return path;
+    }
+
+    // Three question cards and a text card; the category filter drives only two of them.
+    Dashboard wiredDashboard() {
+        Dashboard d;
+        d.name = "Wiring";
+        d.cards = {{"by_category", "sales_orders_by_category.json", "", "", "", {0, 0, 12, 6}},
+                   {"top", "sales_top_products.json", "", "", "", {12, 0, 12, 6}},
+                   {"revenue", "sales_kpi_revenue.json", "", "", "", {0, 6, 8, 4}},
+                   {"note", "", "hello", "", "", {8, 6, 8, 4}}};
+        Filter cat{"category",        "Category",
+                   FilterType::List,  {},
+                   {"Books", "Toys"}, "",
+                   "category",        {{"by_category", "category", ""}, {"top", "category", ""}}};
+        Filter date{"date", "Date", FilterType::DateRange, {}, {}, "", "", {{"revenue", "start", "end"}}};
+        d.filters = {cat, date};
+        return d;
+    }
+
+private slots:
+    void initTestCase() {
+        ws_ = std::make_unique<test::TempWorkspace>();
+        auto s = ensureDemoWorkspace(ws_->path(), smallStore());
+        QVERIFY2(s.isOk(), s.message().c_str());
+    }
+
+    void demoDashboardLoadsEveryCard() {
+        DashboardView view;
+        view.resize(1400, 900);
+        QVERIFY(view.open(ws_->file("dashboards/sales_overview.json")).isOk());
+        QVERIFY(view.waitUntilLoaded(30000));
+        for (const auto& c : view.dashboard().cards) {
+            DashboardCard* card = view.card(c.id);
+            QVERIFY(card);
+            QVERIFY2(card->state() == DashboardCard::State::Ready,
+                     qPrintable(QString::fromStdString(c.id) + card->errorText()));
+        }
+        // The revenue KPI shows a value and its change against the previous month.
+        auto* kpi = view.card("kpi_revenue")->chart();
+        QCOMPARE(kpi->shownType(), ChartType::Number);
+        QVERIFY(kpi->numberWidget()->valueText().startsWith(QLatin1Char('$')));
+        QVERIFY(kpi->numberWidget()->changeText().contains(QStringLiteral("vs previous month")));
+        QCOMPARE(view.card("orders_by_category")->chart()->shownType(), ChartType::Bar);
+        QCOMPARE(view.card("recent_orders")->chart()->shownType(), ChartType::Table);
+    }
+
+    void filterChangeRerunsExactlyTheWiredCards() {
+        DashboardView view;
+        view.resize(1200, 800);
+        QVERIFY(view.open(writeDashboard(wiredDashboard(), "wiring.json")).isOk());
+        QVERIFY(view.waitUntilLoaded(30000));
+        QSignalSpy spy(&view, &DashboardView::cardRunStarted);
+        view.setFilterValue("category", {"Books"});
+        QVERIFY(view.waitUntilLoaded(30000));
+        QCOMPARE(started(spy), (std::set<QString>{QStringLiteral("by_category"), QStringLiteral("top")}));
+        spy.clear();
+        view.setFilterValue("date", {"2024-01-01", "2024-06-30"});
+        QVERIFY(view.waitUntilLoaded(30000));
+        QCOMPARE(started(spy), std::set<QString>{QStringLiteral("revenue")});
+        spy.clear();
+        view.setFilterValue("date", {"2024-01-01", "2024-06-30"});  // unchanged: nothing runs
+        QVERIFY(spy.isEmpty());
+        // The filtered card really is filtered: one category left.
+        const auto* chart = view.card("by_category")->chart();
+        QCOMPARE(chart->shownType(), ChartType::Bar);
+    }
+
+    void clickingABarSetsTheFilter() {
+        DashboardView view;
+        view.resize(1200, 800);
+        QVERIFY(view.open(writeDashboard(wiredDashboard(), "cross.json")).isOk());
+        QVERIFY(view.waitUntilLoaded(30000));
+        QSignalSpy spy(&view, &DashboardView::cardRunStarted);
+        emit view.card("by_category")
+            ->chart()
+            ->categoryClicked(QStringLiteral("category"), QStringLiteral("Toys"));
+        QCOMPARE(view.filterValues().at("category"), std::vector<std::string>{"Toys"});
+        QVERIFY(view.waitUntilLoaded(30000));
+        QCOMPARE(started(spy), (std::set<QString>{QStringLiteral("by_category"), QStringLiteral("top")}));
+        // Clicking the same value again clears the filter.
+        emit view.card("by_category")
+            ->chart()
+            ->categoryClicked(QStringLiteral("category"), QStringLiteral("Toys"));
+        QVERIFY(view.filterValues().at("category").empty());
+        QVERIFY(view.waitUntilLoaded(30000));
+    }
+
+    void brokenQuestionFailsOnlyItsCard() {
+        ws_->write("questions/broken.json",
+                   "{\"name\": \"Broken\", \"sql\": \"SELECT * FROM no_such_table\"}\n");
+        Dashboard d = wiredDashboard();
+        d.cards.push_back({"broken", "broken.json", "", "", "", {16, 6, 8, 4}});
+        d.cards.push_back({"missing", "missing.json", "", "", "", {0, 10, 8, 4}});
+        DashboardView view;
+        view.resize(1200, 800);
+        QVERIFY(view.open(writeDashboard(d, "broken.json")).isOk());
+        QVERIFY(view.waitUntilLoaded(30000));
+        QCOMPARE(view.card("broken")->state(), DashboardCard::State::Failed);
+        QVERIFY(view.card("broken")->errorText().contains(QStringLiteral("no_such_table")));
+        QCOMPARE(view.card("missing")->state(), DashboardCard::State::Failed);
+        QCOMPARE(view.card("by_category")->state(), DashboardCard::State::Ready);
+        QCOMPARE(view.card("revenue")->state(), DashboardCard::State::Ready);
+    }
+
+    void moveAndResizeChangeSavedGeometry() {
+        const std::string path = writeDashboard(wiredDashboard(), "edit.json");
+        DashboardView view;
+        view.resize(1240, 900);
+        QVERIFY(view.open(path).isOk());
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QVERIFY(view.waitUntilLoaded(30000));
+        view.setEditMode(true);
+        DashboardCanvas* canvas = view.canvas();
+        DashboardCard* card = view.card("revenue");
+        QWidget* overlay = card->editOverlay();
+        QVERIFY(overlay->isVisible());
+        const GridRect before = view.dashboard().card("revenue")->rect;  // {0, 6, 8, 4}
+        const double cell = double(canvas->width() + DashboardCanvas::kGap) / view.dashboard().gridColumns;
+        const int row = DashboardCanvas::kRowHeight + DashboardCanvas::kGap;
+
+        // Drag the card by 3 columns right and 2 rows down (a little off-grid: it snaps).
+        const QPoint start = overlay->rect().center();
+        QTest::mousePress(overlay, Qt::LeftButton, {}, start);
+        const QPoint delta(int(3 * cell) + 5, 2 * row - 6);
+        QMouseEvent move(QEvent::MouseMove, QPointF(start + delta),
+                         overlay->mapToGlobal(QPointF(start + delta)), Qt::NoButton, Qt::LeftButton,
+                         Qt::NoModifier);
+        QApplication::sendEvent(overlay, &move);
+        QTest::mouseRelease(overlay, Qt::LeftButton, {}, start + delta);
+        const GridRect moved = view.dashboard().card("revenue")->rect;
+        QCOMPARE(moved.x, before.x + 3);
+        QCOMPARE(moved.y, before.y + 2);
+        QCOMPARE(moved.w, before.w);
+        QCOMPARE(moved.h, before.h);
+        QVERIFY(view.isModified());
+
+        // Drag the bottom-right corner: 2 columns wider, 1 row taller.
+        const QPoint corner(overlay->width() - 3, overlay->height() - 3);
+        QTest::mousePress(overlay, Qt::LeftButton, {}, corner);
+        const QPoint grow(int(2 * cell), row);
+        QMouseEvent resize(QEvent::MouseMove, QPointF(corner + grow),
+                           overlay->mapToGlobal(QPointF(corner + grow)), Qt::NoButton, Qt::LeftButton,
+                           Qt::NoModifier);
+        QApplication::sendEvent(overlay, &resize);
+        QTest::mouseRelease(overlay, Qt::LeftButton, {}, corner + grow);
+        const GridRect resized = view.dashboard().card("revenue")->rect;
+        QCOMPARE(resized.x, moved.x);
+        QCOMPARE(resized.w, before.w + 2);
+        QCOMPARE(resized.h, before.h + 1);
+        QCOMPARE(card->geometry(), canvas->cellRect(resized));
+
+        QVERIFY(view.save().isOk());
+        auto saved = loadDashboard(path);
+        QVERIFY(saved.isOk());
+        QVERIFY(saved->card("revenue")->rect == resized);
+        QVERIFY(saved->card("top")->rect == view.dashboard().card("top")->rect);
+
+        // Undo twice restores the original geometry.
+        view.undoStack()->undo();
+        QVERIFY(view.dashboard().card("revenue")->rect == moved);
+        view.undoStack()->undo();
+        QVERIFY(view.dashboard().card("revenue")->rect == before);
+    }
+
+    void addCardsWithUndo() {
+        DashboardView view;
+        view.resize(1200, 800);
+        QVERIFY(view.open(writeDashboard(wiredDashboard(), "add.json")).isOk());
+        QVERIFY(view.waitUntilLoaded(30000));
+        const std::size_t n = view.dashboard().cards.size();
+        view.addQuestionCard("basket_items_per_basket.json");
+        view.addTextCard(QStringLiteral("**hi**"));
+        QCOMPARE(view.dashboard().cards.size(), n + 2);
+        QVERIFY(view.waitUntilLoaded(30000));
+        QCOMPARE(view.card("basket_items_per_basket")->state(), DashboardCard::State::Ready);
+        const std::string textId = view.dashboard().cards.back().id;
+        view.setCardText(textId, QStringLiteral("# changed"));
+        QCOMPARE(view.dashboard().card(textId)->text, std::string("# changed"));
+        view.undoStack()->undo();
+        QCOMPARE(view.dashboard().card(textId)->text, std::string("**hi**"));
+        view.undoStack()->undo();
+        view.undoStack()->undo();
+        QCOMPARE(view.dashboard().cards.size(), n);
+        QVERIFY(!view.card("basket_items_per_basket"));
+    }
+
+    void removeButtonRemovesCardWithUndo() {
+        DashboardView view;
+        view.resize(1200, 800);
+        QVERIFY(view.open(writeDashboard(wiredDashboard(), "remove.json")).isOk());
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QVERIFY(view.waitUntilLoaded(30000));
+        view.setEditMode(true);
+        QWidget* overlay = view.card("top")->editOverlay();
+        QTest::mouseClick(overlay, Qt::LeftButton, {},
+                          DashboardCard::removeButtonRect(overlay->rect()).center());
+        QVERIFY(!view.dashboard().card("top"));
+        QVERIFY(!view.card("top"));
+        view.undoStack()->undo();
+        QVERIFY(view.dashboard().card("top"));
+        QVERIFY(view.card("top"));
+        QVERIFY(view.waitUntilLoaded(30000));
+        QCOMPARE(view.card("top")->state(), DashboardCard::State::Ready);
+    }
+
+    void listFilterChoicesComeFromItsQuestion() {
+        Dashboard d = wiredDashboard();
+        d.filters[0].optionsQuestion = "categories.json";  // static options: Books, Toys
+        DashboardView view;
+        view.resize(1200, 800);
+        QVERIFY(view.open(writeDashboard(d, "options.json")).isOk());
+        auto choices = [&] {
+            auto* button = qobject_cast<QToolButton*>(view.filterBar()->editor("category"));
+            int n = 0;
+            if (button && button->menu())
+                for (QAction* a : button->menu()->actions()) n += a->isCheckable();
+            return n;
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(choices(), 8, 10000);  // the demo store's eight categories
+    }
+
+    void everyChartTypeDraws_data() {
+        QTest::addColumn<QString>("type");
+        QTest::addColumn<int>("minSeries");
+        for (const char* t : {"bar", "row", "line", "area", "combo", "pie", "scatter", "histogram"})
+            QTest::newRow(t) << QString::fromLatin1(t) << 1;
+    }
+    void everyChartTypeDraws() {
+        QFETCH(QString, type);
+        QFETCH(int, minSeries);
+        auto data = std::make_shared<ChartData>();
+        data->columns = {{"month", ColumnType::Date, "month"},
+                         {"channel", ColumnType::Text, "channel"},
+                         {"orders", ColumnType::Integer, "orders"},
+                         {"revenue", ColumnType::Real, "revenue"}};
+        for (int m = 1; m <= 12; ++m)
+            for (const char* ch : {"web", "store"})
+                data->rows.push_back({Value{QDate(2024, m, 1).toString(Qt::ISODate).toStdString()},
+                                      Value{std::string(ch)}, Value{std::int64_t(m * 10)}, Value{m * 99.5}});
+        auto s = parseVisualization("{\"type\":\"" + type.toStdString() +
+                                    "\",\"goal\":500,\"trend_line\":true,\"data_labels\":true}");
+        QVERIFY(s.isOk());
+        if (type == QStringLiteral("scatter"))
+            s->x = "orders", s->y = {"revenue"};
+        else if (type == QStringLiteral("histogram"))
+            s->x = "revenue";
+        else if (type == QStringLiteral("pie") || type == QStringLiteral("row"))
+            s->x = "channel", s->y = {"revenue"};
+        else
+            s->x = "month", s->y = {"orders", "revenue"};
+        widgets::ChartView view;
+        view.resize(600, 400);
+        view.setData(data, *s);
+        QCOMPARE(QString::fromStdString(std::string(chartTypeName(view.shownType()))), type);
+        QVERIFY(view.chartView()->chart());
+        QVERIFY(view.chartView()->chart()->series().size() >= minSeries);
+        QVERIFY(!view.chartView()->grab().isNull());
+    }
+
+    void settingsPanelRoundTripsAndEmits() {
+        widgets::ChartSettingsPanel panel;
+        panel.setColumns({{"month", ColumnType::Date, "Month"},
+                          {"revenue", ColumnType::Real, "Revenue"},
+                          {"channel", ColumnType::Text, "channel"}});
+        VisualizationSettings s;
+        s.type = ChartType::Area;
+        s.x = "month";
+        s.y = {"revenue"};
+        s.series = "channel";
+        s.yTitle = "Revenue";
+        s.format.prefix = "$";
+        s.format.compact = true;
+        s.dateGranularity = "quarter";
+        s.stacked = true;
+        s.goal = 1500;
+        s.colors = {"#123456"};  // not on the form, kept anyway
+        panel.setSettings(s);
+        QVERIFY(panel.settings() == s);
+        QSignalSpy spy(&panel, &widgets::ChartSettingsPanel::settingsChanged);
+        auto* trend = panel.findChildren<QCheckBox*>().at(0);  // any checkbox edit emits
+        trend->toggle();
+        QCOMPARE(spy.size(), 1);
+        QVERIFY(!(panel.settings() == s));
+        QCOMPARE(panel.settings().colors, s.colors);
+    }
+
+    void tableModelPassesTester() {
+        auto data = std::make_shared<ChartData>();
+        data->columns = {{"id", ColumnType::Integer, "id"},
+                         {"total", ColumnType::Real, "Total"},
+                         {"name", ColumnType::Text, "name"}};
+        for (int i = 0; i < 50; ++i)
+            data->rows.push_back({Value{std::int64_t(i)}, Value{i * 1.5}, Value{std::string("n")}});
+        widgets::ChartTableModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        VisualizationSettings s;
+        s.y = {"total"};
+        s.format.prefix = "$";
+        s.format.decimals = 2;
+        model.setData(data, s);
+        QCOMPARE(model.rowCount(), 50);
+        QCOMPARE(model.data(model.index(3, 1)).toString(), QStringLiteral("$4.50"));
+        QCOMPARE(model.headerData(1, Qt::Horizontal).toString(), QStringLiteral("Total"));
+    }
+
+    void largeLineIsReducedAndReReducedOnZoom() {
+        auto xy = std::make_shared<widgets::XYData>();
+        const std::size_t n = 1000000;
+        xy->x.resize(n);
+        xy->y.resize(n);
+        for (std::size_t i = 0; i < n; ++i) {
+            xy->x[i] = double(i);
+            xy->y[i] = std::sin(double(i) / 1000.0) + (i % 7919 == 0 ? 5.0 : 0.0);
+        }
+        widgets::ChartView view;
+        view.resize(900, 400);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.setXYLine(xy, true);
+        QCoreApplication::processEvents();
+        const std::size_t full = view.shownPoints();
+        QVERIFY2(full > 100 && full <= 4 * 900 + 2, qPrintable(QString::number(full)));
+        view.zoomX(1000, 2000);  // 1,001 points visible: shown as they are
+        QCOMPARE(view.shownPoints(), std::size_t(1003));
+        view.zoomX(0, 500000);
+        QVERIFY(view.shownPoints() <= 4 * 900 + 2);
+        view.resetZoom();
+        QVERIFY(view.shownPoints() <= 4 * 900 + 2);
+    }
+};
+
+QTEST_MAIN(DashboardViewTest)
+#include "dashboard_view_test.moc"

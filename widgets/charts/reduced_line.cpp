@@ -1,0 +1,52 @@
+#include "widgets/charts/reduced_line.h"
+
+#include <QDateTime>
+#include <QDateTimeAxis>
+#include <QList>
+#include <QPointF>
+#include <QValueAxis>
+#include <QXYSeries>
+
+#include "core/dashboard/series_reduction.h"
+
+namespace deskbase::widgets {
+
+ReducedLine::ReducedLine(std::shared_ptr<const XYData> data, QXYSeries* series, QObject* parent)
+    : QObject(parent), data_(std::move(data)), series_(series) {}
+
+void ReducedLine::followAxis(QAbstractAxis* axis) {
+    if (auto* v = qobject_cast<QValueAxis*>(axis)) {
+        connect(v, &QValueAxis::rangeChanged, this, [this](qreal lo, qreal hi) { showRange(lo, hi); });
+    } else if (auto* d = qobject_cast<QDateTimeAxis*>(axis)) {
+        connect(d, &QDateTimeAxis::rangeChanged, this, [this](const QDateTime& lo, const QDateTime& hi) {
+            showRange(double(lo.toMSecsSinceEpoch()), double(hi.toMSecsSinceEpoch()));
+        });
+    }
+}
+
+void ReducedLine::setPixelColumns(int columns) {
+    columns = std::max(columns, 16);
+    if (columns == columns_) return;
+    columns_ = columns;
+    if (shown_ > 0) showRange(lastMin_, lastMax_);
+}
+
+void ReducedLine::showAll() {
+    if (data_->x.empty()) return;
+    showRange(data_->x.front(), data_->x.back());
+}
+
+void ReducedLine::showRange(double xMin, double xMax) {
+    lastMin_ = xMin;
+    lastMax_ = xMax;
+    const auto& d = *data_;
+    const std::size_t n = std::min(d.x.size(), d.y.size());
+    const auto idx = dashboard::reduceMinMax(d.x.data(), d.y.data(), n, xMin, xMax, columns_);
+    QList<QPointF> points;
+    points.reserve(qsizetype(idx.size()));
+    for (std::size_t i : idx) points.append(QPointF(d.x[i], d.y[i]));
+    shown_ = idx.size();
+    series_->replace(points);
+}
+
+}  // namespace deskbase::widgets

@@ -1,0 +1,107 @@
+#include "widgets/dashboard/dashboard_render.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QImage>
+#include <QPageSize>
+#include <QPainter>
+#include <QPdfWriter>
+#include <QPixmap>
+
+#include "core/dashboard/card_query.h"
+#include "core/dashboard/demo_workspace.h"
+#include "core/query/workspace.h"
+#include "widgets/dashboard/dashboard_canvas.h"
+#include "widgets/dashboard/dashboard_card.h"
+#include "widgets/dashboard/dashboard_view.h"
+
+namespace deskbase::widgets {
+
+Result<RenderReport> renderDashboard(const RenderOptions& o) {
+    const QString out = QString::fromStdString(o.outPath);
+    const QString suffix = QFileInfo(out).suffix().toLower();
+    if (suffix != QStringLiteral("png") && suffix != QStringLiteral("pdf"))
+        return Error{"--out must end in .png or .pdf"};
+    auto model = dashboard::loadDashboard(o.dashboardPath);
+    if (!model) return Error{model.message()};
+    auto ws = Workspace::open(dashboard::workspaceDirOf(o.dashboardPath));
+    if (!ws) return Error{ws.message()};
+    // Demo dashboards bring their data: generate and import it the first time.
+    if (model->sampleData == "demo_store") {
+        const std::string target = o.target.empty() ? ws->defaultTarget() : o.target;
+        if (auto s = dashboard::ensureDemoData(target); !s) return Error{s.message()};
+    }
+    dashboard::FilterValues values = dashboard::defaultFilterValues(*model);
+    for (const auto& arg : o.filterArguments)
+        if (auto s = dashboard::applyFilterArgument(*model, values, arg); !s) return Error{s.message()};
+
+    DashboardView view;
+    view.setAttribute(Qt::WA_DontShowOnScreen);
+    view.setChromeVisible(o.editMode);
+    view.setTargetOverride(o.target);
+    if (auto s = view.open(o.dashboardPath, &*ws); !s) return Error{s.message()};
+    view.setFilterValues(values);
+    if (o.editMode) view.setEditMode(true);
+    const int height = view.fullHeightForWidth(o.width);
+    view.resize(o.width, height);
+    view.show();
+    const bool done = view.waitUntilLoaded(o.timeoutMs);
+    // Layout and chart geometry settle over a couple of event loop turns.
+    for (int i = 0; i < 5; ++i) QCoreApplication::processEvents();
+
+    RenderReport report;
+    report.width = o.width;
+    report.height = height;
+    for (const auto& c : view.dashboard().cards) {
+        ++report.cards;
+        DashboardCard* w = view.card(c.id);
+        if (!w) continue;
+        if (w->state() == DashboardCard::State::Failed) {
+            ++report.failedCards;
+            report.errors.push_back(c.id + ": " + w->errorText().toStdString());
+        } else if (w->state() == DashboardCard::State::Loading) {
+            ++report.failedCards;
+            report.errors.push_back(c.id + ": timed out");
+        }
+    }
+    if (!done && report.errors.empty()) report.errors.push_back("timed out waiting for the cards");
+
+    if (suffix == QStringLiteral("png")) {
+        QImage image(QSize(int(o.width * o.scale), int(height * o.scale)),
+                     QImage::Format_ARGB32_Premultiplied);
+        image.setDevicePixelRatio(o.scale);
+        image.fill(view.palette().color(QPalette::Window));
+        {
+            QPainter p(&image);
+            p.setRenderHint(QPainter::Antialiasing);
+            view.render(&p);
+        }
+        if (!image.save(out, "PNG")) return Error{"cannot write " + o.outPath};
+    } else {
+        // One page holding the whole dashboard. Drawn from a 2x raster: Qt Charts elides legend
+        // text with screen font metrics, which drops legend entries when painted straight to PDF.
+        QImage image(QSize(o.width * 2, height * 2), QImage::Format_ARGB32_Premultiplied);
+        image.setDevicePixelRatio(2.0);
+        image.fill(view.palette().color(QPalette::Window));
+        {
+            QPainter ip(&image);
+            ip.setRenderHint(QPainter::Antialiasing);
+            view.render(&ip);
+        }
+        QPdfWriter pdf(out);
+        pdf.setResolution(96);
+        pdf.setPageSize(QPageSize(QSizeF(o.width * 72.0 / 96.0, height * 72.0 / 96.0), QPageSize::Point,
+                                  QString::fromStdString(view.dashboard().name), QPageSize::ExactMatch));
+        pdf.setPageMargins(QMarginsF(0, 0, 0, 0));
+        pdf.setTitle(QString::fromStdString(view.dashboard().name));
+        pdf.setCreator(QStringLiteral("Deskbase"));
+        QPainter p;
+        if (!p.begin(&pdf)) return Error{"cannot write " + o.outPath};
+        p.setRenderHint(QPainter::SmoothPixmapTransform);
+        p.drawImage(QRectF(0, 0, o.width, height), image);
+        p.end();
+    }
+    return report;
+}
+
+}  // namespace deskbase::widgets
