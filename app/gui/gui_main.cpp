@@ -32,6 +32,11 @@ int runGui(int argc, char** argv) {
     widgets::applyTheme(app, widgets::parseThemeMode(settings.theme()));
 
     MainWindow window;
+    if (options.demo) {
+        window.show();
+        window.openDemoWorkspace(options.workspace.isEmpty() ? defaultDemoDir() : options.workspace);
+        return app.exec();
+    }
     QString dir = options.workspace;
     if (dir.isEmpty() && QFileInfo(settings.lastWorkspace()).isDir()) dir = settings.lastWorkspace();
     if (dir.isEmpty()) dir = defaultWorkspaceDir();

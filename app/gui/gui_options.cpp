@@ -39,3 +39,12 @@ QString defaultWorkspaceDir() {
 }
 
 }  // namespace deskbase::gui
+
+namespace deskbase::gui {
+
+QString defaultDemoDir() {
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+        .filePath(QStringLiteral("demo"));
+}
+
+}  // namespace deskbase::gui

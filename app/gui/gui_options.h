@@ -15,5 +15,7 @@ struct GuiOptions {
 GuiOptions parseGuiOptions(const QStringList& arguments);  // arguments()[0] is the program
 // The per-user default workspace under the XDG data directory.
 QString defaultWorkspaceDir();
+// The per-user demo workspace (deskbase --demo without --workspace).
+QString defaultDemoDir();
 
 }  // namespace deskbase::gui

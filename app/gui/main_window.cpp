@@ -24,6 +24,8 @@
 #include "app/gui/main_menus.h"
 #include "app/gui/query_page.h"
 #include "app/gui/workspace_controller.h"
+#include "core/dashboard/demo_workspace.h"
+#include "widgets/grid/background_task.h"
 #include "widgets/grid/cell_format.h"
 #include "widgets/importer/import_progress_panel.h"
 #include "widgets/schema/schema_browser.h"
@@ -177,6 +179,24 @@ bool MainWindow::openWorkspace(const QString& dir) {
         return false;
     }
     return true;
+}
+
+void MainWindow::openDemoWorkspace(const QString& dir) {
+    if (!openWorkspace(dir)) return;
+    showMessage(tr("Preparing the demo workspace (sample data is generated and imported on first start)…"));
+    widgets::runInBackground(
+        this, [d = dir.toStdString()] { return dashboard::ensureDemoWorkspace(d); },
+        [this, dir](const Status& s) {
+            if (!s) {
+                showWarning(tr("Demo workspace"), QString::fromStdString(s.message()));
+                return;
+            }
+            if (workspace_->dir() != QDir(dir).absolutePath())
+                return;  // another workspace was opened meanwhile
+            workspace_->refreshSchema();
+            showMessage(tr("Demo workspace ready."));
+            activateDashboard(QDir(dir).filePath(QString::fromLatin1(dashboard::kDemoStartDashboard)));
+        });
 }
 
 void MainWindow::importFiles(const QStringList& paths) {

@@ -44,6 +44,11 @@ public:
     QString statusText() const;
 
     void setTheme(const QString& mode);  // "system" | "light" | "dark"; persisted
+    // Asks for a dashboard to be shown (what a double-click in the sidebar does).
+    void activateDashboard(const QString& path) { onDashboardActivated(path); }
+    // Makes `dir` the demo workspace in the background (sample data imported on first use), then
+    // opens it and its start dashboard.
+    void openDemoWorkspace(const QString& dir);
 
 signals:
     void dashboardActivated(const QString& path);  // double-click on a dashboard in the sidebar

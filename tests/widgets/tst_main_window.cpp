@@ -319,6 +319,19 @@ private slots:
         QCOMPARE(AppSettings().theme(), QStringLiteral("light"));
     }
 
+    void demoWorkspaceIsPrepared() {
+        test::TempWorkspace ws;
+        MainWindow window;
+        QSignalSpy dashboards(&window, &MainWindow::dashboardActivated);
+        window.openDemoWorkspace(QString::fromStdString(ws.file("demo")));
+        QTRY_COMPARE_WITH_TIMEOUT(dashboards.size(), 1, 60000);
+        QVERIFY(dashboards[0][0].toString().endsWith(QStringLiteral("dashboards/sales_overview.json")));
+        QVERIFY(QFile::exists(dashboards[0][0].toString()));
+        QTRY_VERIFY(window.sidebar()->model()->tableIndex(QStringLiteral("orders")).isValid());
+        QVERIFY(window.sidebar()->model()->rowCount(
+                    window.sidebar()->model()->sectionIndex(widgets::SchemaModel::Kind::Dashboard)) > 0);
+    }
+
     void themeSwitches() {
         MainWindow window;
         window.setTheme(QStringLiteral("dark"));
