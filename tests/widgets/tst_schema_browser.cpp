@@ -52,6 +52,8 @@ private slots:
         QCOMPARE(model.index(1, 0, orders).data().toString(), QStringLiteral("total"));
         QCOMPARE(model.index(1, 1, orders).data().toString(), QStringLiteral("real"));
         QCOMPARE(model.index(2, 1, orders).data().toString(), QStringLiteral("date"));
+        const QModelIndex question = model.index(0, 0, model.sectionIndex(SchemaModel::Kind::Question));
+        QVERIFY(question.data(Qt::ToolTipRole).toString().contains(QStringLiteral("questions/late.json")));
         model.setSnapshot({});
         QVERIFY(!model.tableIndex(QStringLiteral("orders")).isValid());
     }

@@ -63,10 +63,18 @@ void SchemaModel::rebuild() {
     }
     if (!snapshot_.error.isEmpty()) tables->tooltip = snapshot_.error;
     Node* questions = root_->add(Kind::Section, tr("Questions"), QString::number(snapshot_.questions.size()));
-    for (const auto& q : snapshot_.questions) questions->add(Kind::Question, q.title)->path = q.path;
+    for (const auto& q : snapshot_.questions) {
+        Node* n = questions->add(Kind::Question, q.title);
+        n->path = q.path;
+        n->tooltip = q.title + QLatin1Char('\n') + q.path;  // long names are elided in the tree
+    }
     Node* dashboards =
         root_->add(Kind::Section, tr("Dashboards"), QString::number(snapshot_.dashboards.size()));
-    for (const auto& d : snapshot_.dashboards) dashboards->add(Kind::Dashboard, d.title)->path = d.path;
+    for (const auto& d : snapshot_.dashboards) {
+        Node* n = dashboards->add(Kind::Dashboard, d.title);
+        n->path = d.path;
+        n->tooltip = d.title + QLatin1Char('\n') + d.path;
+    }
 }
 
 SchemaModel::Node* SchemaModel::nodeOf(const QModelIndex& index) const {
