@@ -4,7 +4,18 @@
 
 namespace deskbase {
 
-std::string toIdentifier(std::string_view text) {
+namespace {
+// Cuts to at most maxBytes without splitting a UTF-8 character, and without a trailing '_'.
+void capBytes(std::string& s, std::size_t maxBytes) {
+    if (s.size() <= maxBytes) return;
+    std::size_t n = maxBytes;
+    while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
+    s.resize(n);
+    while (s.size() > 1 && s.back() == '_') s.pop_back();
+}
+}  // namespace
+
+std::string toIdentifier(std::string_view text, std::size_t maxBytes) {
     std::string out;
     out.reserve(text.size());
     bool pendingUnderscore = false;
@@ -21,8 +32,11 @@ std::string toIdentifier(std::string_view text) {
     }
     if (out.empty()) return "column";
     if (out[0] >= '0' && out[0] <= '9') out = "c_" + out;
+    capBytes(out, maxBytes);
     return out;
 }
+
+std::string toTableName(std::string_view text) { return toIdentifier(text, kMaxTableNameBytes); }
 
 namespace {
 // Extensions match in any case: SALES.CSV is as much a CSV file as sales.csv.
@@ -44,7 +58,7 @@ std::string tableNameForPath(std::string_view path) {
     for (std::string_view ext : {".gz", ".csv", ".tsv", ".tab", ".txt", ".json", ".ndjson", ".jsonl"}) {
         if (base.size() > ext.size() && endsWithNoCase(base, ext)) base.remove_suffix(ext.size());
     }
-    return toIdentifier(base);
+    return toTableName(base);
 }
 
 std::vector<std::string> uniqueIdentifiers(const std::vector<std::string>& headers) {
@@ -53,7 +67,12 @@ std::vector<std::string> uniqueIdentifiers(const std::vector<std::string>& heade
     out.reserve(headers.size());
     for (const auto& h : headers) {
         std::string base = toIdentifier(h), name = base;
-        for (int k = 2; used.count(name); ++k) name = base + "_" + std::to_string(k);
+        for (int k = 2; used.count(name); ++k) {
+            const std::string suffix = "_" + std::to_string(k);
+            std::string stem = base;
+            capBytes(stem, kMaxIdentifierBytes - suffix.size());
+            name = stem + suffix;
+        }
         used.insert(name);
         out.push_back(name);
     }

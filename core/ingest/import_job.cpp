@@ -162,7 +162,7 @@ Result<ImportResult> ImportJob::run(Warehouse& w, const std::function<void(const
     auto sniff = sniffWithOverrides(options_);
     if (!sniff) return Error{sniff.message()};
     report(0.0, 0, 0, sniff->sizeBytes, true);
-    const std::string table = toIdentifier(options_.table.empty() ? tableNameForPath(options_.path) : options_.table);
+    const std::string table = toTableName(options_.table.empty() ? tableNameForPath(options_.path) : options_.table);
     // (A rejects table "<t>__rejects" cannot be hit: identifiers never hold a double underscore.)
     if (table.rfind("deskbase_", 0) == 0 || table.rfind("sqlite_", 0) == 0 || table.rfind("pg_", 0) == 0)
         return Error{"the table name " + table + " is reserved; choose another with --table"};
@@ -362,7 +362,7 @@ Result<ImportPreview> previewImport(const ImportOptions& options, std::size_t ma
     if (!cols) return Error{cols.message()};
     ImportPreview p;
     p.sniff = schema->sniff;
-    p.table = toIdentifier(options.table.empty() ? tableNameForPath(options.path) : options.table);
+    p.table = toTableName(options.table.empty() ? tableNameForPath(options.path) : options.table);
     p.columns = std::move(*cols);
     p.rows = std::move(schema->firstRows);
     p.rowsScanned = schema->records;

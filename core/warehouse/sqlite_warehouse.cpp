@@ -13,6 +13,8 @@ namespace deskbase {
 
 namespace {
 
+constexpr int kBusyTimeoutMs = 10000;
+
 ColumnType logicalTypeFromDeclared(std::string declared) {
     std::transform(declared.begin(), declared.end(), declared.begin(),
                    [](unsigned char c) { return char(std::toupper(c)); });
@@ -275,8 +277,13 @@ public:
     }
 
     void beginBulkLoad() override {
-        // Fails harmlessly (stays in WAL) while other connections, e.g. a GUI's readers, are open.
-        execute("PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY; PRAGMA journal_mode=DELETE", {});
+        execute("PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY", {});
+        // Leaving WAL needs every other connection gone; when one is open (a GUI's reader, the
+        // executor's pool) SQLite reports busy. Ask without waiting: the import then simply
+        // runs in WAL mode instead of sitting out the busy timeout.
+        sqlite3_busy_timeout(db_, 0);
+        execute("PRAGMA journal_mode=DELETE", {});
+        sqlite3_busy_timeout(db_, kBusyTimeoutMs);
     }
     void endBulkLoad() override {
         execute("PRAGMA journal_mode=WAL; PRAGMA cache_size=-2000", {});
@@ -371,7 +378,7 @@ Result<std::unique_ptr<Warehouse>> openSqliteWarehouse(const std::string& path) 
         sqlite3_close_v2(db);
         return Error{"cannot open SQLite warehouse " + path + ": " + msg};
     }
-    sqlite3_busy_timeout(db, 10000);
+    sqlite3_busy_timeout(db, kBusyTimeoutMs);
     sqlite3_extended_result_codes(db, 0);
     auto w = std::make_unique<SqliteWarehouse>(db, path);
     // WAL: readers (dashboard cards) run while an import writes.

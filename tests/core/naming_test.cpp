@@ -29,7 +29,30 @@ private slots:
     void tableName();
     void unique_data();
     void unique();
+    void longNamesFitPostgres();
 };
+
+// PostgreSQL keeps 63 bytes of a name: longer ones would be cut by the server, differently
+// from what Deskbase recorded, and a table's "__rejects" twin could collide with it.
+void NamingTest::longNamesFitPostgres() {
+    const std::string longAscii(100, 'a');
+    QCOMPARE(toIdentifier(longAscii).size(), std::size_t(63));
+    QCOMPARE(toTableName(longAscii).size(), std::size_t(54));
+    QCOMPARE(tableNameForPath("/x/" + longAscii + ".csv").size(), std::size_t(54));
+    // Multi-byte characters are never split: "é" is 2 bytes, so 63 bytes hold 31 of them after "a".
+    std::string accents = "a";
+    for (int i = 0; i < 40; ++i) accents += "\xC3\xA9";
+    const std::string cut = toIdentifier(accents);
+    QVERIFY(cut.size() <= 63);
+    QCOMPARE(cut.size(), std::size_t(63));
+    QVERIFY(QString::fromUtf8(cut.data(), qsizetype(cut.size())).toUtf8().toStdString() == cut);
+    // A word break at the cut leaves no trailing underscore.
+    QCOMPARE(toIdentifier(std::string(62, 'b') + " c"), std::string(62, 'b'));
+    // Deduplication keeps the suffix inside the limit.
+    auto names = uniqueIdentifiers({longAscii, longAscii});
+    QCOMPARE(names[0].size(), std::size_t(63));
+    QCOMPARE(names[1], std::string(61, 'a') + "_2");
+}
 
 void NamingTest::identifier_data() {
     QTest::addColumn<QString>("text");

@@ -40,10 +40,15 @@ void NumberWidget::setData(const dashboard::ChartData& d, const dashboard::Visua
             pct.decimals = 1;
             const QString label = s.compareLabel.empty() ? QStringLiteral("vs previous")
                                                          : QString::fromStdString(s.compareLabel);
-            change_ =
-                QStringLiteral("%1 %2 %3")
-                    .arg(*ratio_ >= 0 ? QStringLiteral("▲") : QStringLiteral("▼"),
-                         QString::fromStdString(dashboard::formatNumber(std::abs(*ratio_), pct)), label);
+            // A change that rounds to 0.0% is no change: neither an up arrow nor green.
+            if (std::abs(*ratio_) < 0.0005) {
+                change_ = QStringLiteral("no change %1").arg(label);
+                ratio_.reset();
+            } else {
+                change_ = QStringLiteral("%1 %2 %3")
+                              .arg(*ratio_ > 0 ? QStringLiteral("▲") : QStringLiteral("▼"),
+                                   QString::fromStdString(dashboard::formatNumber(std::abs(*ratio_), pct)), label);
+            }
         }
     }
     update();
