@@ -20,6 +20,7 @@
 
 #include "app/gui/app_settings.h"
 #include "app/gui/connection_dialog.h"
+#include "app/gui/dashboard_pages.h"
 #include "app/gui/import_controller.h"
 #include "app/gui/main_menus.h"
 #include "app/gui/query_page.h"
@@ -87,6 +88,7 @@ MainWindow::MainWindow(QWidget* parent)
 
     connectMenus();
     connectControllers();
+    new DashboardPages(this);  // owned by the window; opens dashboards as pages
 
     restoreGeometry(settings_->windowGeometry());
     restoreState(settings_->windowState());

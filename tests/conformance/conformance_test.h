@@ -29,6 +29,7 @@ private slots:
     void cancelStopsLongQueryPromptly_data();
     void cancelStopsLongQueryPromptly();
     void cancelStopsStreamingFetch();
+    void cancelOfClosedCursorSparesNextStatement();
     void errorsAreOneLine_data();
     void errorsAreOneLine();
     void unreachableTargetFailsFast();

@@ -266,4 +266,23 @@ void ConformanceTest::serverStoppedMidQueryAndCopyGivesErrors() {
     QVERIFY2(*loaded == Value{std::int64_t(0)}, show(*loaded).c_str());
 }
 
+
+// The result grid cancels its idle cursor before starting a new query on the same connection:
+// the cancel must end with that cursor and never hit the next statement.
+void ConformanceTest::cancelOfClosedCursorSparesNextStatement() {
+    for (int round = 0; round < 20; ++round) {
+        {
+            auto cursor = w_->query(seriesSql(100000, false));
+            REQUIRE_OK(cursor);
+            std::vector<Row> rows;
+            REQUIRE_OK((*cursor)->fetch(rows, 100));
+            w_->cancel();
+        }  // the cursor closes
+        auto one = scalar(*w_, "SELECT 1");
+        REQUIRE_OK(one);
+        QVERIFY2(*one == Value{std::int64_t(1)}, show(*one).c_str());
+    }
+}
+
 }  // namespace deskbase::test
+

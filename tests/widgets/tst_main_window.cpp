@@ -235,7 +235,7 @@ private slots:
         page->editor()->setPlainText(QStringLiteral("SELECT 1\nFROM nowhere"));
         page->run();
         QTRY_VERIFY(!page->errorText().isEmpty());
-        QVERIFY(page->errorText().contains(QStringLiteral("nowhere")));
+        QVERIFY2(page->errorText().contains(QStringLiteral("nowhere")), qPrintable(page->errorText()));
         QCOMPARE(page->editor()->errorLine(), 1);
     }
 
