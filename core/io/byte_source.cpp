@@ -1,5 +1,6 @@
 #include "core/io/byte_source.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 
@@ -154,6 +155,24 @@ std::size_t ByteSource::decodeUtf16(const unsigned char* p, std::size_t n, char*
     carryLen_ = n - i;
     std::memcpy(carry_, p + i, carryLen_);
     return o;
+}
+
+Result<bool> refillBuffer(ByteSource& source, std::vector<char>& buffer, std::size_t& begin, std::size_t& end,
+                          bool& eof) {
+    constexpr std::size_t kBlock = 1 << 20;  // 1 MiB reads
+    if (eof) return false;
+    const std::size_t keep = end - begin;
+    if (begin > 0) {
+        std::memmove(buffer.data(), buffer.data() + begin, keep);
+        begin = 0;
+        end = keep;
+    }
+    if (buffer.size() - end < kBlock) buffer.resize(std::max(buffer.size() * 2, end + kBlock));
+    auto n = source.read(buffer.data() + end, buffer.size() - end);
+    if (!n) return Error{n.message()};
+    if (*n == 0) eof = true;
+    end += *n;
+    return true;
 }
 
 }  // namespace deskbase

@@ -46,4 +46,10 @@ private:
     std::size_t carryLen_ = 0;
 };
 
+// Keeps the unread bytes buffer[begin, end) (moved to the front, the buffer growing when they
+// fill it) and reads more after them. False when the input had already ended; sets `eof` when
+// this read found the end.
+Result<bool> refillBuffer(ByteSource& source, std::vector<char>& buffer, std::size_t& begin, std::size_t& end,
+                          bool& eof);
+
 }  // namespace deskbase

@@ -77,22 +77,7 @@ Result<bool> CsvReader::readRecord(Record& record) {
     }
 }
 
-Result<bool> CsvReader::refill() {
-    if (eof_) return false;
-    // Move the unfinished record to the front, growing the buffer when one record fills it.
-    const std::size_t keep = end_ - begin_;
-    if (begin_ > 0) {
-        std::memmove(buffer_.data(), buffer_.data() + begin_, keep);
-        begin_ = 0;
-        end_ = keep;
-    }
-    if (buffer_.size() - end_ < kBlock) buffer_.resize(std::max(buffer_.size() * 2, end_ + kBlock));
-    auto n = source_->read(buffer_.data() + end_, buffer_.size() - end_);
-    if (!n) return Error{n.message()};
-    if (*n == 0) eof_ = true;
-    end_ += *n;
-    return true;
-}
+Result<bool> CsvReader::refill() { return refillBuffer(*source_, buffer_, begin_, end_, eof_); }
 
 CsvReader::Parse CsvReader::parseAt(Record& record) {
     const char delim = dialect_.delimiter, quote = dialect_.quote;

@@ -45,21 +45,7 @@ std::size_t JsonReader::columnFor(const std::string& key) {
     return header_.size() - 1;
 }
 
-Result<bool> JsonReader::refill() {
-    if (eof_) return false;
-    const std::size_t keep = end_ - begin_;
-    if (begin_ > 0) {
-        std::memmove(buffer_.data(), buffer_.data() + begin_, keep);
-        begin_ = 0;
-        end_ = keep;
-    }
-    if (buffer_.size() - end_ < kBlock) buffer_.resize(std::max(buffer_.size() * 2, end_ + kBlock));
-    auto n = source_->read(buffer_.data() + end_, buffer_.size() - end_);
-    if (!n) return Error{n.message()};
-    if (*n == 0) eof_ = true;
-    end_ += *n;
-    return true;
-}
+Result<bool> JsonReader::refill() { return refillBuffer(*source_, buffer_, begin_, end_, eof_); }
 
 Result<bool> JsonReader::next(Record& record) {
     for (;;) {
