@@ -12,31 +12,11 @@
 #include <random>
 #include <string>
 
+#include "bench/flights_input.h"
 #include "bench/process_timer.h"
 
 namespace fs = std::filesystem;
 using namespace deskbase::bench;
-
-namespace {
-
-std::string generateFlights(const fs::path& dir, int rows) {
-    const fs::path out = dir / "flights-generated.csv";
-    std::ofstream f(out);
-    f << "date,delay,distance,origin,destination\n";
-    std::mt19937 rng(42);
-    const char* airports[] = {"LAS", "PHL", "ATL", "SAV", "ORD", "LAX", "SFO", "JFK", "DEN", "SEA", "BOS", "MIA"};
-    char buf[96];
-    for (int i = 0; i < rows; ++i) {
-        const int minute = i / 8;
-        std::snprintf(buf, sizeof buf, "2001-%02d-%02d %02d:%02d:00,%d,%d,%s,%s\n", 1 + (minute / 40000) % 12,
-                      1 + (minute / 1440) % 28, (minute / 60) % 24, minute % 60, int(rng() % 200) - 20,
-                      int(100 + rng() % 2500), airports[rng() % 12], airports[rng() % 12]);
-        f << buf;
-    }
-    return out.string();
-}
-
-}  // namespace
 
 int main(int argc, char** argv) {
     int runs = 3;
@@ -48,24 +28,9 @@ int main(int argc, char** argv) {
     }
     const fs::path tmp = fs::temp_directory_path() / ("deskbase-bench-ingest-" + std::to_string(getpid()));
     fs::create_directories(tmp);
-    if (csv.empty()) {
-        const fs::path shared = fs::path(DESKBASE_SOURCE_DIR) / ".." / "shared" / "data" / "flights-3m.csv.gz";
-        if (fs::exists(shared)) {
-            csv = (tmp / "flights-3m.csv").string();
-            std::fprintf(stderr, "gunzipping %s\n", shared.c_str());
-            if (std::system(("gzip -dc '" + shared.string() + "' > '" + csv + "'").c_str()) != 0) return 1;
-        } else {
-            std::fprintf(stderr, "generating 3,000,000 rows\n");
-            csv = generateFlights(tmp, 3000000);
-        }
-    }
-    std::uintmax_t lines = 0;
-    {
-        std::ifstream f(csv);
-        std::string line;
-        while (std::getline(f, line)) ++lines;
-    }
-    const double rows = double(lines - 1);
+    if (csv.empty()) csv = prepareFlightsCsv(tmp);
+    if (csv.empty()) return 1;
+    const double rows = countDataRows(csv);
     std::printf("input: %s (%.1f MB, %.0f rows)\n", csv.c_str(), double(fs::file_size(csv)) / 1e6, rows);
 
     std::vector<double> deskbaseTimes, sqliteTimes, ratios;
