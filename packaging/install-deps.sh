@@ -2,7 +2,8 @@
 # Installs the Debian packages Deskbase needs to build, test and run, when missing.
 # Uses sudo only when not root.
 set -euo pipefail
-packages=(build-essential cmake pkg-config qt6-base-dev qt6-base-dev-tools qt6-charts-dev libgl-dev
+# libqt6opengl6-dev is only a Recommends of qt6-base-dev, but Qt6Charts' CMake config needs it.
+packages=(build-essential cmake pkg-config qt6-base-dev qt6-base-dev-tools qt6-charts-dev libqt6opengl6-dev libgl-dev
           libpq-dev libsqlite3-dev sqlite3 nlohmann-json3-dev postgresql postgresql-contrib
           fonts-dejavu-core)
 missing=()
