@@ -4,16 +4,20 @@
 #include <QFileInfo>
 #include <QInputDialog>
 #include <QLabel>
+#include <QActionGroup>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QStyle>
 #include <QToolBar>
 #include <QVBoxLayout>
 
 #include "app/gui/workspace_controller.h"
+#include "core/dashboard/visualization.h"
 #include "core/infer/naming.h"
 #include "core/query/sql_template.h"
 #include "core/query/statement_kind.h"
 #include "core/warehouse/warehouse.h"
+#include "widgets/charts/question_chart_panel.h"
 #include "widgets/editor/parameter_bar.h"
 #include "widgets/editor/sql_editor.h"
 #include "widgets/editor/sql_highlighter.h"
@@ -31,6 +35,8 @@ QueryPage::QueryPage(WorkspaceController* workspace, QWidget* parent)
       editor_(new widgets::SqlEditor(this)),
       parameters_(new widgets::ParameterBar(this)),
       grid_(new widgets::ResultGrid(this)),
+      chart_(new widgets::QuestionChartPanel(this)),
+      views_(new QStackedWidget(this)),
       error_(new QLabel(this)),
       title_(new QLabel(this)) {
     setObjectName(QStringLiteral("queryPage"));
@@ -44,6 +50,25 @@ QueryPage::QueryPage(WorkspaceController* workspace, QWidget* parent)
     toolbar->addSeparator();
     toolbar->addAction(style()->standardIcon(QStyle::SP_DialogSaveButton), tr("Save as question"), this,
                        [this] { saveQuestion(true); });
+    toolbar->addSeparator();
+    // Like Metabase's table/visualization toggle; the chart's settings are saved in the question.
+    auto* viewGroup = new QActionGroup(this);
+    tableAction_ = toolbar->addAction(tr("Table"), this, [this] { showChart(false); });
+    chartAction_ = toolbar->addAction(tr("Chart"), this, [this] { showChart(true); });
+    for (QAction* a : {tableAction_, chartAction_}) {
+        a->setCheckable(true);
+        viewGroup->addAction(a);
+    }
+    tableAction_->setChecked(true);
+    tableAction_->setToolTip(tr("Show the result as a table (Ctrl+1)"));
+    chartAction_->setToolTip(tr("Show the result as the question's chart (Ctrl+2)"));
+    tableAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
+    chartAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
+    chartSettingsAction_ = toolbar->addAction(tr("Chart settings"), this,
+                                              [this](bool on) { chart_->setSettingsVisible(on); });
+    chartSettingsAction_->setCheckable(true);
+    chartSettingsAction_->setChecked(true);
+    chartSettingsAction_->setVisible(false);
     auto* spacer = new QWidget(toolbar);
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     toolbar->addWidget(spacer);
@@ -62,7 +87,9 @@ QueryPage::QueryPage(WorkspaceController* workspace, QWidget* parent)
     resultsLayout->setSpacing(2);
     resultsLayout->addWidget(parameters_);
     resultsLayout->addWidget(error_);
-    resultsLayout->addWidget(grid_, 1);
+    views_->addWidget(grid_);
+    views_->addWidget(chart_);
+    resultsLayout->addWidget(views_, 1);
 
     auto* splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(editor_);
@@ -98,6 +125,34 @@ QueryPage::QueryPage(WorkspaceController* workspace, QWidget* parent)
         editor_->showError(lastRunSql_, lastRunOffset_, message);
     });
     connect(model, &widgets::ResultTableModel::firstRowsReady, this, [this] { error_->setVisible(false); });
+    connect(chart_, &widgets::QuestionChartPanel::settingsChanged, this,
+            [this](const dashboard::VisualizationSettings& s) {
+                question_.visualization = nlohmann::json::parse(dashboard::serializeVisualization(s));
+            });
+}
+
+bool QueryPage::isChartShown() const {
+    return views_->currentWidget() == chart_;
+}
+
+void QueryPage::showChart(bool chart) {
+    views_->setCurrentWidget(chart ? static_cast<QWidget*>(chart_) : grid_);
+    (chart ? chartAction_ : tableAction_)->setChecked(true);
+    chartSettingsAction_->setVisible(chart);
+    if (chart) showLastRunInChart();
+}
+
+void QueryPage::showLastRunInChart() {
+    if (!lastRun_.sql.empty()) chart_->showQuery(lastRun_.target, lastRun_.sql, lastRun_.params);
+}
+
+void QueryPage::resetVisualization(const nlohmann::json& visualization) {
+    auto settings = dashboard::parseVisualization(visualization.dump());
+    chart_->setSettings(settings ? *settings : dashboard::VisualizationSettings{});
+    chart_->clear();
+    // A question saved with a chart opens as that chart; plain SQL and tables open as a grid.
+    const std::string type = visualization.is_object() ? visualization.value("type", std::string()) : std::string();
+    showChart(!type.empty() && type != "table");
 }
 
 QString QueryPage::errorText() const {
@@ -127,12 +182,16 @@ void QueryPage::run() {
         return;
     }
     runClock_.start();
+    lastRun_ = {target.toStdString(), expanded->sql, expanded->params};
+    chart_->invalidate();  // Run means "fetch again", also for the chart
     grid_->model()->setQuery(target, QString::fromStdString(expanded->sql), expanded->params);
+    if (isChartShown()) showLastRunInChart();
     emit statusMessage(tr("Running…"));
 }
 
 void QueryPage::cancel() {
     grid_->model()->cancel();
+    chart_->cancel();
     emit statusMessage(tr("Query cancelled"));
 }
 
@@ -142,6 +201,8 @@ void QueryPage::newQuery() {
     parameters_->setDeclared({});
     editor_->clear();
     grid_->model()->clear();
+    lastRun_ = {};
+    resetVisualization(question_.visualization);
     title_->setText(QString());
     emit titleChanged(tr("SQL"));
 }
@@ -150,6 +211,7 @@ void QueryPage::openTable(const QString& table) {
     questionPath_.clear();
     question_ = Question{};
     title_->setText(QString());
+    resetVisualization(question_.visualization);
     // Quote as an identifier: table names may need it.
     QString quoted = table;
     quoted.replace(QLatin1Char('"'), QStringLiteral("\"\""));
@@ -175,6 +237,7 @@ bool QueryPage::openQuestion(const QString& path) {
     parameters_->setDeclared(q->parameters);
     editor_->setPlainText(QString::fromStdString(q->sql));
     setQuestion(path, *q);
+    resetVisualization(q->visualization);
     run();
     return true;
 }

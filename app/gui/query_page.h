@@ -5,12 +5,15 @@
 #include <QWidget>
 
 #include "core/query/question.h"
+#include "core/types/value.h"
 
 class QAction;
 class QLabel;
+class QStackedWidget;
 
 namespace deskbase::widgets {
 class ParameterBar;
+class QuestionChartPanel;
 class ResultGrid;
 class SqlEditor;
 struct SchemaSnapshot;
@@ -28,6 +31,7 @@ public:
     widgets::SqlEditor* editor() const { return editor_; }
     widgets::ResultGrid* grid() const { return grid_; }
     widgets::ParameterBar* parameters() const { return parameters_; }
+    widgets::QuestionChartPanel* chartPanel() const { return chart_; }
     QString errorText() const;
     QString questionPath() const { return questionPath_; }
 
@@ -42,6 +46,9 @@ public:
     bool saveQuestionAs(const QString& name);
     void applySchema(const widgets::SchemaSnapshot& snapshot);
     void updateColors();
+    // The answer as a table (the grid) or as the question's chart with its settings.
+    void showChart(bool chart);
+    bool isChartShown() const;
 
 signals:
     void statusMessage(const QString& text);
@@ -50,18 +57,30 @@ signals:
 private:
     void showError(const QString& message);
     void setQuestion(const QString& path, const Question& q);
+    void resetVisualization(const nlohmann::json& visualization);
+    void showLastRunInChart();
 
     WorkspaceController* workspace_;
     widgets::SqlEditor* editor_;
     widgets::ParameterBar* parameters_;
     widgets::ResultGrid* grid_;
+    widgets::QuestionChartPanel* chart_;
+    QStackedWidget* views_;
     QLabel* error_;
     QLabel* title_;
     QAction* runAction_;
     QAction* cancelAction_;
+    QAction* tableAction_;
+    QAction* chartAction_;
+    QAction* chartSettingsAction_;
     QString questionPath_;
     Question question_;  // the open question: keeps its visualization and cache policy on save
     QString lastRunSql_;
+    struct ExpandedRun {
+        std::string target, sql;
+        std::vector<Value> params;
+    };
+    ExpandedRun lastRun_;  // the expanded query of the last Run, which the chart view draws
     int lastRunOffset_ = 0;
     QElapsedTimer runClock_;
 };

@@ -48,6 +48,12 @@ void refineTemporalColumns(ChartData& data, std::size_t sampleRows) {
     }
 }
 
+ChartData chartDataFrom(const QueryResult& result) {
+    ChartData data{result.columns, result.rows};
+    refineTemporalColumns(data);
+    return data;
+}
+
 std::optional<double> cellNumber(const Value& v) {
     if (auto* i = std::get_if<std::int64_t>(&v)) return double(*i);
     if (auto* d = std::get_if<double>(&v)) return *d;

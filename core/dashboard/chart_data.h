@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "core/query/query_result.h"
 #include "core/types/value.h"
 
 namespace deskbase::dashboard {
@@ -18,6 +19,9 @@ struct ChartData {
 // values all look like ISO dates or datetimes is retyped Date / DateTime so charts and the
 // auto-pick treat it as time.
 void refineTemporalColumns(ChartData& data, std::size_t sampleRows = 200);
+
+// A finished query's columns and rows as chart data, temporal text columns refined.
+ChartData chartDataFrom(const QueryResult& result);
 
 std::optional<double> cellNumber(const Value& v);  // integer, real, boolean, numeric text
 std::string cellText(const Value& v);

@@ -18,8 +18,10 @@
 #include "app/gui/main_window.h"
 #include "app/gui/query_page.h"
 #include "app/gui/workspace_controller.h"
+#include "core/dashboard/visualization.h"
 #include "core/ingest/import_job.h"
 #include "core/warehouse/warehouse.h"
+#include "widgets/charts/question_chart_panel.h"
 #include "widgets/editor/parameter_bar.h"
 #include "widgets/editor/sql_editor.h"
 #include "widgets/grid/result_grid.h"
@@ -160,5 +162,26 @@ int main(int argc, char** argv) {
     QTest::qWait(200);
     ok = save(&window, QDir(out).filePath(QStringLiteral("dark_theme.png"))) && ok;
     window.setTheme(QStringLiteral("light"));
+
+    // A question as its chart, with the settings form.
+    page->editor()->setPlainText(QStringLiteral(
+        "SELECT substr(order_date, 1, 7) || '-01' AS month, region,\n"
+        "       round(sum(quantity * unit_price * (1 - coalesce(discount, 0))), 2) AS revenue\n"
+        "FROM sales_2024\nGROUP BY 1, 2\nORDER BY 1, 2"));
+    dashboard::VisualizationSettings viz;
+    viz.type = dashboard::ChartType::Line;
+    viz.x = "month";
+    viz.y = {"revenue"};
+    viz.series = "region";
+    viz.yTitle = "Revenue";
+    viz.format.prefix = "$";
+    viz.format.compact = true;
+    viz.trendLine = false;
+    page->chartPanel()->setSettings(viz);
+    page->showChart(true);
+    page->run();
+    waitFor([&] { return !page->chartPanel()->isLoading(); });
+    QTest::qWait(300);
+    ok = save(&window, QDir(out).filePath(QStringLiteral("question_chart.png"))) && ok;
     return ok ? 0 : 1;
 }

@@ -3,6 +3,7 @@
 // change nothing; rejected rows open from the status link; questions save and reopen.
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMimeData>
@@ -20,6 +21,10 @@
 #include "app/gui/workspace_controller.h"
 #include "core/warehouse/warehouse.h"
 #include "tests/support/temp_workspace.h"
+#include "core/dashboard/visualization.h"
+#include "widgets/charts/chart_settings_panel.h"
+#include "widgets/charts/chart_view.h"
+#include "widgets/charts/question_chart_panel.h"
 #include "widgets/editor/parameter_bar.h"
 #include "widgets/editor/sql_editor.h"
 #include "widgets/grid/result_grid.h"
@@ -225,6 +230,54 @@ private slots:
         auto* model = page->grid()->model();
         QTRY_VERIFY(!model->isRunning());
         QCOMPARE(model->index(0, 0).data().toString(), QStringLiteral("it's"));
+    }
+
+    void questionOpensAsItsChartAndSavesSettings() {
+        test::TempWorkspace ws;
+        MainWindow window;
+        QVERIFY(window.openWorkspace(QString::fromStdString(ws.file("work"))));
+        const std::string question = ws.write("work/questions/by_category.json", R"({
+  "name": "By category",
+  "sql": "SELECT 'books' AS category, 3 AS orders UNION ALL SELECT 'games', 5 UNION ALL SELECT 'tools', 2",
+  "visualization": {"type": "bar", "x": "category", "y": ["orders"]}
+})");
+        QueryPage* page = window.queryPage();
+        QVERIFY(page->openQuestion(QString::fromStdString(question)));
+        QVERIFY(page->isChartShown());
+        widgets::QuestionChartPanel* chart = page->chartPanel();
+        QTRY_VERIFY_WITH_TIMEOUT(!chart->isLoading(), 15000);
+        QVERIFY2(chart->statusText().isEmpty(), qPrintable(chart->statusText()));
+        QCOMPARE(chart->chartView()->shownType(), dashboard::ChartType::Bar);
+
+        // An edit on the settings form redraws and is what Save writes.
+        auto* type = chart->settingsPanel()->findChild<QComboBox*>();
+        QVERIFY(type);
+        type->setCurrentIndex(type->findData(QStringLiteral("line")));
+        QCOMPARE(chart->chartView()->shownType(), dashboard::ChartType::Line);
+        QVERIFY(page->saveQuestion(false));
+        auto saved = loadQuestion(question);
+        QVERIFY(saved.isOk());
+        QCOMPARE(QString::fromStdString(saved->visualization.value("type", "")), QStringLiteral("line"));
+        QCOMPARE(QString::fromStdString(saved->visualization.value("x", "")), QStringLiteral("category"));
+
+        // The table view shows the same answer; a new query starts as a table.
+        page->showChart(false);
+        QTRY_COMPARE(page->grid()->model()->rowCount(), 3);
+        page->newQuery();
+        QVERIFY(!page->isChartShown());
+    }
+
+    void brokenChartQueryShowsError() {
+        test::TempWorkspace ws;
+        MainWindow window;
+        QVERIFY(window.openWorkspace(QString::fromStdString(ws.file("work"))));
+        QueryPage* page = window.queryPage();
+        page->showChart(true);
+        page->editor()->setPlainText(QStringLiteral("SELECT * FROM missing_table"));
+        page->run();
+        QTRY_VERIFY(!page->chartPanel()->isLoading());
+        QVERIFY2(page->chartPanel()->statusText().contains(QStringLiteral("missing_table")),
+                 qPrintable(page->chartPanel()->statusText()));
     }
 
     void sqlErrorMarksLine() {

@@ -25,6 +25,13 @@ void selectData(QComboBox* box, const QString& value) {
     const int i = box->findData(value);
     box->setCurrentIndex(i >= 0 ? i : 0);
 }
+
+// A column named by the settings stays a choice even before (or without) a result that has it,
+// so loading settings never loses it.
+void selectColumn(QComboBox* box, const QString& column) {
+    if (!column.isEmpty() && box->findData(column) < 0) box->addItem(column, column);
+    selectData(box, column);
+}
 }  // namespace
 
 ChartSettingsPanel::ChartSettingsPanel(QWidget* parent) : QWidget(parent) {
@@ -90,13 +97,14 @@ ChartSettingsPanel::ChartSettingsPanel(QWidget* parent) : QWidget(parent) {
 void ChartSettingsPanel::setColumns(const std::vector<Column>& columns) {
     loading_ = true;
     for (auto* box : {x_, y_, series_}) {
-        const QVariant keep = box->currentData();
         box->clear();
         box->addItem(tr("(automatic)"), QString());
         for (const auto& c : columns)
             box->addItem(text(c.displayName.empty() ? c.name : c.displayName), text(c.name));
-        selectData(box, keep.toString());
     }
+    selectColumn(x_, text(base_.x));
+    selectColumn(y_, base_.y.empty() ? QString() : text(base_.y.front()));
+    selectColumn(series_, text(base_.series));
     loading_ = false;
 }
 
@@ -104,9 +112,9 @@ void ChartSettingsPanel::setSettings(const dashboard::VisualizationSettings& s) 
     loading_ = true;
     base_ = s;
     selectData(type_, text(std::string(dashboard::chartTypeName(s.type))));
-    selectData(x_, text(s.x));
-    selectData(y_, s.y.empty() ? QString() : text(s.y.front()));
-    selectData(series_, text(s.series));
+    selectColumn(x_, text(s.x));
+    selectColumn(y_, s.y.empty() ? QString() : text(s.y.front()));
+    selectColumn(series_, text(s.series));
     xTitle_->setText(text(s.xTitle));
     yTitle_->setText(text(s.yTitle));
     log_->setChecked(s.logScale);

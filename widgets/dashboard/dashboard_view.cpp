@@ -26,16 +26,11 @@
 #include "widgets/dashboard/dashboard_canvas.h"
 #include "widgets/dashboard/dashboard_card.h"
 #include "widgets/dashboard/filter_bar.h"
+#include "widgets/grid/background_task.h"
 
 namespace deskbase::widgets {
 
-struct DashboardView::Inbox {
-    std::mutex mutex;
-    DashboardView* view = nullptr;
-};
-
-DashboardView::DashboardView(QWidget* parent) : QWidget(parent), inbox_(std::make_shared<Inbox>()) {
-    inbox_->view = this;
+DashboardView::DashboardView(QWidget* parent) : QWidget(parent), mailbox_(std::make_shared<GuiMailbox>(this)) {
     undo_ = new QUndoStack(this);
     refreshTimer_ = new QTimer(this);
     connect(refreshTimer_, &QTimer::timeout, this, [this] { refresh(true); });
@@ -147,10 +142,7 @@ DashboardView::DashboardView(QWidget* parent) : QWidget(parent), inbox_(std::mak
 }
 
 DashboardView::~DashboardView() {
-    {
-        std::lock_guard lock(inbox_->mutex);
-        inbox_->view = nullptr;  // late results are dropped
-    }
+    mailbox_->close();  // late results are dropped
     if (executor_)
         for (const auto& [id, gen] : generation_) executor_->cancelSlot(path_ + "#" + id);
     ownExecutor_.reset();  // joins its workers before the cache goes
@@ -221,21 +213,15 @@ void DashboardView::loadFilterOptions() {
         auto request = dashboard::listOptionsRequest(*workspace_, f, targetOverride_);
         if (!request) continue;  // the static options stay
         request->slotKey = path_ + "#filter:" + f.id;
-        request->onFinished = [inbox = inbox_, id = f.id](const Result<QueryResult>& r) {
+        request->onFinished = [mailbox = mailbox_, view = this, id = f.id](const Result<QueryResult>& r) {
             if (!r.isOk() || r.value().columns.empty()) return;
             std::vector<std::string> options;
             for (const auto& row : r.value().rows)
                 if (!row.empty() && !isNull(row[0])) options.push_back(valueToText(row[0]));
-            std::lock_guard lock(inbox->mutex);
-            if (!inbox->view) return;
-            DashboardView* view = inbox->view;
-            QMetaObject::invokeMethod(
-                view,
-                [view, id, options] {
-                    view->loadedOptions_[id] = options;
-                    view->showFilters();
-                },
-                Qt::QueuedConnection);
+            mailbox->post([view, id, options] {
+                view->loadedOptions_[id] = options;
+                view->showFilters();
+            });
         };
         executor_->submit(std::move(*request));
     }
@@ -352,27 +338,13 @@ void DashboardView::runCards(const std::vector<std::string>& cardIds, bool bypas
         w->setLoading();
         pending_.insert(id);
         QueryRequest request = dashboard::cardRequest(*prepared, path_ + "#" + id, !bypassCache);
-        request.onFinished = [inbox = inbox_, id, gen,
+        request.onFinished = [mailbox = mailbox_, view = this, id, gen,
                               viz = prepared->visualization](const Result<QueryResult>& r) {
             // Worker thread: copy out what the GUI needs, then post it.
-            auto data = std::make_shared<dashboard::ChartData>();
-            std::string error;
-            if (r.isOk()) {
-                data->columns = r.value().columns;
-                data->rows = r.value().rows;
-                dashboard::refineTemporalColumns(*data);
-            } else {
-                error = r.message();
-            }
-            std::lock_guard lock(inbox->mutex);
-            if (!inbox->view) return;
-            DashboardView* view = inbox->view;
-            QMetaObject::invokeMethod(
-                view,
-                [view, id, gen, ok = r.isOk(), error, data, viz] {
-                    view->finishCard(id, gen, ok, error, data, viz);
-                },
-                Qt::QueuedConnection);
+            std::shared_ptr<dashboard::ChartData> data;
+            if (r.isOk()) data = std::make_shared<dashboard::ChartData>(dashboard::chartDataFrom(r.value()));
+            mailbox->post([view, id, gen, ok = r.isOk(), error = r.isOk() ? std::string() : r.message(),
+                           data, viz] { view->finishCard(id, gen, ok, error, data, viz); });
         };
         executor_->submit(std::move(request));
     }

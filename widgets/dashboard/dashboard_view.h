@@ -36,6 +36,7 @@ namespace deskbase::widgets {
 class DashboardCanvas;
 class DashboardCard;
 class FilterBar;
+class GuiMailbox;
 
 class DashboardView : public QWidget, public CardEditTarget {
     Q_OBJECT
@@ -106,7 +107,6 @@ signals:
     void fullScreenChanged(bool on);
 
 private:
-    struct Inbox;  // lets worker threads post results safely while the view may be going away
     void buildCards();
     DashboardCard* makeCard(const dashboard::Card& c);
     void finishCard(const std::string& id, std::uint64_t generation, bool ok, std::string error,
@@ -126,7 +126,7 @@ private:
     std::unique_ptr<ResultCache> ownCache_;
     std::unique_ptr<QueryExecutor> ownExecutor_;
     QueryExecutor* executor_ = nullptr;
-    std::shared_ptr<Inbox> inbox_;
+    std::shared_ptr<GuiMailbox> mailbox_;
     std::map<std::string, std::uint64_t> generation_;
     std::set<std::string> pending_;
     std::map<std::string, std::vector<std::string>> loadedOptions_;  // filter id -> choices

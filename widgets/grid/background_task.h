@@ -1,9 +1,11 @@
 #pragma once
 // Runs a function on a short-lived thread and hands its result to `context`'s thread.
 // Used for one-off work (previews, schema loads, connection tests) that must not block the GUI.
+#include <QMetaObject>
 #include <QObject>
 #include <QThread>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <utility>
 
@@ -23,5 +25,28 @@ void runInBackground(QObject* context, Work work, Done done) {
     QObject::connect(thread, &QThread::finished, thread, &QObject::deleteLater);
     thread->start();
 }
+
+// Lets worker-thread callbacks (query executor runs) reach a GUI object that may be destroyed
+// before they fire: callbacks hold a shared_ptr to the mailbox, the owner closes it in its
+// destructor, and a post after that is dropped instead of touching a dead object.
+class GuiMailbox {
+public:
+    explicit GuiMailbox(QObject* receiver) : receiver_(receiver) {}
+
+    // Runs `f` later on the receiver's thread (never synchronously).
+    template <class F>
+    void post(F f) {
+        std::lock_guard lock(mutex_);
+        if (receiver_) QMetaObject::invokeMethod(receiver_, std::move(f), Qt::QueuedConnection);
+    }
+    void close() {
+        std::lock_guard lock(mutex_);
+        receiver_ = nullptr;
+    }
+
+private:
+    std::mutex mutex_;
+    QObject* receiver_;
+};
 
 }  // namespace deskbase::widgets

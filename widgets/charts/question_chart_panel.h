@@ -1,0 +1,80 @@
+#pragma once
+// A question's answer as its chart, with the settings form beside it: the query page's "Chart"
+// view. The query runs off the GUI thread (at most kMaxRows rows; aggregate in SQL for more),
+// a newer query supersedes an unfinished one, and every settings edit redraws at once.
+#include <QWidget>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/dashboard/visualization.h"
+#include "core/types/value.h"
+
+QT_BEGIN_NAMESPACE
+class QLabel;
+class QScrollArea;
+QT_END_NAMESPACE
+
+namespace deskbase {
+class QueryExecutor;
+}
+
+namespace deskbase::dashboard {
+struct ChartData;
+}
+
+namespace deskbase::widgets {
+
+class ChartSettingsPanel;
+class ChartView;
+class GuiMailbox;
+
+class QuestionChartPanel : public QWidget {
+    Q_OBJECT
+public:
+    static constexpr std::size_t kMaxRows = 250000;
+
+    explicit QuestionChartPanel(QWidget* parent = nullptr);
+    ~QuestionChartPanel() override;
+
+    void setSettings(const dashboard::VisualizationSettings& s);
+    dashboard::VisualizationSettings settings() const;
+
+    // Draws the result of this query; runs it unless the same query is already drawn or running.
+    void showQuery(const std::string& target, const std::string& sql, const std::vector<Value>& params);
+    // Forgets the drawn result so the next showQuery runs again (the data may have changed).
+    void invalidate();
+    void cancel();
+    void clear();
+    bool isLoading() const { return loading_; }
+    void setSettingsVisible(bool visible);
+
+    ChartView* chartView() const { return chart_; }
+    ChartSettingsPanel* settingsPanel() const { return settingsPanel_; }
+    QString statusText() const;
+
+signals:
+    void settingsChanged(const deskbase::dashboard::VisualizationSettings& s);
+    void loaded(qint64 rows, bool truncated);
+    void failed(const QString& message);
+
+private:
+    void finish(std::uint64_t generation, std::shared_ptr<const dashboard::ChartData> data, bool truncated,
+                const QString& error);
+    void draw();
+    void setStatus(const QString& text, bool isError);
+
+    std::unique_ptr<QueryExecutor> executor_;
+    std::shared_ptr<GuiMailbox> mailbox_;
+    ChartView* chart_;
+    ChartSettingsPanel* settingsPanel_;
+    QScrollArea* settingsScroll_;
+    QLabel* status_;
+    dashboard::VisualizationSettings settings_;
+    std::shared_ptr<const dashboard::ChartData> data_;
+    std::string shownKey_;  // target + SQL + values of the drawn (or running) query
+    std::uint64_t generation_ = 0;
+    bool loading_ = false;
+};
+
+}  // namespace deskbase::widgets
