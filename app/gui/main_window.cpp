@@ -8,7 +8,9 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QInputDialog>
+#include <QGuiApplication>
 #include <QLabel>
+#include <QScreen>
 #include <QMenu>
 #include <QMessageBox>
 #include <QMetaMethod>
@@ -90,6 +92,12 @@ MainWindow::MainWindow(QWidget* parent)
     connectControllers();
     new DashboardPages(this);  // owned by the window; opens dashboards as pages
 
+    // First start: most of the screen; later starts: where the user left it.
+    if (const QScreen* screen = QGuiApplication::primaryScreen(); screen && settings_->windowGeometry().isEmpty()) {
+        const QRect avail = screen->availableGeometry();
+        resize(std::max(1100, avail.width() * 85 / 100), std::max(700, avail.height() * 85 / 100));
+        resize(size().boundedTo(avail.size()));
+    }
     restoreGeometry(settings_->windowGeometry());
     restoreState(settings_->windowState());
     if (!settings_->splitterState().isEmpty()) splitter_->restoreState(settings_->splitterState());

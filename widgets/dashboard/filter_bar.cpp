@@ -102,6 +102,9 @@ void FilterBar::setFilters(const std::vector<dashboard::Filter>& filters,
                 auto* button = new QToolButton(box);
                 button->setPopupMode(QToolButton::InstantPopup);
                 button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+                // Fusion draws the popup arrow over short text ("All"): keep room for it.
+                button->setStyleSheet(QStringLiteral("QToolButton { padding: 2px 20px 2px 8px; }"));
+                button->setMinimumWidth(64);
                 auto* menu = new QMenu(button);
                 auto* all = menu->addAction(tr("All"));
                 menu->addSeparator();
