@@ -216,6 +216,29 @@ private slots:
                  std::int64_t(1));
     }
 
+    // SQLite's max_page_count makes the file "full" the same way a full disk does (SQLITE_FULL).
+    void fullDiskFailsInOneLineAndChangesNothing() {
+        test::TempWorkspace ws;
+        auto w = openDb(ws);
+        QVERIFY(importFile(*w, ws.write("keep.csv", "x\n1\n")).isOk());
+        const auto before = test::snapshot(*w);
+        const std::int64_t pages = scalar(*w, "PRAGMA page_count");
+        QVERIFY(w->execute("PRAGMA max_page_count = " + std::to_string(pages + 16)).isOk());
+        const auto path = ws.write("big.csv", bigCsv(100000));
+        auto r = importFile(*w, path);
+        QVERIFY(!r.isOk());
+        QVERIFY2(r.message().find("full") != std::string::npos, r.message().c_str());
+        QVERIFY(r.message().find('\n') == std::string::npos);
+        QCOMPARE(test::snapshot(*w), before);
+        QCOMPARE(scalar(*w, "SELECT count(*) FROM pragma_integrity_check WHERE integrity_check = 'ok'"),
+                 std::int64_t(1));
+        // Room again: the same import goes through, nothing left behind stands in its way.
+        QVERIFY(w->execute("PRAGMA max_page_count = 1073741823").isOk());
+        auto again = importFile(*w, path);
+        QVERIFY2(again.isOk(), again.isOk() ? "" : again.message().c_str());
+        QCOMPARE(again->rows, std::int64_t(100000));
+    }
+
     void progressIsMonotonicAndEndsAtOne() {
         test::TempWorkspace ws;
         auto w = openDb(ws);
