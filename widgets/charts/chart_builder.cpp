@@ -6,6 +6,7 @@
 #include <QBarSet>
 #include <QCategoryAxis>
 #include <QChart>
+#include <QFontMetrics>
 #include <QDate>
 #include <QDateTime>
 #include <QDateTimeAxis>
@@ -680,7 +681,15 @@ void buildPie(QChart* chart, const ChartData& d, const ColumnRoles& r, const Vis
     chart->legend()->setFont(f);
     // The legend shows the bare names (slice labels carry the percentages).
     const auto markers = chart->legend()->markers(pie);
-    for (int i = 0; i < markers.size(); ++i) markers[i]->setLabel(pie->slices()[i]->label());
+    int widest = 0;
+    const QFontMetrics metrics(f);
+    for (int i = 0; i < markers.size(); ++i) {
+        markers[i]->setLabel(pie->slices()[i]->label());
+        widest = std::max(widest, metrics.horizontalAdvance(pie->slices()[i]->label()));
+    }
+    // Qt Charts sizes a side legend tightly and elides ("Outdoors 1..."); ask for the labels'
+    // width (marker and margins included), up to a limit that leaves the pie its room.
+    chart->legend()->setMinimumWidth(std::min(widest + 40, 180));
 }
 
 // ---- scatter / bubble -------------------------------------------------------------------
