@@ -203,6 +203,8 @@ void MainWindow::openDemoWorkspace(const QString& dir) {
             }
             if (workspace_->dir() != QDir(dir).absolutePath())
                 return;  // another workspace was opened meanwhile
+            // The question files were just written: the dashboard must find them.
+            if (Workspace* ws = workspace_->workspace()) ws->reload();
             workspace_->refreshSchema();
             showMessage(tr("Demo workspace ready."));
             activateDashboard(QDir(dir).filePath(QString::fromLatin1(dashboard::kDemoStartDashboard)));

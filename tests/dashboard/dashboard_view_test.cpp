@@ -158,6 +158,23 @@ private slots:
         QCOMPARE(view.card("revenue")->state(), DashboardCard::State::Ready);
     }
 
+    // The demo's first start writes question files while the window already has the workspace
+    // open: a refresh must find questions saved after the dashboard opened.
+    void refreshFindsQuestionsSavedAfterOpening() {
+        Dashboard d = wiredDashboard();
+        d.cards.push_back({"late", "late.json", "", "", "", {0, 10, 8, 4}});
+        DashboardView view;
+        view.resize(1200, 800);
+        QVERIFY(view.open(writeDashboard(d, "late.json")).isOk());
+        QVERIFY(view.waitUntilLoaded(30000));
+        QCOMPARE(view.card("late")->state(), DashboardCard::State::Failed);
+        ws_->write("questions/late.json", "{\"name\": \"Late\", \"sql\": \"SELECT 42 AS answer\"}\n");
+        view.refresh(false);
+        QVERIFY(view.waitUntilLoaded(30000));
+        QCOMPARE(view.card("late")->state(), DashboardCard::State::Ready);
+        QCOMPARE(view.card("late")->title(), QStringLiteral("Late"));
+    }
+
     void moveAndResizeChangeSavedGeometry() {
         const std::string path = writeDashboard(wiredDashboard(), "edit.json");
         DashboardView view;

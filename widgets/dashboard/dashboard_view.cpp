@@ -311,6 +311,8 @@ void DashboardView::setFilterValues(const dashboard::FilterValues& values) {
 }
 
 void DashboardView::refresh(bool bypassCache) {
+    // Questions are files: pick up ones saved or changed since the dashboard opened.
+    if (workspace_) workspace_->reload();
     std::vector<std::string> ids;
     for (const auto& c : model_.cards)
         if (!c.isText()) ids.push_back(c.id);
