@@ -25,6 +25,8 @@
 #include "widgets/charts/chart_settings_panel.h"
 #include "widgets/charts/chart_view.h"
 #include "widgets/charts/question_chart_panel.h"
+#include "widgets/dashboard/dashboard_card.h"
+#include "widgets/dashboard/dashboard_view.h"
 #include "widgets/editor/parameter_bar.h"
 #include "widgets/editor/sql_editor.h"
 #include "widgets/grid/result_grid.h"
@@ -383,6 +385,15 @@ private slots:
         QTRY_VERIFY(window.sidebar()->model()->tableIndex(QStringLiteral("orders")).isValid());
         QVERIFY(window.sidebar()->model()->rowCount(
                     window.sidebar()->model()->sectionIndex(widgets::SchemaModel::Kind::Dashboard)) > 0);
+        // The sales overview opens as a page and every card runs (none finds its question missing).
+        widgets::DashboardView* view = nullptr;
+        QTRY_VERIFY((view = window.findChild<widgets::DashboardView*>()) != nullptr);
+        QVERIFY(view->waitUntilLoaded(60000));
+        for (const auto& card : view->dashboard().cards) {
+            if (card.isText()) continue;
+            QVERIFY2(view->card(card.id)->state() == widgets::DashboardCard::State::Ready,
+                     qPrintable(QString::fromStdString(card.id) + QStringLiteral(": ") + view->card(card.id)->errorText()));
+        }
     }
 
     void themeSwitches() {
