@@ -125,6 +125,7 @@ QueryPage::QueryPage(WorkspaceController* workspace, QWidget* parent)
         editor_->showError(lastRunSql_, lastRunOffset_, message);
     });
     connect(model, &widgets::ResultTableModel::firstRowsReady, this, [this] { error_->setVisible(false); });
+    connect(grid_, &widgets::ResultGrid::message, this, &QueryPage::statusMessage);
     connect(chart_, &widgets::QuestionChartPanel::settingsChanged, this,
             [this](const dashboard::VisualizationSettings& s) {
                 question_.visualization = nlohmann::json::parse(dashboard::serializeVisualization(s));
