@@ -216,17 +216,19 @@ private slots:
         const std::string existing = "keep me\r\nas I was\r\n";
         auto req = request("SELECT n, label FROM big", "existing.csv");
         ws_.write("out/existing.csv", existing);
-        std::shared_ptr<ResultExport> run;
+        // Progress can come before start() returns: cancel through a pointer published after it.
+        std::atomic<ResultExport*> published{nullptr};
         std::atomic<bool> sawRows{false}, sawTemporary{false};
-        run = ResultExport::start(*executor_, req, [&](const ExportProgress& p) {
-            if (p.rows >= 20000 && !sawRows.exchange(true)) {
+        auto run = ResultExport::start(*executor_, req, [&](const ExportProgress& p) {
+            if (p.rows >= 20000 && published.load() && !sawRows.exchange(true)) {
                 // Mid-export the rows go to a temporary file beside the untouched destination.
                 for (const auto& f : leftovers(ws_.file("out")))
                     if (f.rfind(".existing.csv.", 0) == 0 && fs::file_size(ws_.file("out/" + f)) > 20000)
                         sawTemporary = true;
-                run->cancel();
+                published.load()->cancel();
             }
         });
+        published = run.get();
         QVERIFY(run->wait(30000));
         QVERIFY(sawRows.load());
         QVERIFY(sawTemporary.load());
@@ -238,10 +240,11 @@ private slots:
 
     void cancelMidExportLeavesNoFile() {
         auto req = request("SELECT n, label FROM big", "never.json");
-        std::shared_ptr<ResultExport> run;
-        run = ResultExport::start(*executor_, req, [&](const ExportProgress& p) {
-            if (p.rows >= 5000) run->cancel();
+        std::atomic<ResultExport*> published{nullptr};
+        auto run = ResultExport::start(*executor_, req, [&](const ExportProgress& p) {
+            if (p.rows >= 5000 && published.load()) published.load()->cancel();
         });
+        published = run.get();
         QVERIFY(run->wait(30000));
         QVERIFY(!run->result());
         QVERIFY(!fs::exists(req.path));
