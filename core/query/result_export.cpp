@@ -6,6 +6,7 @@
 #include "core/io/atomic_file.h"
 #include "core/query/result_format.h"
 #include "core/query/statement_kind.h"
+#include "core/util/wait.h"
 
 namespace deskbase {
 
@@ -200,12 +201,7 @@ void ResultExport::cancel() {
 
 bool ResultExport::wait(int timeoutMs) const {
     std::unique_lock lock(mutex_);
-    auto done = [&] { return result_.has_value(); };
-    if (timeoutMs < 0) {
-        doneCv_.wait(lock, done);
-        return true;
-    }
-    return doneCv_.wait_for(lock, std::chrono::milliseconds(timeoutMs), done);
+    return waitUntil(doneCv_, lock, timeoutMs, [&] { return result_.has_value(); });
 }
 
 bool ResultExport::isDone() const {
