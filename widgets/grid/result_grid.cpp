@@ -35,6 +35,10 @@ ResultGrid::ResultGrid(QWidget* parent)
     view_->horizontalHeader()->setSortIndicatorShown(false);
     view_->horizontalHeader()->setDefaultSectionSize(140);
     view_->horizontalHeader()->setHighlightSections(false);
+    // Painting a header section asks isColumnSelected() of its neighbours, which walks every row
+    // of the column: 0.2 s after Ctrl+A on 3M rows. The header highlights nothing here, so it
+    // gets a selection model of its own that stays empty.
+    view_->horizontalHeader()->setSelectionModel(new QItemSelectionModel(model_, view_));
     connect(view_->horizontalHeader(), &QHeaderView::sectionClicked, this, &ResultGrid::onHeaderClicked);
 
     status_->setObjectName(QStringLiteral("resultStatus"));
