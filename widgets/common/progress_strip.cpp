@@ -19,7 +19,7 @@ ProgressStrip::ProgressStrip(QWidget* parent)
     bar_->setMaximumHeight(14);
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(label_);
+    layout->addWidget(label_, 1);  // the text takes the room; bar and button keep their size
     layout->addWidget(bar_);
     layout->addWidget(cancel_);
     connect(cancel_, &QPushButton::clicked, this, &ProgressStrip::cancelRequested);
