@@ -37,6 +37,9 @@ MainMenus::MainMenus(QMainWindow* window) {
     saveQuestion->setShortcut(QKeySequence(QStringLiteral("Ctrl+S")));
     saveQuestionAs = query->addAction(QObject::tr("Save question &as…"));
     saveQuestionAs->setShortcut(QKeySequence(QStringLiteral("Ctrl+Shift+S")));
+    query->addSeparator();
+    exportResult = query->addAction(QObject::tr("&Export result…"));
+    exportResult->setShortcut(QKeySequence(QStringLiteral("Ctrl+E")));
 
     QMenu* view = bar->addMenu(QObject::tr("&View"));
     refreshSchema = view->addAction(QObject::tr("&Refresh sidebar"));

@@ -24,6 +24,7 @@ struct MainMenus {
     QAction* cancel;          // Escape (in the SQL page)
     QAction* saveQuestion;    // Ctrl+S
     QAction* saveQuestionAs;  // Ctrl+Shift+S
+    QAction* exportResult;    // Ctrl+E
     QAction* refreshSchema;   // F5
     QAction* fullScreen;      // F11
     QActionGroup* theme;      // data: "system" | "light" | "dark"

@@ -126,6 +126,10 @@ void MainWindow::connectMenus() {
     connect(m.cancel, &QAction::triggered, queryPage_, &QueryPage::cancel);
     connect(m.saveQuestion, &QAction::triggered, this, [this] { queryPage_->saveQuestion(false); });
     connect(m.saveQuestionAs, &QAction::triggered, this, [this] { queryPage_->saveQuestion(true); });
+    connect(m.exportResult, &QAction::triggered, this, [this] {
+        showPage(queryPage_);
+        queryPage_->exportResult();
+    });
     connect(m.refreshSchema, &QAction::triggered, workspace_, &WorkspaceController::refreshSchema);
     connect(m.fullScreen, &QAction::toggled, this, [this](bool on) { on ? showFullScreen() : showNormal(); });
     connect(m.theme, &QActionGroup::triggered, this, [this](QAction* a) { setTheme(a->data().toString()); });

@@ -1,16 +1,19 @@
 #include "app/gui/query_page.h"
 
 #include <QAction>
+#include <QDir>
 #include <QFileInfo>
 #include <QInputDialog>
 #include <QLabel>
 #include <QActionGroup>
 #include <QSplitter>
 #include <QStackedWidget>
+#include <QStandardPaths>
 #include <QStyle>
 #include <QToolBar>
 #include <QVBoxLayout>
 
+#include "app/gui/export_controller.h"
 #include "app/gui/workspace_controller.h"
 #include "core/dashboard/visualization.h"
 #include "core/infer/naming.h"
@@ -18,11 +21,13 @@
 #include "core/query/statement_kind.h"
 #include "core/warehouse/warehouse.h"
 #include "widgets/charts/question_chart_panel.h"
+#include "widgets/common/progress_strip.h"
 #include "widgets/editor/parameter_bar.h"
 #include "widgets/editor/sql_editor.h"
 #include "widgets/editor/sql_highlighter.h"
 #include "widgets/grid/cell_format.h"
 #include "widgets/grid/result_grid.h"
+#include "widgets/grid/result_sql.h"
 #include "widgets/grid/result_table_model.h"
 #include "widgets/schema/schema_snapshot.h"
 #include "widgets/theme/icons.h"
@@ -38,7 +43,9 @@ QueryPage::QueryPage(WorkspaceController* workspace, QWidget* parent)
       chart_(new widgets::QuestionChartPanel(this)),
       views_(new QStackedWidget(this)),
       error_(new QLabel(this)),
-      title_(new QLabel(this)) {
+      title_(new QLabel(this)),
+      exportStrip_(new widgets::ProgressStrip(this)),
+      exports_(new ExportController(exportStrip_, this)) {
     setObjectName(QStringLiteral("queryPage"));
     auto* toolbar = new QToolBar(this);
     toolbar->setIconSize(QSize(16, 16));
@@ -50,6 +57,8 @@ QueryPage::QueryPage(WorkspaceController* workspace, QWidget* parent)
     toolbar->addSeparator();
     toolbar->addAction(style()->standardIcon(QStyle::SP_DialogSaveButton), tr("Save as question"), this,
                        [this] { saveQuestion(true); });
+    exportAction_ = toolbar->addAction(widgets::exportIcon(), tr("Export…"), this, &QueryPage::exportResult);
+    exportAction_->setToolTip(tr("Download the full result as CSV, TSV, JSON or NDJSON (Ctrl+E)"));
     toolbar->addSeparator();
     // Like Metabase's table/visualization toggle; the chart's settings are saved in the question.
     auto* viewGroup = new QActionGroup(this);
@@ -90,6 +99,9 @@ QueryPage::QueryPage(WorkspaceController* workspace, QWidget* parent)
     views_->addWidget(grid_);
     views_->addWidget(chart_);
     resultsLayout->addWidget(views_, 1);
+    exportStrip_->setObjectName(QStringLiteral("exportProgress"));
+    exportStrip_->setContentsMargins(6, 0, 6, 2);
+    resultsLayout->addWidget(exportStrip_);
 
     auto* splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(editor_);
@@ -125,6 +137,9 @@ QueryPage::QueryPage(WorkspaceController* workspace, QWidget* parent)
         editor_->showError(lastRunSql_, lastRunOffset_, message);
     });
     connect(model, &widgets::ResultTableModel::firstRowsReady, this, [this] { error_->setVisible(false); });
+    connect(grid_, &widgets::ResultGrid::message, this, &QueryPage::statusMessage);
+    connect(exports_, &ExportController::runningChanged, exportAction_, &QAction::setDisabled);
+    connect(exports_, &ExportController::finished, this, [this](bool, const QString& m) { emit statusMessage(m); });
     connect(chart_, &widgets::QuestionChartPanel::settingsChanged, this,
             [this](const dashboard::VisualizationSettings& s) {
                 question_.visualization = nlohmann::json::parse(dashboard::serializeVisualization(s));
@@ -193,6 +208,37 @@ void QueryPage::cancel() {
     grid_->model()->cancel();
     chart_->cancel();
     emit statusMessage(tr("Query cancelled"));
+}
+
+void QueryPage::exportResult() {
+    if (lastRun_.sql.empty()) {
+        emit statusMessage(tr("Nothing to export: run a query first"));
+        return;
+    }
+    if (exportDir_.isEmpty()) exportDir_ = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    const QString base = question_.name.empty() ? QStringLiteral("result") : QString::fromStdString(toIdentifier(question_.name));
+    const auto choice = ExportController::chooseFile(this, QDir(exportDir_).filePath(base + QStringLiteral(".csv")));
+    if (!choice) return;
+    exportDir_ = QFileInfo(choice->path).absolutePath();
+    exportTo(choice->path, choice->format);
+}
+
+bool QueryPage::exportTo(const QString& path, std::optional<ExportFormat> format) {
+    if (lastRun_.sql.empty()) {
+        emit statusMessage(tr("Nothing to export: run a query first"));
+        return false;
+    }
+    const auto* model = grid_->model();
+    ExportRequest request;
+    request.target = lastRun_.target;
+    // In the grid's order: a header click re-sorts what is exported too.
+    request.sql = widgets::sortedSql(lastRun_.sql, model->sortColumn(), model->sortOrder() == Qt::DescendingOrder);
+    request.params = lastRun_.params;
+    request.path = path.toStdString();
+    request.format = format;
+    if (!exports_->start(std::move(request), model->rowCountExact() ? model->totalRows() : -1)) return false;
+    emit statusMessage(tr("Exporting to %1…").arg(QDir::toNativeSeparators(path)));
+    return true;
 }
 
 void QueryPage::newQuery() {

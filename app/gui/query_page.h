@@ -3,8 +3,10 @@
 // table or a saved question lands here; Save writes the question file through the workspace.
 #include <QElapsedTimer>
 #include <QWidget>
+#include <optional>
 
 #include "core/query/question.h"
+#include "core/query/result_export.h"
 #include "core/types/value.h"
 
 class QAction;
@@ -13,6 +15,7 @@ class QStackedWidget;
 
 namespace deskbase::widgets {
 class ParameterBar;
+class ProgressStrip;
 class QuestionChartPanel;
 class ResultGrid;
 class SqlEditor;
@@ -21,6 +24,7 @@ struct SchemaSnapshot;
 
 namespace deskbase::gui {
 
+class ExportController;
 class WorkspaceController;
 
 class QueryPage : public QWidget {
@@ -32,6 +36,7 @@ public:
     widgets::ResultGrid* grid() const { return grid_; }
     widgets::ParameterBar* parameters() const { return parameters_; }
     widgets::QuestionChartPanel* chartPanel() const { return chart_; }
+    ExportController* exports() const { return exports_; }
     QString errorText() const;
     QString questionPath() const { return questionPath_; }
 
@@ -49,6 +54,11 @@ public:
     // The answer as a table (the grid) or as the question's chart with its settings.
     void showChart(bool chart);
     bool isChartShown() const;
+    // Export… : asks for a file, then exportTo() it.
+    void exportResult();
+    // Exports the full result of the last Run, in the grid's order, in the background. The
+    // outcome is a statusMessage(). False when there is nothing to export or one is running.
+    bool exportTo(const QString& path, std::optional<ExportFormat> format = std::nullopt);
 
 signals:
     void statusMessage(const QString& text);
@@ -73,6 +83,10 @@ private:
     QAction* tableAction_;
     QAction* chartAction_;
     QAction* chartSettingsAction_;
+    QAction* exportAction_;
+    widgets::ProgressStrip* exportStrip_;
+    ExportController* exports_;
+    QString exportDir_;  // where the last export went, offered again
     QString questionPath_;
     Question question_;  // the open question: keeps its visualization and cache policy on save
     QString lastRunSql_;

@@ -6,6 +6,7 @@
 
 #include "core/query/result_cache.h"
 #include "core/query/statement_kind.h"
+#include "core/util/wait.h"
 #include "core/warehouse/warehouse.h"
 
 namespace deskbase {
@@ -82,12 +83,7 @@ public:
 
     bool wait(int timeoutMs) const {
         std::unique_lock lock(mutex_);
-        auto done = [&] { return result_.has_value(); };
-        if (timeoutMs < 0) {
-            done_.wait(lock, done);
-            return true;
-        }
-        return done_.wait_for(lock, std::chrono::milliseconds(timeoutMs), done);
+        return waitUntil(done_, lock, timeoutMs, [&] { return result_.has_value(); });
     }
 
     const Result<QueryResult>& result() const {

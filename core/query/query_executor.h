@@ -39,6 +39,7 @@ struct QueryRequest {
 
     // Optional streaming of the FULL result (e.g. export), ignoring rowLimit: called on the worker
     // thread for each block of rows; return false to stop early. A streamed run bypasses the cache.
+    // Its result still keeps the first rowLimit rows (all of them when 0: give a limit).
     std::function<bool(const std::vector<Column>& columns, const std::vector<Row>& block)> onRows;
     // Optional completion callback, called once (also for errors/cancel) on the worker thread, or on
     // the cancelling/superseding thread for a run cancelled before it started.

@@ -2,13 +2,15 @@
 
 #include <cmath>
 #include <cstdio>
+#include <set>
 
 namespace deskbase {
 
 namespace {
 
-void writeCsvField(std::ostream& out, const std::string& s) {
-    if (s.find_first_of(",\"\r\n") == std::string::npos) {
+void writeCsvField(std::ostream& out, const std::string& s, char delimiter) {
+    const char special[] = {delimiter, '"', '\r', '\n'};
+    if (s.find_first_of(special, 0, sizeof special) == std::string::npos) {
         out << s;
         return;
     }
@@ -18,13 +20,6 @@ void writeCsvField(std::ostream& out, const std::string& s) {
         out << c;
     }
     out << '"';
-}
-
-std::string jsonValue(const Value& v) {
-    if (isNull(v)) return "null";
-    if (const auto* d = std::get_if<double>(&v); d && !std::isfinite(*d)) return "null";
-    if (std::holds_alternative<std::string>(v)) return jsonQuoted(std::get<std::string>(v));
-    return valueToText(v);  // integers, reals (shortest round-trip), true/false
 }
 
 // Display width in terminal columns: UTF-8 code points (good enough for a text table).
@@ -37,6 +32,34 @@ std::size_t displayWidth(const std::string& s) {
 bool isNumeric(const Value& v) { return std::holds_alternative<std::int64_t>(v) || std::holds_alternative<double>(v); }
 
 }  // namespace
+
+std::string jsonValue(const Value& v) {
+    if (isNull(v)) return "null";
+    if (const auto* d = std::get_if<double>(&v); d && !std::isfinite(*d)) return "null";
+    if (std::holds_alternative<std::string>(v)) return jsonQuoted(std::get<std::string>(v));
+    return valueToText(v);  // integers, reals (shortest round-trip), true/false
+}
+
+std::vector<std::string> jsonObjectKeys(const std::vector<Column>& columns) {
+    std::vector<std::string> keys;
+    std::set<std::string> used;
+    for (const auto& c : columns) {
+        std::string name = c.name;
+        for (int k = 2; used.count(name); ++k) name = c.name + "_" + std::to_string(k);
+        used.insert(name);
+        keys.push_back(jsonQuoted(name));
+    }
+    return keys;
+}
+
+void writeJsonObject(std::ostream& out, const std::vector<std::string>& keys, const Row& row) {
+    out << '{';
+    for (std::size_t i = 0; i < row.size() && i < keys.size(); ++i) {
+        if (i) out << ',';
+        out << keys[i] << ':' << jsonValue(row[i]);
+    }
+    out << '}';
+}
 
 std::string jsonQuoted(const std::string& s) {
     std::string out;
@@ -65,19 +88,19 @@ std::string jsonQuoted(const std::string& s) {
     return out;
 }
 
-void writeCsvHeader(std::ostream& out, const std::vector<Column>& columns) {
+void writeCsvHeader(std::ostream& out, const std::vector<Column>& columns, char delimiter) {
     for (std::size_t i = 0; i < columns.size(); ++i) {
-        if (i) out << ',';
-        writeCsvField(out, columns[i].name);
+        if (i) out << delimiter;
+        writeCsvField(out, columns[i].name, delimiter);
     }
     out << "\r\n";
 }
 
-void writeCsvRows(std::ostream& out, const std::vector<Row>& rows) {
+void writeCsvRows(std::ostream& out, const std::vector<Row>& rows, char delimiter) {
     for (const auto& row : rows) {
         for (std::size_t i = 0; i < row.size(); ++i) {
-            if (i) out << ',';
-            writeCsvField(out, valueToText(row[i]));
+            if (i) out << delimiter;
+            writeCsvField(out, valueToText(row[i]), delimiter);
         }
         out << "\r\n";
     }

@@ -1,14 +1,18 @@
 // Questions, the executor and the cache on PostgreSQL (a throwaway server): $N placeholders,
-// multi-value lists, cache hit and invalidation by data version, cancellation via PQcancel.
+// multi-value lists, cache hit and invalidation by data version, cancellation via PQcancel, export.
 #include <QtTest>
 
 #include <chrono>
+#include <fstream>
+#include <sstream>
 
 #include "core/query/query_executor.h"
 #include "core/query/question_request.h"
 #include "core/query/result_cache.h"
+#include "core/query/result_export.h"
 #include "core/warehouse/warehouse.h"
 #include "tests/support/pg_server.h"
+#include "tests/support/temp_workspace.h"
 
 using namespace deskbase;
 
@@ -68,6 +72,35 @@ private slots:
         QVERIFY(after && !after->fromCache);
         QCOMPARE(int(after->rows.size()), 2);
         QVERIFY(ex.runAndWait(*req)->fromCache);
+    }
+
+    void exportStreamsTheFullResult() {
+        test::TempWorkspace dir;
+        QueryExecutor ex(ExecutorOptions{1, nullptr, 1});
+        ExportRequest small{target_, "SELECT origin, delay FROM flights WHERE origin = $1 ORDER BY delay",
+                            {std::string("JFK")}, dir.file("jfk.csv"), std::nullopt};
+        auto done = exportResult(ex, small);
+        QVERIFY2(done, done.isOk() ? "" : done.message().c_str());
+        std::ifstream in(small.path, std::ios::binary);
+        std::stringstream text;
+        text << in.rdbuf();
+        QCOMPARE(text.str(), std::string("origin,delay\r\nJFK,10\r\nJFK,20\r\n"));
+
+        // Past the grid's and the preview's limits: every row, streamed block by block.
+        ExportRequest big{target_, "SELECT n, n * 0.5 AS half FROM generate_series(1, 100000) AS n", {},
+                          dir.file("series.ndjson"), std::nullopt};
+        done = exportResult(ex, big);
+        QVERIFY2(done, done.isOk() ? "" : done.message().c_str());
+        QCOMPARE(done->rows, std::uint64_t(100000));
+        std::ifstream series(big.path);
+        std::string line, last;
+        int lines = 0;
+        while (std::getline(series, line)) {
+            ++lines;
+            last = line;
+        }
+        QCOMPARE(lines, 100000);
+        QCOMPARE(last, std::string("{\"n\":100000,\"half\":50000}"));
     }
 
     void cancelLongQuery() {

@@ -1,8 +1,10 @@
 // The main window end to end on the offscreen platform: a file dropped on the window leads to
 // the preview dialog, then to a table in the warehouse and in the sidebar; unreadable files
-// change nothing; rejected rows open from the status link; questions save and reopen.
+// change nothing; rejected rows open from the status link; questions save and reopen; a result
+// larger than the grid holds is exported whole and copied beyond its loaded rows.
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QClipboard>
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -14,6 +16,7 @@
 
 #include "app/gui/app_settings.h"
 #include "app/gui/connection_dialog.h"
+#include "app/gui/export_controller.h"
 #include "app/gui/gui_options.h"
 #include "app/gui/import_controller.h"
 #include "app/gui/main_window.h"
@@ -27,6 +30,7 @@
 #include "widgets/charts/question_chart_panel.h"
 #include "widgets/dashboard/dashboard_card.h"
 #include "widgets/dashboard/dashboard_view.h"
+#include "widgets/common/progress_strip.h"
 #include "widgets/editor/parameter_bar.h"
 #include "widgets/editor/sql_editor.h"
 #include "widgets/grid/result_grid.h"
@@ -325,6 +329,114 @@ private slots:
         QVERIFY(wc->setConnectionTarget(QString()));
         QVERIFY(!wc->isPostgres());
         QVERIFY(wc->target().endsWith(QStringLiteral("warehouse.db")));
+    }
+
+    void exportsAndCopiesBeyondLoadedRows() {
+        test::TempWorkspace ws;
+        MainWindow window;
+        QVERIFY(window.openWorkspace(QString::fromStdString(ws.file("work"))));
+        {
+            auto w = Warehouse::open(ws.file("work/warehouse.db"));
+            QVERIFY(w.isOk());
+            QVERIFY((*w)->execute("CREATE TABLE many (n INTEGER, label TEXT, v REAL)").isOk());
+            QVERIFY((*w)->execute("WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < 200000) "
+                                  "INSERT INTO many SELECT n, 'row ' || n || CASE WHEN n % 1000 = 0 THEN ', \"k\"' "
+                                  "ELSE '' END, CASE WHEN n % 7 = 0 THEN NULL ELSE n * 0.25 END FROM s")
+                        .isOk());
+        }
+        QueryPage* page = window.queryPage();
+        page->editor()->setPlainText(QStringLiteral("SELECT n, label, v FROM many"));
+        page->run();
+        auto* model = page->grid()->model();
+        QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 200000, 15000);
+        QTRY_VERIFY(!model->isRunning());
+        QVERIFY(model->cachedRows() < 200000);  // the grid holds a window, not the result
+
+        // Export: it runs in the background with a progress strip, and the file has every row.
+        const QString csv = QString::fromStdString(ws.file("many.csv"));
+        QSignalSpy finished(page->exports(), &ExportController::finished);
+        QElapsedTimer clock;
+        clock.start();
+        QVERIFY(page->exportTo(csv));
+        QVERIFY(clock.elapsed() < 500);
+        QVERIFY(page->exports()->isRunning());
+        QVERIFY(page->findChild<widgets::ProgressStrip*>(QStringLiteral("exportProgress"))->isVisibleTo(page));
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 30000);
+        QVERIFY2(finished[0][0].toBool(), qPrintable(finished[0][1].toString()));
+        QVERIFY2(window.statusText().startsWith(QStringLiteral("Exported 200,000 rows to ")), qPrintable(window.statusText()));
+        QVERIFY(!page->findChild<widgets::ProgressStrip*>(QStringLiteral("exportProgress"))->isVisibleTo(page));
+        QFile file(csv);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = file.readAll().split('\n');
+        QCOMPARE(lines.size(), 200002);  // 200,001 lines, each ended by CRLF
+        QVERIFY(lines.last().isEmpty());
+        QCOMPARE(lines[0], QByteArray("n,label,v\r"));
+        QCOMPARE(lines[1], QByteArray("1,row 1,0.25\r"));
+        QCOMPARE(lines[7], QByteArray("7,row 7,\r"));
+        QCOMPARE(lines[1000], QByteArray("1000,\"row 1000, \"\"k\"\"\",250\r"));
+        QCOMPARE(lines[200000], QByteArray("200000,\"row 200000, \"\"k\"\"\",50000\r"));
+
+        // A header click re-sorts the grid; the export follows its order.
+        model->sort(0, Qt::DescendingOrder);
+        QTRY_VERIFY(!model->isRunning());
+        const QString ndjson = QString::fromStdString(ws.file("many.ndjson"));
+        QVERIFY(page->exportTo(ndjson));
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 30000);
+        QVERIFY2(finished[1][0].toBool(), qPrintable(finished[1][1].toString()));
+        QFile sorted(ndjson);
+        QVERIFY(sorted.open(QIODevice::ReadOnly));
+        QCOMPARE(sorted.readLine(), QByteArray("{\"n\":200000,\"label\":\"row 200000, \\\"k\\\"\",\"v\":50000}\n"));
+
+        // Cancel: no file, and the status line says so.
+        const QString cancelled = QString::fromStdString(ws.file("cancelled.tsv"));
+        QVERIFY(page->exportTo(cancelled));
+        page->exports()->cancel();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 3, 30000);
+        QVERIFY(!finished[2][0].toBool());
+        QVERIFY2(window.statusText().startsWith(QStringLiteral("Export cancelled")), qPrintable(window.statusText()));
+        QVERIFY(!QFile::exists(cancelled));
+
+        // Copy: rows far from the loaded window are fetched, in the grid's (descending) order.
+        auto* selection = page->grid()->view()->selectionModel();
+        selection->clearSelection();
+        selection->select(QItemSelection(model->index(49997, 0), model->index(50000, 2)), QItemSelectionModel::Select);
+        QVERIFY(model->cachedRow(49997) == nullptr);
+        page->grid()->copySelection();
+        QTRY_VERIFY_WITH_TIMEOUT(!page->grid()->isCopying(), 15000);
+        QCOMPARE(QApplication::clipboard()->text(), QStringLiteral("150003\trow 150003\t\n"
+                                                                   "150002\trow 150002\t37500.5\n"
+                                                                   "150001\trow 150001\t37500.25\n"
+                                                                   "150000\trow 150000, \"k\"\t37500"));
+        QCOMPARE(window.statusText(), QStringLiteral("Copied 4 rows"));
+    }
+
+    void exportChoosesFormatFromTheFilter() {
+        using C = ExportController;
+        QCOMPARE(C::resolveChoice(QStringLiteral("/t/out"), ExportFormat::Tsv).path, QStringLiteral("/t/out.tsv"));
+        QVERIFY(!C::resolveChoice(QStringLiteral("/t/out"), ExportFormat::Tsv).format);
+        const ExportChoice own = C::resolveChoice(QStringLiteral("/t/data.txt"), ExportFormat::Ndjson);
+        QCOMPARE(own.path, QStringLiteral("/t/data.txt"));
+        QVERIFY(own.format == ExportFormat::Ndjson);
+        const ExportChoice known = C::resolveChoice(QStringLiteral("/t/a.JSON"), ExportFormat::Csv);
+        QCOMPARE(known.path, QStringLiteral("/t/a.JSON"));
+        QVERIFY(!known.format);  // the name says JSON: the filter does not override it
+    }
+
+    void exportWithoutARunSaysSo() {
+        test::TempWorkspace ws;
+        MainWindow window;
+        QVERIFY(window.openWorkspace(QString::fromStdString(ws.file("work"))));
+        QVERIFY(!window.queryPage()->exportTo(QString::fromStdString(ws.file("x.csv"))));
+        QCOMPARE(window.statusText(), QStringLiteral("Nothing to export: run a query first"));
+        // An unwritable destination is one line in the status bar, and nothing is written.
+        window.queryPage()->editor()->setPlainText(QStringLiteral("SELECT 1 AS one"));
+        window.queryPage()->run();
+        QTRY_VERIFY(!window.queryPage()->grid()->model()->isRunning());
+        const QString bad = QString::fromStdString(ws.file("missing/x.csv"));
+        QVERIFY(window.queryPage()->exportTo(bad));
+        QTRY_VERIFY(window.statusText().startsWith(QStringLiteral("Export failed: ")));
+        QVERIFY2(window.statusText().contains(QStringLiteral("No such file or directory")), qPrintable(window.statusText()));
+        QVERIFY(!QFile::exists(bad));
     }
 
     void commandLine_data() {

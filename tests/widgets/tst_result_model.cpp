@@ -1,5 +1,6 @@
-// The result grid's model: QAbstractItemModelTester, formatting, sorting by re-query, TSV copy,
-// and bounded memory while scrolling a 1-million-row table end to end.
+// The result grid's model: QAbstractItemModelTester, formatting, sorting by re-query, TSV copy
+// (also of rows not cached, fetched in the background and capped), and bounded memory while
+// scrolling a 1-million-row table end to end.
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QClipboard>
@@ -14,6 +15,7 @@
 #include "widgets/grid/result_grid.h"
 #include "widgets/grid/result_sql.h"
 #include "widgets/grid/result_table_model.h"
+#include "widgets/grid/selection_tsv.h"
 
 using namespace deskbase;
 using namespace deskbase::widgets;
@@ -131,6 +133,106 @@ private slots:
         QCOMPARE(grid.selectionAsTsv(), QStringLiteral("1\ta\n2\t\n3\tc\n10\tx y"));
         grid.copySelection();
         QCOMPARE(QApplication::clipboard()->text(), grid.selectionAsTsv());
+    }
+
+    void selectionBecomesRowSegments() {
+        // Two overlapping rectangles and a lone cell further down.
+        const SelectionShape shape = selectionShape({{0, 9, 1, 2}, {5, 14, 2, 3}, {100, 100, 0, 0}});
+        QCOMPARE(shape.firstColumn, 0);
+        QCOMPARE(shape.rowCount(), std::int64_t(16));
+        QCOMPARE(shape.segments.size(), std::size_t(4));
+        const std::vector<std::tuple<std::int64_t, std::int64_t, std::vector<bool>>> expected = {
+            {0, 4, {false, true, true, false}},
+            {5, 9, {false, true, true, true}},
+            {10, 14, {false, false, true, true}},
+            {100, 100, {true, false, false, false}}};
+        for (std::size_t i = 0; i < expected.size(); ++i) {
+            QCOMPARE(shape.segments[i].first, std::get<0>(expected[i]));
+            QCOMPARE(shape.segments[i].last, std::get<1>(expected[i]));
+            QCOMPARE(shape.segments[i].columns, std::get<2>(expected[i]));
+        }
+        std::string line;
+        const Row row{std::int64_t(7), std::string("a\tb"), Value{}, 2.5};
+        appendTsvLine(line, shape, shape.segments[1], &row);
+        QCOMPARE(line, std::string("\ta b\t\t2.5"));
+    }
+
+    void copyFetchesRowsNotCached() {
+        ResultGrid grid;
+        QSignalSpy messages(&grid, &ResultGrid::message);
+        grid.model()->setQuery(db_, QStringLiteral("SELECT n, label, v FROM big"));
+        QTRY_COMPARE_WITH_TIMEOUT(grid.model()->rowCount(), 1000000, 10000);
+        grid.model()->sort(0, Qt::DescendingOrder);  // the copy follows the grid's order
+        QTRY_VERIFY_WITH_TIMEOUT(!grid.model()->isRunning(), 10000);
+        auto* selection = grid.view()->selectionModel();
+        auto* m = grid.model();
+        selection->select(QItemSelection(m->index(1, 0), m->index(2, 1)), QItemSelectionModel::Select);
+        selection->select(QItemSelection(m->index(600000, 0), m->index(600002, 1)), QItemSelectionModel::Select);
+        selection->select(m->index(600001, 2), QItemSelectionModel::Select);
+        QVERIFY(m->cachedRow(600000) == nullptr);
+        QApplication::clipboard()->setText(QStringLiteral("before"));
+        grid.copySelection();
+        QVERIFY(grid.isCopying());
+        QTRY_VERIFY_WITH_TIMEOUT(!grid.isCopying(), 15000);
+        QCOMPARE(QApplication::clipboard()->text(),
+                 QStringLiteral("999999\trow 999999\t\n"
+                                "999998\trow 999998\t\n"
+                                "400000\trow 400000\t\n"
+                                "399999\trow 399999\t199999.5\n"
+                                "399998\trow 399998\t"));
+        QCOMPARE(messages.last()[0].toString(), QStringLiteral("Copied 5 rows"));
+    }
+
+    void selectAllCopyIsCappedWithoutBlocking() {
+        ResultGrid grid;
+        grid.resize(600, 400);
+        grid.show();
+        QVERIFY(QTest::qWaitForWindowActive(&grid));
+        QSignalSpy messages(&grid, &ResultGrid::message);
+        grid.setCopyLimits({100000, std::size_t(100) << 20});
+        grid.model()->setQuery(db_, QStringLiteral("SELECT n, label, v FROM big"));
+        QTRY_COMPARE_WITH_TIMEOUT(grid.model()->rowCount(), 1000000, 10000);
+        grid.view()->setFocus();
+        QTest::keyClick(grid.view(), Qt::Key_A, Qt::ControlModifier);
+        QElapsedTimer t;
+        t.start();
+        QTest::keyClick(grid.view(), Qt::Key_C, Qt::ControlModifier);
+        // Ctrl+C returns at once; the rows arrive in the background.
+        QVERIFY2(t.elapsed() < 500, qPrintable(QString::number(t.elapsed())));
+        QVERIFY(grid.isCopying());
+        QCOMPARE(messages.last()[0].toString(), QStringLiteral("Copying 1,000,000 rows…"));
+        QTRY_VERIFY_WITH_TIMEOUT(!grid.isCopying(), 30000);
+        QCOMPARE(messages.last()[0].toString(),
+                 QStringLiteral("Copied the first 100,000 of 1,000,000 selected rows (the copy limit); "
+                                "export the result for all of them"));
+        const QStringList lines = QApplication::clipboard()->text().split(QLatin1Char('\n'));
+        QCOMPARE(lines.size(), 100000);
+        QCOMPARE(lines.first(), QStringLiteral("1\trow 1\t0.5"));
+        QCOMPARE(lines.last(), QStringLiteral("100000\trow 100000\t50000"));
+
+        // The byte cap stops a copy the same way.
+        grid.setCopyLimits({1000000, 1000});
+        grid.copySelection();
+        QTRY_VERIFY_WITH_TIMEOUT(!grid.isCopying(), 30000);
+        const QString text = QApplication::clipboard()->text();
+        QVERIFY2(text.size() >= 1000 && text.size() < 1100, qPrintable(QString::number(text.size())));
+        QVERIFY(messages.last()[0].toString().startsWith(QStringLiteral("Copied the first ")));
+    }
+
+    void newQueryCancelsACopy() {
+        ResultGrid grid;
+        QSignalSpy messages(&grid, &ResultGrid::message);
+        grid.model()->setQuery(db_, QStringLiteral("SELECT n, label, v FROM big"));
+        QTRY_COMPARE_WITH_TIMEOUT(grid.model()->rowCount(), 1000000, 10000);
+        grid.view()->selectAll();
+        QApplication::clipboard()->setText(QStringLiteral("before"));
+        grid.copySelection();
+        QVERIFY(grid.isCopying());
+        grid.model()->setQuery(db_, QStringLiteral("SELECT 1"));  // before the copy can have arrived
+        QVERIFY(!grid.isCopying());
+        QCOMPARE(messages.last()[0].toString(), QStringLiteral("Copy cancelled: the result changed"));
+        QTest::qWait(300);
+        QCOMPARE(QApplication::clipboard()->text(), QStringLiteral("before"));
     }
 
     void reportsErrors() {

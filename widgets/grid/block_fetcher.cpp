@@ -160,8 +160,8 @@ void BlockFetcher::serveStart(std::uint64_t gen, const ResultQuery& q) {
     closeCursor();
     current_ = q;
     if (!ensureConnection(gen, q.target)) return;
-    // WITH ... INSERT starts like a query but cannot be paged: writers run once, unwrapped.
-    wrappable_ = isWrappableQuery(q.sql) && !classifyStatement(q.sql).writesData;
+    // Writers run once, unwrapped.
+    wrappable_ = isPageableQuery(q.sql);
     std::vector<Row> rows;
     std::vector<Column> columns;
     bool complete = false;

@@ -8,28 +8,20 @@
 #include <QLabel>
 #include <QTableView>
 #include <QVBoxLayout>
-#include <map>
+#include <algorithm>
 
 #include "widgets/grid/cell_format.h"
+#include "widgets/grid/result_sql.h"
 #include "widgets/grid/result_table_model.h"
 
 namespace deskbase::widgets {
-
-namespace {
-// TSV cells cannot hold tabs or newlines: they become spaces.
-QString tsvCell(QString s) {
-    s.replace(QLatin1Char('\t'), QLatin1Char(' '));
-    s.replace(QLatin1Char('\n'), QLatin1Char(' '));
-    s.replace(QLatin1Char('\r'), QLatin1Char(' '));
-    return s;
-}
-}  // namespace
 
 ResultGrid::ResultGrid(QWidget* parent)
     : QWidget(parent),
       model_(new ResultTableModel(this)),
       view_(new QTableView(this)),
-      status_(new QLabel(this)) {
+      status_(new QLabel(this)),
+      fetcher_(std::make_unique<SelectionFetcher>(this)) {
     view_->setModel(model_);
     view_->setObjectName(QStringLiteral("resultView"));
     view_->setAlternatingRowColors(true);
@@ -43,6 +35,10 @@ ResultGrid::ResultGrid(QWidget* parent)
     view_->horizontalHeader()->setSortIndicatorShown(false);
     view_->horizontalHeader()->setDefaultSectionSize(140);
     view_->horizontalHeader()->setHighlightSections(false);
+    // Painting a header section asks isColumnSelected() of its neighbours, which walks every row
+    // of the column: 0.2 s after Ctrl+A on 3M rows. The header highlights nothing here, so it
+    // gets a selection model of its own that stays empty.
+    view_->horizontalHeader()->setSelectionModel(new QItemSelectionModel(model_, view_));
     connect(view_->horizontalHeader(), &QHeaderView::sectionClicked, this, &ResultGrid::onHeaderClicked);
 
     status_->setObjectName(QStringLiteral("resultStatus"));
@@ -73,6 +69,10 @@ ResultGrid::ResultGrid(QWidget* parent)
             header->resizeSection(c, std::clamp(header->sectionSize(c) + 12, 60, 320));
     });
     connect(model_, &QAbstractItemModel::modelReset, this, [this] {
+        if (fetcher_->isRunning()) {  // a new query or order: the rows being copied are gone
+            fetcher_->cancel();
+            emit message(tr("Copy cancelled: the result changed"));
+        }
         auto* header = view_->horizontalHeader();
         header->setSortIndicatorShown(model_->sortColumn() >= 0);
         if (model_->sortColumn() >= 0) header->setSortIndicator(model_->sortColumn(), model_->sortOrder());
@@ -106,32 +106,58 @@ void ResultGrid::updateStatus() {
                                              : tr("%1+ rows").arg(rows));
 }
 
-QString ResultGrid::selectionAsTsv() const {
-    const QModelIndexList selected = view_->selectionModel()->selectedIndexes();
-    if (selected.isEmpty()) return {};
-    std::map<int, std::map<int, QString>> byRow;
-    int minCol = INT_MAX, maxCol = -1;
-    for (const QModelIndex& i : selected) {
-        const Value* v = model_->cell(i.row(), i.column());
-        byRow[i.row()][i.column()] =
-            v && !isNull(*v) ? tsvCell(QString::fromStdString(valueToText(*v))) : QString();
-        minCol = std::min(minCol, i.column());
-        maxCol = std::max(maxCol, i.column());
-    }
-    QStringList lines;
-    for (const auto& [row, cells] : byRow) {
-        QStringList fields;
-        for (int c = minCol; c <= maxCol; ++c) {
-            auto it = cells.find(c);
-            fields << (it == cells.end() ? QString() : it->second);
-        }
-        lines << fields.join(QLatin1Char('\t'));
-    }
-    return lines.join(QLatin1Char('\n'));
+ResultGrid::~ResultGrid() = default;
+
+SelectionShape ResultGrid::currentSelection() const {
+    // Ranges, not selectedIndexes(): Ctrl+A on millions of rows is one range, not millions of indexes.
+    std::vector<CellRect> rects;
+    for (const QItemSelectionRange& r : view_->selectionModel()->selection())
+        if (r.isValid()) rects.push_back({r.top(), r.bottom(), r.left(), r.right()});
+    return selectionShape(rects);
 }
 
-void ResultGrid::copySelection() const {
-    QApplication::clipboard()->setText(selectionAsTsv());
+QString ResultGrid::selectionAsTsv() const {
+    const SelectionShape shape = currentSelection();
+    std::string text;
+    bool firstLine = true;
+    for (const SelectionSegment& segment : shape.segments) {
+        for (std::int64_t row = segment.first; row <= segment.last; ++row) {
+            if (!std::exchange(firstLine, false)) text += '\n';
+            appendTsvLine(text, shape, segment, model_->cachedRow(row));
+        }
+    }
+    return QString::fromStdString(text);
+}
+
+void ResultGrid::copySelection() {
+    const SelectionShape shape = currentSelection();
+    if (shape.empty()) return;
+    const bool cached = std::all_of(shape.segments.begin(), shape.segments.end(), [this](const SelectionSegment& s) {
+        return model_->hasRows(s.first, s.last);
+    });
+    // A statement that cannot be paged ran once and kept all it had: copy what is there.
+    if (cached || !isPageableQuery(model_->query().sql)) {
+        fetcher_->cancel();
+        QApplication::clipboard()->setText(selectionAsTsv());
+        return;
+    }
+    const QLocale loc = displayLocale();
+    emit message(tr("Copying %1 rows…").arg(loc.toString(qlonglong(shape.rowCount()))));
+    fetcher_->start(model_->query(), shape, limits_, [this](CopiedSelection copied) { onCopied(copied); });
+}
+
+void ResultGrid::onCopied(const CopiedSelection& copied) {
+    const QLocale loc = displayLocale();
+    if (!copied.error.isEmpty()) {
+        emit message(tr("Copy failed: %1").arg(copied.error));
+        return;
+    }
+    QApplication::clipboard()->setText(copied.text);
+    if (copied.capped)
+        emit message(tr("Copied the first %1 of %2 selected rows (the copy limit); export the result for all of them")
+                         .arg(loc.toString(qlonglong(copied.rows)), loc.toString(qlonglong(copied.selectedRows))));
+    else
+        emit message(copied.rows == 1 ? tr("Copied 1 row") : tr("Copied %1 rows").arg(loc.toString(qlonglong(copied.rows))));
 }
 
 }  // namespace deskbase::widgets

@@ -2,6 +2,8 @@
 
 #include <cctype>
 
+#include "core/query/statement_kind.h"
+
 namespace deskbase::widgets {
 
 namespace {
@@ -40,12 +42,26 @@ bool isWrappableQuery(const std::string& sql) {
     return word == "SELECT" || word == "WITH" || word == "VALUES" || word == "TABLE";
 }
 
-std::string pagedSql(const std::string& sql, const PageRequest& page) {
+namespace {
+std::string wrapped(const std::string& sql, int sortColumn, bool descending) {
     std::string out = "SELECT * FROM (\n" + trimStatement(sql) + "\n) AS deskbase_result";
-    if (page.sortColumn >= 0)
-        out += " ORDER BY " + std::to_string(page.sortColumn + 1) + (page.descending ? " DESC" : " ASC");
-    out += " LIMIT " + std::to_string(page.limit) + " OFFSET " + std::to_string(page.offset);
+    if (sortColumn >= 0) out += " ORDER BY " + std::to_string(sortColumn + 1) + (descending ? " DESC" : " ASC");
     return out;
+}
+}  // namespace
+
+bool isPageableQuery(const std::string& sql) {
+    return isWrappableQuery(sql) && !classifyStatement(sql).writesData;
+}
+
+std::string pagedSql(const std::string& sql, const PageRequest& page) {
+    return wrapped(sql, page.sortColumn, page.descending) + " LIMIT " + std::to_string(page.limit) + " OFFSET " +
+           std::to_string(page.offset);
+}
+
+std::string sortedSql(const std::string& sql, int sortColumn, bool descending) {
+    if (sortColumn < 0 || !isPageableQuery(sql)) return sql;
+    return wrapped(sql, sortColumn, descending);
 }
 
 std::string countSql(const std::string& sql) {

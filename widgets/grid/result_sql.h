@@ -10,6 +10,8 @@ namespace deskbase::widgets {
 std::string trimStatement(const std::string& sql);
 // True for statements that return rows and can be wrapped (SELECT, WITH, VALUES, TABLE).
 bool isWrappableQuery(const std::string& sql);
+// Wrappable and writes nothing (WITH ... INSERT starts like a query): safe to run again, paged.
+bool isPageableQuery(const std::string& sql);
 
 struct PageRequest {
     int sortColumn = -1;  // 0-based result column, -1 for the query's own order
@@ -18,6 +20,8 @@ struct PageRequest {
     std::int64_t limit = 0;
 };
 std::string pagedSql(const std::string& sql, const PageRequest& page);
+// The whole result in the grid's order: the statement itself when unsorted or not wrappable.
+std::string sortedSql(const std::string& sql, int sortColumn, bool descending);
 std::string countSql(const std::string& sql);
 
 }  // namespace deskbase::widgets

@@ -92,6 +92,16 @@ const Value* ResultTableModel::cell(int row, int column) const {
     return &(*r)[std::size_t(column)];
 }
 
+const Row* ResultTableModel::cachedRow(std::int64_t row) const {
+    return row >= 0 && row < rows_ ? cache_.row(row) : nullptr;
+}
+
+bool ResultTableModel::hasRows(std::int64_t first, std::int64_t last) const {
+    for (std::int64_t b = cache_.blockOf(first); b <= cache_.blockOf(last); ++b)
+        if (!cache_.contains(b)) return false;
+    return true;
+}
+
 void ResultTableModel::requestBlock(std::int64_t block) const {
     if (inFlight_.insert(block).second) fetcher_->request(gen_, block);
 }

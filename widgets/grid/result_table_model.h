@@ -36,6 +36,12 @@ public:
 
     // The raw cell when its block is cached.
     const Value* cell(int row, int column) const;
+    // The raw row when its block is cached (does not ask for it).
+    const Row* cachedRow(std::int64_t row) const;
+    // Whether every row in [first, last] is cached.
+    bool hasRows(std::int64_t first, std::int64_t last) const;
+    // The query as the fetcher runs it (target, SQL, parameters, sort).
+    const ResultQuery& query() const { return query_; }
     const std::vector<Column>& columns() const { return columns_; }
     bool isRunning() const { return running_; }
     bool rowCountExact() const { return countExact_; }

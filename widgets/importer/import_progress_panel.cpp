@@ -1,32 +1,13 @@
 #include "widgets/importer/import_progress_panel.h"
 
-#include <QHBoxLayout>
-#include <QLabel>
-#include <QProgressBar>
-#include <QPushButton>
 #include <cmath>
 
 #include "widgets/grid/cell_format.h"
 
 namespace deskbase::widgets {
 
-ImportProgressPanel::ImportProgressPanel(QWidget* parent)
-    : QWidget(parent),
-      label_(new QLabel(this)),
-      bar_(new QProgressBar(this)),
-      cancel_(new QPushButton(tr("Cancel"), this)) {
+ImportProgressPanel::ImportProgressPanel(QWidget* parent) : ProgressStrip(parent) {
     setObjectName(QStringLiteral("importProgress"));
-    bar_->setRange(0, 1000);
-    bar_->setTextVisible(false);
-    bar_->setFixedWidth(160);
-    bar_->setMaximumHeight(14);
-    auto* layout = new QHBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(label_);
-    layout->addWidget(bar_);
-    layout->addWidget(cancel_);
-    connect(cancel_, &QPushButton::clicked, this, &ImportProgressPanel::cancelRequested);
-    setVisible(false);
 }
 
 QString ImportProgressPanel::describe(const ImportProgress& p, double seconds) {
@@ -47,10 +28,7 @@ void ImportProgressPanel::start(const QString& fileName, int queued) {
     fileName_ = fileName;
     queued_ = queued;
     clock_.start();
-    bar_->setValue(0);
-    cancel_->setEnabled(true);
-    label_->setText(tr("Importing %1…").arg(fileName_));
-    setVisible(true);
+    ProgressStrip::start(tr("Importing %1…").arg(fileName_));
 }
 
 void ImportProgressPanel::setQueued(int queued) {
@@ -58,18 +36,10 @@ void ImportProgressPanel::setQueued(int queued) {
 }
 
 void ImportProgressPanel::update(const ImportProgress& p) {
-    bar_->setValue(int(std::lround(p.fraction * 1000)));
+    setFraction(p.fraction);
     QString text = tr("Importing %1: %2").arg(fileName_, describe(p, double(clock_.elapsed()) / 1000.0));
     if (queued_ > 0) text += tr(" (%n more queued)", nullptr, queued_);
-    label_->setText(text);
-}
-
-void ImportProgressPanel::finish() {
-    setVisible(false);
-}
-
-QString ImportProgressPanel::text() const {
-    return label_->text();
+    setText(text);
 }
 
 }  // namespace deskbase::widgets

@@ -43,4 +43,22 @@ QIcon stopIcon() {
     });
 }
 
+QIcon exportIcon() {
+    return drawn([](QPainter& p, double s) {
+        const QColor blue(0x3a, 0x7b, 0xd5);
+        QPainterPath arrow;
+        arrow.moveTo(s * 0.42, s * 0.1);
+        arrow.lineTo(s * 0.58, s * 0.1);
+        arrow.lineTo(s * 0.58, s * 0.42);
+        arrow.lineTo(s * 0.76, s * 0.42);
+        arrow.lineTo(s * 0.5, s * 0.7);
+        arrow.lineTo(s * 0.24, s * 0.42);
+        arrow.lineTo(s * 0.42, s * 0.42);
+        arrow.closeSubpath();
+        p.setBrush(blue);
+        p.drawPath(arrow);
+        p.drawRoundedRect(QRectF(s * 0.14, s * 0.78, s * 0.72, s * 0.1), s * 0.03, s * 0.03);
+    });
+}
+
 }  // namespace deskbase::widgets

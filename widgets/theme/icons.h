@@ -7,5 +7,6 @@ namespace deskbase::widgets {
 
 QIcon runIcon();   // a green "play" triangle
 QIcon stopIcon();  // a red square
+QIcon exportIcon();  // a blue arrow down onto a tray ("download")
 
 }  // namespace deskbase::widgets

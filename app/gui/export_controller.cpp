@@ -1,0 +1,120 @@
+#include "app/gui/export_controller.h"
+
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QTimer>
+
+#include "core/query/query_executor.h"
+#include "widgets/common/progress_strip.h"
+#include "widgets/grid/background_task.h"
+#include "widgets/grid/cell_format.h"
+
+namespace deskbase::gui {
+
+ExportController::ExportController(widgets::ProgressStrip* strip, QObject* parent)
+    : QObject(parent),
+      strip_(strip),
+      timer_(new QTimer(this)),
+      mailbox_(std::make_shared<widgets::GuiMailbox>(this)) {
+    timer_->setInterval(200);
+    connect(timer_, &QTimer::timeout, this, &ExportController::showProgress);
+    connect(strip_, &widgets::ProgressStrip::cancelRequested, this, &ExportController::cancel);
+}
+
+ExportController::~ExportController() {
+    mailbox_->close();  // the worker may still finish: nothing reaches this object after this
+    if (running_) running_->cancel();
+    executor_.reset();  // joins the worker once the export has removed its temporary file
+}
+
+bool ExportController::start(ExportRequest request, qint64 expectedRows) {
+    if (running_) {
+        emit finished(false, tr("An export is already running; cancel it or wait for it to finish"));
+        return false;
+    }
+    if (!executor_) executor_ = std::make_unique<QueryExecutor>(ExecutorOptions{1, nullptr, 1});
+    const QString path = QDir::toNativeSeparators(QString::fromStdString(request.path));
+    fileName_ = QFileInfo(path).fileName();
+    expectedRows_ = expectedRows;
+    // The outcome arrives on a worker thread (or at once, for a refused request): queue it here.
+    running_ = ResultExport::start(*executor_, std::move(request), {},
+                                   [this, mailbox = mailbox_, path](const Result<ExportSummary>& r) {
+                                       mailbox->post([this, path, r] { onDone(r, path); });
+                                   });
+    strip_->start(tr("Exporting %1…").arg(fileName_));
+    strip_->setFraction(expectedRows_ > 0 ? 0.0 : -1.0);
+    timer_->start();
+    emit runningChanged(true);
+    return true;
+}
+
+void ExportController::cancel() {
+    if (running_) running_->cancel();
+}
+
+void ExportController::showProgress() {
+    if (!running_) return;
+    const ExportProgress p = running_->progress();
+    const QLocale loc = widgets::displayLocale();
+    strip_->setText(tr("Exporting %1: %2 rows · %3 MB")
+                        .arg(fileName_, loc.toString(qulonglong(p.rows)),
+                             loc.toString(double(p.bytes) / 1e6, 'f', 1)));
+    if (expectedRows_ > 0) strip_->setFraction(double(p.rows) / double(expectedRows_));
+}
+
+namespace {
+struct FormatFilter {
+    const char* filter;
+    ExportFormat format;
+};
+constexpr FormatFilter kFilters[] = {{QT_TR_NOOP("CSV (*.csv)"), ExportFormat::Csv},
+                                     {QT_TR_NOOP("TSV (*.tsv)"), ExportFormat::Tsv},
+                                     {QT_TR_NOOP("JSON array (*.json)"), ExportFormat::Json},
+                                     {QT_TR_NOOP("NDJSON, one object per line (*.ndjson *.jsonl)"), ExportFormat::Ndjson}};
+}  // namespace
+
+ExportChoice ExportController::resolveChoice(const QString& path, ExportFormat filterFormat) {
+    if (exportFormatForPath(path.toStdString())) return {path, std::nullopt};
+    if (QFileInfo(path).suffix().isEmpty()) {
+        const auto ext = exportFormatName(filterFormat);
+        return {path + QLatin1Char('.') + QString::fromLatin1(ext.data(), qsizetype(ext.size())), std::nullopt};
+    }
+    return {path, filterFormat};  // an extension of the user's own: keep it, write the filter's format
+}
+
+std::optional<ExportChoice> ExportController::chooseFile(QWidget* parent, const QString& suggestedPath) {
+    QStringList filters;
+    for (const auto& f : kFilters) filters << tr(f.filter);
+    QString selected = filters.first();
+    if (auto format = exportFormatForPath(suggestedPath.toStdString()))
+        for (const auto& f : kFilters)
+            if (f.format == *format) selected = tr(f.filter);
+    const QString path = QFileDialog::getSaveFileName(parent, tr("Export result"), suggestedPath,
+                                                      filters.join(QStringLiteral(";;")), &selected);
+    if (path.isEmpty()) return std::nullopt;
+    const auto index = std::max<qsizetype>(0, filters.indexOf(selected));
+    return resolveChoice(path, kFilters[index].format);
+}
+
+QString ExportController::describe(const Result<ExportSummary>& outcome, const QString& path) {
+    if (!outcome) {
+        const QString why = QString::fromStdString(outcome.message());
+        if (why == QStringLiteral("Export cancelled"))
+            return tr("Export cancelled; %1 was not written").arg(path);
+        return tr("Export failed: %1").arg(why);
+    }
+    const QLocale loc = widgets::displayLocale();
+    const QString rows = outcome->rows == 1 ? tr("1 row") : tr("%1 rows").arg(loc.toString(qulonglong(outcome->rows)));
+    return tr("Exported %1 to %2 in %3 s").arg(rows, path, loc.toString(outcome->seconds, 'f', 1));
+}
+
+void ExportController::onDone(const Result<ExportSummary>& outcome, const QString& path) {
+    running_.reset();
+    timer_->stop();
+    strip_->finish();
+    emit runningChanged(false);
+    emit finished(outcome.isOk(), describe(outcome, path));
+}
+
+}  // namespace deskbase::gui
