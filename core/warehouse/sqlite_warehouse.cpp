@@ -4,7 +4,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <chrono>
 #include <mutex>
+#include <thread>
 #include <set>
 
 #include "core/warehouse/sqlite_statement.h"
@@ -381,9 +383,17 @@ Result<std::unique_ptr<Warehouse>> openSqliteWarehouse(const std::string& path) 
     sqlite3_busy_timeout(db, kBusyTimeoutMs);
     sqlite3_extended_result_codes(db, 0);
     auto w = std::make_unique<SqliteWarehouse>(db, path);
-    // WAL: readers (dashboard cards) run while an import writes.
-    if (auto s = w->execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON", {}); !s) {
-        return Error{"cannot open SQLite warehouse " + path + ": " + s.message()};
+    // WAL: readers (dashboard cards) run while an import writes. Switching a file to WAL needs an
+    // exclusive lock, and SQLite answers SQLITE_BUSY at once, without its busy handler, when
+    // another connection opening at the same moment holds a shared lock (the GUI's schema load
+    // and a query starting together): retry for as long as the busy timeout would have waited.
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(kBusyTimeoutMs);
+    for (int attempt = 0;; ++attempt) {
+        auto s = w->execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON", {});
+        if (s) break;
+        if (sqlite3_errcode(db) != SQLITE_BUSY || std::chrono::steady_clock::now() > deadline)
+            return Error{"cannot open SQLite warehouse " + path + ": " + s.message()};
+        std::this_thread::sleep_for(std::chrono::milliseconds(std::min(1 << std::min(attempt, 6), 50)));
     }
     return std::unique_ptr<Warehouse>(std::move(w));
 }

@@ -32,6 +32,7 @@ private slots:
     void cancelOfClosedCursorSparesNextStatement();
     void errorsAreOneLine_data();
     void errorsAreOneLine();
+    void connectionsOpenedTogetherAllSucceed();
     void unreachableTargetFailsFast();
     void passwordsAndConnectionOptionsComeFromLibpq();
     void serverStoppedMidQueryAndCopyGivesErrors();

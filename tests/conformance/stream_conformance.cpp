@@ -153,6 +153,31 @@ void ConformanceTest::errorsAreOneLine() {
     REQUIRE_OK(scalar(*w_, "SELECT count(*) FROM t"));
 }
 
+// The GUI opens several connections at once (schema load, result grid, chart, dashboard cards);
+// none may fail because another is opening at the same moment, also on a brand-new SQLite file.
+void ConformanceTest::connectionsOpenedTogetherAllSucceed() {
+    constexpr int kRounds = 30, kThreads = 6;
+    for (int round = 0; round < kRounds; ++round) {
+        const std::string target = backend_.isPostgres()
+                                       ? backend_.target()
+                                       : backend_.target() + ".together-" + std::to_string(round) + ".db";
+        std::vector<std::string> errors(kThreads);
+        std::vector<std::thread> threads;
+        for (int i = 0; i < kThreads; ++i)
+            threads.emplace_back([&, i] {
+                auto w = Warehouse::open(target);
+                if (!w) {
+                    errors[std::size_t(i)] = w.message();
+                    return;
+                }
+                auto one = scalar(**w, "SELECT 1");
+                if (!one) errors[std::size_t(i)] = one.message();
+            });
+        for (auto& t : threads) t.join();
+        for (const auto& e : errors) QVERIFY2(e.empty(), ("round " + std::to_string(round) + ": " + e).c_str());
+    }
+}
+
 void ConformanceTest::unreachableTargetFailsFast() {
     QElapsedTimer timer;
     timer.start();

@@ -268,7 +268,7 @@ private slots:
 
         // The table view shows the same answer; a new query starts as a table.
         page->showChart(false);
-        QTRY_COMPARE(page->grid()->model()->rowCount(), 3);
+        QTRY_VERIFY2(page->grid()->model()->rowCount() == 3, qPrintable(page->errorText()));
         page->newQuery();
         QVERIFY(!page->isChartShown());
     }
@@ -337,7 +337,7 @@ private slots:
         QVERIFY(window.openWorkspace(QString::fromStdString(ws.file("work"))));
         {
             auto w = Warehouse::open(ws.file("work/warehouse.db"));
-            QVERIFY(w.isOk());
+            QVERIFY2(w.isOk(), w.isOk() ? "" : w.message().c_str());
             QVERIFY((*w)->execute("CREATE TABLE many (n INTEGER, label TEXT, v REAL)").isOk());
             QVERIFY((*w)->execute("WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < 200000) "
                                   "INSERT INTO many SELECT n, 'row ' || n || CASE WHEN n % 1000 = 0 THEN ', \"k\"' "
