@@ -3,8 +3,52 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <thread>
 
 namespace deskbase::dashboard {
+
+namespace {
+
+constexpr std::size_t kParallelPoints = 1000000;
+
+// Column of a point: floor((x - xMin) * columns / span), the last column closed on the right.
+struct ColumnRule {
+    double xMin, scale;
+    long columns;
+    long operator()(double xv) const { return std::min<long>(long((xv - xMin) * scale), columns - 1); }
+};
+
+// Appends the first, lowest, highest and last point of each column among points [from, to).
+// Column ends are found by binary search, so the scan itself is a plain min/max loop.
+void reduceSpan(const double* x, const double* y, std::size_t from, std::size_t to, const ColumnRule& columnOf,
+                std::vector<std::size_t>& out) {
+    std::size_t i = from;
+    while (i < to) {
+        const long bucket = columnOf(x[i]);
+        const std::size_t end = std::size_t(
+            std::partition_point(x + i, x + to, [&](double xv) { return columnOf(xv) <= bucket; }) - x);
+        std::size_t minIdx = i, maxIdx = i;
+        double minY = y[i], maxY = y[i];
+        for (std::size_t k = i + 1; k < end; ++k) {
+            const double v = y[k];
+            if (v < minY) {
+                minY = v;
+                minIdx = k;
+            }
+            if (v > maxY) {
+                maxY = v;
+                maxIdx = k;
+            }
+        }
+        std::size_t picks[4] = {i, minIdx, maxIdx, end - 1};
+        std::sort(picks, picks + 4);
+        for (std::size_t k = 0; k < 4; ++k)
+            if (k == 0 || picks[k] != picks[k - 1]) out.push_back(picks[k]);
+        i = end;
+    }
+}
+
+}  // namespace
 
 std::vector<std::size_t> reduceMinMax(const double* x, const double* y, std::size_t n, double xMin,
                                       double xMax, int columns) {
@@ -24,33 +68,21 @@ std::vector<std::size_t> reduceMinMax(const double* x, const double* y, std::siz
     out.reserve(std::size_t(columns) * 4 + 2);
     if (first < lo) out.push_back(first);
     const double span = xMax > xMin ? xMax - xMin : 1.0;
-    const double scale = double(columns) / span;
-    // Column of a point: floor((x - xMin) * columns / span), the last column closed on the right.
-    // Column ends are found by binary search, so the scan itself is a plain min/max loop.
-    auto columnOf = [&](double xv) { return std::min<long>(long((xv - xMin) * scale), columns - 1); };
-    std::size_t i = lo;
-    while (i < hi) {
-        const long bucket = columnOf(x[i]);
-        const std::size_t end = std::size_t(
-            std::partition_point(x + i, x + hi, [&](double xv) { return columnOf(xv) <= bucket; }) - x);
-        std::size_t minIdx = i, maxIdx = i;
-        double minY = y[i], maxY = y[i];
-        for (std::size_t k = i + 1; k < end; ++k) {
-            const double v = y[k];
-            if (v < minY) {
-                minY = v;
-                minIdx = k;
-            }
-            if (v > maxY) {
-                maxY = v;
-                maxIdx = k;
-            }
-        }
-        std::size_t picks[4] = {i, minIdx, maxIdx, end - 1};
-        std::sort(picks, picks + 4);
-        for (std::size_t k = 0; k < 4; ++k)
-            if (k == 0 || picks[k] != picks[k - 1]) out.push_back(picks[k]);
-        i = end;
+    const ColumnRule rule{xMin, double(columns) / span, columns};
+    // Millions of points: the scan is memory-bound, so the right half of the columns runs on a
+    // second core. Buckets never straddle the split, so the picks are the same as one pass.
+    if (hi - lo >= kParallelPoints && std::thread::hardware_concurrency() > 1) {
+        const long half = columns / 2;
+        const std::size_t split = std::size_t(
+            std::partition_point(x + lo, x + hi, [&](double xv) { return rule(xv) < half; }) - x);
+        std::vector<std::size_t> right;
+        right.reserve(std::size_t(columns - half) * 4);
+        std::thread worker([&] { reduceSpan(x, y, split, hi, rule, right); });
+        reduceSpan(x, y, lo, split, rule, out);
+        worker.join();
+        out.insert(out.end(), right.begin(), right.end());
+    } else {
+        reduceSpan(x, y, lo, hi, rule, out);
     }
     if (hi < last) out.push_back(hi);
     return out;

@@ -22,6 +22,9 @@ private slots:
                           seed % 2 ? ", zoomed" : "")
                 << seed << points << columns << bool(seed % 2);
         }
+        // Millions of points in view: the two-thread path (split at the middle column).
+        QTest::addRow("3M points, 1101 columns") << 13 << 3000000 << 1101 << false;
+        QTest::addRow("3M points, 777 columns, zoomed") << 14 << 3000000 << 777 << true;
     }
     void keepsEveryColumnMinAndMax() {
         QFETCH(int, seed);

@@ -26,7 +26,10 @@ void ReducedLine::followAxis(QAbstractAxis* axis) {
 
 void ReducedLine::setPixelColumns(int columns) {
     columns = std::max(columns, 16);
-    if (columns == columns_) return;
+    // The first layout moves the plot width a few pixels from the guess the chart was built with;
+    // buckets a little narrower than a pixel look the same, and re-reducing millions of points
+    // for it would double the first frame. Re-reduce when the plot grew or shrank for real.
+    if (shown_ > 0 && columns <= columns_ * 11 / 10 && columns >= columns_ / 2) return;
     columns_ = columns;
     if (shown_ > 0) showRange(lastMin_, lastMax_);
 }
@@ -37,6 +40,9 @@ void ReducedLine::showAll() {
 }
 
 void ReducedLine::showRange(double xMin, double xMax) {
+    // The axis reports its range again when the chart lays out: nothing changed, nothing to do.
+    if (shown_ > 0 && xMin == lastMin_ && xMax == lastMax_ && columns_ == shownColumns_) return;
+    shownColumns_ = columns_;
     lastMin_ = xMin;
     lastMax_ = xMax;
     const auto& d = *data_;

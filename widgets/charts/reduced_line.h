@@ -37,6 +37,7 @@ private:
     std::shared_ptr<const XYData> data_;
     QXYSeries* series_;
     int columns_ = 1200;
+    int shownColumns_ = 0;  // columns_ of the reduction on show
     double lastMin_ = 0, lastMax_ = 0;
     std::size_t shown_ = 0;
 };
