@@ -162,6 +162,7 @@ void QueryPage::showLastRunInChart() {
 }
 
 void QueryPage::resetVisualization(const nlohmann::json& visualization) {
+    lastRun_ = {};  // a new question or table: the chart must not draw (or run) the previous SQL
     auto settings = dashboard::parseVisualization(visualization.dump());
     chart_->setSettings(settings ? *settings : dashboard::VisualizationSettings{});
     chart_->clear();
@@ -247,7 +248,6 @@ void QueryPage::newQuery() {
     parameters_->setDeclared({});
     editor_->clear();
     grid_->model()->clear();
-    lastRun_ = {};
     resetVisualization(question_.visualization);
     title_->setText(QString());
     emit titleChanged(tr("SQL"));

@@ -273,6 +273,34 @@ private slots:
         QVERIFY(!page->isChartShown());
     }
 
+    // The grid runs a statement once; the chart view must not run an INSERT a second time, neither
+    // when it is showing during Run nor when it is switched to afterwards.
+    void chartDoesNotRunWritesAgain() {
+        test::TempWorkspace ws;
+        MainWindow window;
+        QVERIFY(window.openWorkspace(QString::fromStdString(ws.file("work"))));
+        QueryPage* page = window.queryPage();
+        page->editor()->setPlainText(QStringLiteral("CREATE TABLE hits (n INTEGER)"));
+        page->run();
+        QTRY_VERIFY(!page->grid()->model()->isRunning());
+        page->showChart(true);
+        page->editor()->setPlainText(QStringLiteral("INSERT INTO hits VALUES (1)"));
+        page->run();
+        QTRY_VERIFY(!page->grid()->model()->isRunning());
+        page->showChart(false);
+        page->showChart(true);
+        QTRY_VERIFY(!page->chartPanel()->isLoading());
+        QVERIFY2(page->chartPanel()->statusText().contains(QStringLiteral("Only a query")),
+                 qPrintable(page->chartPanel()->statusText()));
+        auto w = Warehouse::open(ws.file("work/warehouse.db"));
+        QVERIFY(w.isOk());
+        auto cursor = (*w)->query("SELECT count(*) FROM hits");
+        QVERIFY(cursor.isOk());
+        std::vector<Row> rows;
+        QVERIFY((*cursor)->fetch(rows, 1).isOk());
+        QCOMPARE(std::get<std::int64_t>(rows.at(0).at(0)), std::int64_t(1));
+    }
+
     void brokenChartQueryShowsError() {
         test::TempWorkspace ws;
         MainWindow window;

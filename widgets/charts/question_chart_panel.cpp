@@ -9,6 +9,7 @@
 
 #include "core/dashboard/chart_data.h"
 #include "core/query/query_executor.h"
+#include "core/query/statement_kind.h"
 #include "widgets/charts/chart_palette.h"
 #include "widgets/charts/chart_settings_panel.h"
 #include "widgets/charts/chart_view.h"
@@ -105,6 +106,12 @@ void QuestionChartPanel::showQuery(const std::string& target, const std::string&
                                    const std::vector<Value>& params) {
     std::string key = queryKey(target, sql, params);
     if (key == shownKey_ && (loading_ || data_)) return;
+    // The grid has already run the statement once; an INSERT or CREATE must not run again here.
+    if (!classifyStatement(sql).readOnly) {
+        clear();
+        setStatus(tr("Only a query (SELECT, WITH, VALUES) can be drawn as a chart."), false);
+        return;
+    }
     shownKey_ = std::move(key);
     const std::uint64_t gen = ++generation_;
     loading_ = true;
