@@ -3,6 +3,7 @@
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QMessageBox>
 #include <QTimer>
 
 #include "core/query/query_executor.h"
@@ -94,7 +95,14 @@ std::optional<ExportChoice> ExportController::chooseFile(QWidget* parent, const 
                                                       filters.join(QStringLiteral(";;")), &selected);
     if (path.isEmpty()) return std::nullopt;
     const auto index = std::max<qsizetype>(0, filters.indexOf(selected));
-    return resolveChoice(path, kFilters[index].format);
+    ExportChoice choice = resolveChoice(path, kFilters[index].format);
+    // The dialog asked about overwriting the name as typed; an added extension names another file.
+    if (choice.path != path && QFileInfo::exists(choice.path) &&
+        QMessageBox::question(parent, tr("Export result"),
+                              tr("%1 already exists. Replace it?").arg(QFileInfo(choice.path).fileName())) !=
+            QMessageBox::Yes)
+        return std::nullopt;
+    return choice;
 }
 
 QString ExportController::describe(const Result<ExportSummary>& outcome, const QString& path) {

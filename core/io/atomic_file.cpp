@@ -71,15 +71,25 @@ AtomicFile::~AtomicFile() { abandon(); }
 Result<std::unique_ptr<AtomicFile>> AtomicFile::create(const std::string& requested) {
     if (requested.empty()) return Error{"No file to write to"};
     std::string path = requested;
+    // A symlink is written through, also when its target does not exist yet: rename would
+    // otherwise replace the link itself with a file.
+    struct stat lst {};
+    for (int hops = 0; hops < 16 && ::lstat(path.c_str(), &lst) == 0 && S_ISLNK(lst.st_mode); ++hops) {
+        char target[PATH_MAX];
+        const ssize_t n = ::readlink(path.c_str(), target, sizeof target - 1);
+        if (n <= 0) return Error{"Cannot write " + requested + ": " + reason(errno)};
+        target[n] = '\0';
+        const auto linkDir = path.rfind('/');
+        path = target[0] == '/' || linkDir == std::string::npos ? std::string(target)
+                                                                 : path.substr(0, linkDir + 1) + target;
+    }
     struct stat st {};
     const bool exists = ::stat(path.c_str(), &st) == 0;
     if (exists && S_ISDIR(st.st_mode)) return Error{"Cannot write " + requested + ": it is a folder"};
     if (exists && !S_ISREG(st.st_mode)) return Error{"Cannot write " + requested + ": not a regular file"};
-    struct stat lst {};
-    if (exists && ::lstat(path.c_str(), &lst) == 0 && S_ISLNK(lst.st_mode)) {
-        char resolved[PATH_MAX];
-        if (::realpath(path.c_str(), resolved)) path = resolved;  // rename would replace the link itself
-    }
+    // A read-only file stays as it is, as a plain write to it would: the rename would replace it.
+    if (exists && ::access(path.c_str(), W_OK) != 0)
+        return Error{"Cannot write " + requested + ": " + reason(errno)};
     const auto slash = path.rfind('/');
     const std::string dir = slash == std::string::npos ? std::string() : path.substr(0, slash + 1);
     const std::string name = slash == std::string::npos ? path : path.substr(slash + 1);

@@ -37,7 +37,8 @@ private:
 class AtomicFile {
 public:
     // Creates ".<name>.<random>.part" beside `path`, with the existing destination's permissions
-    // (or a new file's). A symlinked destination is written through, not replaced by a file.
+    // (or a new file's). A symlinked destination is written through (also to a target not there
+    // yet), not replaced by a file. A destination this user may not write is refused.
     static Result<std::unique_ptr<AtomicFile>> create(const std::string& path);
     ~AtomicFile();  // abandons unless committed
     AtomicFile(const AtomicFile&) = delete;

@@ -3,6 +3,7 @@
 // leaves no file and keeps an existing one byte for byte), unwritable destinations, a write that
 // fails mid-file, and statements that must not run again.
 #include <QtTest>
+#include <unistd.h>
 
 #include <signal.h>
 #include <sys/resource.h>
@@ -345,6 +346,25 @@ private slots:
         struct stat st {};
         QVERIFY(::stat(out("shared.csv").c_str(), &st) == 0);
         QCOMPARE(int(st.st_mode & 0777), 0640);
+    }
+
+    void linkToAFileNotYetThereIsWrittenThrough() {
+        fs::create_directories(out("targets"));
+        fs::create_symlink("targets/new.csv", out("dangling.csv"));  // relative, target missing
+        auto r = exportResult(*executor_, request("SELECT 3 AS three", "dangling.csv"));
+        QVERIFY2(r.isOk(), messageOf(r).constData());
+        QVERIFY(fs::is_symlink(out("dangling.csv")));
+        QCOMPARE(readFile(out("targets/new.csv")), std::string("three\r\n3\r\n"));
+    }
+
+    void readOnlyDestinationIsRefusedAndKept() {
+        if (::geteuid() == 0) QSKIP("root may write a read-only file; the refusal applies to other users");
+        ws_.write("out/locked.csv", "keep\n");
+        QVERIFY(::chmod(out("locked.csv").c_str(), 0444) == 0);
+        auto r = exportResult(*executor_, request("SELECT 4 AS four", "locked.csv"));
+        QVERIFY(!r);
+        QVERIFY2(QString::fromStdString(r.message()).contains(QStringLiteral("Permission denied")), messageOf(r).constData());
+        QCOMPARE(readFile(out("locked.csv")), std::string("keep\n"));
     }
 };
 
