@@ -4,6 +4,7 @@
 #include <QObject>
 
 #include "core/warehouse/warehouse.h"
+#include "widgets/grid/background_task.h"
 #include "widgets/grid/result_sql.h"
 
 namespace deskbase::widgets {
@@ -12,69 +13,66 @@ namespace {
 constexpr std::size_t kFetchRows = 1000;
 }
 
-SelectionFetcher::SelectionFetcher(QObject* context) : context_(context) {}
+// One fetch's state, shared with its worker so the worker never touches the fetcher: a newer
+// fetch or the fetcher's end only interrupts it and never waits (opening a connection can take
+// seconds: a busy SQLite file, an unreachable server).
+struct SelectionFetcher::Run {
+    std::atomic<bool> stop{false};
+    std::mutex mutex;  // guards connection against interrupt() from the GUI thread
+    Warehouse* connection = nullptr;
+
+    void interrupt() {
+        stop.store(true);
+        std::lock_guard lock(mutex);
+        if (connection) connection->cancel();
+    }
+};
+
+SelectionFetcher::SelectionFetcher(QObject* context) : mailbox_(std::make_shared<GuiMailbox>(context)) {}
 
 SelectionFetcher::~SelectionFetcher() {
+    mailbox_->close();  // a result on its way is dropped
     cancel();
-    joinWorker();
 }
 
 void SelectionFetcher::cancel() {
     ++gen_;  // a result still on its way is no longer wanted
     running_ = false;
-    if (stop_) stop_->store(true);
-    std::lock_guard lock(connectionMutex_);
-    if (connection_) connection_->cancel();
-}
-
-void SelectionFetcher::joinWorker() {
-    if (!worker_.joinable()) return;
-    // An interrupt that lands just before a statement starts is lost (SQLite resets it then), so
-    // repeat it until the worker has seen the stop flag.
-    while (!finished_->load()) {
-        {
-            std::lock_guard lock(connectionMutex_);
-            if (connection_) connection_->cancel();
-        }
-        std::this_thread::sleep_for(std::chrono::milliseconds(5));
-    }
-    worker_.join();
+    if (run_) run_->interrupt();
+    run_.reset();
 }
 
 void SelectionFetcher::start(ResultQuery query, SelectionShape shape, CopyLimits limits,
                              std::function<void(CopiedSelection)> done) {
     cancel();
-    joinWorker();
     const std::uint64_t gen = ++gen_;
     running_ = true;
-    stop_ = std::make_shared<std::atomic<bool>>(false);
-    finished_ = std::make_shared<std::atomic<bool>>(false);
-    worker_ = std::thread([this, gen, query = std::move(query), shape = std::move(shape), limits,
-                           done = std::move(done), stop = stop_, finished = finished_]() mutable {
+    run_ = std::make_shared<Run>();
+    std::thread([run = run_, mailbox = mailbox_, self = this, gen, query = std::move(query),
+                 shape = std::move(shape), limits, done = std::move(done)]() mutable {
         CopiedSelection out;
         auto opened = Warehouse::open(query.target);
         if (!opened) {
             out.error = QString::fromStdString(opened.message());
         } else {
             {
-                std::lock_guard lock(connectionMutex_);
-                connection_ = opened->get();
+                std::lock_guard lock(run->mutex);
+                run->connection = opened->get();
             }
-            out = fetch(**opened, query, shape, limits, *stop);
-            std::lock_guard lock(connectionMutex_);
-            connection_ = nullptr;
+            // An interrupt that came while the connection was opening: the stop flag says so.
+            out = fetch(**opened, query, shape, limits, run->stop);
+            std::lock_guard lock(run->mutex);
+            run->connection = nullptr;
         }
-        // The fetcher outlives this post: its owner (the context) joins it before it goes.
-        QMetaObject::invokeMethod(
-            context_,
-            [this, gen, done = std::move(done), out = std::move(out)]() mutable {
-                if (gen != gen_) return;  // superseded or cancelled meanwhile
-                running_ = false;
-                done(std::move(out));
-            },
-            Qt::QueuedConnection);
-        finished->store(true);
-    });
+        if (run->stop.load()) return;
+        // `self` is only used on the GUI thread, and only while the mailbox is open (the
+        // fetcher closes it before it goes).
+        mailbox->post([self, gen, done = std::move(done), out = std::move(out)]() mutable {
+            if (gen != self->gen_) return;  // superseded or cancelled meanwhile
+            self->running_ = false;
+            done(std::move(out));
+        });
+    }).detach();
 }
 
 CopiedSelection SelectionFetcher::fetch(Warehouse& warehouse, const ResultQuery& query, const SelectionShape& shape,

@@ -9,7 +9,6 @@
 #include <functional>
 #include <memory>
 #include <mutex>
-#include <thread>
 
 #include "widgets/grid/block_fetcher.h"
 #include "widgets/grid/selection_tsv.h"
@@ -35,10 +34,12 @@ struct CopiedSelection {
     QString error;                  // empty on success
 };
 
+class GuiMailbox;
+
 class SelectionFetcher {
 public:
     explicit SelectionFetcher(QObject* context);
-    ~SelectionFetcher();  // interrupts and joins a running fetch
+    ~SelectionFetcher();  // interrupts a running fetch; never waits for it
     SelectionFetcher(const SelectionFetcher&) = delete;
     SelectionFetcher& operator=(const SelectionFetcher&) = delete;
 
@@ -53,15 +54,11 @@ public:
                                  const CopyLimits& limits, const std::atomic<bool>& stop);
 
 private:
-    void joinWorker();
+    struct Run;
 
-    QObject* context_;
-    std::thread worker_;
-    std::shared_ptr<std::atomic<bool>> stop_;      // tells the worker to give up
-    std::shared_ptr<std::atomic<bool>> finished_;  // the worker has posted its result
-    std::mutex connectionMutex_;  // guards connection_ against cancel() from the GUI thread
-    Warehouse* connection_ = nullptr;
-    std::uint64_t gen_ = 0;  // GUI thread: the fetch whose result is still wanted
+    std::shared_ptr<GuiMailbox> mailbox_;  // the worker's way back to the context's thread
+    std::shared_ptr<Run> run_;             // the fetch in progress, if any
+    std::uint64_t gen_ = 0;                // GUI thread: the fetch whose result is still wanted
     bool running_ = false;
 };
 
