@@ -216,6 +216,10 @@ void QueryPage::exportResult() {
         emit statusMessage(tr("Nothing to export: run a query first"));
         return;
     }
+    if (exports_->isRunning()) {  // the menu's Ctrl+E is not disabled with the toolbar button
+        emit statusMessage(tr("An export is running; cancel it or wait for it to finish"));
+        return;
+    }
     if (exportDir_.isEmpty()) exportDir_ = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
     const QString base = question_.name.empty() ? QStringLiteral("result") : QString::fromStdString(toIdentifier(question_.name));
     const auto choice = ExportController::chooseFile(this, QDir(exportDir_).filePath(base + QStringLiteral(".csv")));
