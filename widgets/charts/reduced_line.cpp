@@ -26,9 +26,10 @@ void ReducedLine::followAxis(QAbstractAxis* axis) {
 
 void ReducedLine::setPixelColumns(int columns) {
     columns = std::max(columns, 16);
-    // The first layout moves the plot width a few pixels from the guess the chart was built with;
-    // buckets a little narrower than a pixel look the same, and re-reducing millions of points
-    // for it would double the first frame. Re-reduce when the plot grew or shrank for real.
+    // The first layout moves the plot width a few pixels from the guess the chart was built with.
+    // Buckets up to 10% wider than a pixel (or narrower, down to half) look the same, and
+    // re-reducing millions of points for that would double the first frame. Re-reduce when the
+    // plot grew or shrank for real.
     if (shown_ > 0 && columns <= columns_ * 11 / 10 && columns >= columns_ / 2) return;
     columns_ = columns;
     if (shown_ > 0) showRange(lastMin_, lastMax_);
