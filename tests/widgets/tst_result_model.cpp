@@ -15,6 +15,7 @@
 #include "widgets/grid/result_grid.h"
 #include "widgets/grid/result_sql.h"
 #include "widgets/grid/result_table_model.h"
+#include "widgets/grid/selection_fetcher.h"
 #include "widgets/grid/selection_tsv.h"
 
 using namespace deskbase;
@@ -33,6 +34,36 @@ class ResultModelTest : public QObject {
     QString db_;
 
 private slots:
+    // A copy whose connection is slow to open (the file is locked) must not hold up the window:
+    // a newer copy and the fetcher's end only interrupt it.
+    void slowCopyNeverBlocksTheNextOne() {
+        test::TempWorkspace ws;
+        auto locker = Warehouse::open(ws.sqlitePath());
+        QVERIFY(locker.isOk());
+        QVERIFY((*locker)->execute("CREATE TABLE t (n INTEGER)").isOk());
+        QVERIFY((*locker)->execute("INSERT INTO t VALUES (1), (2)").isOk());
+        QVERIFY((*locker)->execute("PRAGMA journal_mode=DELETE").isOk());
+        QVERIFY((*locker)->execute("BEGIN EXCLUSIVE").isOk());  // readers now wait for the lock
+
+        widgets::SelectionShape shape;
+        shape.segments.push_back({0, 1, {true}});
+        widgets::ResultQuery query{ws.sqlitePath(), "SELECT n FROM t", {}, -1, false};
+        int delivered = 0;
+        QElapsedTimer clock;
+        clock.start();
+        {
+            widgets::SelectionFetcher fetcher(this);
+            fetcher.start(query, shape, {}, [&](widgets::CopiedSelection) { ++delivered; });
+            QTest::qWait(100);  // the worker is now waiting for the lock inside Warehouse::open
+            fetcher.start(query, shape, {}, [&](widgets::CopiedSelection) { ++delivered; });
+            QVERIFY2(clock.elapsed() < 1000, qPrintable(QString::number(clock.elapsed())));
+        }  // the fetcher goes while both workers still wait
+        QVERIFY2(clock.elapsed() < 1000, qPrintable(QString::number(clock.elapsed())));
+        QVERIFY((*locker)->execute("COMMIT").isOk());
+        QTest::qWait(300);
+        QCOMPARE(delivered, 0);  // superseded and abandoned fetches deliver nothing
+    }
+
     void initTestCase() {
         db_ = QString::fromStdString(ws_.sqlitePath());
         auto w = Warehouse::open(ws_.sqlitePath());
