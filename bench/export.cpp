@@ -54,8 +54,10 @@ void ensureTable(const std::string& db, long rows) {
         "CREATE TABLE flights AS WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < " +
         std::to_string(rows) +
         ") SELECT date('2001-01-01', '+' || (n % 365) || ' days') AS date, (n * 7919) % 220 - 20 AS delay,"
-        " 100 + (n * 104729) % 2500 AS distance, substr('LASPHLATLSAVORDLAXSFOJFK', 1 + 3 * (n % 8), 3) AS origin,"
-        " substr('DENSEABOSMIALASPHLATLORD', 1 + 3 * ((n / 8) % 8), 3) AS destination, round(n * 0.37 % 900, 2) AS fare"
+        " 100 + (n * 104729) % 2500 AS distance, substr('LASPHLATLSAVORDLAXSFOJFK', 1 + 3 * (n % 8), 3) AS "
+        "origin,"
+        " substr('DENSEABOSMIALASPHLATLORD', 1 + 3 * ((n / 8) % 8), 3) AS destination, round(n * 0.37 % 900, "
+        "2) AS fare"
         " FROM s";
     if (auto s = (*w)->execute(sql); !s) die(s.message());
 }
@@ -68,10 +70,14 @@ int main(int argc, char** argv) {
     std::string dir = "bench-export";
     for (int i = 1; i + 1 < argc; i += 2) {
         const std::string a = argv[i];
-        if (a == "--runs") runs = std::atoi(argv[i + 1]);
-        else if (a == "--rows") rows = std::atol(argv[i + 1]);
-        else if (a == "--dir") dir = argv[i + 1];
-        else die("unknown option " + a);
+        if (a == "--runs")
+            runs = std::atoi(argv[i + 1]);
+        else if (a == "--rows")
+            rows = std::atol(argv[i + 1]);
+        else if (a == "--dir")
+            dir = argv[i + 1];
+        else
+            die("unknown option " + a);
     }
     fs::create_directories(dir);
     const std::string db = (fs::path(dir) / "warehouse.db").string();
@@ -91,7 +97,8 @@ int main(int argc, char** argv) {
             if (!r) die(r.message());
             ours[f].push_back(r->seconds);
             ourBytes[f] = r->bytes;
-            auto t = bench::runTimed({"sqlite3", f == 0 ? "-csv" : "-json", "-header", db, sql}, theirFile[f]);
+            auto t =
+                bench::runTimed({"sqlite3", f == 0 ? "-csv" : "-json", "-header", db, sql}, theirFile[f]);
             if (t.exitCode != 0) die("sqlite3 failed");
             theirs[f].push_back(t.seconds);
         }
@@ -99,9 +106,11 @@ int main(int argc, char** argv) {
     std::printf("export of %ld rows, median of %d runs (Deskbase includes fsync + rename)\n", rows, runs);
     for (int f = 0; f < 2; ++f) {
         const double a = bench::median(ours[f]), b = bench::median(theirs[f]);
-        std::printf("%-5s Deskbase %.2f s (%.0f MB, %ld lines) | sqlite3 -%s %.2f s (%.0f MB, %ld lines) | ratio %.2f\n",
-                    names[f], a, double(ourBytes[f]) / 1e6, lineCount(ourFile[f]), names[f], b,
-                    double(fs::file_size(theirFile[f])) / 1e6, lineCount(theirFile[f]), a / b);
+        std::printf(
+            "%-5s Deskbase %.2f s (%.0f MB, %ld lines) | sqlite3 -%s %.2f s (%.0f MB, %ld lines) | ratio "
+            "%.2f\n",
+            names[f], a, double(ourBytes[f]) / 1e6, lineCount(ourFile[f]), names[f], b,
+            double(fs::file_size(theirFile[f])) / 1e6, lineCount(theirFile[f]), a / b);
     }
     std::printf("Deskbase peak memory (VmHWM of this process): %.0f MB\n", double(peakKb()) / 1024);
     return 0;

@@ -58,9 +58,9 @@ void ExportController::showProgress() {
     if (!running_) return;
     const ExportProgress p = running_->progress();
     const QLocale loc = widgets::displayLocale();
-    strip_->setText(tr("Exporting %1: %2 rows · %3 MB")
-                        .arg(fileName_, loc.toString(qulonglong(p.rows)),
-                             loc.toString(double(p.bytes) / 1e6, 'f', 1)));
+    strip_->setText(
+        tr("Exporting %1: %2 rows · %3 MB")
+            .arg(fileName_, loc.toString(qulonglong(p.rows)), loc.toString(double(p.bytes) / 1e6, 'f', 1)));
     if (expectedRows_ > 0) strip_->setFraction(double(p.rows) / double(expectedRows_));
 }
 
@@ -69,17 +69,19 @@ struct FormatFilter {
     const char* filter;
     ExportFormat format;
 };
-constexpr FormatFilter kFilters[] = {{QT_TR_NOOP("CSV (*.csv)"), ExportFormat::Csv},
-                                     {QT_TR_NOOP("TSV (*.tsv)"), ExportFormat::Tsv},
-                                     {QT_TR_NOOP("JSON array (*.json)"), ExportFormat::Json},
-                                     {QT_TR_NOOP("NDJSON, one object per line (*.ndjson *.jsonl)"), ExportFormat::Ndjson}};
+constexpr FormatFilter kFilters[] = {
+    {QT_TR_NOOP("CSV (*.csv)"), ExportFormat::Csv},
+    {QT_TR_NOOP("TSV (*.tsv)"), ExportFormat::Tsv},
+    {QT_TR_NOOP("JSON array (*.json)"), ExportFormat::Json},
+    {QT_TR_NOOP("NDJSON, one object per line (*.ndjson *.jsonl)"), ExportFormat::Ndjson}};
 }  // namespace
 
 ExportChoice ExportController::resolveChoice(const QString& path, ExportFormat filterFormat) {
     if (exportFormatForPath(path.toStdString())) return {path, std::nullopt};
     if (QFileInfo(path).suffix().isEmpty()) {
         const auto ext = exportFormatName(filterFormat);
-        return {path + QLatin1Char('.') + QString::fromLatin1(ext.data(), qsizetype(ext.size())), std::nullopt};
+        return {path + QLatin1Char('.') + QString::fromLatin1(ext.data(), qsizetype(ext.size())),
+                std::nullopt};
     }
     return {path, filterFormat};  // an extension of the user's own: keep it, write the filter's format
 }
@@ -113,7 +115,8 @@ QString ExportController::describe(const Result<ExportSummary>& outcome, const Q
         return tr("Export failed: %1").arg(why);
     }
     const QLocale loc = widgets::displayLocale();
-    const QString rows = outcome->rows == 1 ? tr("1 row") : tr("%1 rows").arg(loc.toString(qulonglong(outcome->rows)));
+    const QString rows =
+        outcome->rows == 1 ? tr("1 row") : tr("%1 rows").arg(loc.toString(qulonglong(outcome->rows)));
     return tr("Exported %1 to %2 in %3 s").arg(rows, path, loc.toString(outcome->seconds, 'f', 1));
 }
 

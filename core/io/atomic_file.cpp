@@ -15,7 +15,9 @@ namespace deskbase {
 
 namespace {
 
-std::string reason(int err) { return std::strerror(err); }
+std::string reason(int err) {
+    return std::strerror(err);
+}
 
 std::string randomSuffix() {
     thread_local std::mt19937_64 rng{std::random_device{}()};
@@ -32,7 +34,9 @@ FileSink::~FileSink() {
     if (fd_ >= 0) ::close(fd_);
 }
 
-Status FileSink::fail(int err) const { return Error{"Cannot write " + name_ + ": " + reason(err)}; }
+Status FileSink::fail(int err) const {
+    return Error{"Cannot write " + name_ + ": " + reason(err)};
+}
 
 Status FileSink::write(std::string_view bytes) {
     if (fd_ < 0) return fail(EBADF);
@@ -66,7 +70,9 @@ Status FileSink::close() {
 AtomicFile::AtomicFile(int fd, std::string path, std::string target, std::string tempPath)
     : sink_(fd, path), path_(std::move(path)), target_(std::move(target)), tempPath_(std::move(tempPath)) {}
 
-AtomicFile::~AtomicFile() { abandon(); }
+AtomicFile::~AtomicFile() {
+    abandon();
+}
 
 Result<std::unique_ptr<AtomicFile>> AtomicFile::create(const std::string& requested) {
     if (requested.empty()) return Error{"No file to write to"};
@@ -81,7 +87,7 @@ Result<std::unique_ptr<AtomicFile>> AtomicFile::create(const std::string& reques
         target[n] = '\0';
         const auto linkDir = path.rfind('/');
         path = target[0] == '/' || linkDir == std::string::npos ? std::string(target)
-                                                                 : path.substr(0, linkDir + 1) + target;
+                                                                : path.substr(0, linkDir + 1) + target;
     }
     struct stat st {};
     const bool exists = ::stat(path.c_str(), &st) == 0;

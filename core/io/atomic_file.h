@@ -57,8 +57,8 @@ private:
     AtomicFile(int fd, std::string path, std::string target, std::string tempPath);
 
     FileSink sink_;
-    std::string path_;      // as asked for (named in errors)
-    std::string target_;    // what the rename replaces: path_ with a symlink resolved
+    std::string path_;    // as asked for (named in errors)
+    std::string target_;  // what the rename replaces: path_ with a symlink resolved
     std::string tempPath_;
     bool open_ = true;  // the temporary file still exists
 };

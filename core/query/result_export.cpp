@@ -27,10 +27,14 @@ std::string fileName(const std::string& path) {
 
 std::string_view exportFormatName(ExportFormat format) {
     switch (format) {
-        case ExportFormat::Csv: return "csv";
-        case ExportFormat::Tsv: return "tsv";
-        case ExportFormat::Json: return "json";
-        case ExportFormat::Ndjson: return "ndjson";
+        case ExportFormat::Csv:
+            return "csv";
+        case ExportFormat::Tsv:
+            return "tsv";
+        case ExportFormat::Json:
+            return "json";
+        case ExportFormat::Ndjson:
+            return "ndjson";
     }
     return "csv";
 }
@@ -61,7 +65,8 @@ ResultExport::~ResultExport() = default;
 
 std::shared_ptr<ResultExport> ResultExport::start(QueryExecutor& executor, ExportRequest request,
                                                   ProgressFn progress, DoneFn done) {
-    auto self = std::make_shared<ResultExport>(Private{}, std::move(request), std::move(progress), std::move(done));
+    auto self =
+        std::make_shared<ResultExport>(Private{}, std::move(request), std::move(progress), std::move(done));
     const ExportRequest& req = self->request_;
     const auto format = req.format ? req.format : exportFormatForPath(req.path);
     if (!format) {
@@ -107,10 +112,18 @@ Status ResultExport::writeHeader(const std::vector<Column>& columns) {
     headerWritten_ = true;
     std::ostringstream out;
     switch (format_) {
-        case ExportFormat::Csv: writeCsvHeader(out, columns); break;
-        case ExportFormat::Tsv: writeCsvHeader(out, columns, '\t'); break;
-        case ExportFormat::Json: out << '['; [[fallthrough]];
-        case ExportFormat::Ndjson: jsonKeys_ = jsonObjectKeys(columns); break;
+        case ExportFormat::Csv:
+            writeCsvHeader(out, columns);
+            break;
+        case ExportFormat::Tsv:
+            writeCsvHeader(out, columns, '\t');
+            break;
+        case ExportFormat::Json:
+            out << '[';
+            [[fallthrough]];
+        case ExportFormat::Ndjson:
+            jsonKeys_ = jsonObjectKeys(columns);
+            break;
     }
     buffer_ = out.str();
     return flushBuffer();
@@ -129,8 +142,12 @@ bool ResultExport::writeBlock(const std::vector<Column>& columns, const std::vec
     if (!writeError_) return false;
     std::ostringstream out;
     switch (format_) {
-        case ExportFormat::Csv: writeCsvRows(out, block); break;
-        case ExportFormat::Tsv: writeCsvRows(out, block, '\t'); break;
+        case ExportFormat::Csv:
+            writeCsvRows(out, block);
+            break;
+        case ExportFormat::Tsv:
+            writeCsvRows(out, block, '\t');
+            break;
         case ExportFormat::Json:
             for (std::size_t i = 0; i < block.size(); ++i) {
                 out << (rows_.load(std::memory_order_relaxed) + i == 0 ? "\n" : ",\n");

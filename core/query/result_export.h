@@ -57,7 +57,7 @@ struct ExportSummary {
 // that fails before its query starts or is cancelled while queued, on the calling thread).
 class ResultExport {
 public:
-    using ProgressFn = std::function<void(const ExportProgress&)>;  // after each block; keep it cheap
+    using ProgressFn = std::function<void(const ExportProgress&)>;     // after each block; keep it cheap
     using DoneFn = std::function<void(const Result<ExportSummary>&)>;  // exactly once
 
     // Checks the request (format, a statement that only reads, a writable destination), creates

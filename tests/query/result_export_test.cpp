@@ -2,15 +2,16 @@
 // numbers), the format chosen by extension or override, atomicity (a cancelled or failed export
 // leaves no file and keeps an existing one byte for byte), unwritable destinations, a write that
 // fails mid-file, and statements that must not run again.
-#include <QtTest>
-#include <unistd.h>
+#include "core/query/result_export.h"
 
+#include <fcntl.h>
 #include <signal.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
+#include <QtTest>
 #include <atomic>
-#include <fcntl.h>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -18,7 +19,6 @@
 
 #include "core/io/atomic_file.h"
 #include "core/query/query_executor.h"
-#include "core/query/result_export.h"
 #include "core/warehouse/warehouse.h"
 #include "tests/support/temp_workspace.h"
 
@@ -82,14 +82,14 @@ private slots:
         fs::create_directory(ws_.file("out"));
         auto w = Warehouse::open(db_);
         QVERIFY(w.isOk());
-        for (const char* sql : {
-                 "CREATE TABLE mixed (id INTEGER, label TEXT, amount REAL, note TEXT)",
-                 "INSERT INTO mixed VALUES (1, 'plain', 0.1, NULL), (2, 'comma, \"quoted\"', -2.5, 'tab\there'),"
-                 " (3, 'two\nlines', 1e20, ''), (4, 'Zürich 東京 😀', NULL, 'back\\slash'),"
-                 " (9007199254740993, NULL, 3, 'ctrl' || char(1))",
-                 "CREATE TABLE big (n INTEGER, label TEXT)",
-                 "WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < 300000) "
-                 "INSERT INTO big SELECT n, 'row ' || n FROM s"}) {
+        for (const char* sql :
+             {"CREATE TABLE mixed (id INTEGER, label TEXT, amount REAL, note TEXT)",
+              "INSERT INTO mixed VALUES (1, 'plain', 0.1, NULL), (2, 'comma, \"quoted\"', -2.5, 'tab\there'),"
+              " (3, 'two\nlines', 1e20, ''), (4, 'Zürich 東京 😀', NULL, 'back\\slash'),"
+              " (9007199254740993, NULL, 3, 'ctrl' || char(1))",
+              "CREATE TABLE big (n INTEGER, label TEXT)",
+              "WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < 300000) "
+              "INSERT INTO big SELECT n, 'row ' || n FROM s"}) {
             auto s = (*w)->execute(sql);
             QVERIFY2(s.isOk(), s.message().c_str());
         }
@@ -98,20 +98,29 @@ private slots:
 
     void cleanup() {
         // Every test leaves only the files it meant to write: never a temporary ".part" file.
-        for (const auto& name : leftovers(ws_.file("out"))) QVERIFY2(name.find(".part") == std::string::npos, name.c_str());
+        for (const auto& name : leftovers(ws_.file("out")))
+            QVERIFY2(name.find(".part") == std::string::npos, name.c_str());
     }
 
     void formatFromExtension_data() {
         QTest::addColumn<QString>("path");
         QTest::addColumn<QString>("format");
-        QTest::newRow("csv") << "a/b/out.csv" << "csv";
-        QTest::newRow("upper tsv") << "OUT.TSV" << "tsv";
-        QTest::newRow("json") << "x.json" << "json";
-        QTest::newRow("ndjson") << "x.ndjson" << "ndjson";
-        QTest::newRow("jsonl") << "x.jsonl" << "ndjson";
-        QTest::newRow("other") << "x.txt" << "";
-        QTest::newRow("none") << "a.d/README" << "";
-        QTest::newRow("hidden file") << ".csv" << "";
+        QTest::newRow("csv") << "a/b/out.csv"
+                             << "csv";
+        QTest::newRow("upper tsv") << "OUT.TSV"
+                                   << "tsv";
+        QTest::newRow("json") << "x.json"
+                              << "json";
+        QTest::newRow("ndjson") << "x.ndjson"
+                                << "ndjson";
+        QTest::newRow("jsonl") << "x.jsonl"
+                               << "ndjson";
+        QTest::newRow("other") << "x.txt"
+                               << "";
+        QTest::newRow("none") << "a.d/README"
+                              << "";
+        QTest::newRow("hidden file") << ".csv"
+                                     << "";
     }
     void formatFromExtension() {
         QFETCH(QString, path);
@@ -121,13 +130,12 @@ private slots:
     }
 
     void csvQuotesAndKeepsNumbersExact() {
-        QCOMPARE(exported(kMixed, "mixed.csv"),
-                 std::string("id,label,amount,note\r\n"
-                             "1,plain,0.1,\r\n"
-                             "2,\"comma, \"\"quoted\"\"\",-2.5,tab\there\r\n"
-                             "3,\"two\nlines\",1e+20,\r\n"
-                             "4,Zürich 東京 😀,,back\\slash\r\n"
-                             "9007199254740993,,3,ctrl\x01\r\n"));
+        QCOMPARE(exported(kMixed, "mixed.csv"), std::string("id,label,amount,note\r\n"
+                                                            "1,plain,0.1,\r\n"
+                                                            "2,\"comma, \"\"quoted\"\"\",-2.5,tab\there\r\n"
+                                                            "3,\"two\nlines\",1e+20,\r\n"
+                                                            "4,Zürich 東京 😀,,back\\slash\r\n"
+                                                            "9007199254740993,,3,ctrl\x01\r\n"));
     }
 
     void tsvQuotesTabs() {
@@ -142,14 +150,16 @@ private slots:
 
     void jsonIsAnArrayOfObjects() {
         const std::string text = exported(kMixed, "mixed.json");
-        QCOMPARE(text,
-                 std::string("[\n"
-                             "{\"id\":1,\"label\":\"plain\",\"amount\":0.1,\"note\":null},\n"
-                             "{\"id\":2,\"label\":\"comma, \\\"quoted\\\"\",\"amount\":-2.5,\"note\":\"tab\\there\"},\n"
-                             "{\"id\":3,\"label\":\"two\\nlines\",\"amount\":1e+20,\"note\":\"\"},\n"
-                             "{\"id\":4,\"label\":\"Zürich 東京 😀\",\"amount\":null,\"note\":\"back\\\\slash\"},\n"
-                             "{\"id\":9007199254740993,\"label\":null,\"amount\":3,\"note\":\"ctrl\\u0001\"}\n"
-                             "]\n"));
+        QCOMPARE(
+            text,
+            std::string(
+                "[\n"
+                "{\"id\":1,\"label\":\"plain\",\"amount\":0.1,\"note\":null},\n"
+                "{\"id\":2,\"label\":\"comma, \\\"quoted\\\"\",\"amount\":-2.5,\"note\":\"tab\\there\"},\n"
+                "{\"id\":3,\"label\":\"two\\nlines\",\"amount\":1e+20,\"note\":\"\"},\n"
+                "{\"id\":4,\"label\":\"Zürich 東京 😀\",\"amount\":null,\"note\":\"back\\\\slash\"},\n"
+                "{\"id\":9007199254740993,\"label\":null,\"amount\":3,\"note\":\"ctrl\\u0001\"}\n"
+                "]\n"));
         const auto parsed = nlohmann::json::parse(text);  // throws (fails the test) when invalid
         QCOMPARE(parsed.size(), std::size_t(5));
         QCOMPARE(parsed[4]["id"].get<std::int64_t>(), std::int64_t(9007199254740993));
@@ -157,8 +167,8 @@ private slots:
     }
 
     void ndjsonIsOneObjectPerLine() {
-        const std::string text = exported("SELECT id, label AS id, amount FROM mixed WHERE id < 4 ORDER BY 1",
-                                          "dup.ndjson");
+        const std::string text =
+            exported("SELECT id, label AS id, amount FROM mixed WHERE id < 4 ORDER BY 1", "dup.ndjson");
         // A repeated column name gets a suffix instead of silently losing a value.
         QCOMPARE(text, std::string("{\"id\":1,\"id_2\":\"plain\",\"amount\":0.1}\n"
                                    "{\"id\":2,\"id_2\":\"comma, \\\"quoted\\\"\",\"amount\":-2.5}\n"
@@ -206,7 +216,8 @@ private slots:
         auto req = request("SELECT 1 AS one", "data.txt");
         auto guessed = exportResult(*executor_, req);
         QVERIFY(!guessed);
-        QVERIFY2(QString::fromStdString(guessed.message()).contains(QStringLiteral("data.txt")), messageOf(guessed).constData());
+        QVERIFY2(QString::fromStdString(guessed.message()).contains(QStringLiteral("data.txt")),
+                 messageOf(guessed).constData());
         QVERIFY(!fs::exists(req.path));
         req.format = ExportFormat::Ndjson;
         QVERIFY(exportResult(*executor_, req).isOk());
@@ -253,9 +264,10 @@ private slots:
 
     void cancelBeforeRowsArrive() {
         // A statement still computing (no row yet) is interrupted, not awaited.
-        auto req = request("WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 1000000000) "
-                           "SELECT count(*) FROM c",
-                           "slow.csv");
+        auto req = request(
+            "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 1000000000) "
+            "SELECT count(*) FROM c",
+            "slow.csv");
         auto run = ResultExport::start(*executor_, req);
         QThread::msleep(100);
         QVERIFY(!run->isDone());
@@ -268,9 +280,12 @@ private slots:
     void unwritableDestinationIsAnError_data() {
         QTest::addColumn<QString>("file");
         QTest::addColumn<QString>("reason");
-        QTest::newRow("missing folder") << "no/such/folder/a.csv" << "No such file or directory";
-        QTest::newRow("folder is a file") << "plain.txt/a.csv" << "Not a directory";
-        QTest::newRow("a folder") << "sub.csv" << "it is a folder";
+        QTest::newRow("missing folder") << "no/such/folder/a.csv"
+                                        << "No such file or directory";
+        QTest::newRow("folder is a file") << "plain.txt/a.csv"
+                                          << "Not a directory";
+        QTest::newRow("a folder") << "sub.csv"
+                                  << "it is a folder";
     }
     void unwritableDestinationIsAnError() {
         QFETCH(QString, file);
@@ -281,7 +296,8 @@ private slots:
         auto r = exportResult(*executor_, req);
         QVERIFY(!r);
         const QString message = QString::fromStdString(r.message());
-        QCOMPARE(message, QStringLiteral("Cannot write %1: %2").arg(QString::fromStdString(req.path), reason));
+        QCOMPARE(message,
+                 QStringLiteral("Cannot write %1: %2").arg(QString::fromStdString(req.path), reason));
         QVERIFY(!message.contains(QLatin1Char('\n')));
     }
 
@@ -314,7 +330,8 @@ private slots:
         FileSink sink(fd, "/dev/full");
         Status s = sink.write(std::string(64 * 1024, 'x'));
         QVERIFY(!s);
-        QCOMPARE(QString::fromStdString(s.message()), QStringLiteral("Cannot write /dev/full: No space left on device"));
+        QCOMPARE(QString::fromStdString(s.message()),
+                 QStringLiteral("Cannot write /dev/full: No space left on device"));
         QCOMPARE(sink.bytesWritten(), std::uint64_t(0));
     }
 
@@ -322,7 +339,8 @@ private slots:
         auto req = request("INSERT INTO mixed (id) VALUES (100)", "insert.csv");
         auto r = exportResult(*executor_, req);
         QVERIFY(!r);
-        QVERIFY2(QString::fromStdString(r.message()).contains(QStringLiteral("changes data")), messageOf(r).constData());
+        QVERIFY2(QString::fromStdString(r.message()).contains(QStringLiteral("changes data")),
+                 messageOf(r).constData());
         QVERIFY(!fs::exists(req.path));
         QCOMPARE(exported("SELECT count(*) AS n FROM mixed", "count.csv"), std::string("n\r\n5\r\n"));
     }
@@ -331,7 +349,8 @@ private slots:
         auto req = request("SELECT * FROM no_such_table", "broken.csv");
         auto r = exportResult(*executor_, req);
         QVERIFY(!r);
-        QVERIFY2(QString::fromStdString(r.message()).contains(QStringLiteral("no_such_table")), messageOf(r).constData());
+        QVERIFY2(QString::fromStdString(r.message()).contains(QStringLiteral("no_such_table")),
+                 messageOf(r).constData());
         QVERIFY(!fs::exists(req.path));
     }
 
@@ -363,7 +382,8 @@ private slots:
         QVERIFY(::chmod(out("locked.csv").c_str(), 0444) == 0);
         auto r = exportResult(*executor_, request("SELECT 4 AS four", "locked.csv"));
         QVERIFY(!r);
-        QVERIFY2(QString::fromStdString(r.message()).contains(QStringLiteral("Permission denied")), messageOf(r).constData());
+        QVERIFY2(QString::fromStdString(r.message()).contains(QStringLiteral("Permission denied")),
+                 messageOf(r).constData());
         QCOMPARE(readFile(out("locked.csv")), std::string("keep\n"));
     }
 };

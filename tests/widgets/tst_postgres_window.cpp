@@ -79,9 +79,9 @@ private slots:
 
     void testConnectionReachesTheServer() {
         test::TempWorkspace ws;
-        const QString target = ConnectionDialog::postgresTarget(QStringLiteral("127.0.0.1"), server_->port(),
-                                                                QStringLiteral("postgres"),
-                                                                QStringLiteral("postgres"), QStringLiteral("disable"));
+        const QString target = ConnectionDialog::postgresTarget(
+            QStringLiteral("127.0.0.1"), server_->port(), QStringLiteral("postgres"),
+            QStringLiteral("postgres"), QStringLiteral("disable"));
         ConnectionDialog dialog(target, QString::fromStdString(ws.path()));
         QVERIFY(dialog.isPostgres());
         QPushButton* test = nullptr;
@@ -97,10 +97,11 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(resultText().contains(QStringLiteral("Connected")), 15000);
 
         // A port nobody listens on: a one-line error, no hang.
-        ConnectionDialog down(ConnectionDialog::postgresTarget(QStringLiteral("127.0.0.1"), test::freeLoopbackPort(),
-                                                               QStringLiteral("postgres"), QStringLiteral("postgres"),
-                                                               QStringLiteral("disable")),
-                              QString::fromStdString(ws.path()));
+        ConnectionDialog down(
+            ConnectionDialog::postgresTarget(QStringLiteral("127.0.0.1"), test::freeLoopbackPort(),
+                                             QStringLiteral("postgres"), QStringLiteral("postgres"),
+                                             QStringLiteral("disable")),
+            QString::fromStdString(ws.path()));
         for (auto* b : down.findChildren<QPushButton*>())
             if (b->text().contains(QStringLiteral("Test"))) b->click();
         auto downText = [&] {
@@ -128,13 +129,16 @@ private slots:
         drop(&window, QString::fromStdString(csv));
         QTRY_VERIFY_WITH_TIMEOUT(window.imports()->currentDialog() != nullptr, 15000);
         window.imports()->currentDialog()->accept();
-        QTRY_VERIFY_WITH_TIMEOUT(window.sidebar()->model()->tableIndex(QStringLiteral("stores")).isValid(), 20000);
-        QTRY_VERIFY2(window.statusText().contains(QStringLiteral("Loaded 3 rows")), qPrintable(window.statusText()));
+        QTRY_VERIFY_WITH_TIMEOUT(window.sidebar()->model()->tableIndex(QStringLiteral("stores")).isValid(),
+                                 20000);
+        QTRY_VERIFY2(window.statusText().contains(QStringLiteral("Loaded 3 rows")),
+                     qPrintable(window.statusText()));
         QVERIFY(window.statusText().contains(QStringLiteral("1 rejected")));
         QCOMPARE(count(uri, "SELECT count(*) FROM stores"), std::int64_t(3));
         QCOMPARE(count(uri, "SELECT count(*) FROM stores__rejects"), std::int64_t(1));
         QVERIFY(!QFile::exists(QString::fromStdString(ws.file("work/warehouse.db"))) ||
-                count(ws.file("work/warehouse.db"), "SELECT count(*) FROM sqlite_master WHERE name = 'stores'") == 0);
+                count(ws.file("work/warehouse.db"),
+                      "SELECT count(*) FROM sqlite_master WHERE name = 'stores'") == 0);
 
         // A parameterized query on the server, as a grid and as a chart.
         QueryPage* page = window.queryPage();

@@ -75,8 +75,9 @@ void SelectionFetcher::start(ResultQuery query, SelectionShape shape, CopyLimits
     }).detach();
 }
 
-CopiedSelection SelectionFetcher::fetch(Warehouse& warehouse, const ResultQuery& query, const SelectionShape& shape,
-                                        const CopyLimits& limits, const std::atomic<bool>& stop) {
+CopiedSelection SelectionFetcher::fetch(Warehouse& warehouse, const ResultQuery& query,
+                                        const SelectionShape& shape, const CopyLimits& limits,
+                                        const std::atomic<bool>& stop) {
     CopiedSelection out;
     out.selectedRows = shape.rowCount();
     std::string text;
@@ -85,7 +86,8 @@ CopiedSelection SelectionFetcher::fetch(Warehouse& warehouse, const ResultQuery&
     // Adjacent segments form one run: one query for each run of consecutive rows.
     for (auto runStart = shape.segments.begin(); runStart != shape.segments.end() && !full;) {
         auto runEnd = runStart;
-        while (std::next(runEnd) != shape.segments.end() && std::next(runEnd)->first == runEnd->last + 1) ++runEnd;
+        while (std::next(runEnd) != shape.segments.end() && std::next(runEnd)->first == runEnd->last + 1)
+            ++runEnd;
         const std::int64_t first = runStart->first;
         const std::int64_t count = std::min(runEnd->last - first + 1, limits.maxRows - out.rows);
         runStart = std::next(runEnd);

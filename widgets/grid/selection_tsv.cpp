@@ -51,7 +51,8 @@ SelectionShape selectionShape(const std::vector<CellRect>& rects) {
     return shape;
 }
 
-void appendTsvLine(std::string& out, const SelectionShape& shape, const SelectionSegment& segment, const Row* row) {
+void appendTsvLine(std::string& out, const SelectionShape& shape, const SelectionSegment& segment,
+                   const Row* row) {
     for (std::size_t i = 0; i < segment.columns.size(); ++i) {
         if (i) out += '\t';
         const std::size_t column = std::size_t(shape.firstColumn) + i;

@@ -32,6 +32,7 @@ struct SelectionShape {
 SelectionShape selectionShape(const std::vector<CellRect>& rects);
 
 // Appends one line (without a line break) for `row` of `segment`; a null row gives empty cells.
-void appendTsvLine(std::string& out, const SelectionShape& shape, const SelectionSegment& segment, const Row* row);
+void appendTsvLine(std::string& out, const SelectionShape& shape, const SelectionSegment& segment,
+                   const Row* row);
 
 }  // namespace deskbase::widgets
