@@ -53,8 +53,13 @@ Result<FileSchema> inferFileSchema(const std::string& path, FileSniff sniff, boo
             sniff.encoding = TextEncoding::Windows1252;
             continue;
         }
-        if (r.sawInvalidUtf8() && !stoppedEarly)
+        if (r.sawInvalidUtf8() && !stoppedEarly) {
+            // A byte-order mark promises UTF-8, so the Windows-1252 retry does not apply.
+            if (sniff.encoding == TextEncoding::Utf8Bom)
+                return Error{path + " starts with a UTF-8 byte-order mark but holds bytes that are not UTF-8 "
+                                    "(mixed encodings?); save it again as UTF-8"};
             return Error{path + " is not valid " + std::string(textEncodingName(sniff.encoding)) + " text"};
+        }
         schema.header = r.header();
         schema.inference.resize(schema.header.size());
         schema.contentHash = r.contentHash();

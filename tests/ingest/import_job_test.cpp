@@ -270,6 +270,9 @@ private slots:
         QTest::newRow("empty") << QByteArray() << QStringLiteral("empty");
         QTest::newRow("binary") << QByteArray("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16) << QStringLiteral("binary");
         QTest::newRow("only spaces") << QByteArray("  \n\n ") << QStringLiteral("no data");
+        // A BOM promises UTF-8: a Latin-1 byte later is an error, not a silent re-read as 1252.
+        QTest::newRow("utf-8 bom, then latin-1") << QByteArray("\xef\xbb\xbfname\nAnn\nRen\xe9\n")
+                                                << QStringLiteral("byte-order mark");
     }
     void badInputFailsAndChangesNothing() {
         QFETCH(QByteArray, bytes);
