@@ -142,6 +142,9 @@ DashboardView::DashboardView(QWidget* parent) : QWidget(parent), mailbox_(std::m
 }
 
 DashboardView::~DashboardView() {
+    // The undo stack, a child, is deleted by ~QWidget after this part of the object is gone and
+    // may signal cleanChanged on its way: nothing of this view may answer then.
+    disconnect(undo_, nullptr, this, nullptr);
     mailbox_->close();  // late results are dropped
     if (executor_)
         for (const auto& [id, gen] : generation_) executor_->cancelSlot(path_ + "#" + id);
