@@ -34,6 +34,31 @@ class ResultModelTest : public QObject {
     QString db_;
 
 private slots:
+    // Cancel while the statement waits for its connection (the file is locked): it must not run
+    // once the connection opens. Before, an INSERT ran after "Query cancelled".
+    void cancelBeforeTheStatementStartsKeepsItFromRunning() {
+        test::TempWorkspace ws;
+        auto locker = Warehouse::open(ws.sqlitePath());
+        QVERIFY(locker.isOk());
+        QVERIFY((*locker)->execute("CREATE TABLE t (n INTEGER)").isOk());
+        QVERIFY((*locker)->execute("PRAGMA journal_mode=DELETE").isOk());
+        QVERIFY((*locker)->execute("BEGIN EXCLUSIVE").isOk());
+        {
+            ResultTableModel model;
+            model.setQuery(QString::fromStdString(ws.sqlitePath()), QStringLiteral("INSERT INTO t VALUES (9)"), {});
+            QTest::qWait(200);  // the fetcher is now waiting for the lock inside Warehouse::open
+            model.cancel();
+            QVERIFY(!model.isRunning());
+            QVERIFY((*locker)->execute("COMMIT").isOk());
+            QTest::qWait(500);  // the connection opens now
+        }
+        auto cursor = (*locker)->query("SELECT count(*) FROM t");
+        QVERIFY(cursor.isOk());
+        std::vector<Row> rows;
+        QVERIFY((*cursor)->fetch(rows, 1).isOk());
+        QCOMPARE(std::get<std::int64_t>(rows.at(0).at(0)), std::int64_t(0));
+    }
+
     // A copy whose connection is slow to open (the file is locked) must not hold up the window:
     // a newer copy and the fetcher's end only interrupt it.
     void slowCopyNeverBlocksTheNextOne() {

@@ -88,6 +88,10 @@ void BlockFetcher::cancel() {
         dropped.assign(pendingBlocks_.begin(), pendingBlocks_.end());
         pendingBlocks_.clear();
         countPending_ = false;
+        // The interrupt below only reaches a running statement: one not started yet (still
+        // queued, or waiting for its connection to open) must not start at all.
+        pendingStart_.reset();
+        cancelledGen_ = gen_;
         gen = gen_;
     }
     interruptRunning();
@@ -160,6 +164,10 @@ void BlockFetcher::serveStart(std::uint64_t gen, const ResultQuery& q) {
     closeCursor();
     current_ = q;
     if (!ensureConnection(gen, q.target)) return;
+    {
+        std::lock_guard lock(mutex_);  // cancelled or superseded while the connection opened
+        if (gen != gen_ || gen == cancelledGen_) return;
+    }
     // Writers run once, unwrapped.
     wrappable_ = isPageableQuery(q.sql);
     std::vector<Row> rows;

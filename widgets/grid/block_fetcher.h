@@ -81,6 +81,7 @@ private:
     std::optional<std::pair<std::uint64_t, ResultQuery>> pendingStart_;
     std::deque<std::int64_t> pendingBlocks_;  // back = newest
     std::uint64_t gen_ = 0;                   // the generation requests refer to
+    std::uint64_t cancelledGen_ = 0;          // a generation cancelled before its statement ran
     bool countPending_ = false;
 
     // Worker-thread state.
