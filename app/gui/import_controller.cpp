@@ -110,10 +110,12 @@ void ImportController::startNextJob() {
         thread_->deleteLater();
         thread_ = nullptr;
         running_.reset();
-        onJobDone(
-            path,
-            result->has_value() ? std::move(**result) : Result<ImportResult>(Error{"the import stopped"}),
-            job->isCancelled());
+        Result<ImportResult> outcome =
+            result->has_value() ? std::move(**result) : Result<ImportResult>(Error{"the import stopped"});
+        // A Cancel that came during the commit, or after it, did not stop anything: the table is
+        // loaded and must be reported (and dashboards refreshed) as such.
+        const bool stopped = job->isCancelled() && !outcome.isOk();
+        onJobDone(path, std::move(outcome), stopped);
     });
     thread_->start();
 }
