@@ -107,7 +107,10 @@ MainWindow::MainWindow(QWidget* parent)
     showMessage(tr("Drop CSV, TSV or JSON files anywhere on the window to import them."));
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow() {
+    // The demo's import holds a write transaction and temporary files: let it end first.
+    if (demoSetup_) demoSetup_->wait();
+}
 
 void MainWindow::connectMenus() {
     MainMenus& m = *menus_;
@@ -198,7 +201,7 @@ bool MainWindow::openWorkspace(const QString& dir) {
 void MainWindow::openDemoWorkspace(const QString& dir) {
     if (!openWorkspace(dir)) return;
     showMessage(tr("Preparing the demo workspace (sample data is generated and imported on first start)…"));
-    widgets::runInBackground(
+    demoSetup_ = widgets::runInBackground(
         this, [d = dir.toStdString()] { return dashboard::ensureDemoWorkspace(d); },
         [this, dir](const Status& s) {
             if (!s) {

@@ -4,6 +4,8 @@
 // done by WorkspaceController, ImportController and the pages. Files dropped anywhere on the
 // window are imported.
 #include <QMainWindow>
+#include <QPointer>
+#include <QThread>
 
 class QLabel;
 class QSplitter;
@@ -85,6 +87,7 @@ private:
     QLabel* message_;
     widgets::ImportProgressPanel* progress_;
     ImportController* imports_;
+    QPointer<QThread> demoSetup_;  // generates and imports the demo data; waited for on close
 };
 
 }  // namespace deskbase::gui

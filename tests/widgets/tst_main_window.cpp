@@ -536,6 +536,19 @@ private slots:
         }
     }
 
+    // Closing the window while the demo data is still being imported waits for the import: no
+    // thread is left writing the warehouse after the window (and the app) are gone.
+    void closingDuringDemoSetupWaitsForIt() {
+        test::TempWorkspace ws;
+        {
+            MainWindow window;
+            window.openDemoWorkspace(QString::fromStdString(ws.file("demo")));
+        }  // closed at once, long before the import is done
+        const auto names = tableNames(ws.file("demo/warehouse.db"));
+        QVERIFY(std::find(names.begin(), names.end(), "orders") != names.end());
+        QVERIFY(std::find(names.begin(), names.end(), "order_items") != names.end());
+    }
+
     void themeSwitches() {
         MainWindow window;
         window.setTheme(QStringLiteral("dark"));

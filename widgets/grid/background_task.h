@@ -11,8 +11,9 @@
 
 namespace deskbase::widgets {
 
+// Returns the thread (it deletes itself when done) for an owner that must wait for it.
 template <class Work, class Done>
-void runInBackground(QObject* context, Work work, Done done) {
+QThread* runInBackground(QObject* context, Work work, Done done) {
     using R = decltype(work());
     auto result = std::make_shared<std::optional<R>>();
     QThread* thread =
@@ -24,6 +25,7 @@ void runInBackground(QObject* context, Work work, Done done) {
     });
     QObject::connect(thread, &QThread::finished, thread, &QObject::deleteLater);
     thread->start();
+    return thread;
 }
 
 // Lets worker-thread callbacks (query executor runs) reach a GUI object that may be destroyed
