@@ -223,8 +223,15 @@ void QueryExecutor::watchdogLoop() {
             continue;
         }
         watchdogWake_.wait_for(lock, std::chrono::milliseconds(25));
+        std::vector<std::shared_ptr<QueryRun>> cancelled;
         for (const auto& run : running_)
-            if (run->cancelRequested()) run->reinterrupt();
+            if (run->cancelRequested()) cancelled.push_back(run);
+        if (cancelled.empty()) continue;
+        // A PostgreSQL cancel is a network round trip: never while holding the executor's lock,
+        // which submit() and cancelSlot() on the GUI thread need.
+        lock.unlock();
+        for (const auto& run : cancelled) run->reinterrupt();
+        lock.lock();
     }
 }
 
