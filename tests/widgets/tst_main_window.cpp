@@ -24,6 +24,7 @@
 #include "app/gui/workspace_controller.h"
 #include "core/warehouse/warehouse.h"
 #include "tests/support/temp_workspace.h"
+#include "tests/support/warehouse_probe.h"
 #include "core/dashboard/visualization.h"
 #include "widgets/charts/chart_settings_panel.h"
 #include "widgets/charts/chart_view.h"
@@ -292,13 +293,7 @@ private slots:
         QTRY_VERIFY(!page->chartPanel()->isLoading());
         QVERIFY2(page->chartPanel()->statusText().contains(QStringLiteral("Only a query")),
                  qPrintable(page->chartPanel()->statusText()));
-        auto w = Warehouse::open(ws.file("work/warehouse.db"));
-        QVERIFY(w.isOk());
-        auto cursor = (*w)->query("SELECT count(*) FROM hits");
-        QVERIFY(cursor.isOk());
-        std::vector<Row> rows;
-        QVERIFY((*cursor)->fetch(rows, 1).isOk());
-        QCOMPARE(std::get<std::int64_t>(rows.at(0).at(0)), std::int64_t(1));
+        QCOMPARE(test::scalarInt(ws.file("work/warehouse.db"), "SELECT count(*) FROM hits"), std::int64_t(1));
     }
 
     void brokenChartQueryShowsError() {

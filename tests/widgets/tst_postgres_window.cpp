@@ -19,6 +19,7 @@
 #include "core/warehouse/warehouse.h"
 #include "tests/support/pg_server.h"
 #include "tests/support/temp_workspace.h"
+#include "tests/support/warehouse_probe.h"
 #include "widgets/charts/chart_view.h"
 #include "widgets/charts/question_chart_panel.h"
 #include "widgets/editor/parameter_bar.h"
@@ -50,16 +51,6 @@ void drop(QWidget* target, const QString& file) {
     QVERIFY(dropEvent.isAccepted());
 }
 
-std::int64_t count(const std::string& target, const std::string& sql) {
-    auto w = Warehouse::open(target);
-    if (!w) return -1;
-    auto cursor = (*w)->query(sql);
-    if (!cursor) return -1;
-    std::vector<Row> rows;
-    if (auto n = (*cursor)->fetch(rows, 1); !n || rows.empty()) return -1;
-    const Value& v = rows[0][0];
-    return std::holds_alternative<std::int64_t>(v) ? std::get<std::int64_t>(v) : -1;
-}
 }  // namespace
 
 class PostgresWindowTest : public QObject {
@@ -134,10 +125,10 @@ private slots:
         QTRY_VERIFY2(window.statusText().contains(QStringLiteral("Loaded 3 rows")),
                      qPrintable(window.statusText()));
         QVERIFY(window.statusText().contains(QStringLiteral("1 rejected")));
-        QCOMPARE(count(uri, "SELECT count(*) FROM stores"), std::int64_t(3));
-        QCOMPARE(count(uri, "SELECT count(*) FROM stores__rejects"), std::int64_t(1));
+        QCOMPARE(test::scalarInt(uri, "SELECT count(*) FROM stores"), std::int64_t(3));
+        QCOMPARE(test::scalarInt(uri, "SELECT count(*) FROM stores__rejects"), std::int64_t(1));
         QVERIFY(!QFile::exists(QString::fromStdString(ws.file("work/warehouse.db"))) ||
-                count(ws.file("work/warehouse.db"),
+                test::scalarInt(ws.file("work/warehouse.db"),
                       "SELECT count(*) FROM sqlite_master WHERE name = 'stores'") == 0);
 
         // A parameterized query on the server, as a grid and as a chart.

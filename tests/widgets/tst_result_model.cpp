@@ -12,6 +12,7 @@
 
 #include "core/warehouse/warehouse.h"
 #include "tests/support/temp_workspace.h"
+#include "tests/support/warehouse_probe.h"
 #include "widgets/grid/result_grid.h"
 #include "widgets/grid/result_sql.h"
 #include "widgets/grid/result_table_model.h"
@@ -38,37 +39,26 @@ private slots:
     // once the connection opens. Before, an INSERT ran after "Query cancelled".
     void cancelBeforeTheStatementStartsKeepsItFromRunning() {
         test::TempWorkspace ws;
-        auto locker = Warehouse::open(ws.sqlitePath());
-        QVERIFY(locker.isOk());
-        QVERIFY((*locker)->execute("CREATE TABLE t (n INTEGER)").isOk());
-        QVERIFY((*locker)->execute("PRAGMA journal_mode=DELETE").isOk());
-        QVERIFY((*locker)->execute("BEGIN EXCLUSIVE").isOk());
+        auto locker = test::lockedSqliteFile(ws.sqlitePath());
+        QVERIFY(locker);
         {
             ResultTableModel model;
             model.setQuery(QString::fromStdString(ws.sqlitePath()), QStringLiteral("INSERT INTO t VALUES (9)"), {});
             QTest::qWait(200);  // the fetcher is now waiting for the lock inside Warehouse::open
             model.cancel();
             QVERIFY(!model.isRunning());
-            QVERIFY((*locker)->execute("COMMIT").isOk());
+            QVERIFY(locker->execute("COMMIT").isOk());
             QTest::qWait(500);  // the connection opens now
         }
-        auto cursor = (*locker)->query("SELECT count(*) FROM t");
-        QVERIFY(cursor.isOk());
-        std::vector<Row> rows;
-        QVERIFY((*cursor)->fetch(rows, 1).isOk());
-        QCOMPARE(std::get<std::int64_t>(rows.at(0).at(0)), std::int64_t(0));
+        QCOMPARE(test::scalarInt(*locker, "SELECT count(*) FROM t"), std::int64_t(2));  // no 9 added
     }
 
     // A copy whose connection is slow to open (the file is locked) must not hold up the window:
     // a newer copy and the fetcher's end only interrupt it.
     void slowCopyNeverBlocksTheNextOne() {
         test::TempWorkspace ws;
-        auto locker = Warehouse::open(ws.sqlitePath());
-        QVERIFY(locker.isOk());
-        QVERIFY((*locker)->execute("CREATE TABLE t (n INTEGER)").isOk());
-        QVERIFY((*locker)->execute("INSERT INTO t VALUES (1), (2)").isOk());
-        QVERIFY((*locker)->execute("PRAGMA journal_mode=DELETE").isOk());
-        QVERIFY((*locker)->execute("BEGIN EXCLUSIVE").isOk());  // readers now wait for the lock
+        auto locker = test::lockedSqliteFile(ws.sqlitePath());  // readers now wait for the lock
+        QVERIFY(locker);
 
         widgets::SelectionShape shape;
         shape.segments.push_back({0, 1, {true}});
@@ -84,7 +74,7 @@ private slots:
             QVERIFY2(clock.elapsed() < 1000, qPrintable(QString::number(clock.elapsed())));
         }  // the fetcher goes while both workers still wait
         QVERIFY2(clock.elapsed() < 1000, qPrintable(QString::number(clock.elapsed())));
-        QVERIFY((*locker)->execute("COMMIT").isOk());
+        QVERIFY(locker->execute("COMMIT").isOk());
         QTest::qWait(300);
         QCOMPARE(delivered, 0);  // superseded and abandoned fetches deliver nothing
     }
