@@ -150,25 +150,31 @@ bool QueryPage::isChartShown() const {
     return views_->currentWidget() == chart_;
 }
 
-void QueryPage::showChart(bool chart) {
+void QueryPage::setView(bool chart) {
     views_->setCurrentWidget(chart ? static_cast<QWidget*>(chart_) : grid_);
     (chart ? chartAction_ : tableAction_)->setChecked(true);
     chartSettingsAction_->setVisible(chart);
+}
+
+void QueryPage::showChart(bool chart) {
+    setView(chart);
     if (chart) showLastRunInChart();
 }
 
 void QueryPage::showLastRunInChart() {
-    if (!lastRun_.sql.empty()) chart_->showQuery(lastRun_.target, lastRun_.sql, lastRun_.params);
+    // The grid's query is the expanded SQL of the last Run, with its bound values.
+    const widgets::ResultQuery& q = grid_->model()->query();
+    if (!q.sql.empty()) chart_->showQuery(q.target, q.sql, q.params);
 }
 
 void QueryPage::resetVisualization(const nlohmann::json& visualization) {
-    lastRun_ = {};  // a new question or table: the chart must not draw (or run) the previous SQL
     auto settings = dashboard::parseVisualization(visualization.dump());
     chart_->setSettings(settings ? *settings : dashboard::VisualizationSettings{});
     chart_->clear();
-    // A question saved with a chart opens as that chart; plain SQL and tables open as a grid.
+    // A question saved with a chart opens as that chart; plain SQL and tables open as a grid. The
+    // view only switches: the previous SQL is not drawn, the caller's run() draws the new one.
     const std::string type = visualization.is_object() ? visualization.value("type", std::string()) : std::string();
-    showChart(!type.empty() && type != "table");
+    setView(!type.empty() && type != "table");
 }
 
 QString QueryPage::errorText() const {
@@ -198,7 +204,6 @@ void QueryPage::run() {
         return;
     }
     runClock_.start();
-    lastRun_ = {target.toStdString(), expanded->sql, expanded->params};
     chart_->invalidate();  // Run means "fetch again", also for the chart
     grid_->model()->setQuery(target, QString::fromStdString(expanded->sql), expanded->params);
     if (isChartShown()) showLastRunInChart();
@@ -212,7 +217,7 @@ void QueryPage::cancel() {
 }
 
 void QueryPage::exportResult() {
-    if (lastRun_.sql.empty()) {
+    if (grid_->model()->query().sql.empty()) {
         emit statusMessage(tr("Nothing to export: run a query first"));
         return;
     }
@@ -229,16 +234,17 @@ void QueryPage::exportResult() {
 }
 
 bool QueryPage::exportTo(const QString& path, std::optional<ExportFormat> format) {
-    if (lastRun_.sql.empty()) {
+    const auto* model = grid_->model();
+    const widgets::ResultQuery& q = model->query();  // the last Run, expanded, with its sort
+    if (q.sql.empty()) {
         emit statusMessage(tr("Nothing to export: run a query first"));
         return false;
     }
-    const auto* model = grid_->model();
     ExportRequest request;
-    request.target = lastRun_.target;
+    request.target = q.target;
     // In the grid's order: a header click re-sorts what is exported too.
-    request.sql = widgets::sortedSql(lastRun_.sql, model->sortColumn(), model->sortOrder() == Qt::DescendingOrder);
-    request.params = lastRun_.params;
+    request.sql = widgets::sortedSql(q.sql, q.sortColumn, q.descending);
+    request.params = q.params;
     request.path = path.toStdString();
     request.format = format;
     if (!exports_->start(std::move(request), model->rowCountExact() ? model->totalRows() : -1)) return false;

@@ -7,7 +7,6 @@
 
 #include "core/query/question.h"
 #include "core/query/result_export.h"
-#include "core/types/value.h"
 
 class QAction;
 class QLabel;
@@ -68,6 +67,7 @@ private:
     void showError(const QString& message);
     void setQuestion(const QString& path, const Question& q);
     void resetVisualization(const nlohmann::json& visualization);
+    void setView(bool chart);  // switches grid/chart without running anything
     void showLastRunInChart();
 
     WorkspaceController* workspace_;
@@ -90,11 +90,6 @@ private:
     QString questionPath_;
     Question question_;  // the open question: keeps its visualization and cache policy on save
     QString lastRunSql_;
-    struct ExpandedRun {
-        std::string target, sql;
-        std::vector<Value> params;
-    };
-    ExpandedRun lastRun_;  // the expanded query of the last Run, which the chart view draws
     int lastRunOffset_ = 0;
     QElapsedTimer runClock_;
 };

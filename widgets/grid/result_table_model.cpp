@@ -51,6 +51,7 @@ void ResultTableModel::restart() {
 void ResultTableModel::clear() {
     beginResetModel();
     ++gen_;
+    query_ = ResultQuery{};  // nothing to sort, copy or export any more
     cache_.clear();
     inFlight_.clear();
     columns_.clear();
