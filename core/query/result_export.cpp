@@ -23,6 +23,10 @@ std::string fileName(const std::string& path) {
     return slash == std::string::npos ? path : path.substr(slash + 1);
 }
 
+char csvDelimiter(ExportFormat format) {
+    return format == ExportFormat::Tsv ? '\t' : ',';
+}
+
 }  // namespace
 
 std::string_view exportFormatName(ExportFormat format) {
@@ -113,10 +117,8 @@ Status ResultExport::writeHeader(const std::vector<Column>& columns) {
     std::ostringstream out;
     switch (format_) {
         case ExportFormat::Csv:
-            writeCsvHeader(out, columns);
-            break;
         case ExportFormat::Tsv:
-            writeCsvHeader(out, columns, '\t');
+            writeCsvHeader(out, columns, csvDelimiter(format_));
             break;
         case ExportFormat::Json:
             out << '[';
@@ -143,10 +145,8 @@ bool ResultExport::writeBlock(const std::vector<Column>& columns, const std::vec
     std::ostringstream out;
     switch (format_) {
         case ExportFormat::Csv:
-            writeCsvRows(out, block);
-            break;
         case ExportFormat::Tsv:
-            writeCsvRows(out, block, '\t');
+            writeCsvRows(out, block, csvDelimiter(format_));
             break;
         case ExportFormat::Json:
             for (std::size_t i = 0; i < block.size(); ++i) {
