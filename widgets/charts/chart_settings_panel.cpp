@@ -102,19 +102,21 @@ void ChartSettingsPanel::setColumns(const std::vector<Column>& columns) {
         for (const auto& c : columns)
             box->addItem(text(c.displayName.empty() ? c.name : c.displayName), text(c.name));
     }
+    selectSettingsColumns();
+    loading_ = false;
+}
+
+void ChartSettingsPanel::selectSettingsColumns() {
     selectColumn(x_, text(base_.x));
     selectColumn(y_, base_.y.empty() ? QString() : text(base_.y.front()));
     selectColumn(series_, text(base_.series));
-    loading_ = false;
 }
 
 void ChartSettingsPanel::setSettings(const dashboard::VisualizationSettings& s) {
     loading_ = true;
     base_ = s;
     selectData(type_, text(std::string(dashboard::chartTypeName(s.type))));
-    selectColumn(x_, text(s.x));
-    selectColumn(y_, s.y.empty() ? QString() : text(s.y.front()));
-    selectColumn(series_, text(s.series));
+    selectSettingsColumns();
     xTitle_->setText(text(s.xTitle));
     yTitle_->setText(text(s.yTitle));
     log_->setChecked(s.logScale);

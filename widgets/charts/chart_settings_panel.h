@@ -33,6 +33,7 @@ signals:
 
 private:
     void emitChanged();
+    void selectSettingsColumns();  // x / y / series choices from base_
 
     bool loading_ = false;
     dashboard::VisualizationSettings base_;  // keeps what the form does not show (colours, bins, ...)

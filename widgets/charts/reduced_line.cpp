@@ -32,7 +32,7 @@ void ReducedLine::setPixelColumns(int columns) {
     // plot grew or shrank for real.
     if (shown_ > 0 && columns <= columns_ * 11 / 10 && columns >= columns_ / 2) return;
     columns_ = columns;
-    if (shown_ > 0) showRange(lastMin_, lastMax_);
+    if (shown_ > 0) reduce();
 }
 
 void ReducedLine::showAll() {
@@ -42,13 +42,16 @@ void ReducedLine::showAll() {
 
 void ReducedLine::showRange(double xMin, double xMax) {
     // The axis reports its range again when the chart lays out: nothing changed, nothing to do.
-    if (shown_ > 0 && xMin == lastMin_ && xMax == lastMax_ && columns_ == shownColumns_) return;
-    shownColumns_ = columns_;
+    if (shown_ > 0 && xMin == lastMin_ && xMax == lastMax_) return;
     lastMin_ = xMin;
     lastMax_ = xMax;
+    reduce();
+}
+
+void ReducedLine::reduce() {
     const auto& d = *data_;
     const std::size_t n = std::min(d.x.size(), d.y.size());
-    const auto idx = dashboard::reduceMinMax(d.x.data(), d.y.data(), n, xMin, xMax, columns_);
+    const auto idx = dashboard::reduceMinMax(d.x.data(), d.y.data(), n, lastMin_, lastMax_, columns_);
     QList<QPointF> points;
     points.reserve(qsizetype(idx.size()));
     for (std::size_t i : idx) points.append(QPointF(d.x[i], d.y[i]));

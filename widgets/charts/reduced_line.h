@@ -34,10 +34,11 @@ public:
     const XYData& data() const { return *data_; }
 
 private:
+    void reduce();  // lastMin_..lastMax_ in columns_ buckets, handed to the series
+
     std::shared_ptr<const XYData> data_;
     QXYSeries* series_;
     int columns_ = 1200;
-    int shownColumns_ = 0;  // columns_ of the reduction on show
     double lastMin_ = 0, lastMax_ = 0;
     std::size_t shown_ = 0;
 };
