@@ -18,9 +18,9 @@
 #include <random>
 
 #include "core/dashboard/demo_workspace.h"
-#include "core/query/query_executor.h"
-#include "core/query/result_cache.h"
-#include "core/query/workspace.h"
+#include "core/exec/query_executor.h"
+#include "core/cache/result_cache.h"
+#include "core/workspace/workspace.h"
 #include "widgets/charts/chart_view.h"
 #include "widgets/dashboard/dashboard_view.h"
 #include "widgets/theme/theme.h"

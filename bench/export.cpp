@@ -12,8 +12,8 @@
 #include <vector>
 
 #include "bench/process_timer.h"
-#include "core/query/query_executor.h"
-#include "core/query/result_export.h"
+#include "core/exec/query_executor.h"
+#include "core/export/result_export.h"
 #include "core/warehouse/warehouse.h"
 
 using namespace deskbase;

@@ -15,10 +15,10 @@
 #include <string>
 #include <vector>
 
-#include "core/query/query_executor.h"
-#include "core/query/question.h"
-#include "core/query/result_cache.h"
-#include "core/query/sql_template.h"
+#include "core/exec/query_executor.h"
+#include "core/question/question.h"
+#include "core/cache/result_cache.h"
+#include "core/sql/sql_template.h"
 #include "core/warehouse/warehouse.h"
 
 using namespace deskbase;

@@ -9,12 +9,12 @@
 
 #include "app/cli/args.h"
 #include "app/cli/commands.h"
-#include "core/query/query_executor.h"
-#include "core/query/question.h"
-#include "core/query/question_request.h"
-#include "core/query/result_cache.h"
-#include "core/query/result_format.h"
-#include "core/query/workspace.h"
+#include "core/exec/query_executor.h"
+#include "core/question/question.h"
+#include "core/question/question_request.h"
+#include "core/cache/result_cache.h"
+#include "core/export/result_format.h"
+#include "core/workspace/workspace.h"
 #include "core/warehouse/warehouse.h"
 
 namespace deskbase::cli {

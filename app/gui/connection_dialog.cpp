@@ -18,7 +18,7 @@
 
 #include "app/gui/workspace_controller.h"
 #include "core/warehouse/warehouse.h"
-#include "widgets/grid/background_task.h"
+#include "widgets/common/background_task.h"
 
 namespace deskbase::gui {
 

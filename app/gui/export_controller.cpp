@@ -6,9 +6,9 @@
 #include <QMessageBox>
 #include <QTimer>
 
-#include "core/query/query_executor.h"
+#include "core/exec/query_executor.h"
 #include "widgets/common/progress_strip.h"
-#include "widgets/grid/background_task.h"
+#include "widgets/common/background_task.h"
 #include "widgets/grid/cell_format.h"
 
 namespace deskbase::gui {

@@ -8,7 +8,7 @@
 #include <memory>
 #include <optional>
 
-#include "core/query/result_export.h"
+#include "core/export/result_export.h"
 
 class QTimer;
 class QWidget;

@@ -6,7 +6,7 @@
 
 #include "app/gui/workspace_controller.h"
 #include "core/warehouse/warehouse.h"
-#include "widgets/grid/background_task.h"
+#include "widgets/common/background_task.h"
 #include "widgets/importer/import_preview_dialog.h"
 #include "widgets/importer/import_progress_panel.h"
 

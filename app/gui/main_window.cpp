@@ -28,7 +28,7 @@
 #include "app/gui/query_page.h"
 #include "app/gui/workspace_controller.h"
 #include "core/dashboard/demo_workspace.h"
-#include "widgets/grid/background_task.h"
+#include "widgets/common/background_task.h"
 #include "widgets/grid/cell_format.h"
 #include "widgets/importer/import_progress_panel.h"
 #include "widgets/schema/schema_browser.h"

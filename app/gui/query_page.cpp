@@ -17,8 +17,8 @@
 #include "app/gui/workspace_controller.h"
 #include "core/dashboard/visualization.h"
 #include "core/infer/naming.h"
-#include "core/query/sql_template.h"
-#include "core/query/statement_kind.h"
+#include "core/sql/sql_template.h"
+#include "core/sql/statement_kind.h"
 #include "core/warehouse/warehouse.h"
 #include "widgets/charts/question_chart_panel.h"
 #include "widgets/common/progress_strip.h"
@@ -27,7 +27,7 @@
 #include "widgets/editor/sql_highlighter.h"
 #include "widgets/grid/cell_format.h"
 #include "widgets/grid/result_grid.h"
-#include "widgets/grid/result_sql.h"
+#include "core/sql/result_sql.h"
 #include "widgets/grid/result_table_model.h"
 #include "widgets/schema/schema_snapshot.h"
 #include "widgets/theme/icons.h"
@@ -243,7 +243,7 @@ bool QueryPage::exportTo(const QString& path, std::optional<ExportFormat> format
     ExportRequest request;
     request.target = q.target;
     // In the grid's order: a header click re-sorts what is exported too.
-    request.sql = widgets::sortedSql(q.sql, q.sortColumn, q.descending);
+    request.sql = sortedSql(q.sql, q.sortColumn, q.descending);
     request.params = q.params;
     request.path = path.toStdString();
     request.format = format;

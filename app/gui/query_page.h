@@ -5,8 +5,8 @@
 #include <QWidget>
 #include <optional>
 
-#include "core/query/question.h"
-#include "core/query/result_export.h"
+#include "core/question/question.h"
+#include "core/export/result_export.h"
 
 class QAction;
 class QLabel;

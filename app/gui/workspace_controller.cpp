@@ -4,7 +4,7 @@
 #include <QUrl>
 
 #include "core/warehouse/warehouse.h"
-#include "widgets/grid/background_task.h"
+#include "widgets/common/background_task.h"
 
 namespace deskbase::gui {
 

@@ -7,7 +7,7 @@
 #include <memory>
 #include <optional>
 
-#include "core/query/workspace.h"
+#include "core/workspace/workspace.h"
 #include "widgets/schema/schema_snapshot.h"
 
 namespace deskbase::gui {

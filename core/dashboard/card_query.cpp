@@ -3,7 +3,7 @@
 #include <filesystem>
 
 #include "core/dashboard/visualization.h"
-#include "core/query/question_request.h"
+#include "core/question/question_request.h"
 
 namespace deskbase::dashboard {
 

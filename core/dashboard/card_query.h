@@ -4,10 +4,10 @@
 #include <string>
 
 #include "core/dashboard/dashboard.h"
-#include "core/query/cache_policy.h"
-#include "core/query/query_executor.h"
-#include "core/query/sql_template.h"
-#include "core/query/workspace.h"
+#include "core/cache/cache_policy.h"
+#include "core/exec/query_executor.h"
+#include "core/sql/sql_template.h"
+#include "core/workspace/workspace.h"
 #include "core/util/result.h"
 
 namespace deskbase::dashboard {

@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "core/query/query_result.h"
+#include "core/exec/query_result.h"
 #include "core/types/value.h"
 
 namespace deskbase::dashboard {

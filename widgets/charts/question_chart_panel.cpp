@@ -8,12 +8,12 @@
 #include <QVBoxLayout>
 
 #include "core/dashboard/chart_data.h"
-#include "core/query/query_executor.h"
-#include "core/query/statement_kind.h"
+#include "core/exec/query_executor.h"
+#include "core/sql/statement_kind.h"
 #include "widgets/charts/chart_palette.h"
 #include "widgets/charts/chart_settings_panel.h"
 #include "widgets/charts/chart_view.h"
-#include "widgets/grid/background_task.h"
+#include "widgets/common/background_task.h"
 
 namespace deskbase::widgets {
 

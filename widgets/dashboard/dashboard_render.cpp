@@ -10,7 +10,7 @@
 
 #include "core/dashboard/card_query.h"
 #include "core/dashboard/demo_workspace.h"
-#include "core/query/workspace.h"
+#include "core/workspace/workspace.h"
 #include "widgets/dashboard/dashboard_canvas.h"
 #include "widgets/dashboard/dashboard_card.h"
 #include "widgets/dashboard/dashboard_view.h"

@@ -20,13 +20,13 @@
 #include "core/dashboard/card_query.h"
 #include "core/dashboard/chart_data.h"
 #include "core/dashboard/visualization.h"
-#include "core/query/query_executor.h"
-#include "core/query/result_cache.h"
+#include "core/exec/query_executor.h"
+#include "core/cache/result_cache.h"
 #include "widgets/charts/chart_palette.h"
 #include "widgets/dashboard/dashboard_canvas.h"
 #include "widgets/dashboard/dashboard_card.h"
 #include "widgets/dashboard/filter_bar.h"
-#include "widgets/grid/background_task.h"
+#include "widgets/common/background_task.h"
 
 namespace deskbase::widgets {
 

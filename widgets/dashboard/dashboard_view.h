@@ -12,7 +12,7 @@
 
 #include "core/dashboard/chart_data.h"
 #include "core/dashboard/dashboard.h"
-#include "core/query/workspace.h"
+#include "core/workspace/workspace.h"
 #include "core/util/result.h"
 #include "widgets/dashboard/dashboard_commands.h"
 

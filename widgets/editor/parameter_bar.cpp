@@ -4,7 +4,7 @@
 #include <QLabel>
 #include <QLineEdit>
 
-#include "core/query/sql_template.h"
+#include "core/sql/sql_template.h"
 
 namespace deskbase::widgets {
 

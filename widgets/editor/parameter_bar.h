@@ -5,7 +5,7 @@
 #include <map>
 #include <vector>
 
-#include "core/query/question.h"
+#include "core/question/question.h"
 
 class QHBoxLayout;
 class QLineEdit;

@@ -4,9 +4,9 @@
 #include <QObject>
 #include <QPointer>
 
-#include "core/query/statement_kind.h"
+#include "core/sql/statement_kind.h"
 #include "core/warehouse/warehouse.h"
-#include "widgets/grid/result_sql.h"
+#include "core/sql/result_sql.h"
 
 namespace deskbase::widgets {
 

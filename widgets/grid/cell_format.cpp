@@ -5,13 +5,6 @@
 
 namespace deskbase::widgets {
 
-QLocale displayLocale() {
-    QLocale loc;
-    if (loc.language() == QLocale::C) loc = QLocale(QLocale::English, QLocale::UnitedStates);
-    loc.setNumberOptions(loc.numberOptions() & ~QLocale::OmitGroupSeparator);
-    return loc;
-}
-
 QString nullText() {
     return QStringLiteral("NULL");
 }

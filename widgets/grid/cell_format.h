@@ -4,11 +4,10 @@
 #include <QString>
 
 #include "core/types/value.h"
+#include "widgets/common/display_locale.h"
 
 namespace deskbase::widgets {
 
-// The locale used for numbers: the user's, but with digit grouping even under the C locale.
-QLocale displayLocale();
 // `grouped`: integers get thousands separators (not for identifier-like columns, see below).
 QString formatCell(const Value& v, const QLocale& locale, bool grouped = true);
 // Columns whose integers are labels, not quantities: id, *_id, *year, *zip, *code.

@@ -11,7 +11,7 @@
 #include <algorithm>
 
 #include "widgets/grid/cell_format.h"
-#include "widgets/grid/result_sql.h"
+#include "core/sql/result_sql.h"
 #include "widgets/grid/result_table_model.h"
 
 namespace deskbase::widgets {

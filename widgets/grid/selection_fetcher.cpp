@@ -4,8 +4,8 @@
 #include <QObject>
 
 #include "core/warehouse/warehouse.h"
-#include "widgets/grid/background_task.h"
-#include "widgets/grid/result_sql.h"
+#include "widgets/common/background_task.h"
+#include "core/sql/result_sql.h"
 
 namespace deskbase::widgets {
 

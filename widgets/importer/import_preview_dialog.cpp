@@ -14,7 +14,7 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
-#include "widgets/grid/background_task.h"
+#include "widgets/common/background_task.h"
 #include "widgets/grid/cell_format.h"
 
 namespace deskbase::widgets {

@@ -5,7 +5,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
-#include "core/query/workspace.h"
+#include "core/workspace/workspace.h"
 
 namespace deskbase::widgets {
 

@@ -1,0 +1,151 @@
+// `deskbase import` and `deskbase tables` end to end, as a user runs them.
+#include <QFile>
+#include <QProcess>
+#include <QtTest>
+
+#include <nlohmann/json.hpp>
+
+#include <thread>
+
+#include "core/warehouse/warehouse.h"
+#include "tests/core/ingest/sqlite_snapshot.h"
+#include "tests/support/temp_workspace.h"
+
+using namespace deskbase;
+
+namespace {
+
+std::string snapshotOf(const std::string& db) {
+    auto w = Warehouse::open(db);
+    if (!w) return "error: " + w.message();
+    return test::snapshot(**w);
+}
+
+}  // namespace
+
+class ImportCliTest : public QObject {
+    Q_OBJECT
+
+private slots:
+    void reportJsonDescribesTheImport() {
+        test::TempWorkspace ws;
+        auto r = test::runDeskbase({"import", DESKBASE_TEST_DATA "/seattle-weather.csv", "--db", ws.sqlitePath(),
+                                    "--report", "json"});
+        QCOMPARE(r.exitCode, 0);
+        auto j = nlohmann::json::parse(r.out);
+        QCOMPARE(j["table"].get<std::string>(), std::string("seattle_weather"));
+        QCOMPARE(j["rows"].get<int>(), 1461);
+        QCOMPARE(j["rejected"].get<int>(), 0);
+        QCOMPARE(j["columns"][0]["name"].get<std::string>(), std::string("date"));
+        QCOMPARE(j["columns"][0]["type"].get<std::string>(), std::string("date"));
+        QCOMPARE(j["columns"][5]["type"].get<std::string>(), std::string("text"));
+        QVERIFY(j["seconds"].get<double>() >= 0);
+
+        auto tables = test::runDeskbase({"tables", "--db", ws.sqlitePath()});
+        QCOMPARE(tables.exitCode, 0);
+        QVERIFY2(tables.out.find("seattle_weather\t1461\tdate date, precipitation real") != std::string::npos,
+                 tables.out.c_str());
+    }
+
+    void importsSeveralFilesAndJson() {
+        test::TempWorkspace ws;
+        auto r = test::runDeskbase({"import", DESKBASE_TEST_DATA "/seattle-weather.csv", DESKBASE_TEST_DATA "/cars.json",
+                                    "--db", ws.sqlitePath(), "--report", "json"});
+        QCOMPARE(r.exitCode, 0);
+        const auto second = r.out.substr(r.out.find('\n') + 1);
+        auto j = nlohmann::json::parse(second);
+        QCOMPARE(j["table"].get<std::string>(), std::string("cars"));
+        QCOMPARE(j["rows"].get<int>(), 406);
+        QCOMPARE(j["columns"][0]["name"].get<std::string>(), std::string("name"));
+        QCOMPARE(j["columns"][7]["type"].get<std::string>(), std::string("date"));
+    }
+
+    void typeOverrideAndModes() {
+        test::TempWorkspace ws;
+        const auto f = ws.write("codes.csv", "code,qty\n10,1\n20,2\n");
+        auto r = test::runDeskbase({"import", f, "--db", ws.sqlitePath(), "--type", "code=text", "--report", "json"});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(nlohmann::json::parse(r.out)["columns"][0]["type"].get<std::string>(), std::string("text"));
+        auto again = test::runDeskbase({"import", f, "--db", ws.sqlitePath()});
+        QVERIFY(again.exitCode != 0);
+        QVERIFY2(again.err.find("already exists") != std::string::npos, again.err.c_str());
+        auto replace = test::runDeskbase({"import", f, "--db", ws.sqlitePath(), "--mode", "replace", "--table", "c2"});
+        QCOMPARE(replace.exitCode, 0);
+    }
+
+    void badInputExitsNonZeroWithOneLine_data() {
+        QTest::addColumn<QStringList>("args");  // FILE is replaced by a file of the given content
+        QTest::addColumn<QByteArray>("content");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("missing file") << QStringList{QStringLiteral("/nonexistent/x.csv")} << QByteArray()
+                                      << QStringLiteral("cannot open");
+        QTest::newRow("empty file") << QStringList{QStringLiteral("FILE")} << QByteArray() << QStringLiteral("empty");
+        QTest::newRow("binary file") << QStringList{QStringLiteral("FILE")}
+                                     << QByteArray("\x7f" "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x03\0", 18)
+                                     << QStringLiteral("binary");
+        QTest::newRow("unknown type") << QStringList{QStringLiteral("FILE"), QStringLiteral("--type"), QStringLiteral("a=money")}
+                                      << QByteArray("a\n1\n") << QStringLiteral("unknown type");
+        QTest::newRow("unknown mode") << QStringList{QStringLiteral("FILE"), QStringLiteral("--mode"), QStringLiteral("merge")}
+                                      << QByteArray("a\n1\n") << QStringLiteral("unknown --mode");
+        QTest::newRow("no file") << QStringList{} << QByteArray() << QStringLiteral("no FILE");
+        QTest::newRow("type of unknown column") << QStringList{QStringLiteral("FILE"), QStringLiteral("--type"), QStringLiteral("zz=integer")}
+                                                << QByteArray("a\n1\n") << QStringLiteral("zz");
+    }
+    void badInputExitsNonZeroWithOneLine() {
+        QFETCH(QStringList, args);
+        QFETCH(QByteArray, content);
+        QFETCH(QString, message);
+        test::TempWorkspace ws;
+        QCOMPARE(test::runDeskbase({"import", ws.write("keep.csv", "k\n1\n"), "--db", ws.sqlitePath()}).exitCode, 0);
+        const auto before = snapshotOf(ws.sqlitePath());
+        std::vector<std::string> argv = {"import"};
+        for (const auto& a : args)
+            argv.push_back(a == QStringLiteral("FILE") ? ws.write("input.csv", content.toStdString()) : a.toStdString());
+        argv.insert(argv.end(), {"--db", ws.sqlitePath()});
+        auto r = test::runDeskbase(argv);
+        QVERIFY(r.exitCode != 0);
+        QVERIFY2(r.err.find(message.toStdString()) != std::string::npos, r.err.c_str());
+        QCOMPARE(std::count(r.err.begin(), r.err.end(), '\n'), std::ptrdiff_t(1));
+        QCOMPARE(snapshotOf(ws.sqlitePath()), before);
+    }
+
+    void killedMidImportLeavesWarehouseUnchanged() {
+        test::TempWorkspace ws;
+        QCOMPARE(test::runDeskbase({"import", ws.write("keep.csv", "k\n1\n2\n"), "--db", ws.sqlitePath()}).exitCode, 0);
+        const auto before = snapshotOf(ws.sqlitePath());
+        std::string big = "id,label,value\n";
+        for (int i = 0; i < 1500000; ++i) big += std::to_string(i) + ",label" + std::to_string(i % 1000) + "," + std::to_string(i * 0.5) + "\n";
+        const auto path = ws.write("big.csv", big);
+
+        QProcess p;
+        p.start(QStringLiteral(DESKBASE_BINARY),
+                {QStringLiteral("import"), QString::fromStdString(path), QStringLiteral("--db"),
+                 QString::fromStdString(ws.sqlitePath())});
+        QVERIFY(p.waitForStarted());
+        // The rollback journal exists while the import's write transaction is open.
+        const QString journal = QString::fromStdString(ws.sqlitePath()) + QStringLiteral("-journal");
+        QElapsedTimer t;
+        t.start();
+        while (!QFile::exists(journal) && p.state() == QProcess::Running && t.elapsed() < 60000)
+            std::this_thread::sleep_for(std::chrono::microseconds(200));
+        QVERIFY2(QFile::exists(journal), "the import finished before it could be killed");
+        std::this_thread::sleep_for(std::chrono::milliseconds(80));
+        QVERIFY(p.state() == QProcess::Running);
+        p.kill();  // SIGKILL
+        QVERIFY(p.waitForFinished());
+        QCOMPARE(p.exitStatus(), QProcess::CrashExit);
+
+        QCOMPARE(snapshotOf(ws.sqlitePath()), before);
+        auto w = Warehouse::open(ws.sqlitePath());
+        QVERIFY(w.isOk());
+        auto c = (*w)->query("PRAGMA integrity_check");
+        std::vector<Row> rows;
+        QVERIFY(c.isOk() && (*c)->fetch(rows, 10).isOk());
+        QCOMPARE(valueToText(rows[0][0]), std::string("ok"));
+        // And the warehouse takes the same import afterwards.
+        QCOMPARE(test::runDeskbase({"import", path, "--db", ws.sqlitePath()}).exitCode, 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(ImportCliTest)
+#include "import_cli_test.moc"

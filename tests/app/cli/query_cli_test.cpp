@@ -1,0 +1,197 @@
+// `deskbase query` end to end: formats, parameters, questions, the workspace cache, error exits.
+#include <QtTest>
+
+#include <nlohmann/json.hpp>
+
+#include "core/question/question.h"
+#include "core/warehouse/warehouse.h"
+#include "tests/support/temp_workspace.h"
+
+using namespace deskbase;
+
+namespace {
+
+int lineCount(const std::string& s) { return int(std::count(s.begin(), s.end(), '\n')); }
+
+}  // namespace
+
+class QueryCliTest : public QObject {
+    Q_OBJECT
+private:
+    test::TempWorkspace ws_;
+    std::string db_;
+
+    nlohmann::json runJson(std::vector<std::string> args) {
+        args.insert(args.begin(), "query");
+        args.push_back("--format");
+        args.push_back("json");
+        auto r = test::runDeskbase(args);
+        if (r.exitCode != 0) qWarning("stderr: %s", r.err.c_str());
+        if (r.exitCode != 0) return nullptr;
+        return nlohmann::json::parse(r.out);
+    }
+
+private slots:
+    void initTestCase() {
+        db_ = ws_.sqlitePath();
+        auto w = Warehouse::open(db_);
+        QVERIFY(w);
+        QVERIFY((*w)->execute("CREATE TABLE flights (day DATE, origin TEXT, delay INTEGER, distance REAL, cancelled BOOLEAN)"));
+        QVERIFY((*w)->execute("INSERT INTO flights VALUES ('2024-01-01','JFK',10,1000.5,0),('2024-01-02','SEA',-3,500,1),"
+                              "('2024-01-03','JFK',25,1000.5,0),('2024-01-04','LAX',NULL,2500.25,0)"));
+        QVERIFY(QDir().mkpath(QString::fromStdString(ws_.file("questions"))));
+        ws_.write("questions/by_origin.json", R"({
+  "name": "Delay by origin",
+  "sql": "SELECT origin, count(*) AS n, sum(delay) AS total FROM flights WHERE 1=1 [[AND origin IN ({{airports}})]] [[AND delay >= {{min_delay}}]] GROUP BY origin ORDER BY origin",
+  "parameters": [
+    {"name": "airports", "type": "text", "multi_value": true},
+    {"name": "min_delay", "type": "number"}
+  ],
+  "visualization": {"type": "bar"},
+  "cache": {"policy": "fixed", "ttl_seconds": 3600}
+}
+)");
+    }
+
+    void jsonFormat() {
+        auto j = runJson({"--db", db_, "--sql", "SELECT day, origin, delay, distance, cancelled FROM flights ORDER BY day"});
+        QVERIFY(!j.is_null());
+        QCOMPARE(int(j["columns"].size()), 5);
+        QCOMPARE(j["columns"][0]["name"].get<std::string>(), std::string("day"));
+        QCOMPARE(j["columns"][0]["type"].get<std::string>(), std::string("date"));
+        QCOMPARE(j["columns"][2]["type"].get<std::string>(), std::string("integer"));
+        QCOMPARE(j["columns"][4]["type"].get<std::string>(), std::string("boolean"));
+        QCOMPARE(int(j["rows"].size()), 4);
+        QVERIFY(j["rows"][0][2].is_number_integer());
+        QCOMPARE(j["rows"][0][2].get<int>(), 10);
+        QVERIFY(j["rows"][0][3].is_number_float());
+        QCOMPARE(j["rows"][0][3].get<double>(), 1000.5);
+        QVERIFY(j["rows"][1][4].is_boolean() && j["rows"][1][4].get<bool>());
+        QVERIFY(j["rows"][3][2].is_null());
+        QVERIFY(j["cached"].is_boolean());
+        QVERIFY(j["elapsed_ms"].is_number());
+    }
+
+    void csvFormat() {
+        ws_.write("weird.db", "");
+        auto w = Warehouse::open(ws_.file("weird.db"));
+        QVERIFY(w);
+        QVERIFY((*w)->execute("CREATE TABLE t (a TEXT, b INTEGER)"));
+        QVERIFY((*w)->execute("INSERT INTO t VALUES ('x,y', 1), ('say \"hi\"', NULL), ('two\nlines', 3)"));
+        auto r = test::runDeskbase({"query", "--db", ws_.file("weird.db"), "--sql", "SELECT a, b FROM t", "--format", "csv"});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(QString::fromStdString(r.out),
+                 QStringLiteral("a,b\r\n\"x,y\",1\r\n\"say \"\"hi\"\"\",\r\n\"two\nlines\",3\r\n"));
+    }
+
+    void tableFormat() {
+        auto r = test::runDeskbase({"query", "--db", db_, "--sql", "SELECT origin, delay FROM flights WHERE delay > 0 ORDER BY delay"});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.find("origin | delay") == 0, r.out.c_str());
+        QVERIFY(r.out.find("JFK    |    25") != std::string::npos);
+        QVERIFY(r.out.find("(2 rows)") != std::string::npos);
+    }
+
+    void parametersAreBound() {
+        auto j = runJson({"--db", db_, "--sql", "SELECT count(*) AS n FROM flights WHERE origin = {{o}} AND delay > {{d}}",
+                          "--param", "o=JFK", "--param", "d=15"});
+        QVERIFY(!j.is_null());
+        QCOMPARE(j["rows"][0][0].get<int>(), 1);
+        // An injection attempt is just a string; the table survives.
+        j = runJson({"--db", db_, "--sql", "SELECT count(*) FROM flights WHERE origin = {{o}}", "--param",
+                     "o='; DROP TABLE flights; --"});
+        QVERIFY(!j.is_null());
+        QCOMPARE(j["rows"][0][0].get<int>(), 0);
+        auto w = Warehouse::open(db_);
+        QVERIFY(w && (*w)->tableExists("flights").value());
+    }
+
+    void questionWithMultiValueAndOptionalClauses() {
+        const std::string q = ws_.file("questions/by_origin.json");
+        auto all = runJson({"--db", db_, "--question", q, "--no-cache"});
+        QVERIFY(!all.is_null());
+        QCOMPARE(int(all["rows"].size()), 3);
+        auto some = runJson({"--db", db_, "--question", q, "--param", "airports=JFK", "--param", "airports=LAX",
+                             "--param", "min_delay=0", "--no-cache"});
+        QVERIFY(!some.is_null());
+        QCOMPARE(int(some["rows"].size()), 1);
+        QCOMPARE(some["rows"][0][0].get<std::string>(), std::string("JFK"));
+        QCOMPARE(some["rows"][0][2].get<int>(), 35);
+    }
+
+    void workspaceCacheServesSecondRunAndSeesDataChanges() {
+        const std::vector<std::string> base = {"--workspace", ws_.path(), "--question", "by_origin"};
+        auto first = runJson(base);
+        QVERIFY(!first.is_null());
+        QCOMPARE(first["cached"].get<bool>(), false);
+        auto second = runJson(base);
+        QVERIFY(!second.is_null());
+        QCOMPARE(second["cached"].get<bool>(), true);
+        QCOMPARE(second["rows"], first["rows"]);
+        QVERIFY(QFileInfo::exists(QString::fromStdString(ws_.file(".deskbase/cache"))));
+        auto bypass = base;
+        bypass.push_back("--no-cache");
+        QCOMPARE(runJson(bypass)["cached"].get<bool>(), false);
+
+        // Data changes through Deskbase (an import bumps the version): never served stale.
+        {
+            auto w = Warehouse::open(db_);
+            QVERIFY(w);
+            QVERIFY((*w)->begin());
+            QVERIFY((*w)->execute("INSERT INTO flights VALUES ('2024-01-05','SEA',7,500,0)"));
+            QVERIFY((*w)->bumpDataVersion("flights"));
+            QVERIFY((*w)->commit());
+        }
+        auto after = runJson(base);
+        QVERIFY(!after.is_null());
+        QCOMPARE(after["cached"].get<bool>(), false);
+        QCOMPARE(after["rows"][2][1].get<int>(), 2);  // SEA now has two flights
+        QCOMPARE(runJson(base)["cached"].get<bool>(), true);
+    }
+
+    void errorsExitNonZeroWithOneLine_data() {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QString>("message");
+        const QString db = QString::fromStdString(db_);
+        QTest::newRow("bad sql") << QStringList{QStringLiteral("--db"), db, QStringLiteral("--sql"), QStringLiteral("SELEC 1")}
+                                 << 1 << QStringLiteral("syntax error");
+        QTest::newRow("unknown table") << QStringList{QStringLiteral("--db"), db, QStringLiteral("--sql"), QStringLiteral("SELECT * FROM nope")}
+                                       << 1 << QStringLiteral("nope");
+        QTest::newRow("missing parameter") << QStringList{QStringLiteral("--db"), db, QStringLiteral("--sql"), QStringLiteral("SELECT {{x}}")}
+                                           << 1 << QStringLiteral("missing value for parameter x");
+        QTest::newRow("bad number") << QStringList{QStringLiteral("--db"), db, QStringLiteral("--question"),
+                                                   QString::fromStdString(ws_.file("questions/by_origin.json")),
+                                                   QStringLiteral("--param"), QStringLiteral("min_delay=lots")}
+                                    << 1 << QStringLiteral("is not a number");
+        QTest::newRow("unknown question") << QStringList{QStringLiteral("--db"), db, QStringLiteral("--question"), QStringLiteral("/no/such.json")}
+                                          << 1 << QStringLiteral("no question file /no/such.json");
+        QTest::newRow("no warehouse") << QStringList{QStringLiteral("--db"), QString::fromStdString(ws_.file("absent.db")),
+                                                     QStringLiteral("--sql"), QStringLiteral("SELECT 1")}
+                                      << 1 << QStringLiteral("no SQLite warehouse");
+        QTest::newRow("both sql and question") << QStringList{QStringLiteral("--sql"), QStringLiteral("SELECT 1"), QStringLiteral("--question"), QStringLiteral("x")}
+                                               << 2 << QStringLiteral("exactly one");
+        QTest::newRow("bad format") << QStringList{QStringLiteral("--db"), db, QStringLiteral("--sql"), QStringLiteral("SELECT 1"),
+                                                   QStringLiteral("--format"), QStringLiteral("xml")}
+                                    << 2 << QStringLiteral("unknown --format");
+        QTest::newRow("bad param") << QStringList{QStringLiteral("--db"), db, QStringLiteral("--sql"), QStringLiteral("SELECT 1"),
+                                                  QStringLiteral("--param"), QStringLiteral("novalue")}
+                                   << 2 << QStringLiteral("NAME=VALUE");
+    }
+
+    void errorsExitNonZeroWithOneLine() {
+        QFETCH(QStringList, args);
+        QFETCH(int, exitCode);
+        QFETCH(QString, message);
+        std::vector<std::string> argv{"query"};
+        for (const auto& a : args) argv.push_back(a.toStdString());
+        auto r = test::runDeskbase(argv);
+        QCOMPARE(r.exitCode, exitCode);
+        QCOMPARE(lineCount(r.err), 1);
+        QVERIFY2(QString::fromStdString(r.err).contains(message), r.err.c_str());
+        QVERIFY(r.out.empty());
+    }
+};
+
+QTEST_GUILESS_MAIN(QueryCliTest)
+#include "query_cli_test.moc"

@@ -1,0 +1,128 @@
+// `deskbase render` end to end: a PNG of the whole demo dashboard with the expected size and
+// real content, and a one-page PDF.
+#include <QImage>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QtTest>
+#include <set>
+
+#include "core/dashboard/demo_workspace.h"
+#include "tests/support/temp_workspace.h"
+
+using namespace deskbase;
+
+namespace {
+QStringList strings(std::initializer_list<const char*> items) {
+    QStringList out;
+    for (const char* s : items) out << QString::fromUtf8(s);
+    return out;
+}
+}  // namespace
+
+class RenderTest : public QObject {
+    Q_OBJECT
+private:
+    std::unique_ptr<test::TempWorkspace> ws_;
+
+private slots:
+    void initTestCase() {
+        ws_ = std::make_unique<test::TempWorkspace>();
+        dashboard::DemoSizes sizes;
+        sizes.customers = 150;
+        sizes.orders = 1200;
+        auto s = dashboard::ensureDemoWorkspace(ws_->path(), sizes);
+        QVERIFY2(s.isOk(), s.message().c_str());
+    }
+
+    void rendersPng_data() {
+        QTest::addColumn<QString>("dashboard");
+        QTest::addColumn<QString>("theme");
+        QTest::newRow("sales, light") << "sales_overview"
+                                      << "light";
+        QTest::newRow("basket, dark") << "basket_analysis"
+                                      << "dark";
+    }
+    void rendersPng() {
+        QFETCH(QString, dashboard);
+        QFETCH(QString, theme);
+        const std::string out = ws_->file(dashboard.toStdString() + ".png");
+        auto r = test::runDeskbase({"render", ws_->file("dashboards/" + dashboard.toStdString() + ".json"),
+                                    "--out", out, "--width", "1200", "--theme", theme.toStdString()});
+        QVERIFY2(r.exitCode == 0, r.err.c_str());
+        QImage image(QString::fromStdString(out));
+        QVERIFY(!image.isNull());
+        QCOMPARE(image.width(), 1200);
+        QVERIFY2(image.height() > 900, qPrintable(QString::number(image.height())));
+        // Not blank: many colours, and a good share of pixels differ from the background.
+        const QRgb background = image.pixel(2, 2);
+        std::set<QRgb> colours;
+        qint64 different = 0, total = 0;
+        for (int y = 0; y < image.height(); y += 3)
+            for (int x = 0; x < image.width(); x += 3) {
+                const QRgb p = image.pixel(x, y);
+                colours.insert(p);
+                different += p != background;
+                ++total;
+            }
+        QVERIFY2(colours.size() > 200, qPrintable(QString::number(colours.size())));
+        // The theme is the one asked for: a dark page behind dark mode.
+        QCOMPARE(qGray(background) < 96, theme == QStringLiteral("dark"));
+        QVERIFY2(different > total / 3, qPrintable(QString::number(double(different) / double(total))));
+        // Each series colour of the palette's first entry appears (bars/lines were drawn).
+        bool accent = false;
+        for (QRgb c : colours)
+            accent = accent ||
+                     (qAbs(qRed(c) - 0x50) < 6 && qAbs(qGreen(c) - 0x9e) < 6 && qAbs(qBlue(c) - 0xe3) < 6);
+        QVERIFY(accent);
+    }
+
+    void rendersPdfWithParams() {
+        const std::string out = ws_->file("sales.pdf");
+        auto r =
+            test::runDeskbase({"render", ws_->file("dashboards/sales_overview.json"), "--out", out, "--param",
+                               "category=Books,Toys", "--param", "date=2024-01-01..2024-06-30"});
+        QVERIFY2(r.exitCode == 0, r.err.c_str());
+        QFile f(QString::fromStdString(out));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray pdf = f.readAll();
+        QVERIFY(pdf.startsWith("%PDF"));
+        QVERIFY2(pdf.size() > 20000, qPrintable(QString::number(pdf.size())));
+        QCOMPARE(pdf.count("/Type /Page\n") + pdf.count("/Type /Page\r") + pdf.count("/Type /Page "), 1);
+        // When poppler is installed, rasterize the page and check it is not blank.
+        const QString pdftoppm = QStandardPaths::findExecutable(QStringLiteral("pdftoppm"));
+        if (pdftoppm.isEmpty()) return;
+        const QString prefix = QString::fromStdString(ws_->file("page"));
+        QCOMPARE(QProcess::execute(pdftoppm, {QStringLiteral("-png"), QStringLiteral("-r"),
+                                              QStringLiteral("40"), QString::fromStdString(out), prefix}),
+                 0);
+        QImage page(prefix + QStringLiteral("-1.png"));
+        QVERIFY(!page.isNull());
+        std::set<QRgb> colours;
+        for (int y = 0; y < page.height(); y += 2)
+            for (int x = 0; x < page.width(); x += 2) colours.insert(page.pixel(x, y));
+        QVERIFY(colours.size() > 50);
+    }
+
+    void badInputFailsWithOneLine_data() {
+        QTest::addColumn<QStringList>("args");
+        QTest::newRow("no out") << strings({"render", "DASH"});
+        QTest::newRow("bad suffix") << strings({"render", "DASH", "--out", "x.gif"});
+        QTest::newRow("unknown filter") << strings({"render", "DASH", "--out", "x.png", "--param", "nope=1"});
+        QTest::newRow("missing file") << strings({"render", "missing.json", "--out", "x.png"});
+    }
+    void badInputFailsWithOneLine() {
+        QFETCH(QStringList, args);
+        std::vector<std::string> a;
+        for (const auto& s : args)
+            a.push_back(s == QStringLiteral("DASH") ? ws_->file("dashboards/sales_overview.json")
+                        : s == QStringLiteral("x.png") || s == QStringLiteral("x.gif")
+                            ? ws_->file(s.toStdString())
+                            : s.toStdString());
+        auto r = test::runDeskbase(a);
+        QVERIFY(r.exitCode != 0);
+        QVERIFY2(r.err.find("deskbase render:") != std::string::npos, r.err.c_str());
+    }
+};
+
+QTEST_MAIN(RenderTest)
+#include "render_cli_test.moc"

@@ -1,3 +1,0 @@
-#include "tests/conformance/conformance_test.h"
-
-QTEST_GUILESS_MAIN(deskbase::test::ConformanceTest)

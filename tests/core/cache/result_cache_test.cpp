@@ -1,0 +1,255 @@
+// The result cache: keys, hit/miss, LRU eviction by bytes, invalidation by data version,
+// persistence across a restart, TTL policies, large results, damaged files, purge.
+#include <QtTest>
+
+#include <filesystem>
+#include <fstream>
+
+#include "core/cache/result_cache.h"
+#include "core/cache/result_codec.h"
+#include "core/warehouse/warehouse.h"
+#include "tests/support/temp_workspace.h"
+
+using namespace deskbase;
+
+namespace {
+
+QueryResult makeResult(int rows, const std::string& text = "x") {
+    QueryResult r;
+    r.columns = {{"id", ColumnType::Integer, "id"}, {"name", ColumnType::Text, "Name"}, {"v", ColumnType::Real, "v"},
+                 {"b", ColumnType::Boolean, "b"}};
+    for (int i = 0; i < rows; ++i)
+        r.rows.push_back({Value{std::int64_t(i)}, Value{text + std::to_string(i)}, i % 7 ? Value{i * 0.25} : Value{},
+                          Value{i % 2 == 0}});
+    return r;
+}
+
+CachePolicy fixedPolicy(std::int64_t seconds = 3600) {
+    CachePolicy p;
+    p.kind = CachePolicy::Kind::Fixed;
+    p.ttlSeconds = seconds;
+    return p;
+}
+
+}  // namespace
+
+class ResultCacheTest : public QObject {
+    Q_OBJECT
+private:
+    test::TempWorkspace ws_;
+    std::unique_ptr<Warehouse> w_;
+    std::string sql_ = "SELECT id, name FROM items WHERE id < ?1";
+
+    CacheKey key(std::int64_t param = 10) { return CacheKey::make(w_->identity(), sql_, {Value{param}}); }
+    std::vector<TableVersion> versionsNow() {
+        auto v = currentDataVersions(*w_, {"items"});
+        return v ? *v : std::vector<TableVersion>{};
+    }
+
+private slots:
+    void initTestCase() {
+        auto w = Warehouse::open(ws_.sqlitePath());
+        QVERIFY(w);
+        w_ = std::move(*w);
+        QVERIFY(w_->execute("CREATE TABLE items (id INTEGER, name TEXT)"));
+        QVERIFY(w_->execute("INSERT INTO items VALUES (1, 'a'), (2, 'b')"));
+    }
+
+    void normalizesSql_data() {
+        QTest::addColumn<QString>("in");
+        QTest::addColumn<QString>("out");
+        QTest::newRow("collapse") << "SELECT  a,\n\tb   FROM t" << "SELECT a, b FROM t";
+        QTest::newRow("trim and semicolon") << "  SELECT 1 ;  " << "SELECT 1";
+        QTest::newRow("literal kept") << "SELECT 'a   b'  FROM t" << "SELECT 'a   b' FROM t";
+        QTest::newRow("escaped quote") << "SELECT 'it''s  x'   , 1" << "SELECT 'it''s  x' , 1";
+        QTest::newRow("quoted identifier") << "SELECT \"my   col\"\nFROM t" << "SELECT \"my   col\" FROM t";
+    }
+    void normalizesSql() {
+        QFETCH(QString, in);
+        QFETCH(QString, out);
+        QCOMPARE(QString::fromStdString(normalizeSql(in.toStdString())), out);
+    }
+
+    void keysDifferByConnectionSqlAndValues() {
+        auto a = CacheKey::make("sqlite:/a.db", "SELECT  1 WHERE x = ?1", {Value{std::int64_t(1)}});
+        auto same = CacheKey::make("sqlite:/a.db", "SELECT 1\nWHERE x = ?1", {Value{std::int64_t(1)}});
+        QCOMPARE(QString::fromStdString(a.digest()), QString::fromStdString(same.digest()));
+        QVERIFY(a.digest() != CacheKey::make("sqlite:/b.db", a.sql, a.params).digest());
+        QVERIFY(a.digest() != CacheKey::make(a.connection, a.sql, {Value{std::int64_t(2)}}).digest());
+        QVERIFY(a.digest() != CacheKey::make(a.connection, a.sql, {Value{std::string("1")}}).digest());
+        QVERIFY(a.digest() != CacheKey::make(a.connection, a.sql, a.params, 100).digest());
+    }
+
+    void codecRoundTrip() {
+        CachedResult c;
+        c.key = "k";
+        c.expiresAtMs = 123;
+        c.versions = {{"items", 4}, {"other", 0}};
+        c.result = makeResult(50);
+        c.result.truncated = true;
+        const std::string bytes = encodeCachedResult(c);
+        auto back = decodeCachedResult(bytes);
+        QVERIFY(back);
+        QCOMPARE(back->versions, c.versions);
+        QVERIFY(back->result.truncated);
+        QCOMPARE(back->result.rows, c.result.rows);
+        QCOMPARE(QString::fromStdString(back->result.columns[1].displayName), QStringLiteral("Name"));
+        QVERIFY(!decodeCachedResult(bytes.substr(0, bytes.size() - 3)));
+        QVERIFY(!decodeCachedResult("garbage"));
+    }
+
+    void hitAndMiss() {
+        ResultCache cache;
+        QVERIFY(!cache.lookup(key(), *w_));
+        QVERIFY(cache.store(key(), makeResult(3), 5, versionsNow(), fixedPolicy()));
+        auto hit = cache.lookup(key(), *w_);
+        QVERIFY(hit);
+        QVERIFY(hit->fromCache);
+        QCOMPARE(int(hit->rows.size()), 3);
+        QVERIFY(!cache.lookup(key(11), *w_));  // other bound value
+        const auto s = cache.stats();
+        QCOMPARE(s.hits, std::uint64_t(1));
+        QCOMPARE(s.misses, std::uint64_t(2));
+        QCOMPARE(s.memoryEntries, std::int64_t(1));
+        QVERIFY(s.memoryBytes > 0);
+    }
+
+    void lruEvictionByBytes() {
+        const std::size_t one = makeResult(100).approxBytes();
+        ResultCache cache(CacheOptions{{}, std::int64_t(one * 2 + one / 2), 0});
+        QVERIFY(cache.store(key(1), makeResult(100), 5, {}, fixedPolicy()));
+        QVERIFY(cache.store(key(2), makeResult(100), 5, {}, fixedPolicy()));
+        QVERIFY(cache.lookup(key(1), *w_));  // 1 is now more recent than 2
+        QVERIFY(cache.store(key(3), makeResult(100), 5, {}, fixedPolicy()));
+        QCOMPARE(cache.stats().memoryEntries, std::int64_t(2));
+        QVERIFY(cache.stats().memoryBytes <= std::int64_t(one * 2 + one / 2));
+        QVERIFY(cache.lookup(key(1), *w_));
+        QVERIFY(!cache.lookup(key(2), *w_));  // least recently used went first
+        QVERIFY(cache.lookup(key(3), *w_));
+    }
+
+    void invalidatedAfterDataChange() {
+        ResultCache cache;
+        QVERIFY(cache.store(key(), makeResult(2), 5, versionsNow(), fixedPolicy()));
+        QVERIFY(cache.lookup(key(), *w_));
+        // An import bumps the table's data version inside its transaction.
+        QVERIFY(w_->begin());
+        QVERIFY(w_->execute("INSERT INTO items VALUES (3, 'c')"));
+        QVERIFY(w_->bumpDataVersion("items"));
+        QVERIFY(w_->commit());
+        QVERIFY(!cache.lookup(key(), *w_));
+        QCOMPARE(cache.stats().invalidations, std::uint64_t(1));
+        QCOMPARE(cache.stats().memoryEntries, std::int64_t(0));
+        // Stored again at the new version, it is served again.
+        QVERIFY(cache.store(key(), makeResult(3), 5, versionsNow(), fixedPolicy()));
+        QVERIFY(cache.lookup(key(), *w_));
+        // A change to another table does not matter.
+        QVERIFY(w_->bumpDataVersion("unrelated"));
+        QVERIFY(cache.lookup(key(), *w_));
+    }
+
+    void persistsAcrossRestart() {
+        const std::string dir = ws_.file(".deskbase/cache-restart");
+        {
+            ResultCache cache(CacheOptions{dir, 64 << 20, 64 << 20});
+            QVERIFY(cache.store(key(7), makeResult(1000), 5, versionsNow(), fixedPolicy()));
+            QCOMPARE(cache.stats().diskEntries, std::int64_t(1));
+        }
+        ResultCache reopened(CacheOptions{dir, 64 << 20, 64 << 20});
+        QCOMPARE(reopened.stats().diskEntries, std::int64_t(1));
+        auto hit = reopened.lookup(key(7), *w_);
+        QVERIFY(hit);
+        QCOMPARE(hit->rows, makeResult(1000).rows);
+        QCOMPARE(reopened.stats().diskHits, std::uint64_t(1));
+        QVERIFY(reopened.lookup(key(7), *w_));  // now from memory
+        QCOMPARE(reopened.stats().memoryHits, std::uint64_t(1));
+        // No temp files left behind.
+        for (const auto& e : std::filesystem::directory_iterator(dir))
+            QVERIFY(e.path().extension() == ".dbrc");
+    }
+
+    void damagedFileIsAMissNotACrash() {
+        const std::string dir = ws_.file(".deskbase/cache-damaged");
+        std::string file;
+        {
+            ResultCache cache(CacheOptions{dir, 64 << 20, 64 << 20});
+            QVERIFY(cache.store(key(8), makeResult(10), 5, {}, fixedPolicy()));
+            file = dir + "/" + key(8).digest() + ".dbrc";
+        }
+        std::filesystem::resize_file(file, 20);
+        ResultCache reopened(CacheOptions{dir, 64 << 20, 64 << 20});
+        QVERIFY(!reopened.lookup(key(8), *w_));
+        QVERIFY(!std::filesystem::exists(file));
+    }
+
+    void diskTierBoundedWithEviction() {
+        const std::string dir = ws_.file(".deskbase/cache-bounded");
+        const std::size_t fileSize = encodeCachedResult(CachedResult{key(1).serialized(), 0, {}, makeResult(200)}).size();
+        ResultCache cache(CacheOptions{dir, 64 << 20, std::int64_t(fileSize * 3 + 10)});
+        for (int i = 1; i <= 5; ++i) QVERIFY(cache.store(key(i), makeResult(200), 5, {}, fixedPolicy()));
+        QCOMPARE(cache.stats().diskEntries, std::int64_t(3));
+        QVERIFY(cache.stats().diskBytes <= std::int64_t(fileSize * 3 + 10));
+        int files = 0;
+        for (const auto& e : std::filesystem::directory_iterator(dir)) files += e.path().extension() == ".dbrc";
+        QCOMPARE(files, 3);
+        ResultCache reopened(CacheOptions{dir, 64 << 20, std::int64_t(fileSize * 3 + 10)});
+        QVERIFY(!reopened.lookup(key(1), *w_));  // the oldest went first
+        QVERIFY(reopened.lookup(key(5), *w_));
+    }
+
+    void largeResultIsCacheable() {
+        const std::string dir = ws_.file(".deskbase/cache-large");
+        const QueryResult big = makeResult(100000, "a somewhat longer text value ");
+        {
+            ResultCache cache(CacheOptions{dir, 256 << 20, 1024 << 20});
+            QVERIFY(cache.store(key(100000), big, 500, {}, CachePolicy{}));  // adaptive default
+            QVERIFY(cache.lookup(key(100000), *w_));
+        }
+        ResultCache reopened(CacheOptions{dir, 256 << 20, 1024 << 20});
+        auto hit = reopened.lookup(key(100000), *w_);
+        QVERIFY(hit);
+        QCOMPARE(int(hit->rows.size()), 100000);
+        QCOMPARE(hit->rows.back(), big.rows.back());
+    }
+
+    void ttlPolicies() {
+        ResultCache cache;
+        CachePolicy never;
+        never.kind = CachePolicy::Kind::Never;
+        QVERIFY(!cache.store(key(20), makeResult(1), 10000, {}, never));
+        QVERIFY(!cache.lookup(key(20), *w_));
+
+        CachePolicy adaptive;
+        adaptive.minDurationMs = 100;
+        adaptive.multiplier = 0.1;
+        QVERIFY(!cache.store(key(21), makeResult(1), 20, {}, adaptive));  // too fast to be worth caching
+        QVERIFY(cache.store(key(21), makeResult(1), 300, {}, adaptive));   // kept ~ avg(20, 300) x 0.1 = 16 ms
+        QVERIFY(cache.lookup(key(21), *w_));
+        QThread::msleep(60);
+        QVERIFY(!cache.lookup(key(21), *w_));  // expired
+
+        QCOMPARE(adaptive.keepMs(300, 200), std::int64_t(20));
+        CachePolicy adaptiveLong;
+        QCOMPARE(adaptiveLong.keepMs(1000, 1000), std::int64_t(600000));  // defaults: 1 s run -> 10 min
+
+        QVERIFY(cache.store(key(22), makeResult(1), 1, {}, fixedPolicy(0)) == false);  // a 0 s TTL keeps nothing
+        QVERIFY(cache.store(key(23), makeResult(1), 1, {}, fixedPolicy(60)));
+        QVERIFY(cache.lookup(key(23), *w_));
+    }
+
+    void purgeEmptiesBothTiers() {
+        const std::string dir = ws_.file(".deskbase/cache-purge");
+        ResultCache cache(CacheOptions{dir, 64 << 20, 64 << 20});
+        QVERIFY(cache.store(key(30), makeResult(10), 5, {}, fixedPolicy()));
+        QVERIFY(cache.store(key(31), makeResult(10), 5, {}, fixedPolicy()));
+        cache.purge();
+        const auto s = cache.stats();
+        QCOMPARE(s.memoryEntries + s.diskEntries, std::int64_t(0));
+        QCOMPARE(s.memoryBytes + s.diskBytes, std::int64_t(0));
+        QVERIFY(std::filesystem::is_empty(dir));
+        QVERIFY(!cache.lookup(key(30), *w_));
+    }
+};
+
+QTEST_GUILESS_MAIN(ResultCacheTest)
+#include "result_cache_test.moc"

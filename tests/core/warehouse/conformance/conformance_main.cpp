@@ -1,0 +1,3 @@
+#include "tests/core/warehouse/conformance/conformance_test.h"
+
+QTEST_GUILESS_MAIN(deskbase::test::ConformanceTest)

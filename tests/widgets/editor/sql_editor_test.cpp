@@ -1,0 +1,153 @@
+// The SQL editor: completion from the live schema, highlighting, error lines, parameter inputs.
+#include <QAbstractItemView>
+#include <QCompleter>
+#include <QLineEdit>
+#include <QSignalSpy>
+#include <QTextBlock>
+#include <QtTest>
+
+#include "core/warehouse/warehouse.h"
+#include "widgets/editor/error_location.h"
+#include "widgets/editor/parameter_bar.h"
+#include "widgets/editor/sql_editor.h"
+#include "widgets/editor/sql_highlighter.h"
+
+using namespace deskbase;
+using namespace deskbase::widgets;
+
+namespace {
+std::vector<TableInfo> schema() {
+    TableInfo flights;
+    flights.name = "flights";
+    flights.columns = {{"origin", ColumnType::Text, "Origin"},
+                       {"dep_delay", ColumnType::Integer, "DepDelay"}};
+    TableInfo weather;
+    weather.name = "seattle_weather";
+    weather.columns = {{"precipitation", ColumnType::Real, "precipitation"},
+                       {"date", ColumnType::Date, "date"}};
+    return {flights, weather};
+}
+}  // namespace
+
+class SqlEditorTest : public QObject {
+    Q_OBJECT
+private slots:
+    void completionOffersColumnName() {
+        SqlEditor editor;
+        editor.setSchema(schema());
+        editor.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&editor));
+        QTest::keyClicks(&editor, QStringLiteral("SELECT dep_"));
+        QVERIFY(editor.completionsAtCursor().contains(QStringLiteral("dep_delay")));
+        // The popup is up and choosing its entry completes the word.
+        QTRY_VERIFY(editor.completer()->popup()->isVisible());
+        QCOMPARE(editor.completer()->currentCompletion(), QStringLiteral("dep_delay"));
+        QTest::keyClick(editor.completer()->popup(), Qt::Key_Return);
+        QCOMPARE(editor.toPlainText(), QStringLiteral("SELECT dep_delay"));
+    }
+
+    void qualifiedCompletionOffersThatTablesColumns() {
+        SqlEditor editor;
+        editor.setSchema(schema());
+        editor.setPlainText(QStringLiteral("SELECT seattle_weather."));
+        editor.moveCursor(QTextCursor::End);
+        const QStringList offers = editor.completionsAtCursor();
+        QCOMPARE(offers, (QStringList{QStringLiteral("date"), QStringLiteral("precipitation")}));
+    }
+
+    void completionOffersKeywordsAndTables() {
+        SqlEditor editor;
+        editor.setSchema(schema());
+        editor.setPlainText(QStringLiteral("sel"));
+        editor.moveCursor(QTextCursor::End);
+        QVERIFY(editor.completionsAtCursor().contains(QStringLiteral("SELECT")));
+        editor.setPlainText(QStringLiteral("SELECT * FROM fli"));
+        editor.moveCursor(QTextCursor::End);
+        QCOMPARE(editor.completionsAtCursor(), QStringList{QStringLiteral("flights")});
+    }
+
+    void ctrlEnterRunsSelectionOrAll() {
+        SqlEditor editor;
+        QSignalSpy run(&editor, &SqlEditor::runRequested);
+        editor.setPlainText(QStringLiteral("SELECT 1;\nSELECT 2;"));
+        QTest::keyClick(&editor, Qt::Key_Return, Qt::ControlModifier);
+        QCOMPARE(run.size(), 1);
+        QCOMPARE(editor.sqlToRun(), editor.toPlainText());
+        QTextCursor c(editor.document()->findBlockByNumber(1));
+        c.movePosition(QTextCursor::EndOfBlock, QTextCursor::KeepAnchor);
+        editor.setTextCursor(c);
+        QCOMPARE(editor.sqlToRun(), QStringLiteral("SELECT 2;"));
+        QCOMPARE(editor.sqlToRunOffset(), 10);
+    }
+
+    void highlights_data() {
+        QTest::addColumn<QString>("sql");
+        QTest::addColumn<int>("position");
+        QTest::addColumn<QString>("role");
+        QTest::newRow("keyword") << QStringLiteral("select x from t") << 1 << QStringLiteral("keyword");
+        QTest::newRow("string") << QStringLiteral("select 'from'") << 9 << QStringLiteral("string");
+        QTest::newRow("number") << QStringLiteral("select 42") << 8 << QStringLiteral("number");
+        QTest::newRow("line comment")
+            << QStringLiteral("select 1 -- from") << 13 << QStringLiteral("comment");
+        QTest::newRow("block comment")
+            << QStringLiteral("/* a\nselect */ 1") << 7 << QStringLiteral("comment");
+        QTest::newRow("param") << QStringLiteral("where a = {{ city }}") << 13 << QStringLiteral("param");
+        QTest::newRow("plain identifier") << QStringLiteral("select amount") << 9 << QString();
+    }
+    void highlights() {
+        QFETCH(QString, sql);
+        QFETCH(int, position);
+        QFETCH(QString, role);
+        SqlEditor editor;
+        editor.setPlainText(sql);
+        QCOMPARE(SqlHighlighter::roleAt(editor.document(), position), role);
+    }
+
+    void errorLine_data() {
+        QTest::addColumn<QString>("sql");
+        QTest::addColumn<QString>("message");
+        QTest::addColumn<int>("line");
+        QTest::newRow("sqlite near") << QStringLiteral("SELECT *\nFORM t")
+                                     << QStringLiteral("near \"FORM\": syntax error") << 1;
+        QTest::newRow("sqlite column") << QStringLiteral("SELECT a,\n  b,\n  nope\nFROM t")
+                                       << QStringLiteral("no such column: nope") << 2;
+        QTest::newRow("sqlite table")
+            << QStringLiteral("SELECT 1\nFROM missing") << QStringLiteral("no such table: missing") << 1;
+        QTest::newRow("pg position") << QStringLiteral("SELECT 1\nFROM t\nWHERE x")
+                                     << QStringLiteral("ERROR: column \"x\" does not exist at character 22")
+                                     << 2;
+        QTest::newRow("pg line") << QStringLiteral("SELECT 1\nFROM t")
+                                 << QStringLiteral("syntax error\nLINE 2: FROM t") << 1;
+        QTest::newRow("unknown") << QStringLiteral("SELECT 1") << QStringLiteral("database is locked") << -1;
+    }
+    void errorLine() {
+        QFETCH(QString, sql);
+        QFETCH(QString, message);
+        QFETCH(int, line);
+        QCOMPARE(deskbase::widgets::errorLine(sql, message), line);
+        SqlEditor editor;
+        editor.setPlainText(sql);
+        QCOMPARE(editor.showError(sql, 0, message), line);
+        QCOMPARE(editor.extraSelections().size(), line >= 0 ? 1 : 0);
+    }
+
+    void parametersBecomeFields() {
+        ParameterBar bar;
+        QVERIFY(bar.setSqlTemplate(
+            QStringLiteral("SELECT * FROM t WHERE city = {{city}} [[AND n > {{min_n}}]]")));
+        QCOMPARE(bar.names(), (QStringList{QStringLiteral("city"), QStringLiteral("min_n")}));
+        QVERIFY(bar.field(QStringLiteral("city")));
+        bar.field(QStringLiteral("city"))->setText(QStringLiteral("Seattle"));
+        // Editing the SQL keeps typed values of parameters still there.
+        QVERIFY(bar.setSqlTemplate(QStringLiteral("SELECT * FROM t WHERE city = {{city}}")));
+        QCOMPARE(bar.names(), QStringList{QStringLiteral("city")});
+        QCOMPARE(bar.field(QStringLiteral("city"))->text(), QStringLiteral("Seattle"));
+        const ParameterValues v = bar.values();
+        QCOMPARE(v.at("city"), std::vector<std::string>{"Seattle"});
+        QVERIFY(bar.setSqlTemplate(QStringLiteral("SELECT 1")));
+        QVERIFY(bar.names().isEmpty());
+    }
+};
+
+QTEST_MAIN(SqlEditorTest)
+#include "sql_editor_test.moc"
