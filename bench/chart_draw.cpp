@@ -18,8 +18,7 @@
 #include <random>
 
 #include "core/dashboard/demo_workspace.h"
-#include "core/exec/query_executor.h"
-#include "core/cache/result_cache.h"
+#include "core/runtime/runtime.h"
 #include "core/workspace/workspace.h"
 #include "widgets/charts/chart_view.h"
 #include "widgets/dashboard/dashboard_view.h"
@@ -68,12 +67,11 @@ double median(std::vector<double> v) {
     return v[v.size() / 2];
 }
 
-double openDashboardMs(const std::string& path, const Workspace& ws, QueryExecutor& executor, bool* allOk) {
+double openDashboardMs(const std::string& path, const Workspace& ws, Runtime& runtime, bool* allOk) {
     QElapsedTimer t;
     t.start();
-    widgets::DashboardView view;
+    widgets::DashboardView view(runtime);
     view.setAttribute(Qt::WA_DontShowOnScreen);
-    view.setExecutor(&executor);
     view.resize(1440, 1800);
     view.show();
     if (!view.open(path, &ws).isOk()) *allOk = false;
@@ -146,30 +144,23 @@ int main(int argc, char** argv) {
     auto ws = Workspace::open(dir.path().toStdString());
     if (!ws) return 1;
     const std::string path = ws->path(dashboard::kDemoStartDashboard);
-    CacheOptions co;
-    co.dir = ws->cacheDir();
+    const RuntimeOptions options = Runtime::optionsFor(*ws);
     bool ok = true;
     {
-        ResultCache cache(co);
-        cache.purge();
-        ExecutorOptions eo;
-        eo.cache = &cache;
-        QueryExecutor executor(eo);
-        const double cold = openDashboardMs(path, *ws, executor, &ok);
+        Runtime runtime(options);
+        runtime.cache()->purge();
+        const double cold = openDashboardMs(path, *ws, runtime, &ok);
         std::vector<double> warm;
-        for (int r = 0; r < 5; ++r) warm.push_back(openDashboardMs(path, *ws, executor, &ok));
-        const auto st = cache.stats();
+        for (int r = 0; r < 5; ++r) warm.push_back(openDashboardMs(path, *ws, runtime, &ok));
+        const auto st = runtime.cache()->stats();
         std::printf("cold (empty cache):          %8.1f ms\n", cold);
         std::printf("warm (memory cache):         %8.1f ms  (median of 5; target <= 100 ms)\n", median(warm));
         std::printf("cache: %llu hits, %llu misses\n", (unsigned long long)st.hits,
                     (unsigned long long)st.misses);
     }
     {
-        ResultCache cache(co);  // a restart: only the disk tier is warm
-        ExecutorOptions eo;
-        eo.cache = &cache;
-        QueryExecutor executor(eo);
-        const double disk = openDashboardMs(path, *ws, executor, &ok);
+        Runtime runtime(options);  // a restart: only the disk tier is warm
+        const double disk = openDashboardMs(path, *ws, runtime, &ok);
         std::printf("warm (disk cache, restart):  %8.1f ms\n", disk);
     }
     if (!ok) std::printf("warning: some cards failed or timed out\n");

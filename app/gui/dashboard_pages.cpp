@@ -28,11 +28,12 @@ widgets::DashboardView* DashboardPages::open(const QString& path) {
         window_->showPage(existing);
         return existing;
     }
-    auto* view = new widgets::DashboardView;
     WorkspaceController* ws = window_->workspace();
+    // Every tab borrows the workspace's runtime: one executor and one cache for all of them.
+    auto* view = new widgets::DashboardView(ws->runtime());
     // The session's target may carry a password typed at connect time (memory only).
-    if (ws && ws->isOpen()) view->setTargetOverride(ws->target().toStdString());
-    const Status opened = view->open(path.toStdString(), ws ? ws->workspace() : nullptr);
+    if (ws->isOpen()) view->setTargetOverride(ws->target().toStdString());
+    const Status opened = view->open(path.toStdString(), ws->workspace());
     if (!opened) {
         delete view;
         QMessageBox::warning(window_, tr("Cannot open dashboard"), QString::fromStdString(opened.message()));

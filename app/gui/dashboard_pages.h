@@ -1,7 +1,8 @@
 #pragma once
 // Opens dashboards as pages of the main window: one tab per dashboard file (activating it again
-// shows the open tab), cards run against the session's connection, and open dashboards refresh
-// after an import and recolour on a theme change.
+// shows the open tab), cards run against the session's connection on the workspace's runtime
+// (closing a tab cancels its runs), and open dashboards refresh after an import and recolour on
+// a theme change.
 #include <QObject>
 #include <QString>
 #include <map>

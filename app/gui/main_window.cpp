@@ -110,6 +110,11 @@ MainWindow::MainWindow(QWidget* parent)
 MainWindow::~MainWindow() {
     // The demo's import holds a write transaction and temporary files: let it end first.
     if (demoSetup_) demoSetup_->wait();
+    // Everything that borrows the workspace's runtime goes before the controller that owns it
+    // (Qt would delete the controller, the first child, first).
+    delete imports_;
+    delete takeCentralWidget();  // the sidebar and the pages
+    delete workspace_;
 }
 
 void MainWindow::connectMenus() {

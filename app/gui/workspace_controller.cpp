@@ -16,7 +16,8 @@ bool needsPassword(const QString& message) {
 }
 }  // namespace
 
-WorkspaceController::WorkspaceController(QObject* parent) : QObject(parent) {}
+WorkspaceController::WorkspaceController(QObject* parent)
+    : QObject(parent), runtime_(std::make_unique<Runtime>()) {}
 WorkspaceController::~WorkspaceController() = default;
 
 bool WorkspaceController::open(const QString& dir, QString* error) {
@@ -26,6 +27,7 @@ bool WorkspaceController::open(const QString& dir, QString* error) {
         return false;
     }
     workspace_.emplace(std::move(*ws));
+    runtime_->setCache(Runtime::cacheOptionsFor(*workspace_));
     password_.clear();
     schema_ = {};
     emit opened(this->dir());

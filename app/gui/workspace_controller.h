@@ -1,12 +1,15 @@
 #pragma once
 // The open workspace and its warehouse connection. Owns the core Workspace (files), the session's
-// connection target (which may carry a password typed at connect time: memory only, never saved)
-// and the sidebar's schema snapshot, reloaded off the GUI thread.
+// connection target (which may carry a password typed at connect time: memory only, never saved),
+// the sidebar's schema snapshot, reloaded off the GUI thread, and the workspace's Runtime (query
+// executor, connection pools, result cache) that every page and controller borrows. Opening
+// another workspace points the runtime's cache at that workspace's folder.
 #include <QObject>
 #include <QString>
 #include <memory>
 #include <optional>
 
+#include "core/runtime/runtime.h"
 #include "core/workspace/workspace.h"
 #include "widgets/schema/schema_snapshot.h"
 
@@ -23,6 +26,8 @@ public:
     bool isOpen() const { return workspace_.has_value(); }
     QString dir() const;
     Workspace* workspace() { return workspace_ ? &*workspace_ : nullptr; }
+    // Lives as long as this controller; borrowers must be gone before it is.
+    Runtime& runtime() { return *runtime_; }
 
     // The warehouse to connect to, as saved (no password) and for this session (maybe with one).
     QString savedTarget() const;
@@ -47,6 +52,7 @@ signals:
     void passwordNeeded(const QString& reason);  // the server wants a password libpq did not have
 
 private:
+    std::unique_ptr<Runtime> runtime_;
     std::optional<Workspace> workspace_;
     QString password_;  // memory only
     widgets::SchemaSnapshot schema_;

@@ -15,7 +15,8 @@ int sqliteProcessConfigAnchor();  // sqlite_tuning.cpp
 
 class QueryRun : public std::enable_shared_from_this<QueryRun> {
 public:
-    QueryRun(std::uint64_t id, QueryRequest r) : id_(id), request(std::move(r)) {}
+    QueryRun(std::uint64_t id, QueryRequest r, std::shared_ptr<ResultCache> c)
+        : id_(id), request(std::move(r)), cache(std::move(c)) {}
 
     std::uint64_t id() const { return id_; }
     bool cancelRequested() const { return cancelRequested_.load(std::memory_order_relaxed); }
@@ -97,6 +98,7 @@ private:
 
 public:
     QueryRequest request;
+    const std::shared_ptr<ResultCache> cache;  // the executor's cache when the run was submitted
 
 private:
     mutable std::mutex mutex_;
@@ -123,6 +125,7 @@ const Result<QueryResult>& QueryHandle::result() const {
 QueryExecutor::QueryExecutor(ExecutorOptions options)
     : options_(options), pool_(options.maxIdlePerTarget) {
     (void)sqliteProcessConfigAnchor();
+    if (options_.cache) cache_ = std::shared_ptr<ResultCache>(options_.cache, [](ResultCache*) {});  // not owned
     int threads = options_.threads;
     if (threads <= 0) threads = std::max(4, int(std::thread::hardware_concurrency()));
     for (int i = 0; i < threads; ++i) workers_.emplace_back([this] { workerLoop(); });
@@ -147,7 +150,7 @@ QueryHandle QueryExecutor::submit(QueryRequest request) {
     bool queued = false;
     {
         std::lock_guard lock(mutex_);
-        run = std::make_shared<QueryRun>(nextId_++, std::move(request));
+        run = std::make_shared<QueryRun>(nextId_++, std::move(request), cache_);
         if (!run->request.slotKey.empty()) {
             auto& slot = slots_[run->request.slotKey];
             superseded = slot.lock();
@@ -169,6 +172,16 @@ Result<QueryResult> QueryExecutor::runAndWait(QueryRequest request) {
     auto handle = submit(std::move(request));
     handle.wait();
     return handle.result();
+}
+
+std::shared_ptr<ResultCache> QueryExecutor::sharedCache() const {
+    std::lock_guard lock(mutex_);
+    return cache_;
+}
+
+void QueryExecutor::setCache(std::shared_ptr<ResultCache> cache) {
+    std::lock_guard lock(mutex_);
+    cache_ = std::move(cache);
 }
 
 void QueryExecutor::cancelSlot(const std::string& slotKey) {
@@ -257,7 +270,7 @@ Result<QueryResult> QueryExecutor::runOnConnection(QueryRun& run, Warehouse& w) 
     using Clock = std::chrono::steady_clock;
     const auto start = Clock::now();
     const QueryRequest& req = run.request;
-    ResultCache* cache = options_.cache;
+    ResultCache* cache = run.cache.get();
     const StatementKind kind = classifyStatement(req.sql);
     const bool caching = cache && req.useCache && !req.onRows && kind.readOnly;
     CacheKey key;

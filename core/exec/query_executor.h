@@ -95,7 +95,10 @@ public:
     // Closes the idle pooled connections (e.g. before an import that needs the database alone);
     // running queries keep theirs. New runs open connections again as needed.
     void closeIdleConnections() { pool_.clear(); }
-    ResultCache* cache() const { return options_.cache; }
+    ResultCache* cache() const { return sharedCache().get(); }
+    // The cache later runs use (a run keeps the one it was submitted with); null: none.
+    std::shared_ptr<ResultCache> sharedCache() const;
+    void setCache(std::shared_ptr<ResultCache> cache);
 
 private:
     void workerLoop();
@@ -105,7 +108,8 @@ private:
 
     ExecutorOptions options_;
     ConnectionPool pool_;
-    std::mutex mutex_;
+    mutable std::mutex mutex_;
+    std::shared_ptr<ResultCache> cache_;
     std::condition_variable wake_;
     std::condition_variable watchdogWake_;
     std::deque<std::shared_ptr<QueryRun>> queue_;

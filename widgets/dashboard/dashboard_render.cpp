@@ -10,6 +10,7 @@
 
 #include "core/dashboard/card_query.h"
 #include "core/dashboard/demo_workspace.h"
+#include "core/runtime/runtime.h"
 #include "core/workspace/workspace.h"
 #include "widgets/dashboard/dashboard_canvas.h"
 #include "widgets/dashboard/dashboard_card.h"
@@ -35,7 +36,8 @@ Result<RenderReport> renderDashboard(const RenderOptions& o) {
     for (const auto& arg : o.filterArguments)
         if (auto s = dashboard::applyFilterArgument(*model, values, arg); !s) return Error{s.message()};
 
-    DashboardView view;
+    Runtime runtime(Runtime::optionsFor(*ws));  // the workspace's cache, as in the GUI
+    DashboardView view(runtime);
     view.setAttribute(Qt::WA_DontShowOnScreen);
     view.setChromeVisible(o.editMode);
     view.setTargetOverride(o.target);

@@ -1,85 +1,67 @@
 #pragma once
-// A dashboard page: title, toolbar, filter bar and the card canvas. Cards run in parallel
-// through the query executor and its result cache, each with its own loading and error state.
-// A filter change re-runs only the cards wired to it; clicking a bar or pie slice sets the
-// filter on that column (cross-filtering). Edit mode: add question/text cards, drag to move,
-// drag the corner to resize, snapping to the grid, with undo. Auto-refresh and fullscreen.
+// A dashboard page: title, toolbar, filter bar and the card canvas, drawing a DashboardSession
+// (model, filters, card runs, undo) that it owns. User input becomes session calls: a filter
+// edit, a click on a bar or pie slice (cross-filtering), edit-mode drags (moves and resizes
+// with undo), adding and removing cards. Auto-refresh, fullscreen and headless sizing.
 #include <QWidget>
-#include <map>
-#include <memory>
-#include <set>
 #include <string>
 
-#include "core/dashboard/chart_data.h"
 #include "core/dashboard/dashboard.h"
-#include "core/workspace/workspace.h"
 #include "core/util/result.h"
-#include "widgets/dashboard/dashboard_commands.h"
+#include "widgets/dashboard/dashboard_session.h"
 
 QT_BEGIN_NAMESPACE
 class QLabel;
 class QScrollArea;
-class QTimer;
 class QToolButton;
 class QUndoStack;
 class QComboBox;
 class QMenu;
 QT_END_NAMESPACE
 
-namespace deskbase {
-class QueryExecutor;
-class ResultCache;
-}  // namespace deskbase
-
 namespace deskbase::widgets {
 
 class DashboardCanvas;
 class DashboardCard;
 class FilterBar;
-class GuiMailbox;
 
-class DashboardView : public QWidget, public CardEditTarget {
+class DashboardView : public QWidget {
     Q_OBJECT
 public:
-    explicit DashboardView(QWidget* parent = nullptr);
+    // Cards run on `runtime` (borrowed: it must outlive the view).
+    explicit DashboardView(Runtime& runtime, QWidget* parent = nullptr);
     ~DashboardView() override;
 
-    // Share the app's executor (not owned). Without one, the view makes its own executor with
-    // a result cache in the workspace (<workspace>/.deskbase/cache). Call before open().
-    void setExecutor(QueryExecutor* executor);
-    // Run every card against this warehouse instead of the questions' connections (--db).
-    void setTargetOverride(const std::string& target);
+    DashboardSession* session() const { return session_; }
 
-    // Loads the dashboard file and runs its cards. `workspace` defaults to the folder above
-    // the file's dashboards/ folder.
-    Status open(const std::string& dashboardPath, const Workspace* workspace = nullptr);
-    Status save();
-    Status saveAs(const std::string& path);
-    const dashboard::Dashboard& dashboard() const { return model_; }
-    const std::string& path() const { return path_; }
-    const Workspace* workspace() const { return workspace_.get(); }
-    bool isModified() const;
+    // The session's calls most callers need.
+    void setTargetOverride(const std::string& target) { session_->setTargetOverride(target); }
+    Status open(const std::string& dashboardPath, const Workspace* workspace = nullptr) {
+        return session_->open(dashboardPath, workspace);
+    }
+    Status save() { return session_->save(); }
+    const dashboard::Dashboard& dashboard() const { return session_->dashboard(); }
+    const std::string& path() const { return session_->path(); }
+    bool isModified() const { return session_->isModified(); }
+    QUndoStack* undoStack() const { return session_->undoStack(); }
+    const dashboard::FilterValues& filterValues() const { return session_->filterValues(); }
+    void setFilterValue(const std::string& filterId, const std::vector<std::string>& values) {
+        session_->setFilterValue(filterId, values);
+    }
+    void setFilterValues(const dashboard::FilterValues& values) { session_->setFilterValues(values); }
+    void refresh(bool bypassCache = false) { session_->refresh(bypassCache); }
+    bool isLoading() const { return session_->isLoading(); }
+    bool waitUntilLoaded(int timeoutMs = 60000) { return session_->waitUntilLoaded(timeoutMs); }
+    void addQuestionCard(const std::string& questionFile) { session_->addQuestionCard(questionFile); }
+    void addTextCard(const QString& markdown) { session_->addTextCard(markdown); }
+    void removeCard(const std::string& cardId) { session_->removeCard(cardId); }
+    void setCardText(const std::string& cardId, const QString& markdown) {
+        session_->setCardText(cardId, markdown);
+    }
+    void setRefreshSeconds(int seconds) { session_->setRefreshSeconds(seconds); }
 
     void setEditMode(bool on);
     bool editMode() const { return editMode_; }
-    QUndoStack* undoStack() const { return undo_; }
-
-    const dashboard::FilterValues& filterValues() const { return values_; }
-    // Sets a filter and re-runs exactly the cards wired to it.
-    void setFilterValue(const std::string& filterId, const std::vector<std::string>& values);
-    void setFilterValues(const dashboard::FilterValues& values);  // all at once, then refresh()
-
-    void refresh(bool bypassCache = false);  // every question card
-    void runCards(const std::vector<std::string>& cardIds, bool bypassCache = false);
-    bool isLoading() const { return !pending_.empty(); }
-    // Processes events until every card finished or the timeout passed; true when all finished.
-    bool waitUntilLoaded(int timeoutMs = 60000);
-
-    void addQuestionCard(const std::string& questionFile);
-    void addTextCard(const QString& markdown);
-    void removeCard(const std::string& cardId);
-
-    void setRefreshSeconds(int seconds);  // 0 = off; saved with the dashboard
     void setFullScreen(bool on);
     void setChromeVisible(bool on);  // toolbar (hidden for rendering and fullscreen)
     // Height that shows every card without scrolling, for a given width (headless render).
@@ -88,14 +70,6 @@ public:
     DashboardCanvas* canvas() const { return canvas_; }
     FilterBar* filterBar() const { return filters_; }
     DashboardCard* card(const std::string& cardId) const;
-
-    // CardEditTarget (used by the undo commands)
-    void applyCardRect(const std::string& cardId, const dashboard::GridRect& rect) override;
-    void insertCardAt(const dashboard::Card& card, int index) override;
-    void removeCardNow(const std::string& cardId) override;
-    void applyCardText(const std::string& cardId, const std::string& markdown) override;
-    // Replaces a text card's markdown (undoable).
-    void setCardText(const std::string& cardId, const QString& markdown);
 
 signals:
     void cardRunStarted(const QString& cardId);
@@ -107,29 +81,16 @@ signals:
     void fullScreenChanged(bool on);
 
 private:
-    void buildCards();
+    void buildToolbar();
+    void connectSession();
+    void rebuild();  // after open(): header, filters, cards, question menu
     DashboardCard* makeCard(const dashboard::Card& c);
-    void finishCard(const std::string& id, std::uint64_t generation, bool ok, std::string error,
-                    std::shared_ptr<dashboard::ChartData> data, std::string visualization);
-    void onCategoryClicked(const QString& column, const QString& value);
-    void ensureExecutor();
-    void loadFilterOptions();  // list filters with an options_question
-    void showFilters();        // the filter bar with any loaded options
+    void showOutcome(const std::string& cardId);
+    void showFilters();
     void populateQuestionMenu();
     void updateHeader();
 
-    dashboard::Dashboard model_;
-    dashboard::FilterValues values_;
-    std::string path_;
-    std::string targetOverride_;
-    std::unique_ptr<Workspace> workspace_;
-    std::unique_ptr<ResultCache> ownCache_;
-    std::unique_ptr<QueryExecutor> ownExecutor_;
-    QueryExecutor* executor_ = nullptr;
-    std::shared_ptr<GuiMailbox> mailbox_;
-    std::map<std::string, std::uint64_t> generation_;
-    std::set<std::string> pending_;
-    std::map<std::string, std::vector<std::string>> loadedOptions_;  // filter id -> choices
+    DashboardSession* session_;
     bool editMode_ = false;
 
     QLabel* title_ = nullptr;
@@ -142,8 +103,6 @@ private:
     FilterBar* filters_ = nullptr;
     QScrollArea* scroll_ = nullptr;
     DashboardCanvas* canvas_ = nullptr;
-    QUndoStack* undo_ = nullptr;
-    QTimer* refreshTimer_ = nullptr;
 };
 
 }  // namespace deskbase::widgets

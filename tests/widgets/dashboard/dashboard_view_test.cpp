@@ -1,6 +1,8 @@
-// The dashboard page on the offscreen platform: cards run through the real executor on a
-// small demo warehouse; filters re-run exactly their wired cards; cross-filtering; edit mode
-// drags change the saved geometry (with undo); a broken question fails only its own card.
+// The dashboard page on the offscreen platform: cards run through one shared runtime (real
+// executor and cache) on a small demo warehouse; two dashboards share one cache entry; closing a
+// dashboard cancels its runs; auto-refresh bypasses the cache; filters re-run exactly their wired
+// cards; cross-filtering; edit mode drags change the saved geometry (with undo); a broken
+// question fails only its own card.
 #include "widgets/dashboard/dashboard_view.h"
 
 #include <QAbstractItemModelTester>
@@ -15,6 +17,7 @@
 
 #include "core/dashboard/dashboard.h"
 #include "core/dashboard/demo_workspace.h"
+#include "core/runtime/runtime.h"
 #include "tests/support/temp_workspace.h"
 #include "widgets/charts/chart_settings_panel.h"
 #include "widgets/charts/chart_view.h"
@@ -49,6 +52,7 @@ class DashboardViewTest : public QObject {
     Q_OBJECT
 private:
     std::unique_ptr<test::TempWorkspace> ws_;
+    std::unique_ptr<Runtime> runtime_;  // shared by every view, as the window's tabs share it
 
     std::string writeDashboard(const Dashboard& d, const std::string& name) {
         const std::string path = ws_->file("dashboards/" + name);
@@ -73,15 +77,84 @@ private:
         return d;
     }
 
+    // One card showing `question`.
+    Dashboard oneCard(const std::string& name, const std::string& question) {
+        Dashboard d;
+        d.name = name;
+        d.cards = {{"only", question, "", "", "", {0, 0, 12, 6}}};
+        return d;
+    }
+
 private slots:
     void initTestCase() {
         ws_ = std::make_unique<test::TempWorkspace>();
         auto s = ensureDemoWorkspace(ws_->path(), smallStore());
         QVERIFY2(s.isOk(), s.message().c_str());
+        auto opened = Workspace::open(ws_->path());
+        QVERIFY(opened);
+        runtime_ = std::make_unique<Runtime>(Runtime::optionsFor(*opened));
+        // Kept whatever their run time: the demo store is small and fast.
+        ws_->write("questions/orders_count.json",
+                   "{\"name\": \"Orders\", \"sql\": \"SELECT count(*) AS n FROM orders\", "
+                   "\"cache\": {\"policy\": \"fixed\", \"ttl_seconds\": 600}}\n");
+        ws_->write("questions/slow.json",
+                   "{\"name\": \"Slow\", \"sql\": \"WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 "
+                   "FROM c WHERE x < 1000000000) SELECT count(*) FROM c\"}\n");
+    }
+
+    // Two tabs over the same question: the second is served by the entry the first stored.
+    void twoDashboardsShareOneCacheEntry() {
+        runtime_->cache()->purge();
+        DashboardView first(*runtime_);
+        QVERIFY(first.open(writeDashboard(oneCard("First", "orders_count.json"), "first.json")).isOk());
+        QVERIFY(first.waitUntilLoaded(30000));
+        QVERIFY(!first.session()->outcome("only")->fromCache);
+        const CacheStats afterFirst = runtime_->cache()->stats();
+        QCOMPARE(afterFirst.stores, std::uint64_t(1));
+        DashboardView second(*runtime_);
+        QVERIFY(second.open(writeDashboard(oneCard("Second", "orders_count.json"), "second.json")).isOk());
+        QVERIFY(second.waitUntilLoaded(30000));
+        QCOMPARE(second.card("only")->state(), DashboardCard::State::Ready);
+        QVERIFY(second.session()->outcome("only")->fromCache);
+        const CacheStats afterSecond = runtime_->cache()->stats();
+        QCOMPARE(afterSecond.memoryHits, afterFirst.memoryHits + 1);
+        QCOMPARE(afterSecond.stores, afterFirst.stores);
+        QCOMPARE(afterSecond.memoryEntries, afterFirst.memoryEntries);
+    }
+
+    // Auto-refresh runs every card again: never served by the cache, also when an entry is fresh.
+    void autoRefreshBypassesTheCache() {
+        DashboardView view(*runtime_);
+        QVERIFY(view.open(writeDashboard(oneCard("Refreshing", "orders_count.json"), "refreshing.json")).isOk());
+        QVERIFY(view.waitUntilLoaded(30000));
+        view.refresh(false);  // a plain refresh is a hit: the entry is there
+        QVERIFY(view.waitUntilLoaded(30000));
+        QVERIFY(view.session()->outcome("only")->fromCache);
+        const std::uint64_t hits = runtime_->cache()->stats().hits;
+        QSignalSpy spy(&view, &DashboardView::cardRunStarted);
+        view.session()->autoRefresh();  // what the refresh timer calls
+        QCOMPARE(spy.size(), 1);
+        QVERIFY(view.waitUntilLoaded(30000));
+        QCOMPARE(view.card("only")->state(), DashboardCard::State::Ready);
+        QVERIFY(!view.session()->outcome("only")->fromCache);
+        QCOMPARE(runtime_->cache()->stats().hits, hits);
+    }
+
+    // Closing a dashboard's tab cancels its runs instead of leaving them on the shared executor.
+    void closingADashboardCancelsItsRuns() {
+        auto view = std::make_unique<DashboardView>(*runtime_);
+        QVERIFY(view->open(writeDashboard(oneCard("Slow", "slow.json"), "slow.json")).isOk());
+        QVERIFY(view->isLoading());
+        const std::vector<QueryHandle> runs = view->session()->runs();
+        QCOMPARE(runs.size(), std::size_t(1));
+        QVERIFY(!runs[0].isDone());
+        view.reset();
+        QVERIFY(runs[0].wait());  // counting to 10^9 takes minutes when nothing cancels it
+        QCOMPARE(runs[0].state(), QueryState::Cancelled);
     }
 
     void demoDashboardLoadsEveryCard() {
-        DashboardView view;
+        DashboardView view(*runtime_);
         view.resize(1400, 900);
         QVERIFY(view.open(ws_->file("dashboards/sales_overview.json")).isOk());
         QVERIFY(view.waitUntilLoaded(30000));
@@ -101,7 +174,7 @@ private slots:
     }
 
     void filterChangeRerunsExactlyTheWiredCards() {
-        DashboardView view;
+        DashboardView view(*runtime_);
         view.resize(1200, 800);
         QVERIFY(view.open(writeDashboard(wiredDashboard(), "wiring.json")).isOk());
         QVERIFY(view.waitUntilLoaded(30000));
@@ -122,7 +195,7 @@ private slots:
     }
 
     void clickingABarSetsTheFilter() {
-        DashboardView view;
+        DashboardView view(*runtime_);
         view.resize(1200, 800);
         QVERIFY(view.open(writeDashboard(wiredDashboard(), "cross.json")).isOk());
         QVERIFY(view.waitUntilLoaded(30000));
@@ -147,7 +220,7 @@ private slots:
         Dashboard d = wiredDashboard();
         d.cards.push_back({"broken", "broken.json", "", "", "", {16, 6, 8, 4}});
         d.cards.push_back({"missing", "missing.json", "", "", "", {0, 10, 8, 4}});
-        DashboardView view;
+        DashboardView view(*runtime_);
         view.resize(1200, 800);
         QVERIFY(view.open(writeDashboard(d, "broken.json")).isOk());
         QVERIFY(view.waitUntilLoaded(30000));
@@ -163,7 +236,7 @@ private slots:
     void refreshFindsQuestionsSavedAfterOpening() {
         Dashboard d = wiredDashboard();
         d.cards.push_back({"late", "late.json", "", "", "", {0, 10, 8, 4}});
-        DashboardView view;
+        DashboardView view(*runtime_);
         view.resize(1200, 800);
         QVERIFY(view.open(writeDashboard(d, "late.json")).isOk());
         QVERIFY(view.waitUntilLoaded(30000));
@@ -177,7 +250,7 @@ private slots:
 
     void moveAndResizeChangeSavedGeometry() {
         const std::string path = writeDashboard(wiredDashboard(), "edit.json");
-        DashboardView view;
+        DashboardView view(*runtime_);
         view.resize(1240, 900);
         QVERIFY(view.open(path).isOk());
         view.show();
@@ -237,7 +310,7 @@ private slots:
     }
 
     void addCardsWithUndo() {
-        DashboardView view;
+        DashboardView view(*runtime_);
         view.resize(1200, 800);
         QVERIFY(view.open(writeDashboard(wiredDashboard(), "add.json")).isOk());
         QVERIFY(view.waitUntilLoaded(30000));
@@ -259,7 +332,7 @@ private slots:
     }
 
     void removeButtonRemovesCardWithUndo() {
-        DashboardView view;
+        DashboardView view(*runtime_);
         view.resize(1200, 800);
         QVERIFY(view.open(writeDashboard(wiredDashboard(), "remove.json")).isOk());
         view.show();
@@ -281,7 +354,7 @@ private slots:
     void listFilterChoicesComeFromItsQuestion() {
         Dashboard d = wiredDashboard();
         d.filters[0].optionsQuestion = "categories.json";  // static options: Books, Toys
-        DashboardView view;
+        DashboardView view(*runtime_);
         view.resize(1200, 800);
         QVERIFY(view.open(writeDashboard(d, "options.json")).isOk());
         auto choices = [&] {

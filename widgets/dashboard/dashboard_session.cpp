@@ -1,0 +1,323 @@
+#include "widgets/dashboard/dashboard_session.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QTimer>
+#include <QUndoStack>
+#include <algorithm>
+#include <atomic>
+#include <filesystem>
+
+#include "core/dashboard/card_query.h"
+#include "core/runtime/runtime.h"
+
+namespace deskbase::widgets {
+
+namespace {
+std::uint64_t nextSessionId() {
+    static std::atomic<std::uint64_t> next{1};
+    return next++;
+}
+}  // namespace
+
+DashboardSession::DashboardSession(Runtime& runtime, QObject* parent)
+    : QObject(parent), runtime_(runtime), sessionId_(nextSessionId()) {
+    undo_ = new QUndoStack(this);
+    refreshTimer_ = new QTimer(this);
+    connect(refreshTimer_, &QTimer::timeout, this, &DashboardSession::autoRefresh);
+    connect(undo_, &QUndoStack::cleanChanged, this, [this](bool clean) { emit modifiedChanged(!clean); });
+}
+
+DashboardSession::~DashboardSession() {
+    // The undo stack, a child, is deleted by ~QObject after this part of the object is gone and
+    // may signal cleanChanged on its way: nothing of this session may answer then.
+    disconnect(undo_, nullptr, this, nullptr);
+    mailbox_.close();  // late results are dropped
+    cancelRuns();
+}
+
+std::string DashboardSession::slotKey(const std::string& part) const {
+    return "dashboard" + std::to_string(sessionId_) + ":" + path_ + "#" + part;
+}
+
+void DashboardSession::track(const QueryHandle& handle) {
+    runs_.erase(std::remove_if(runs_.begin(), runs_.end(), [](const QueryHandle& h) { return h.isDone(); }),
+                runs_.end());
+    runs_.push_back(handle);
+}
+
+void DashboardSession::cancelRuns() {
+    for (QueryHandle& h : runs_) h.cancel();
+    runs_.clear();
+}
+
+Status DashboardSession::open(const std::string& dashboardPath, const Workspace* workspace) {
+    auto loaded = dashboard::loadDashboard(dashboardPath);
+    if (!loaded) return loaded.status();
+    if (workspace) {
+        workspace_ = std::make_unique<Workspace>(*workspace);
+    } else {
+        auto ws = Workspace::open(dashboard::workspaceDirOf(dashboardPath));
+        if (!ws) return ws.status();
+        workspace_ = std::make_unique<Workspace>(std::move(*ws));
+    }
+    cancelRuns();
+    model_ = std::move(*loaded);
+    path_ = dashboardPath;
+    values_ = dashboard::defaultFilterValues(model_);
+    undo_->clear();
+    loadedOptions_.clear();
+    outcomes_.clear();
+    pending_.clear();
+    emit opened();
+    loadFilterOptions();
+    setRefreshSeconds(model_.refreshSeconds);
+    undo_->setClean();
+    emit titleChanged(QString::fromStdString(model_.name));
+    refresh();
+    return Status::ok();
+}
+
+std::vector<dashboard::Filter> DashboardSession::shownFilters() const {
+    std::vector<dashboard::Filter> shown = model_.filters;
+    for (auto& f : shown)
+        if (auto it = loadedOptions_.find(f.id); it != loadedOptions_.end()) f.options = it->second;
+    return shown;
+}
+
+void DashboardSession::loadFilterOptions() {
+    for (const auto& f : model_.filters) {
+        if (f.type != dashboard::FilterType::List || f.optionsQuestion.empty()) continue;
+        auto request = dashboard::listOptionsRequest(*workspace_, f, targetOverride_);
+        if (!request) continue;  // the static options stay
+        request->slotKey = slotKey("filter:" + f.id);
+        request->onFinished = [mailbox = mailbox_.address(), self = this,
+                               id = f.id](const Result<QueryResult>& r) {
+            if (!r.isOk() || r.value().columns.empty()) return;
+            std::vector<std::string> options;
+            for (const auto& row : r.value().rows)
+                if (!row.empty() && !isNull(row[0])) options.push_back(valueToText(row[0]));
+            mailbox.post([self, id, options] {
+                self->loadedOptions_[id] = options;
+                emit self->filterOptionsLoaded();
+            });
+        };
+        track(runtime_.executor().submit(std::move(*request)));
+    }
+}
+
+Status DashboardSession::save() {
+    if (path_.empty()) return Status::fail("the dashboard has no file yet");
+    return saveAs(path_);
+}
+
+Status DashboardSession::saveAs(const std::string& path) {
+    if (auto s = dashboard::saveDashboard(model_, path); !s) return s;
+    path_ = path;
+    undo_->setClean();
+    return Status::ok();
+}
+
+bool DashboardSession::isModified() const {
+    return !undo_->isClean();
+}
+
+void DashboardSession::setFilterValue(const std::string& filterId, const std::vector<std::string>& values) {
+    if (!model_.filter(filterId)) return;
+    auto it = values_.find(filterId);
+    if (it != values_.end() && it->second == values) return;
+    values_[filterId] = values;
+    emit filterValuesChanged();
+    runCards(dashboard::cardsWiredTo(model_, filterId));
+}
+
+void DashboardSession::setFilterValues(const dashboard::FilterValues& values) {
+    values_ = values;
+    emit filterValuesChanged();
+    refresh();
+}
+
+void DashboardSession::pickCategory(const std::string& column, const std::string& value) {
+    for (const auto& f : model_.filters) {
+        if (f.column.empty() || f.column != column) continue;
+        // Clicking the value that is already the filter clears it again.
+        const std::vector<std::string> picked{value};
+        auto it = values_.find(f.id);
+        setFilterValue(f.id,
+                       it != values_.end() && it->second == picked ? std::vector<std::string>{} : picked);
+    }
+}
+
+void DashboardSession::refresh(bool bypassCache) {
+    // Questions are files: pick up ones saved or changed since the dashboard opened.
+    if (workspace_) workspace_->reload();
+    std::vector<std::string> ids;
+    for (const auto& c : model_.cards)
+        if (!c.isText()) ids.push_back(c.id);
+    runCards(ids, bypassCache);
+}
+
+void DashboardSession::runCards(const std::vector<std::string>& cardIds, bool bypassCache) {
+    if (!workspace_) return;
+    for (const auto& id : cardIds) {
+        const dashboard::Card* c = model_.card(id);
+        if (!c || c->isText()) continue;
+        const std::uint64_t gen = ++generation_[id];
+        auto prepared = dashboard::prepareCard(*workspace_, model_, values_, *c, targetOverride_);
+        emit cardRunStarted(QString::fromStdString(id));
+        CardOutcome& out = outcomes_[id];
+        if (!prepared) {
+            pending_.erase(id);
+            out.state = CardOutcome::State::Failed;
+            out.error = QString::fromStdString(prepared.message());
+            emit cardChanged(id);
+            emit cardFinished(QString::fromStdString(id), false);
+            if (pending_.empty()) emit allCardsFinished();
+            continue;
+        }
+        out.title = QString::fromStdString(prepared->title);
+        out.state = CardOutcome::State::Loading;
+        pending_.insert(id);
+        emit cardChanged(id);
+        QueryRequest request = dashboard::cardRequest(*prepared, slotKey(id), !bypassCache);
+        request.onFinished = [mailbox = mailbox_.address(), self = this, id, gen,
+                              viz = prepared->visualization](const Result<QueryResult>& r) {
+            // Worker thread: shape what the card draws, then post it.
+            CardOutcome done;
+            if (!r.isOk()) {
+                done.state = CardOutcome::State::Failed;
+                done.error = QString::fromStdString(r.message());
+            } else if (auto settings = dashboard::parseVisualization(viz); !settings) {
+                done.state = CardOutcome::State::Failed;
+                done.error = QString::fromStdString(settings.message());
+            } else {
+                done.state = CardOutcome::State::Ready;
+                done.settings = *settings;
+                done.fromCache = r.value().fromCache;
+                done.data = std::make_shared<const dashboard::ChartData>(dashboard::chartDataFrom(r.value()));
+            }
+            mailbox.post([self, id, gen, done = std::move(done)]() mutable {
+                self->finishCard(id, gen, std::move(done));
+            });
+        };
+        track(runtime_.executor().submit(std::move(request)));
+    }
+}
+
+void DashboardSession::finishCard(const std::string& id, std::uint64_t generation, CardOutcome outcome) {
+    if (generation_[id] != generation) return;  // a newer run of this card is on its way
+    pending_.erase(id);
+    const bool ok = outcome.state == CardOutcome::State::Ready;
+    if (auto it = outcomes_.find(id); it != outcomes_.end()) {
+        // A superseded run keeps what the card showed; its successor reports.
+        if (outcome.error != QStringLiteral("superseded")) {
+            outcome.title = it->second.title;
+            it->second = std::move(outcome);
+            emit cardChanged(id);
+        }
+    }
+    emit cardFinished(QString::fromStdString(id), ok);
+    if (pending_.empty()) emit allCardsFinished();
+}
+
+const CardOutcome* DashboardSession::outcome(const std::string& cardId) const {
+    auto it = outcomes_.find(cardId);
+    return it == outcomes_.end() ? nullptr : &it->second;
+}
+
+bool DashboardSession::waitUntilLoaded(int timeoutMs) {
+    QElapsedTimer timer;
+    timer.start();
+    while (!pending_.empty() && timer.elapsed() < timeoutMs) {
+        QEventLoop loop;
+        QTimer::singleShot(20, &loop, &QEventLoop::quit);
+        connect(this, &DashboardSession::allCardsFinished, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
+    QCoreApplication::processEvents();
+    return pending_.empty();
+}
+
+void DashboardSession::addQuestionCard(const std::string& questionFile) {
+    dashboard::Card c;
+    std::string stem = std::filesystem::path(questionFile).stem().string();
+    c.id = model_.newCardId(stem.empty() ? "card" : stem);
+    c.question = questionFile;
+    int bottom = 0;
+    for (const auto& x : model_.cards) bottom = std::max(bottom, x.rect.y + x.rect.h);
+    c.rect = {0, bottom, std::min(12, model_.gridColumns), 8};
+    undo_->push(new AddCardCommand(this, c, int(model_.cards.size())));
+}
+
+void DashboardSession::addTextCard(const QString& markdown) {
+    dashboard::Card c;
+    c.id = model_.newCardId("text");
+    c.text = markdown.toStdString();
+    int bottom = 0;
+    for (const auto& x : model_.cards) bottom = std::max(bottom, x.rect.y + x.rect.h);
+    c.rect = {0, bottom, std::min(8, model_.gridColumns), 3};
+    undo_->push(new AddCardCommand(this, c, int(model_.cards.size())));
+}
+
+void DashboardSession::removeCard(const std::string& cardId) {
+    for (int i = 0; i < int(model_.cards.size()); ++i)
+        if (model_.cards[std::size_t(i)].id == cardId) {
+            undo_->push(new RemoveCardCommand(this, model_.cards[std::size_t(i)], i));
+            return;
+        }
+}
+
+void DashboardSession::setCardText(const std::string& cardId, const QString& markdown) {
+    const dashboard::Card* c = model_.card(cardId);
+    if (!c || !c->isText() || c->text == markdown.toStdString()) return;
+    undo_->push(new SetCardTextCommand(this, cardId, c->text, markdown.toStdString()));
+}
+
+void DashboardSession::moveCard(const std::string& cardId, const dashboard::GridRect& from,
+                                const dashboard::GridRect& to) {
+    undo_->push(new SetCardRectCommand(this, cardId, from, to, from.x == to.x && from.y == to.y));
+}
+
+void DashboardSession::applyCardRect(const std::string& cardId, const dashboard::GridRect& rect) {
+    if (auto* c = model_.card(cardId)) c->rect = rect;
+    emit cardRectChanged(cardId);
+}
+
+void DashboardSession::insertCardAt(const dashboard::Card& card, int index) {
+    index = std::clamp(index, 0, int(model_.cards.size()));
+    model_.cards.insert(model_.cards.begin() + index, card);
+    emit cardInserted(card.id);
+    if (!card.isText()) runCards({card.id});
+}
+
+void DashboardSession::removeCardNow(const std::string& cardId) {
+    model_.cards.erase(std::remove_if(model_.cards.begin(), model_.cards.end(),
+                                      [&](const dashboard::Card& c) { return c.id == cardId; }),
+                       model_.cards.end());
+    pending_.erase(cardId);
+    outcomes_.erase(cardId);
+    ++generation_[cardId];  // a run still on its way is not wanted any more
+    emit cardRemoved(cardId);
+    // Filters keep their wiring to the removed card; prepareCard never sees it again.
+}
+
+void DashboardSession::applyCardText(const std::string& cardId, const std::string& markdown) {
+    if (auto* c = model_.card(cardId)) c->text = markdown;
+    emit cardTextChanged(cardId);
+}
+
+void DashboardSession::setRefreshSeconds(int seconds) {
+    seconds = std::max(0, seconds);
+    if (seconds != model_.refreshSeconds) {
+        model_.refreshSeconds = seconds;
+        emit modifiedChanged(true);
+    }
+    if (seconds > 0)
+        refreshTimer_->start(seconds * 1000);
+    else
+        refreshTimer_->stop();
+    emit refreshSecondsChanged(seconds);
+}
+
+}  // namespace deskbase::widgets

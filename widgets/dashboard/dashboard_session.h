@@ -1,0 +1,143 @@
+#pragma once
+// One open dashboard, without any drawing: the dashboard model and its file, the filter values,
+// the card runs and their outcomes, the edit undo stack and auto-refresh. Cards run in parallel
+// through the workspace runtime's executor and result cache (borrowed, never owned), so two
+// sessions over the same question share one cache entry; a newer run of a card supersedes the
+// older one, and destroying the session cancels its runs. A view (DashboardView) draws the
+// session and turns user input into calls here; tests and headless rendering use it directly.
+#include <QObject>
+#include <QString>
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "core/dashboard/chart_data.h"
+#include "core/dashboard/dashboard.h"
+#include "core/dashboard/visualization.h"
+#include "core/exec/query_executor.h"
+#include "core/runtime/mailbox.h"
+#include "core/util/result.h"
+#include "core/workspace/workspace.h"
+#include "widgets/dashboard/dashboard_commands.h"
+
+QT_BEGIN_NAMESPACE
+class QTimer;
+class QUndoStack;
+QT_END_NAMESPACE
+
+namespace deskbase {
+class Runtime;
+}
+
+namespace deskbase::widgets {
+
+// What a question card shows now.
+struct CardOutcome {
+    enum class State { Idle, Loading, Ready, Failed };
+    State state = State::Idle;
+    QString title;  // the card's title, else its question's name
+    std::shared_ptr<const dashboard::ChartData> data;
+    dashboard::VisualizationSettings settings;
+    QString error;           // Failed: why
+    bool fromCache = false;  // Ready: served by the result cache
+};
+
+class DashboardSession : public QObject, public CardEditTarget {
+    Q_OBJECT
+public:
+    // `runtime` must outlive the session.
+    explicit DashboardSession(Runtime& runtime, QObject* parent = nullptr);
+    ~DashboardSession() override;  // cancels the session's runs
+
+    // Run every card against this warehouse instead of the questions' connections (--db).
+    void setTargetOverride(const std::string& target) { targetOverride_ = target; }
+
+    // Loads the dashboard file and runs its cards. `workspace` defaults to the folder above the
+    // file's dashboards/ folder.
+    Status open(const std::string& dashboardPath, const Workspace* workspace = nullptr);
+    Status save();
+    Status saveAs(const std::string& path);
+    const dashboard::Dashboard& dashboard() const { return model_; }
+    const std::string& path() const { return path_; }
+    const Workspace* workspace() const { return workspace_.get(); }
+    bool isModified() const;
+    QUndoStack* undoStack() const { return undo_; }
+
+    const dashboard::FilterValues& filterValues() const { return values_; }
+    // The filters with the choices their options_question returned (when it did).
+    std::vector<dashboard::Filter> shownFilters() const;
+    // Sets a filter and re-runs exactly the cards wired to it.
+    void setFilterValue(const std::string& filterId, const std::vector<std::string>& values);
+    void setFilterValues(const dashboard::FilterValues& values);  // all at once, then refresh()
+    // Cross-filtering: a click on a bar or slice of `column` sets (or clears again) its filters.
+    void pickCategory(const std::string& column, const std::string& value);
+
+    void refresh(bool bypassCache = false);  // every question card
+    void runCards(const std::vector<std::string>& cardIds, bool bypassCache = false);
+    void cancelRuns();
+    bool isLoading() const { return !pending_.empty(); }
+    // Processes events until every card finished or the timeout passed; true when all finished.
+    bool waitUntilLoaded(int timeoutMs = 60000);
+    const CardOutcome* outcome(const std::string& cardId) const;
+    // The session's runs submitted since the last open(), some maybe finished.
+    const std::vector<QueryHandle>& runs() const { return runs_; }
+
+    // Undoable edits.
+    void addQuestionCard(const std::string& questionFile);
+    void addTextCard(const QString& markdown);
+    void removeCard(const std::string& cardId);
+    void setCardText(const std::string& cardId, const QString& markdown);
+    void moveCard(const std::string& cardId, const dashboard::GridRect& from, const dashboard::GridRect& to);
+
+    void setRefreshSeconds(int seconds);  // 0 = off; saved with the dashboard
+    // What the auto-refresh timer does: every card again, bypassing the cache.
+    void autoRefresh() { refresh(true); }
+
+    // CardEditTarget (the undo commands)
+    void applyCardRect(const std::string& cardId, const dashboard::GridRect& rect) override;
+    void insertCardAt(const dashboard::Card& card, int index) override;
+    void removeCardNow(const std::string& cardId) override;
+    void applyCardText(const std::string& cardId, const std::string& markdown) override;
+
+signals:
+    void opened();                                // a new model: rebuild everything
+    void filterOptionsLoaded();                   // shownFilters() has new choices
+    void filterValuesChanged();                   // filterValues() changed
+    void cardChanged(const std::string& cardId);  // outcome(cardId) changed
+    void cardInserted(const std::string& cardId);
+    void cardRemoved(const std::string& cardId);
+    void cardRectChanged(const std::string& cardId);
+    void cardTextChanged(const std::string& cardId);
+    void refreshSecondsChanged(int seconds);
+    void cardRunStarted(const QString& cardId);
+    void cardFinished(const QString& cardId, bool ok);
+    void allCardsFinished();
+    void modifiedChanged(bool modified);
+    void titleChanged(const QString& title);
+
+private:
+    void finishCard(const std::string& id, std::uint64_t generation, CardOutcome outcome);
+    void loadFilterOptions();  // list filters with an options_question
+    void track(const QueryHandle& handle);
+    std::string slotKey(const std::string& part) const;
+
+    Runtime& runtime_;
+    const std::uint64_t sessionId_;  // slot keys are this session's own
+    dashboard::Dashboard model_;
+    dashboard::FilterValues values_;
+    std::string path_;
+    std::string targetOverride_;
+    std::unique_ptr<Workspace> workspace_;
+    std::map<std::string, std::uint64_t> generation_;
+    std::set<std::string> pending_;
+    std::map<std::string, CardOutcome> outcomes_;
+    std::map<std::string, std::vector<std::string>> loadedOptions_;  // filter id -> choices
+    std::vector<QueryHandle> runs_;  // this session's runs, maybe unfinished (cancelled on close)
+    QUndoStack* undo_ = nullptr;
+    QTimer* refreshTimer_ = nullptr;
+    Mailbox mailbox_;  // last member: closed first, before anything a late post could touch
+};
+
+}  // namespace deskbase::widgets
