@@ -30,7 +30,10 @@ void ColumnInference::add(std::string_view raw, bool decimalComma) {
     candidates_ &= std::uint8_t(~kBoolean);
     if (candidates_ & kTemporal) {
         auto p = parseDateTime(t);
-        if (!p) { candidates_ = 0; return; }
+        if (!p) {
+            candidates_ = 0;
+            return;
+        }
         sawTime_ |= p->hasTime;
         if (p->slashForm) {
             sawSlash_ = true;
@@ -58,9 +61,15 @@ SlashOrder ColumnInference::slashOrder() const {
 
 bool convertField(std::string_view raw, ColumnType type, SlashOrder order, TextArena& arena, Cell& out,
                   std::string& reason, bool decimalComma) {
-    if (raw.data() == nullptr) { out = Cell::null(); return true; }
+    if (raw.data() == nullptr) {
+        out = Cell::null();
+        return true;
+    }
     const std::string_view t = trimSpaces(raw);
-    if (isNullToken(t)) { out = Cell::null(); return true; }
+    if (isNullToken(t)) {
+        out = Cell::null();
+        return true;
+    }
     auto fail = [&](const char* what) {
         reason = "'" + std::string(raw.substr(0, 80)) + "' is not " + what;
         return false;
@@ -70,21 +79,45 @@ bool convertField(std::string_view raw, ColumnType type, SlashOrder order, TextA
             out = Cell::textView(arena.store(raw));
             return true;
         case ColumnType::Integer:
-            if (auto v = parseInteger(t)) { out = Cell::integer(*v); return true; }
-            if (isNaNToken(t)) { out = Cell::null(); return true; }
+            if (auto v = parseInteger(t)) {
+                out = Cell::integer(*v);
+                return true;
+            }
+            if (isNaNToken(t)) {
+                out = Cell::null();
+                return true;
+            }
             return fail("an integer");
         case ColumnType::Real:
-            if (auto v = parseInteger(t)) { out = Cell::real(double(*v)); return true; }
-            if (auto v = parseReal(t)) { out = Cell::real(*v); return true; }
-            if (decimalComma) {
-                if (auto v = parseDecimalComma(t)) { out = Cell::real(*v); return true; }
+            if (auto v = parseInteger(t)) {
+                out = Cell::real(double(*v));
+                return true;
             }
-            if (isNaNToken(t)) { out = Cell::null(); return true; }
+            if (auto v = parseReal(t)) {
+                out = Cell::real(*v);
+                return true;
+            }
+            if (decimalComma) {
+                if (auto v = parseDecimalComma(t)) {
+                    out = Cell::real(*v);
+                    return true;
+                }
+            }
+            if (isNaNToken(t)) {
+                out = Cell::null();
+                return true;
+            }
             return fail("a number");
         case ColumnType::Boolean:
-            if (auto v = parseBoolean(t)) { out = Cell::boolean(*v); return true; }
+            if (auto v = parseBoolean(t)) {
+                out = Cell::boolean(*v);
+                return true;
+            }
             // An explicit override to boolean also accepts 0/1.
-            if (t == "0" || t == "1") { out = Cell::boolean(t == "1"); return true; }
+            if (t == "0" || t == "1") {
+                out = Cell::boolean(t == "1");
+                return true;
+            }
             return fail("a boolean");
         case ColumnType::Date:
         case ColumnType::DateTime: {

@@ -10,8 +10,12 @@ namespace deskbase {
 
 namespace {
 
-bool isDigit(char c) { return c >= '0' && c <= '9'; }
-char lower(char c) { return char(std::tolower(static_cast<unsigned char>(c))); }
+bool isDigit(char c) {
+    return c >= '0' && c <= '9';
+}
+char lower(char c) {
+    return char(std::tolower(static_cast<unsigned char>(c)));
+}
 
 bool equalsNoCase(std::string_view a, std::string_view b) {
     if (a.size() != b.size()) return false;
@@ -20,12 +24,16 @@ bool equalsNoCase(std::string_view a, std::string_view b) {
     return true;
 }
 
-bool isLeap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+bool isLeap(int y) {
+    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
 int daysInMonth(int y, int m) {
     static constexpr std::array<int, 12> days = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     return m == 2 && isLeap(y) ? 29 : days[std::size_t(m - 1)];
 }
-bool validDate(int y, int m, int d) { return y >= 1 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m); }
+bool validDate(int y, int m, int d) {
+    return y >= 1 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
+}
 
 // A small cursor over the text.
 struct Scan {
@@ -33,12 +41,21 @@ struct Scan {
     std::size_t i = 0;
     bool done() const { return i >= s.size(); }
     char peek() const { return i < s.size() ? s[i] : '\0'; }
-    bool eat(char c) { if (peek() == c) { ++i; return true; } return false; }
+    bool eat(char c) {
+        if (peek() == c) {
+            ++i;
+            return true;
+        }
+        return false;
+    }
     // Reads 1..maxDigits digits; returns the count read (0 = none).
     int digits(int& value, int maxDigits) {
         int n = 0;
         value = 0;
-        while (n < maxDigits && isDigit(peek())) { value = value * 10 + (s[i++] - '0'); ++n; }
+        while (n < maxDigits && isDigit(peek())) {
+            value = value * 10 + (s[i++] - '0');
+            ++n;
+        }
         return n;
     }
     std::string_view word() {
@@ -46,13 +63,15 @@ struct Scan {
         while (i < s.size() && std::isalpha(static_cast<unsigned char>(s[i]))) ++i;
         return s.substr(b, i - b);
     }
-    void spaces() { while (peek() == ' ') ++i; }
+    void spaces() {
+        while (peek() == ' ') ++i;
+    }
 };
 
 int monthFromName(std::string_view w) {
-    static constexpr std::array<std::string_view, 12> names = {"january", "february", "march", "april", "may", "june",
-                                                               "july", "august", "september", "october", "november",
-                                                               "december"};
+    static constexpr std::array<std::string_view, 12> names = {
+        "january", "february", "march",     "april",   "may",      "june",
+        "july",    "august",   "september", "october", "november", "december"};
     if (w.size() < 3) return 0;
     for (std::size_t m = 0; m < names.size(); ++m) {
         if (equalsNoCase(w, names[m])) return int(m) + 1;
@@ -86,14 +105,19 @@ bool parseTime(Scan& sc, DateTimeParts& p) {
         if (equalsNoCase(ampm, "pm") && p.hour != 12) p.hour += 12;
         if (equalsNoCase(ampm, "am") && p.hour == 12) p.hour = 0;
     } else if (!ampm.empty()) {
-        if (ampm == "Z" || ampm == "z" || equalsNoCase(ampm, "utc")) { p.hasZone = true; p.zoneMinutes = 0; }
-        else return false;
+        if (ampm == "Z" || ampm == "z" || equalsNoCase(ampm, "utc")) {
+            p.hasZone = true;
+            p.zoneMinutes = 0;
+        } else
+            return false;
     } else {
         sc.i = save;
     }
     sc.spaces();
-    if (sc.peek() == 'Z') { ++sc.i; p.hasZone = true; }
-    else if (sc.peek() == '+' || sc.peek() == '-') {
+    if (sc.peek() == 'Z') {
+        ++sc.i;
+        p.hasZone = true;
+    } else if (sc.peek() == '+' || sc.peek() == '-') {
         const int sign = sc.s[sc.i++] == '-' ? -1 : 1;
         int hh = 0, mm = 0;
         if (sc.digits(hh, 2) != 2) return false;
@@ -136,20 +160,30 @@ std::string_view trimSpaces(std::string_view s) {
 
 bool isNullToken(std::string_view t) {
     switch (t.size()) {
-        case 0: return true;
-        case 2: return equalsNoCase(t, "na");
-        case 3: return equalsNoCase(t, "n/a");
-        case 4: return equalsNoCase(t, "null");
-        default: return false;
+        case 0:
+            return true;
+        case 2:
+            return equalsNoCase(t, "na");
+        case 3:
+            return equalsNoCase(t, "n/a");
+        case 4:
+            return equalsNoCase(t, "null");
+        default:
+            return false;
     }
 }
 
-bool isNaNToken(std::string_view t) { return equalsNoCase(t, "nan"); }
+bool isNaNToken(std::string_view t) {
+    return equalsNoCase(t, "nan");
+}
 
 std::optional<std::int64_t> parseInteger(std::string_view t) {
     std::size_t i = 0;
     bool neg = false;
-    if (!t.empty() && (t[0] == '-' || t[0] == '+')) { neg = t[0] == '-'; i = 1; }
+    if (!t.empty() && (t[0] == '-' || t[0] == '+')) {
+        neg = t[0] == '-';
+        i = 1;
+    }
     if (i >= t.size()) return std::nullopt;
     if (t[i] == '0' && t.size() - i > 1) return std::nullopt;  // leading zero: an identifier, keep as text
     std::uint64_t v = 0;
@@ -175,7 +209,10 @@ std::optional<double> parseReal(std::string_view t) {
     std::size_t fracDigits = 0;
     if (i < t.size() && t[i] == '.') {
         ++i;
-        while (i < t.size() && isDigit(t[i])) { ++i; ++fracDigits; }
+        while (i < t.size() && isDigit(t[i])) {
+            ++i;
+            ++fracDigits;
+        }
     }
     if (intDigits + fracDigits == 0) return std::nullopt;
     if (i < t.size() && (t[i] == 'e' || t[i] == 'E')) {
@@ -187,7 +224,8 @@ std::optional<double> parseReal(std::string_view t) {
     }
     if (i != t.size()) return std::nullopt;
     // Huge integers written without a point or exponent must not lose digits: they stay text.
-    if (fracDigits == 0 && t.find_first_of("eE") == std::string_view::npos && intDigits > 15) return std::nullopt;
+    if (fracDigits == 0 && t.find_first_of("eE") == std::string_view::npos && intDigits > 15)
+        return std::nullopt;
     const char* b = t.data() + (t[0] == '+' ? 1 : 0);
     double v = 0;
     auto r = std::from_chars(b, t.data() + t.size(), v);
@@ -197,8 +235,8 @@ std::optional<double> parseReal(std::string_view t) {
 
 std::optional<double> parseDecimalComma(std::string_view t) {
     const auto comma = t.find(',');
-    if (comma == std::string_view::npos || t.size() > 64 || t.find(',', comma + 1) != std::string_view::npos ||
-        t.find('.') != std::string_view::npos)
+    if (comma == std::string_view::npos || t.size() > 64 ||
+        t.find(',', comma + 1) != std::string_view::npos || t.find('.') != std::string_view::npos)
         return std::nullopt;
     char buf[64];
     std::memcpy(buf, t.data(), t.size());
@@ -234,13 +272,21 @@ std::optional<DateTimeParts> parseDateTime(std::string_view t, SlashOrder order)
                 int b = 0;
                 if (sc.digits(b, 2) == 0 || !sc.eat(sep) || sc.digits(p.year, 4) != 4) return std::nullopt;
                 if (sep == '.') {  // DD.MM.YYYY is always day first
-                    p.day = a; p.month = b;
+                    p.day = a;
+                    p.month = b;
                 } else {
                     p.slashForm = true;
                     p.monthFirstOk = validDate(p.year, a, b);
                     p.dayFirstOk = validDate(p.year, b, a);
-                    const bool monthFirst = order == SlashOrder::MonthFirst || (order == SlashOrder::Unknown && p.monthFirstOk);
-                    if (monthFirst) { p.month = a; p.day = b; } else { p.month = b; p.day = a; }
+                    const bool monthFirst =
+                        order == SlashOrder::MonthFirst || (order == SlashOrder::Unknown && p.monthFirstOk);
+                    if (monthFirst) {
+                        p.month = a;
+                        p.day = b;
+                    } else {
+                        p.month = b;
+                        p.day = a;
+                    }
                     if (order == SlashOrder::MonthFirst && !p.monthFirstOk) return std::nullopt;
                     if (order == SlashOrder::DayFirst && !p.dayFirstOk) return std::nullopt;
                     if (!p.monthFirstOk && !p.dayFirstOk) return std::nullopt;
@@ -249,7 +295,8 @@ std::optional<DateTimeParts> parseDateTime(std::string_view t, SlashOrder order)
                 // "1 Jan 2000", "01-Jan-2000"
                 ++sc.i;
                 p.month = monthFromName(sc.word());
-                if (!p.month || !(sc.eat(sep) || sc.eat(' ')) || sc.digits(p.year, 4) != 4) return std::nullopt;
+                if (!p.month || !(sc.eat(sep) || sc.eat(' ')) || sc.digits(p.year, 4) != 4)
+                    return std::nullopt;
                 p.day = a;
             } else {
                 return std::nullopt;

@@ -14,10 +14,10 @@ bool isNullToken(std::string_view trimmed);
 bool isNaNToken(std::string_view trimmed);
 
 std::optional<std::int64_t> parseInteger(std::string_view trimmed);  // no leading zeros, no overflow
-std::optional<double> parseReal(std::string_view trimmed);           // decimal or exponent form; no leading zeros
+std::optional<double> parseReal(std::string_view trimmed);  // decimal or exponent form; no leading zeros
 // "1,5" with a decimal comma (files delimited by ';' or tab, as spreadsheets write them in much of Europe).
 std::optional<double> parseDecimalComma(std::string_view trimmed);
-std::optional<bool> parseBoolean(std::string_view trimmed);          // true/false/yes/no, any case
+std::optional<bool> parseBoolean(std::string_view trimmed);  // true/false/yes/no, any case
 
 // How slash dates (A/B/YYYY) are read once the column decided.
 enum class SlashOrder : std::uint8_t { Unknown, MonthFirst, DayFirst };
@@ -25,15 +25,15 @@ enum class SlashOrder : std::uint8_t { Unknown, MonthFirst, DayFirst };
 struct DateTimeParts {
     int year = 0, month = 0, day = 0;
     int hour = 0, minute = 0, second = 0;
-    std::string_view fraction;   // digits after the seconds' decimal point
+    std::string_view fraction;  // digits after the seconds' decimal point
     bool hasTime = false;
-    bool hasZone = false;        // Z or an offset: converted to UTC
+    bool hasZone = false;  // Z or an offset: converted to UTC
     int zoneMinutes = 0;
     // For A/B/YYYY forms: which readings are valid (both true = ambiguous).
     bool slashForm = false;
     bool monthFirstOk = false;
     bool dayFirstOk = false;
-    bool canonical = false;      // the text is already "YYYY-MM-DD" or "YYYY-MM-DD HH:MM:SS"
+    bool canonical = false;  // the text is already "YYYY-MM-DD" or "YYYY-MM-DD HH:MM:SS"
 };
 
 // Recognizes ISO dates/datetimes, YYYY/MM/DD, DD.MM.YYYY, A/B/YYYY, "Jan 1 2000", "January 1, 2000",

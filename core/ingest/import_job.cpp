@@ -24,9 +24,12 @@ std::optional<ImportMode> parseImportMode(std::string_view s) {
 
 std::string_view importModeName(ImportMode m) {
     switch (m) {
-        case ImportMode::Create: return "create";
-        case ImportMode::Replace: return "replace";
-        case ImportMode::Append: return "append";
+        case ImportMode::Create:
+            return "create";
+        case ImportMode::Replace:
+            return "replace";
+        case ImportMode::Append:
+            return "append";
     }
     return "create";
 }
@@ -38,7 +41,10 @@ constexpr std::int64_t kGuessRows = 20000;  // rows that guess the types while t
 Result<FileSniff> sniffWithOverrides(const ImportOptions& o) {
     auto sniff = sniffFile(o.path);
     if (!sniff) return sniff;
-    if (o.delimiter) { sniff->dialect.delimiter = *o.delimiter; sniff->format = FileFormat::Csv; }
+    if (o.delimiter) {
+        sniff->dialect.delimiter = *o.delimiter;
+        sniff->format = FileFormat::Csv;
+    }
     if (o.hasHeader) sniff->dialect.hasHeader = *o.hasHeader;
     if (o.encoding) sniff->encoding = *o.encoding;
     return sniff;
@@ -73,8 +79,8 @@ struct PlannedLoad {
 
 // What to load where: the file's columns (with the user's renames and type overrides), or for
 // append the existing table's columns matched by name, whose types win.
-Result<PlannedLoad> planLoad(Warehouse& w, const std::string& table, ImportMode mode, const FileSchema& schema,
-                             const ImportOptions& options) {
+Result<PlannedLoad> planLoad(Warehouse& w, const std::string& table, ImportMode mode,
+                             const FileSchema& schema, const ImportOptions& options) {
     if (schema.header.empty()) {
         if (!schema.firstError.empty()) return Error{options.path + ", " + schema.firstError};
         return Error{options.path + " has no records"};
@@ -98,7 +104,10 @@ Result<PlannedLoad> planLoad(Warehouse& w, const std::string& table, ImportMode 
         for (std::size_t i = 0; i < fileColumns->size(); ++i) byName[(*fileColumns)[i].name] = i;
         for (const auto& c : existing->columns) {
             auto it = byName.find(c.name);
-            if (it == byName.end()) { missing.push_back(c.name); continue; }
+            if (it == byName.end()) {
+                missing.push_back(c.name);
+                continue;
+            }
             Column t = c;
             t.displayName = (*fileColumns)[it->second].displayName;
             out.target.push_back(t);
@@ -112,8 +121,8 @@ Result<PlannedLoad> planLoad(Warehouse& w, const std::string& table, ImportMode 
                 for (const auto& x : v) s += (s.empty() ? "" : ", ") + x;
                 return s.empty() ? std::string("none") : s;
             };
-            return Error{"cannot append to " + table + ": columns differ (missing in the file: " + join(missing) +
-                         "; not in the table: " + join(extra) + ")"};
+            return Error{"cannot append to " + table + ": columns differ (missing in the file: " +
+                         join(missing) + "; not in the table: " + join(extra) + ")"};
         }
     }
     for (std::size_t i = 0; i < out.target.size(); ++i) {
@@ -126,17 +135,28 @@ Result<PlannedLoad> planLoad(Warehouse& w, const std::string& table, ImportMode 
 
 // Two plans convert every record identically.
 bool samePlan(const LoadPlan& a, const LoadPlan& b) {
-    return a.sniff.encoding == b.sniff.encoding && a.readerKeys == b.readerKeys && a.sourceIndex == b.sourceIndex &&
-           a.types == b.types && a.slashOrders == b.slashOrders && a.columnNames == b.columnNames;
+    return a.sniff.encoding == b.sniff.encoding && a.readerKeys == b.readerKeys &&
+           a.sourceIndex == b.sourceIndex && a.types == b.types && a.slashOrders == b.slashOrders &&
+           a.columnNames == b.columnNames;
 }
 
 // Rolls back unless committed: a failed or cancelled import leaves nothing behind.
 class Transaction {
 public:
     explicit Transaction(Warehouse& w) : w_(w) {}
-    Status begin() { auto s = w_.begin(); open_ = s.isOk(); return s; }
-    Status commit() { auto s = w_.commit(); if (s) open_ = false; return s; }
-    ~Transaction() { if (open_) w_.rollback(); }
+    Status begin() {
+        auto s = w_.begin();
+        open_ = s.isOk();
+        return s;
+    }
+    Status commit() {
+        auto s = w_.commit();
+        if (s) open_ = false;
+        return s;
+    }
+    ~Transaction() {
+        if (open_) w_.rollback();
+    }
 
 private:
     Warehouse& w_;
@@ -147,11 +167,13 @@ private:
 
 ImportJob::ImportJob(ImportOptions options) : options_(std::move(options)) {}
 
-Result<ImportResult> ImportJob::run(Warehouse& w, const std::function<void(const ImportProgress&)>& progress) {
+Result<ImportResult> ImportJob::run(Warehouse& w,
+                                    const std::function<void(const ImportProgress&)>& progress) {
     const auto started = std::chrono::steady_clock::now();
     const std::string startedAt = utcNowIso();
     auto lastReport = started;
-    auto report = [&](double fraction, std::int64_t rows, std::int64_t bytes, std::int64_t total, bool force) {
+    auto report = [&](double fraction, std::int64_t rows, std::int64_t bytes, std::int64_t total,
+                      bool force) {
         if (!progress) return;
         const auto now = std::chrono::steady_clock::now();
         if (!force && now - lastReport < std::chrono::milliseconds(50)) return;
@@ -162,7 +184,8 @@ Result<ImportResult> ImportJob::run(Warehouse& w, const std::function<void(const
     auto sniff = sniffWithOverrides(options_);
     if (!sniff) return Error{sniff.message()};
     report(0.0, 0, 0, sniff->sizeBytes, true);
-    const std::string table = toTableName(options_.table.empty() ? tableNameForPath(options_.path) : options_.table);
+    const std::string table =
+        toTableName(options_.table.empty() ? tableNameForPath(options_.path) : options_.table);
     // (A rejects table "<t>__rejects" cannot be hit: identifiers never hold a double underscore.)
     if (table.rfind("deskbase_", 0) == 0 || table.rfind("sqlite_", 0) == 0 || table.rfind("pg_", 0) == 0)
         return Error{"the table name " + table + " is reserved; choose another with --table"};
@@ -185,7 +208,10 @@ Result<ImportResult> ImportJob::run(Warehouse& w, const std::function<void(const
     struct StopInference {  // an early return must not leave the thread reading
         std::atomic<bool>& stop;
         std::future<Result<FileSchema>>& f;
-        ~StopInference() { stop.store(true); if (f.valid()) f.wait(); }
+        ~StopInference() {
+            stop.store(true);
+            if (f.valid()) f.wait();
+        }
     } stopGuard{stopInference, wholeFile};
     auto awaitFull = [&]() -> Status {
         if (full) return Status::ok();
@@ -217,7 +243,8 @@ Result<ImportResult> ImportJob::run(Warehouse& w, const std::function<void(const
         auto dup = contentAlreadyLoaded(w, table, full->contentHash);
         if (!dup) return Error{dup.message()};
         if (*dup && !options_.force)
-            return Error{"this file's content was already loaded into " + table + " (use --force to load it again)"};
+            return Error{"this file's content was already loaded into " + table +
+                         " (use --force to load it again)"};
     }
 
     // Create/replace load into a staging table swapped in at the end; append writes in place.
@@ -232,7 +259,8 @@ Result<ImportResult> ImportJob::run(Warehouse& w, const std::function<void(const
         if (!p) return Error{p.message()};
         planned = std::move(*p);
         if (mode != ImportMode::Append) {
-            if (auto s = w.execute("DROP TABLE IF EXISTS " + w.quoteIdentifier(staging)); !s) return Error{s.message()};
+            if (auto s = w.execute("DROP TABLE IF EXISTS " + w.quoteIdentifier(staging)); !s)
+                return Error{s.message()};
             std::string ddl = "CREATE TABLE " + w.quoteIdentifier(staging) + " (";
             for (std::size_t i = 0; i < planned.target.size(); ++i)
                 ddl += (i ? ", " : "") + w.quoteIdentifier(planned.target[i].name) + " " +
@@ -250,10 +278,16 @@ Result<ImportResult> ImportJob::run(Warehouse& w, const std::function<void(const
         std::string passOneError;
         const bool speculative = !full;
         auto stats = runLoadPipeline(
-            planned.plan, **writer, *rejects, stopLoad, [&](std::int64_t bytes, std::int64_t total, std::int64_t rows) {
+            planned.plan, **writer, *rejects, stopLoad,
+            [&](std::int64_t bytes, std::int64_t total, std::int64_t rows) {
                 if (cancelled_.load(std::memory_order_relaxed)) stopLoad.store(true);
-                if (speculative && !full && wholeFile.wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
-                    if (auto s = awaitFull(); !s) { passOneError = s.message(); stopLoad.store(true); return; }
+                if (speculative && !full &&
+                    wholeFile.wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
+                    if (auto s = awaitFull(); !s) {
+                        passOneError = s.message();
+                        stopLoad.store(true);
+                        return;
+                    }
                     auto fp = planLoad(w, table, mode, *full, options_);
                     guessWrong = !fp || !samePlan(fp->plan, planned.plan);
                     if (guessWrong) stopLoad.store(true);
@@ -282,7 +316,8 @@ Result<ImportResult> ImportJob::run(Warehouse& w, const std::function<void(const
             loaded = *stats;
             break;
         }
-        if (mode == ImportMode::Append || attempt > 0) return Error{"internal error: the file changed while it was read"};
+        if (mode == ImportMode::Append || attempt > 0)
+            return Error{"internal error: the file changed while it was read"};
         // Redo with the whole file's types: the staging table is recreated from scratch.
     }
     const FileSchema& schema = *full;
@@ -295,7 +330,8 @@ Result<ImportResult> ImportJob::run(Warehouse& w, const std::function<void(const
     // Rejected rows: kept with their line numbers and reasons, never dropped.
     const std::string rejectsTable = table + "__rejects";
     if (mode != ImportMode::Append)
-        if (auto s = w.execute("DROP TABLE IF EXISTS " + w.quoteIdentifier(rejectsTable)); !s) return Error{s.message()};
+        if (auto s = w.execute("DROP TABLE IF EXISTS " + w.quoteIdentifier(rejectsTable)); !s)
+            return Error{s.message()};
     if (loaded.rejected > 0) {
         const std::vector<Column> rejectCols = {{"import_id", ColumnType::Integer, "import_id"},
                                                 {"line", ColumnType::Integer, "line"},
@@ -303,7 +339,8 @@ Result<ImportResult> ImportJob::run(Warehouse& w, const std::function<void(const
                                                 {"raw", ColumnType::Text, "raw"}};
         std::string ddl = "CREATE TABLE IF NOT EXISTS " + w.quoteIdentifier(rejectsTable) + " (";
         for (std::size_t i = 0; i < rejectCols.size(); ++i)
-            ddl += (i ? ", " : "") + w.quoteIdentifier(rejectCols[i].name) + " " + w.sqlType(rejectCols[i].type);
+            ddl +=
+                (i ? ", " : "") + w.quoteIdentifier(rejectCols[i].name) + " " + w.sqlType(rejectCols[i].type);
         ddl += ")";
         if (auto s = w.execute(ddl); !s) return Error{s.message()};
         auto rw = w.bulkWriter(rejectsTable, rejectCols);
@@ -315,8 +352,11 @@ Result<ImportResult> ImportJob::run(Warehouse& w, const std::function<void(const
 
     if (mode != ImportMode::Append) {
         if (mode == ImportMode::Replace)
-            if (auto s = w.execute("DROP TABLE IF EXISTS " + w.quoteIdentifier(table)); !s) return Error{s.message()};
-        if (auto s = w.execute("ALTER TABLE " + w.quoteIdentifier(staging) + " RENAME TO " + w.quoteIdentifier(table)); !s)
+            if (auto s = w.execute("DROP TABLE IF EXISTS " + w.quoteIdentifier(table)); !s)
+                return Error{s.message()};
+        if (auto s = w.execute("ALTER TABLE " + w.quoteIdentifier(staging) + " RENAME TO " +
+                               w.quoteIdentifier(table));
+            !s)
             return Error{s.message()};
         if (auto s = recordColumns(w, table, target); !s) return Error{s.message()};
     }

@@ -38,20 +38,20 @@ struct ImportOptions {
 };
 
 struct ImportProgress {
-    double fraction = 0;        // 0..1 over the whole job (both passes)
-    std::int64_t rows = 0;      // rows read so far in the load pass
+    double fraction = 0;    // 0..1 over the whole job (both passes)
+    std::int64_t rows = 0;  // rows read so far in the load pass
     std::int64_t bytesDone = 0;
     std::int64_t bytesTotal = 0;
 };
 
 struct ImportResult {
     std::string table;
-    std::int64_t rows = 0;       // rows loaded
-    std::int64_t rejected = 0;   // rows written to <table>__rejects
+    std::int64_t rows = 0;      // rows loaded
+    std::int64_t rejected = 0;  // rows written to <table>__rejects
     std::vector<Column> columns;
     double seconds = 0;
-    FileSniff sniff;             // format, encoding (converted to UTF-8 on the way in), dialect
-    std::string rejectsTable;    // empty when nothing was rejected
+    FileSniff sniff;           // format, encoding (converted to UTF-8 on the way in), dialect
+    std::string rejectsTable;  // empty when nothing was rejected
 };
 
 class ImportJob {
@@ -72,11 +72,11 @@ private:
 // What the import preview dialog shows: sniffed dialect/encoding, first rows, inferred columns.
 struct ImportPreview {
     FileSniff sniff;
-    std::string table;                            // suggested table name
-    std::vector<Column> columns;                  // inferred over the scanned rows
-    std::vector<std::vector<std::string>> rows;   // first rows as UTF-8 text
+    std::string table;                           // suggested table name
+    std::vector<Column> columns;                 // inferred over the scanned rows
+    std::vector<std::vector<std::string>> rows;  // first rows as UTF-8 text
     std::int64_t rowsScanned = 0;
-    bool scannedWholeFile = false;                // false: the import re-infers over the whole file
+    bool scannedWholeFile = false;  // false: the import re-infers over the whole file
 };
 Result<ImportPreview> previewImport(const ImportOptions& options, std::size_t maxRows = 200,
                                     std::size_t scanRows = 200000);

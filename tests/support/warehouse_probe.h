@@ -31,8 +31,8 @@ inline std::int64_t scalarInt(const std::string& target, const std::string& sql)
 inline std::unique_ptr<Warehouse> lockedSqliteFile(const std::string& path) {
     auto w = Warehouse::open(path);
     if (!w) return nullptr;
-    for (const char* sql : {"CREATE TABLE t (n INTEGER)", "INSERT INTO t VALUES (1), (2)", "PRAGMA journal_mode=DELETE",
-                            "BEGIN EXCLUSIVE"})
+    for (const char* sql : {"CREATE TABLE t (n INTEGER)", "INSERT INTO t VALUES (1), (2)",
+                            "PRAGMA journal_mode=DELETE", "BEGIN EXCLUSIVE"})
         if (!(*w)->execute(sql)) return nullptr;
     return std::move(*w);
 }

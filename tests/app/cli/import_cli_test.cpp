@@ -2,9 +2,7 @@
 #include <QFile>
 #include <QProcess>
 #include <QtTest>
-
 #include <nlohmann/json.hpp>
-
 #include <thread>
 
 #include "core/warehouse/warehouse.h"
@@ -29,8 +27,8 @@ class ImportCliTest : public QObject {
 private slots:
     void reportJsonDescribesTheImport() {
         test::TempWorkspace ws;
-        auto r = test::runDeskbase({"import", DESKBASE_TEST_DATA "/seattle-weather.csv", "--db", ws.sqlitePath(),
-                                    "--report", "json"});
+        auto r = test::runDeskbase({"import", DESKBASE_TEST_DATA "/seattle-weather.csv", "--db",
+                                    ws.sqlitePath(), "--report", "json"});
         QCOMPARE(r.exitCode, 0);
         auto j = nlohmann::json::parse(r.out);
         QCOMPARE(j["table"].get<std::string>(), std::string("seattle_weather"));
@@ -49,8 +47,9 @@ private slots:
 
     void importsSeveralFilesAndJson() {
         test::TempWorkspace ws;
-        auto r = test::runDeskbase({"import", DESKBASE_TEST_DATA "/seattle-weather.csv", DESKBASE_TEST_DATA "/cars.json",
-                                    "--db", ws.sqlitePath(), "--report", "json"});
+        auto r =
+            test::runDeskbase({"import", DESKBASE_TEST_DATA "/seattle-weather.csv",
+                               DESKBASE_TEST_DATA "/cars.json", "--db", ws.sqlitePath(), "--report", "json"});
         QCOMPARE(r.exitCode, 0);
         const auto second = r.out.substr(r.out.find('\n') + 1);
         auto j = nlohmann::json::parse(second);
@@ -63,13 +62,15 @@ private slots:
     void typeOverrideAndModes() {
         test::TempWorkspace ws;
         const auto f = ws.write("codes.csv", "code,qty\n10,1\n20,2\n");
-        auto r = test::runDeskbase({"import", f, "--db", ws.sqlitePath(), "--type", "code=text", "--report", "json"});
+        auto r = test::runDeskbase(
+            {"import", f, "--db", ws.sqlitePath(), "--type", "code=text", "--report", "json"});
         QCOMPARE(r.exitCode, 0);
         QCOMPARE(nlohmann::json::parse(r.out)["columns"][0]["type"].get<std::string>(), std::string("text"));
         auto again = test::runDeskbase({"import", f, "--db", ws.sqlitePath()});
         QVERIFY(again.exitCode != 0);
         QVERIFY2(again.err.find("already exists") != std::string::npos, again.err.c_str());
-        auto replace = test::runDeskbase({"import", f, "--db", ws.sqlitePath(), "--mode", "replace", "--table", "c2"});
+        auto replace =
+            test::runDeskbase({"import", f, "--db", ws.sqlitePath(), "--mode", "replace", "--table", "c2"});
         QCOMPARE(replace.exitCode, 0);
     }
 
@@ -79,28 +80,38 @@ private slots:
         QTest::addColumn<QString>("message");
         QTest::newRow("missing file") << QStringList{QStringLiteral("/nonexistent/x.csv")} << QByteArray()
                                       << QStringLiteral("cannot open");
-        QTest::newRow("empty file") << QStringList{QStringLiteral("FILE")} << QByteArray() << QStringLiteral("empty");
+        QTest::newRow("empty file") << QStringList{QStringLiteral("FILE")} << QByteArray()
+                                    << QStringLiteral("empty");
         QTest::newRow("binary file") << QStringList{QStringLiteral("FILE")}
-                                     << QByteArray("\x7f" "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x03\0", 18)
+                                     << QByteArray(
+                                            "\x7f"
+                                            "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x03\0",
+                                            18)
                                      << QStringLiteral("binary");
-        QTest::newRow("unknown type") << QStringList{QStringLiteral("FILE"), QStringLiteral("--type"), QStringLiteral("a=money")}
-                                      << QByteArray("a\n1\n") << QStringLiteral("unknown type");
-        QTest::newRow("unknown mode") << QStringList{QStringLiteral("FILE"), QStringLiteral("--mode"), QStringLiteral("merge")}
-                                      << QByteArray("a\n1\n") << QStringLiteral("unknown --mode");
+        QTest::newRow("unknown type")
+            << QStringList{QStringLiteral("FILE"), QStringLiteral("--type"), QStringLiteral("a=money")}
+            << QByteArray("a\n1\n") << QStringLiteral("unknown type");
+        QTest::newRow("unknown mode")
+            << QStringList{QStringLiteral("FILE"), QStringLiteral("--mode"), QStringLiteral("merge")}
+            << QByteArray("a\n1\n") << QStringLiteral("unknown --mode");
         QTest::newRow("no file") << QStringList{} << QByteArray() << QStringLiteral("no FILE");
-        QTest::newRow("type of unknown column") << QStringList{QStringLiteral("FILE"), QStringLiteral("--type"), QStringLiteral("zz=integer")}
-                                                << QByteArray("a\n1\n") << QStringLiteral("zz");
+        QTest::newRow("type of unknown column")
+            << QStringList{QStringLiteral("FILE"), QStringLiteral("--type"), QStringLiteral("zz=integer")}
+            << QByteArray("a\n1\n") << QStringLiteral("zz");
     }
     void badInputExitsNonZeroWithOneLine() {
         QFETCH(QStringList, args);
         QFETCH(QByteArray, content);
         QFETCH(QString, message);
         test::TempWorkspace ws;
-        QCOMPARE(test::runDeskbase({"import", ws.write("keep.csv", "k\n1\n"), "--db", ws.sqlitePath()}).exitCode, 0);
+        QCOMPARE(
+            test::runDeskbase({"import", ws.write("keep.csv", "k\n1\n"), "--db", ws.sqlitePath()}).exitCode,
+            0);
         const auto before = snapshotOf(ws.sqlitePath());
         std::vector<std::string> argv = {"import"};
         for (const auto& a : args)
-            argv.push_back(a == QStringLiteral("FILE") ? ws.write("input.csv", content.toStdString()) : a.toStdString());
+            argv.push_back(a == QStringLiteral("FILE") ? ws.write("input.csv", content.toStdString())
+                                                       : a.toStdString());
         argv.insert(argv.end(), {"--db", ws.sqlitePath()});
         auto r = test::runDeskbase(argv);
         QVERIFY(r.exitCode != 0);
@@ -111,10 +122,14 @@ private slots:
 
     void killedMidImportLeavesWarehouseUnchanged() {
         test::TempWorkspace ws;
-        QCOMPARE(test::runDeskbase({"import", ws.write("keep.csv", "k\n1\n2\n"), "--db", ws.sqlitePath()}).exitCode, 0);
+        QCOMPARE(test::runDeskbase({"import", ws.write("keep.csv", "k\n1\n2\n"), "--db", ws.sqlitePath()})
+                     .exitCode,
+                 0);
         const auto before = snapshotOf(ws.sqlitePath());
         std::string big = "id,label,value\n";
-        for (int i = 0; i < 1500000; ++i) big += std::to_string(i) + ",label" + std::to_string(i % 1000) + "," + std::to_string(i * 0.5) + "\n";
+        for (int i = 0; i < 1500000; ++i)
+            big += std::to_string(i) + ",label" + std::to_string(i % 1000) + "," + std::to_string(i * 0.5) +
+                   "\n";
         const auto path = ws.write("big.csv", big);
 
         QProcess p;

@@ -17,8 +17,8 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
-#include "core/io/atomic_file.h"
 #include "core/exec/query_executor.h"
+#include "core/io/atomic_file.h"
 #include "core/warehouse/warehouse.h"
 #include "tests/support/temp_workspace.h"
 

@@ -1,10 +1,10 @@
 // ImportJob against a real SQLite warehouse: modes, rejects, atomicity, the ingestion log.
-#include <QtTest>
+#include "core/ingest/import_job.h"
 
+#include <QtTest>
 #include <atomic>
 #include <thread>
 
-#include "core/ingest/import_job.h"
 #include "core/warehouse/warehouse.h"
 #include "tests/core/ingest/sqlite_snapshot.h"
 #include "tests/support/temp_workspace.h"
@@ -51,8 +51,9 @@ std::string bigCsv(int rows) {
     std::string s = "id,when,amount,city\n";
     s.reserve(std::size_t(rows) * 40);
     for (int i = 0; i < rows; ++i) {
-        s += std::to_string(i) + ",2020-01-" + (i % 28 + 1 < 10 ? "0" : "") + std::to_string(i % 28 + 1) + "," +
-             std::to_string(i % 1000) + "." + std::to_string(i % 10) + ",city" + std::to_string(i % 97) + "\n";
+        s += std::to_string(i) + ",2020-01-" + (i % 28 + 1 < 10 ? "0" : "") + std::to_string(i % 28 + 1) +
+             "," + std::to_string(i % 1000) + "." + std::to_string(i % 10) + ",city" +
+             std::to_string(i % 97) + "\n";
     }
     return s;
 }
@@ -65,9 +66,10 @@ class ImportJobTest : public QObject {
 private slots:
     void importsTypedTableWithDisplayNames() {
         test::TempWorkspace ws;
-        const auto path = ws.write("Sales Report.csv", "Order ID,Unit Price,Shipped,Order Date,Zip\n"
-                                                       "1,9.5,yes,Jan 2 2021,00501\n"
-                                                       "2,10,no,Feb 3 2021,08123\n");
+        const auto path = ws.write("Sales Report.csv",
+                                   "Order ID,Unit Price,Shipped,Order Date,Zip\n"
+                                   "1,9.5,yes,Jan 2 2021,00501\n"
+                                   "2,10,no,Feb 3 2021,08123\n");
         auto w = openDb(ws);
         auto r = importFile(*w, path);
         QVERIFY2(r.isOk(), r.isOk() ? "" : r.message().c_str());
@@ -89,7 +91,9 @@ private slots:
         QCOMPARE(info->columns[1].displayName, std::string("Unit Price"));
         QCOMPARE(int(info->columns[3].type), int(ColumnType::Date));
         // Dates normalized to ISO so SQL date functions work; leading zeros kept; booleans 0/1.
-        auto rows = rowsOf(*w, "SELECT strftime('%m', order_date), zip, shipped, typeof(unit_price) FROM sales_report ORDER BY order_id");
+        auto rows = rowsOf(*w,
+                           "SELECT strftime('%m', order_date), zip, shipped, typeof(unit_price) FROM "
+                           "sales_report ORDER BY order_id");
         QCOMPARE(valueToText(rows[0][0]), std::string("01"));
         QCOMPARE(valueToText(rows[1][1]), std::string("08123"));
         QCOMPARE(valueToText(rows[0][2]), std::string("true"));
@@ -158,18 +162,20 @@ private slots:
         ImportJob forced(o);
         QVERIFY(forced.run(*w).isOk());
         QCOMPARE(scalar(*w, "SELECT count(*) FROM t"), std::int64_t(4));
-        QCOMPARE(scalar(*w, "SELECT count(*) FROM deskbase_ingestions WHERE table_name = 't'"), std::int64_t(2));
+        QCOMPARE(scalar(*w, "SELECT count(*) FROM deskbase_ingestions WHERE table_name = 't'"),
+                 std::int64_t(2));
     }
 
     void rejectsKeepLineNumbersReasonsAndRawText() {
         test::TempWorkspace ws;
         // Line 3 holds a quoted newline, so the short row is on line 5 and the bad integer on line 6.
-        const auto path = ws.write("r.csv", "id,name,score\n"
-                                            "1,\"multi\nline\",10\n"
-                                            "2,bob,20\n"
-                                            "3,short\n"
-                                            "4,carl,abc\n"
-                                            "5,dora,50\n");
+        const auto path = ws.write("r.csv",
+                                   "id,name,score\n"
+                                   "1,\"multi\nline\",10\n"
+                                   "2,bob,20\n"
+                                   "3,short\n"
+                                   "4,carl,abc\n"
+                                   "5,dora,50\n");
         ImportOptions o;
         o.path = path;
         o.typeOverrides = {{"score", ColumnType::Integer}};
@@ -268,11 +274,12 @@ private slots:
         QTest::addColumn<QByteArray>("bytes");
         QTest::addColumn<QString>("expected");
         QTest::newRow("empty") << QByteArray() << QStringLiteral("empty");
-        QTest::newRow("binary") << QByteArray("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16) << QStringLiteral("binary");
+        QTest::newRow("binary") << QByteArray("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16)
+                                << QStringLiteral("binary");
         QTest::newRow("only spaces") << QByteArray("  \n\n ") << QStringLiteral("no data");
         // A BOM promises UTF-8: a Latin-1 byte later is an error, not a silent re-read as 1252.
-        QTest::newRow("utf-8 bom, then latin-1") << QByteArray("\xef\xbb\xbfname\nAnn\nRen\xe9\n")
-                                                << QStringLiteral("byte-order mark");
+        QTest::newRow("utf-8 bom, then latin-1")
+            << QByteArray("\xef\xbb\xbfname\nAnn\nRen\xe9\n") << QStringLiteral("byte-order mark");
     }
     void badInputFailsAndChangesNothing() {
         QFETCH(QByteArray, bytes);
@@ -291,7 +298,9 @@ private slots:
     void jsonImportFlattensNestedObjects() {
         test::TempWorkspace ws;
         auto w = openDb(ws);
-        auto r = importFile(*w, ws.write("people.json", R"([{"name":"a","address":{"city":"Oslo","zip":"0150"},"tags":["x","y"]},
+        auto r = importFile(
+            *w,
+            ws.write("people.json", R"([{"name":"a","address":{"city":"Oslo","zip":"0150"},"tags":["x","y"]},
                                                             {"name":"b","age":30}])"));
         QVERIFY2(r.isOk(), r.isOk() ? "" : r.message().c_str());
         auto rows = rowsOf(*w, "SELECT name, address_city, address_zip, tags, age FROM people ORDER BY name");
@@ -315,7 +324,8 @@ private slots:
         QCOMPARE(int(r->columns[0].type), int(ColumnType::Real));
         QCOMPARE(r->rows, std::int64_t(50001));
         QCOMPARE(r->rejected, std::int64_t(0));
-        QCOMPARE(valueToText(rowsOf(*w, "SELECT typeof(n) FROM late WHERE label = 'x7'")[0][0]), std::string("real"));
+        QCOMPARE(valueToText(rowsOf(*w, "SELECT typeof(n) FROM late WHERE label = 'x7'")[0][0]),
+                 std::string("real"));
     }
 
     void lateJsonKeyAddsColumn() {
@@ -340,7 +350,8 @@ private slots:
         auto r = importFile(*w, ws.write("cities.csv", csv));
         QVERIFY2(r.isOk(), r.isOk() ? "" : r.message().c_str());
         QCOMPARE(int(r->sniff.encoding), int(TextEncoding::Windows1252));
-        QCOMPARE(valueToText(rowsOf(*w, "SELECT city FROM cities WHERE n = 40000")[0][0]), std::string("Caf\xC3\xA9"));
+        QCOMPARE(valueToText(rowsOf(*w, "SELECT city FROM cities WHERE n = 40000")[0][0]),
+                 std::string("Caf\xC3\xA9"));
         QCOMPARE(scalar(*w, "SELECT count(*) FROM cities"), std::int64_t(40001));
     }
 
@@ -396,7 +407,8 @@ private slots:
         QVERIFY(weather.isOk());
         QCOMPARE(weather->rows, std::int64_t(1461));
         QCOMPARE(int(weather->columns[0].type), int(ColumnType::Date));
-        QCOMPARE(scalar(*w, "SELECT count(DISTINCT strftime('%Y', date)) FROM seattle_weather"), std::int64_t(4));
+        QCOMPARE(scalar(*w, "SELECT count(DISTINCT strftime('%Y', date)) FROM seattle_weather"),
+                 std::int64_t(4));
         auto cars = importFile(*w, DESKBASE_TEST_DATA "/cars.json");
         QVERIFY(cars.isOk());
         QCOMPARE(cars->rows, std::int64_t(406));

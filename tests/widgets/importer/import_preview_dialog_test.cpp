@@ -1,4 +1,6 @@
 // The import preview dialog and the progress strip: what the user edits becomes ImportOptions.
+#include "widgets/importer/import_preview_dialog.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -10,7 +12,6 @@
 
 #include "core/ingest/import_job.h"
 #include "tests/support/temp_workspace.h"
-#include "widgets/importer/import_preview_dialog.h"
 #include "widgets/importer/import_progress_panel.h"
 
 using namespace deskbase;

@@ -174,7 +174,8 @@ void ConformanceTest::connectionsOpenedTogetherAllSucceed() {
                 if (!one) errors[std::size_t(i)] = one.message();
             });
         for (auto& t : threads) t.join();
-        for (const auto& e : errors) QVERIFY2(e.empty(), ("round " + std::to_string(round) + ": " + e).c_str());
+        for (const auto& e : errors)
+            QVERIFY2(e.empty(), ("round " + std::to_string(round) + ": " + e).c_str());
     }
 }
 
@@ -291,7 +292,6 @@ void ConformanceTest::serverStoppedMidQueryAndCopyGivesErrors() {
     QVERIFY2(*loaded == Value{std::int64_t(0)}, show(*loaded).c_str());
 }
 
-
 // The result grid cancels its idle cursor before starting a new query on the same connection:
 // the cancel must end with that cursor and never hit the next statement.
 void ConformanceTest::cancelOfClosedCursorSparesNextStatement() {
@@ -310,4 +310,3 @@ void ConformanceTest::cancelOfClosedCursorSparesNextStatement() {
 }
 
 }  // namespace deskbase::test
-
