@@ -20,7 +20,12 @@ nlohmann::ordered_json reportJson(const ImportResult& r) {
     j["rows"] = r.rows;
     j["rejected"] = r.rejected;
     auto cols = nlohmann::ordered_json::array();
-    for (const auto& c : r.columns) cols.push_back({{"name", c.name}, {"type", std::string(columnTypeName(c.type))}});
+    for (std::size_t i = 0; i < r.columns.size(); ++i) {
+        const Column& c = r.columns[i];
+        nlohmann::ordered_json col = {{"name", c.name}, {"type", std::string(columnTypeName(c.type))}};
+        if (i < r.notes.size() && !r.notes[i].empty()) col["note"] = r.notes[i];  // why a number column is text
+        cols.push_back(std::move(col));
+    }
     j["columns"] = cols;
     j["seconds"] = r.seconds;
     return j;
@@ -81,6 +86,10 @@ int runImport(const std::vector<std::string>& argv) {
         if (report) {
             std::puts(reportJson(*result).dump().c_str());
         } else {
+            for (std::size_t i = 0; i < result->columns.size() && i < result->notes.size(); ++i)
+                if (!result->notes[i].empty())
+                    std::fprintf(stderr, "%s: column %s: %s\n", file.c_str(), result->columns[i].name.c_str(),
+                                 result->notes[i].c_str());
             std::fprintf(stderr, "%s: %lld rows into %s%s\n", file.c_str(), static_cast<long long>(result->rows),
                          result->table.c_str(),
                          result->rejected ? (", " + std::to_string(result->rejected) + " rejected (see " +

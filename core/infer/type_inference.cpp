@@ -12,14 +12,30 @@ void ColumnInference::add(std::string_view raw, bool decimalComma) {
         candidates_ &= kInteger | kReal;
         return;
     }
-    // Integers also fit a real column; parseReal alone would refuse long ones (>15 digits).
-    if ((candidates_ & (kInteger | kReal)) && parseInteger(t)) {
-        candidates_ &= kInteger | kReal;
-        return;
+    // Integers also fit a real column, unless a double would round them (beyond 2^53): the
+    // first such integer is remembered, and makes the column text should it end up real.
+    auto keepAsText = [this] {
+        roundedMadeText_ = true;
+        candidates_ = 0;
+    };
+    if (candidates_ & (kInteger | kReal)) {
+        if (auto v = parseInteger(t)) {
+            candidates_ &= kInteger | kReal;
+            if (rounded_.empty() && !realHoldsExactly(*v)) rounded_ = t;
+            if (!rounded_.empty() && !(candidates_ & kInteger)) keepAsText();
+            return;
+        }
     }
     candidates_ &= std::uint8_t(~kInteger);
     if ((candidates_ & kReal) && (parseReal(t) || (decimalComma && parseDecimalComma(t)))) {
         candidates_ &= kReal;
+        if (!rounded_.empty()) keepAsText();
+        return;
+    }
+    // A number a real would round keeps the column text (it can be no boolean or date either).
+    if ((candidates_ & kReal) && realWouldRound(t)) {
+        rounded_ = t;
+        keepAsText();
         return;
     }
     candidates_ &= std::uint8_t(~kReal);
@@ -52,6 +68,11 @@ ColumnType ColumnInference::type() const {
     // Slash dates that read both ways in every row are ambiguous: keep them as text.
     if (sawSlash_ && monthFirstOk_ && dayFirstOk_) return ColumnType::Text;
     return sawTime_ ? ColumnType::DateTime : ColumnType::Date;
+}
+
+std::string ColumnInference::textReason() const {
+    if (!roundedMadeText_) return {};
+    return "'" + rounded_.substr(0, 80) + "' would be rounded as a real: kept as text";
 }
 
 SlashOrder ColumnInference::slashOrder() const {
@@ -89,7 +110,7 @@ bool convertField(std::string_view raw, ColumnType type, SlashOrder order, TextA
             }
             return fail("an integer");
         case ColumnType::Real:
-            if (auto v = parseInteger(t)) {
+            if (auto v = parseInteger(t); v && realHoldsExactly(*v)) {
                 out = Cell::real(double(*v));
                 return true;
             }
@@ -106,6 +127,10 @@ bool convertField(std::string_view raw, ColumnType type, SlashOrder order, TextA
             if (isNaNToken(t)) {
                 out = Cell::null();
                 return true;
+            }
+            if (realWouldRound(t)) {
+                reason = "'" + std::string(raw.substr(0, 80)) + "' would be rounded as a real";
+                return false;
             }
             return fail("a number");
         case ColumnType::Boolean:

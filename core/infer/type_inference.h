@@ -19,10 +19,17 @@ public:
     ColumnType type() const;
     SlashOrder slashOrder() const;  // how slash dates read, when the type is a date
     std::int64_t nonNullCount() const { return nonNull_; }
+    // Why a column of numbers is text, when that is the reason: a value a real would round
+    // ("'12345678901234567' would be rounded as a real: kept as text"). Empty otherwise.
+    std::string textReason() const;
 
 private:
     enum : std::uint8_t { kInteger = 1, kReal = 2, kBoolean = 4, kTemporal = 8, kAll = 15 };
     std::uint8_t candidates_ = kAll;
+    // The first integer a real would round (the column is text if it ends up real), or the
+    // number a real would round that made the column text.
+    std::string rounded_;
+    bool roundedMadeText_ = false;
     bool sawTime_ = false;
     bool sawSlash_ = false;
     bool monthFirstOk_ = true;

@@ -199,38 +199,121 @@ std::optional<std::int64_t> parseInteger(std::string_view t) {
     return neg ? std::int64_t(0 - v) : std::int64_t(v);
 }
 
-std::optional<double> parseReal(std::string_view t) {
+namespace {
+
+// The shape of a decimal number's text: [+-]digits[.digits][(e|E)[+-]digits], no leading zero.
+struct DecimalShape {
+    bool valid = false;
+    std::size_t mantissaDigits = 0;  // digits before the exponent
+    bool exponent = false;
+    bool point = false;
+};
+
+DecimalShape decimalShape(std::string_view t) {
+    DecimalShape d;
     std::size_t i = 0;
     if (!t.empty() && (t[0] == '-' || t[0] == '+')) i = 1;
     const std::size_t intStart = i;
     while (i < t.size() && isDigit(t[i])) ++i;
     const std::size_t intDigits = i - intStart;
-    if (intDigits > 1 && t[intStart] == '0') return std::nullopt;  // "01.5": leading zero
+    if (intDigits > 1 && t[intStart] == '0') return d;  // "01.5": leading zero
     std::size_t fracDigits = 0;
     if (i < t.size() && t[i] == '.') {
+        d.point = true;
         ++i;
         while (i < t.size() && isDigit(t[i])) {
             ++i;
             ++fracDigits;
         }
     }
-    if (intDigits + fracDigits == 0) return std::nullopt;
+    if (intDigits + fracDigits == 0) return d;
     if (i < t.size() && (t[i] == 'e' || t[i] == 'E')) {
+        d.exponent = true;
         ++i;
         if (i < t.size() && (t[i] == '-' || t[i] == '+')) ++i;
         const std::size_t expStart = i;
         while (i < t.size() && isDigit(t[i])) ++i;
-        if (i == expStart) return std::nullopt;
+        if (i == expStart) return d;
     }
-    if (i != t.size()) return std::nullopt;
-    // Huge integers written without a point or exponent must not lose digits: they stay text.
-    if (fracDigits == 0 && t.find_first_of("eE") == std::string_view::npos && intDigits > 15)
-        return std::nullopt;
+    d.valid = i == t.size();
+    d.mantissaDigits = intDigits + fracDigits;
+    return d;
+}
+
+// The significant digits of a well-shaped decimal text and the power of ten of the first one:
+// "0.0250" and "2.5e-2" both give {"25", -2}. Zero gives {"", 0}.
+std::pair<std::string, long> significand(std::string_view t) {
+    if (!t.empty() && (t[0] == '-' || t[0] == '+')) t.remove_prefix(1);
+    const std::size_t e = t.find_first_of("eE");
+    const std::string_view mantissa = t.substr(0, e);
+    const std::size_t point = mantissa.find('.');
+    long power = long(point == std::string_view::npos ? mantissa.size() : point) - 1;
+    std::string digits;
+    long first = 0;
+    for (char c : mantissa) {
+        if (c == '.') continue;
+        if (!digits.empty() || c != '0') {
+            if (digits.empty()) first = power;
+            digits += c;
+        }
+        --power;
+    }
+    while (!digits.empty() && digits.back() == '0') digits.pop_back();
+    if (digits.empty()) return {{}, 0};
+    if (e != std::string_view::npos) {
+        std::string_view x = t.substr(e + 1);
+        if (!x.empty() && x[0] == '+') x.remove_prefix(1);
+        long exponent = 0;
+        std::from_chars(x.data(), x.data() + x.size(), exponent);  // a double's range is far inside long
+        first += exponent;
+    }
+    return {std::move(digits), first};
+}
+
+// Does the double's shortest round-trip text denote the same number as `t`?
+bool printsAs(double v, std::string_view t) {
+    char buf[32];
+    const auto r = std::to_chars(buf, buf + sizeof buf, v);
+    return significand(std::string_view(buf, std::size_t(r.ptr - buf))) == significand(t);
+}
+
+enum class RealFit { NotANumber, Exact, Rounded };
+
+RealFit fitReal(std::string_view t, double& v) {
+    const DecimalShape d = decimalShape(t);
+    if (!d.valid) return RealFit::NotANumber;
     const char* b = t.data() + (t[0] == '+' ? 1 : 0);
+    const auto r = std::from_chars(b, t.data() + t.size(), v);
+    if (r.ptr != t.data() + t.size()) return RealFit::NotANumber;
+    if (r.ec == std::errc::result_out_of_range) return RealFit::Rounded;  // beyond a double's range
+    if (r.ec != std::errc()) return RealFit::NotANumber;
+    // Up to 15 digits without an exponent, a double always gives the number back (DBL_DIG).
+    if (!d.exponent && d.mantissaDigits <= 15) return RealFit::Exact;
+    return printsAs(v, t) ? RealFit::Exact : RealFit::Rounded;
+}
+
+}  // namespace
+
+std::optional<double> parseReal(std::string_view t) {
     double v = 0;
-    auto r = std::from_chars(b, t.data() + t.size(), v);
-    if (r.ec != std::errc() || r.ptr != t.data() + t.size()) return std::nullopt;
+    if (fitReal(t, v) != RealFit::Exact) return std::nullopt;
+    // Integers of more than 15 digits written without a point or exponent (beyond 64 bits, as
+    // parseInteger takes the others) stay text, even when a double happens to hold them.
+    if (t.find_first_of(".eE") == std::string_view::npos && decimalShape(t).mantissaDigits > 15)
+        return std::nullopt;
     return v;
+}
+
+bool realHoldsExactly(std::int64_t v) {
+    constexpr std::int64_t k2To53 = std::int64_t(1) << 53;
+    if (v >= -k2To53 && v <= k2To53) return true;
+    return printsAs(double(v), std::to_string(v));
+}
+
+bool realWouldRound(std::string_view t) {
+    if (auto i = parseInteger(t)) return !realHoldsExactly(*i);
+    double v = 0;
+    return fitReal(t, v) == RealFit::Rounded;
 }
 
 std::optional<double> parseDecimalComma(std::string_view t) {

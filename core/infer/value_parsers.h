@@ -14,7 +14,16 @@ bool isNullToken(std::string_view trimmed);
 bool isNaNToken(std::string_view trimmed);
 
 std::optional<std::int64_t> parseInteger(std::string_view trimmed);  // no leading zeros, no overflow
-std::optional<double> parseReal(std::string_view trimmed);  // decimal or exponent form; no leading zeros
+// Decimal or exponent form; no leading zeros. Only numbers a double gives back digit for digit:
+// the shortest text that reads back as the double must be the same number ("0.1" and
+// "0.30000000000000004" are; "0.1000000000000000055511151231257827" and "1e999" are not).
+std::optional<double> parseReal(std::string_view trimmed);
+// True when a real column would keep this integer exactly (the same rule as parseReal: every
+// integer up to 2^53 in magnitude, and beyond that only those a double prints digit for digit).
+bool realHoldsExactly(std::int64_t v);
+// True when the text is written as a number (integer, decimal or exponent form) that a real
+// would round: an integer beyond 2^53, more digits than a double holds, beyond a double's range.
+bool realWouldRound(std::string_view trimmed);
 // "1,5" with a decimal comma (files delimited by ';' or tab, as spreadsheets write them in much of Europe).
 std::optional<double> parseDecimalComma(std::string_view trimmed);
 std::optional<bool> parseBoolean(std::string_view trimmed);  // true/false/yes/no, any case

@@ -72,6 +72,15 @@ Result<std::vector<Column>> columnsFor(const FileSchema& schema, const ImportOpt
     return cols;
 }
 
+// Per column loaded: why a column of numbers became text (ColumnInference::textReason).
+std::vector<std::string> textNotes(const FileSchema& schema, const std::vector<Column>& columns,
+                                   const std::vector<std::size_t>& sourceIndex) {
+    std::vector<std::string> notes(columns.size());
+    for (std::size_t i = 0; i < columns.size() && i < sourceIndex.size(); ++i)
+        if (columns[i].type == ColumnType::Text) notes[i] = schema.inference[sourceIndex[i]].textReason();
+    return notes;
+}
+
 struct PlannedLoad {
     LoadPlan plan;
     std::vector<Column> target;  // the columns of the table loaded into, in order
@@ -368,6 +377,7 @@ Result<ImportResult> ImportJob::run(Warehouse& w,
     result.columns = target;
     result.sniff = schema.sniff;
     result.rejectsTable = loaded.rejected ? rejectsTable : std::string();
+    result.notes = textNotes(schema, target, planned.plan.sourceIndex);
 
     IngestionRecord log;
     log.table = table;
@@ -403,6 +413,9 @@ Result<ImportPreview> previewImport(const ImportOptions& options, std::size_t ma
     ImportPreview p;
     p.sniff = schema->sniff;
     p.table = toTableName(options.table.empty() ? tableNameForPath(options.path) : options.table);
+    std::vector<std::size_t> identity(cols->size());
+    for (std::size_t i = 0; i < identity.size(); ++i) identity[i] = i;
+    p.notes = textNotes(*schema, *cols, identity);
     p.columns = std::move(*cols);
     p.rows = std::move(schema->firstRows);
     p.rowsScanned = schema->records;

@@ -50,8 +50,9 @@ struct ImportResult {
     std::int64_t rejected = 0;  // rows written to <table>__rejects
     std::vector<Column> columns;
     double seconds = 0;
-    FileSniff sniff;           // format, encoding (converted to UTF-8 on the way in), dialect
-    std::string rejectsTable;  // empty when nothing was rejected
+    FileSniff sniff;                 // format, encoding (converted to UTF-8 on the way in), dialect
+    std::string rejectsTable;        // empty when nothing was rejected
+    std::vector<std::string> notes;  // per column: why a column of numbers is text, else empty
 };
 
 class ImportJob {
@@ -76,7 +77,8 @@ struct ImportPreview {
     std::vector<Column> columns;                 // inferred over the scanned rows
     std::vector<std::vector<std::string>> rows;  // first rows as UTF-8 text
     std::int64_t rowsScanned = 0;
-    bool scannedWholeFile = false;  // false: the import re-infers over the whole file
+    bool scannedWholeFile = false;   // false: the import re-infers over the whole file
+    std::vector<std::string> notes;  // per column: why a column of numbers is text
 };
 Result<ImportPreview> previewImport(const ImportOptions& options, std::size_t maxRows = 200,
                                     std::size_t scanRows = 200000);

@@ -21,6 +21,16 @@ inline std::int64_t scalarInt(Warehouse& w, const std::string& sql) {
     return std::holds_alternative<std::int64_t>(v) ? std::get<std::int64_t>(v) : -1;
 }
 
+// The first column of the first row as text (valueToText); "error: ..." when it cannot be read.
+inline std::string scalarText(Warehouse& w, const std::string& sql) {
+    auto cursor = w.query(sql);
+    if (!cursor) return "error: " + cursor.message();
+    std::vector<Row> rows;
+    if (auto n = (*cursor)->fetch(rows, 1); !n) return "error: " + n.message();
+    if (rows.empty() || rows[0].empty()) return "error: no value from " + sql;
+    return valueToText(rows[0][0]);
+}
+
 inline std::int64_t scalarInt(const std::string& target, const std::string& sql) {
     auto w = Warehouse::open(target);
     return w ? scalarInt(**w, sql) : -1;

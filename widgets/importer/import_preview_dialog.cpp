@@ -137,6 +137,7 @@ ImportPreviewDialog::ImportPreviewDialog(ImportOptions options, ImportPreview pr
     layout->addWidget(summary_);
     layout->addLayout(form);
     layout->addWidget(splitter, 1);
+    status_->setObjectName(QStringLiteral("importStatus"));
     status_->setStyleSheet(QStringLiteral("color: palette(mid);"));
     auto* bottom = new QHBoxLayout;
     bottom->addWidget(status_, 1);
@@ -186,6 +187,8 @@ void ImportPreviewDialog::showPreview() {
         for (ColumnType t : kTypes) type->addItem(typeLabel(t), int(t));
         type->setCurrentIndex(type->findData(int(c.type)));
         type->setProperty("inferred", int(c.type));
+        if (std::size_t(i) < preview_.notes.size())
+            type->setToolTip(QString::fromStdString(preview_.notes[std::size_t(i)]));
         columns_->setCellWidget(i, 1, type);
         auto* header = new QTableWidgetItem(QString::fromStdString(c.displayName));
         header->setFlags(header->flags() & ~Qt::ItemIsEditable);
@@ -201,7 +204,15 @@ void ImportPreviewDialog::showPreview() {
             rows_->setItem(r, c, new QTableWidgetItem(QString::fromStdString(row[std::size_t(c)])));
     }
     refreshRowHeaders();
-    status_->setText(tr("%n column(s)", nullptr, int(preview_.columns.size())));
+    // Say why a column of numbers is text (a value a real would round), for the first such column.
+    QString status = tr("%n column(s)", nullptr, int(preview_.columns.size()));
+    for (std::size_t i = 0; i < preview_.notes.size() && i < preview_.columns.size(); ++i)
+        if (!preview_.notes[i].empty()) {
+            status += QStringLiteral(" · ") + QString::fromStdString(preview_.columns[i].name) +
+                      QStringLiteral(": ") + QString::fromStdString(preview_.notes[i]);
+            break;
+        }
+    status_->setText(status);
     loading_ = false;
 }
 

@@ -1,4 +1,5 @@
 // `deskbase import` and `deskbase tables` end to end, as a user runs them.
+#include <QDateTime>
 #include <QFile>
 #include <QProcess>
 #include <QtTest>
@@ -8,6 +9,7 @@
 #include "core/warehouse/warehouse.h"
 #include "tests/core/ingest/sqlite_snapshot.h"
 #include "tests/support/temp_workspace.h"
+#include "tests/support/warehouse_probe.h"
 
 using namespace deskbase;
 
@@ -72,6 +74,76 @@ private slots:
         auto replace =
             test::runDeskbase({"import", f, "--db", ws.sqlitePath(), "--mode", "replace", "--table", "c2"});
         QCOMPARE(replace.exitCode, 0);
+    }
+
+    // docs/ingestion.md: numbers are never rounded; the report says why such a column is text.
+    void numbersARealWouldRoundStayTextAndSayWhy() {
+        test::TempWorkspace ws;
+        const auto f = ws.write("ids.csv", "id,amount\n12345678901234567,1.5\n1.5,2.5\n");
+        auto r = test::runDeskbase({"import", f, "--db", ws.sqlitePath()});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(
+            r.err.find(f + ": column id: '12345678901234567' would be rounded as a real: kept as text\n") !=
+                std::string::npos,
+            r.err.c_str());
+        QVERIFY2(r.err.find("column amount") == std::string::npos, r.err.c_str());
+        auto j =
+            test::runDeskbase({"import", f, "--db", ws.sqlitePath(), "--table", "ids2", "--report", "json"});
+        QCOMPARE(j.exitCode, 0);
+        const auto report = nlohmann::json::parse(j.out);
+        QCOMPARE(report["columns"][0]["type"].get<std::string>(), std::string("text"));
+        QCOMPARE(report["columns"][0]["note"].get<std::string>(),
+                 std::string("'12345678901234567' would be rounded as a real: kept as text"));
+        QCOMPARE(report["columns"][1]["type"].get<std::string>(), std::string("real"));
+        QVERIFY(!report["columns"][1].contains("note"));
+        auto w = Warehouse::open(ws.sqlitePath());
+        QVERIFY(w.isOk());
+        QCOMPARE(test::scalarText(**w, "SELECT id FROM ids WHERE amount = 1.5"),
+                 std::string("12345678901234567"));
+    }
+
+    // docs/ingestion.md: one log row per import with the file's path, size, encoding, start and
+    // finish; appending content already loaded is refused unless --force.
+    void ingestionLogAndForce() {
+        test::TempWorkspace ws;
+        const std::string content = "a\n1\n2\n";
+        const auto f = ws.write("log.csv", content);
+        const QString before =
+            QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+        QCOMPARE(test::runDeskbase({"import", f, "--db", ws.sqlitePath()}).exitCode, 0);
+        auto again = test::runDeskbase({"import", f, "--db", ws.sqlitePath(), "--mode", "append"});
+        QVERIFY(again.exitCode != 0);
+        QVERIFY2(
+            again.err.find("already loaded into log (use --force to load it again)") != std::string::npos,
+            again.err.c_str());
+        auto forced =
+            test::runDeskbase({"import", f, "--db", ws.sqlitePath(), "--mode", "append", "--force"});
+        QVERIFY2(forced.exitCode == 0, forced.err.c_str());
+        const QString after = QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+
+        auto w = Warehouse::open(ws.sqlitePath());
+        QVERIFY(w.isOk());
+        QCOMPARE(test::scalarText(**w, "SELECT count(*) FROM log"), std::string("4"));
+        QCOMPARE(test::scalarText(**w, "SELECT count(*) FROM deskbase_ingestions"),
+                 std::string("2"));  // not the refused one
+        for (int id : {1, 2}) {
+            const std::string where = " FROM deskbase_ingestions WHERE id = " + std::to_string(id);
+            QCOMPARE(test::scalarText(**w, "SELECT file_path" + where), f);
+            QCOMPARE(test::scalarText(**w, "SELECT file_size" + where), std::to_string(content.size()));
+            QCOMPARE(test::scalarText(**w, "SELECT encoding" + where), std::string("utf-8"));
+            QCOMPARE(test::scalarText(**w, "SELECT mode" + where),
+                     std::string(id == 1 ? "create" : "append"));
+            const QString started =
+                QString::fromStdString(test::scalarText(**w, "SELECT started_at" + where));
+            const QString finished =
+                QString::fromStdString(test::scalarText(**w, "SELECT finished_at" + where));
+            // UTC, "YYYY-MM-DD HH:MM:SS", in order, and within this test's run.
+            QVERIFY2(QDateTime::fromString(started, QStringLiteral("yyyy-MM-dd HH:mm:ss")).isValid(),
+                     qPrintable(started));
+            QVERIFY2(before <= started && started <= finished && finished <= after,
+                     qPrintable(before + QLatin1Char(' ') + started + QLatin1Char(' ') + finished +
+                                QLatin1Char(' ') + after));
+        }
     }
 
     void badInputExitsNonZeroWithOneLine_data() {

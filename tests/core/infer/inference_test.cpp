@@ -86,6 +86,8 @@ private slots:
     void preview();
     void decimalComma_data();
     void decimalComma();
+    void textReason_data();
+    void textReason();
 };
 
 void InferenceTest::columnType_data() {
@@ -104,10 +106,32 @@ void InferenceTest::columnType_data() {
         << list({"1", "99999999999999999999", "2"}) << T << qint64(3);
     QTest::newRow("real") << list({"1.5", "-0.25", "1e3", "2.5E-3", ".5", "5."}) << R << qint64(6);
     QTest::newRow("integers and reals -> real") << list({"1", "2.5", "3"}) << R << qint64(3);
-    QTest::newRow("real then a 17-digit integer -> real")
-        << list({"1.5", "12345678901234567"}) << R << qint64(2);
-    QTest::newRow("17-digit integer then a real -> real")
-        << list({"12345678901234567", "1.5"}) << R << qint64(2);
+    // A real column keeps only numbers a double gives back digit for digit (its shortest
+    // round-trip text is the same number); any other number keeps the column text, unrounded.
+    QTest::newRow("real then a 17-digit integer -> text, not rounded")
+        << list({"1.5", "12345678901234567"}) << T << qint64(2);
+    QTest::newRow("17-digit integer then a real -> text, not rounded")
+        << list({"12345678901234567", "1.5"}) << T << qint64(2);
+    QTest::newRow("2^53 with a real -> real (a double holds it)")
+        << list({"9007199254740992", "-9007199254740992", "1.5"}) << R << qint64(3);
+    QTest::newRow("2^53 - 1 with a real -> real") << list({"9007199254740991", "1.5"}) << R << qint64(2);
+    QTest::newRow("2^53 + 1 with a real -> text") << list({"1.5", "9007199254740993"}) << T << qint64(2);
+    QTest::newRow("-(2^53 + 1) with a real -> text") << list({"-9007199254740993", "1.5"}) << T << qint64(2);
+    QTest::newRow("int64 max with a real -> text") << list({"9223372036854775807", "1.5"}) << T << qint64(2);
+    QTest::newRow("int64 min with a real -> real (-2^63: a double holds and prints it exactly)")
+        << list({"-9223372036854775808", "1.5"}) << R << qint64(2);
+    QTest::newRow("integers beyond 2^53 alone stay integer")
+        << list({"9007199254740993", "-9223372036854775808"}) << I << qint64(2);
+    QTest::newRow("0.1 + 0.2 as a double prints it -> real")
+        << list({"0.30000000000000004", "0.1", "0.2"}) << R << qint64(3);
+    QTest::newRow("the exact binary value of 0.1 has too many digits -> text")
+        << list({"0.5", "0.1000000000000000055511151231257827"}) << T << qint64(2);
+    QTest::newRow("20 significant digits -> text")
+        << list({"1.5", "3.1415926535897932384"}) << T << qint64(2);
+    QTest::newRow("many digits with an exponent -> text")
+        << list({"1.00000000000000000001e5"}) << T << qint64(1);
+    QTest::newRow("many zeros are not many digits")
+        << list({"1.50000000000000000000", "0.000000000000000000025", "2.5e-300"}) << R << qint64(3);
     QTest::newRow("decimal comma -> text") << list({"1,5", "2,25"}) << T << qint64(2);
     QTest::newRow("leading zero 00501/08123 -> text") << list({"00501", "08123"}) << T << qint64(2);
     QTest::newRow("leading zero among integers -> text") << list({"12", "00501", "7"}) << T << qint64(3);
@@ -194,6 +218,11 @@ void InferenceTest::convertField_data() {
     row("real", "1.5", R, U, "real:1.5");
     row("integer in a real column", "3", R, U, "real:3");
     row("exponent", "1e3", R, U, "real:1000");
+    row("2^53 in a real column", "9007199254740992", R, U, "real:9007199254740992");
+    row("real override rejects an integer a double would round", "12345678901234567", R, U,
+        "fail:'12345678901234567' would be rounded as a real");
+    row("real override rejects a decimal a double would round", "0.1000000000000000055511151231257827", R, U,
+        "fail:would be rounded as a real");
     row("real override rejects text", "1,5", R, U, "fail:'1,5' is not a number");
     row("NaN is null in an integer column", "NaN", I, U, "null");
     row("NaN is null in a real column", "nan", R, U, "null");
@@ -445,6 +474,35 @@ void InferenceTest::decimalComma() {
                     : QStringLiteral("fail:") + QString::fromStdString(reason));
     }
     QCOMPARE(got, cells);
+}
+
+void InferenceTest::textReason_data() {
+    QTest::addColumn<QStringList>("values");
+    QTest::addColumn<QString>("reason");  // "" when the column is not text because of rounding
+    QTest::newRow("integer beyond 2^53 beside a real")
+        << list({"1.5", "12345678901234567", "2"})
+        << QStringLiteral("'12345678901234567' would be rounded as a real: kept as text");
+    QTest::newRow("the first such integer is named")
+        << list({"9007199254740993", "9007199254740995", "0.5"})
+        << QStringLiteral("'9007199254740993' would be rounded as a real: kept as text");
+    QTest::newRow("too many decimals")
+        << list({"2", "3.141592653589793238462"})
+        << QStringLiteral("'3.141592653589793238462' would be rounded as a real: kept as text");
+    QTest::newRow("beyond a double's range")
+        << list({"1.5", "1e999"}) << QStringLiteral("'1e999' would be rounded as a real: kept as text");
+    QTest::newRow("integers beyond 2^53 alone: an integer column, no reason")
+        << list({"9007199254740993"}) << QString();
+    QTest::newRow("text for another reason says nothing")
+        << list({"12345678901234567", "abc", "1.5"}) << QString();
+    QTest::newRow("plain reals say nothing") << list({"1.5", "2"}) << QString();
+}
+
+void InferenceTest::textReason() {
+    QFETCH(QStringList, values);
+    QFETCH(QString, reason);
+    const auto column = infer(values);
+    QCOMPARE(QString::fromStdString(column.textReason()), reason);
+    if (!reason.isEmpty()) QCOMPARE(typeName(column.type()), typeName(ColumnType::Text));
 }
 
 QTEST_GUILESS_MAIN(InferenceTest)

@@ -4,6 +4,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -40,6 +41,25 @@ private slots:
         QVERIFY(o.typeOverrides.empty());
         QCOMPARE(d->columnsTable()->rowCount(), 2);
         QCOMPARE(d->rowsTable()->rowCount(), 2);
+    }
+
+    // A column of numbers kept as text because a real would round one of them says so.
+    void numbersKeptAsTextSayWhy() {
+        std::unique_ptr<ImportPreviewDialog> d(
+            open(ws_.write("ids.csv", "Id,Amount\n12345678901234567,1\n1.5,2\n")));
+        QVERIFY(d);
+        auto* type = qobject_cast<QComboBox*>(d->columnsTable()->cellWidget(0, 1));
+        QVERIFY(type);
+        QCOMPARE(type->currentData().toInt(), int(ColumnType::Text));
+        QCOMPARE(type->toolTip(),
+                 QStringLiteral("'12345678901234567' would be rounded as a real: kept as text"));
+        auto* amount = qobject_cast<QComboBox*>(d->columnsTable()->cellWidget(1, 1));
+        QVERIFY(amount && amount->toolTip().isEmpty());
+        auto* status = d->findChild<QLabel*>(QStringLiteral("importStatus"));
+        QVERIFY(status);
+        QVERIFY2(
+            status->text().contains(QStringLiteral("id: '12345678901234567' would be rounded as a real")),
+            qPrintable(status->text()));
     }
 
     void editsBecomeOptions() {

@@ -59,6 +59,10 @@ private slots:
     void ingestionLogRecordsEachImport();
     void commandLineImportAndTables();
 
+    // exact_numbers_conformance.cpp
+    void importKeepsEveryNumberExact_data();
+    void importKeepsEveryNumberExact();
+
 private:
     BackendFixture backend_;
     std::unique_ptr<Warehouse> w_;
@@ -75,7 +79,8 @@ std::string snapshot(Warehouse& w, BackendFixture::Kind kind);
 // and a count over 10^9 of them that runs for minutes unless cancelled.
 std::string seriesSql(std::int64_t n, bool wide);
 std::string longQuerySql();
-std::int64_t residentBytes();  // of this process, from /proc/self/statm
+std::string endlessSeriesSql();  // 1, 2, 3, ... with no end: only a cancel or a close stops it
+std::int64_t residentBytes();    // of this process, from /proc/self/statm
 Status createTable(Warehouse& w, const std::string& table, const std::vector<Column>& columns);
 Column col(std::string name, ColumnType type);
 std::vector<Column> everyTypeColumns();  // n (key), then one column of each logical type
