@@ -378,10 +378,9 @@ private slots:
         // Export: it runs in the background with a progress strip, and the file has every row.
         const QString csv = QString::fromStdString(ws.file("many.csv"));
         QSignalSpy finished(page->exports(), &ExportController::finished);
-        QElapsedTimer clock;
-        clock.start();
+        // exportTo returns before the export ends: its end is signalled to this thread later.
         QVERIFY(page->exportTo(csv));
-        QVERIFY(clock.elapsed() < 500);
+        QCOMPARE(finished.size(), 0);
         QVERIFY(page->exports()->isRunning());
         QVERIFY(page->findChild<widgets::ProgressStrip*>(QStringLiteral("exportProgress"))->isVisibleTo(page));
         QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 30000);

@@ -1,6 +1,5 @@
 // Streaming, cancel and faults every backend must handle the same way: big results in blocks,
 // cancel from another thread, one-line errors, unreachable targets, a server that goes away.
-#include <QElapsedTimer>
 #include <chrono>
 #include <cstdio>
 #include <limits>
@@ -46,20 +45,19 @@ void ConformanceTest::streamsLargeResultInBlocks() {
 #endif
 }
 
+// The abandoned query never ends: dropping its cursor must stop it rather than read it to the
+// end (which would hang here until ctest's timeout).
 void ConformanceTest::abandonedCursorFreesConnection() {
     {
-        auto cursor = w_->query(seriesSql(5000000, false));
+        auto cursor = w_->query(endlessSeriesSql());
         REQUIRE_OK(cursor);
         std::vector<Row> some;
         REQUIRE_OK((*cursor)->fetch(some, 10));
         QCOMPARE(some.size(), std::size_t(10));
     }  // dropped mid-stream
-    QElapsedTimer timer;
-    timer.start();
     auto one = scalar(*w_, "SELECT 1");
     REQUIRE_OK(one);
     QVERIFY2(*one == Value{std::int64_t(1)}, show(*one).c_str());
-    QVERIFY2(timer.elapsed() < 3000, std::to_string(timer.elapsed()).c_str());
 }
 
 void ConformanceTest::cancelStopsLongQueryPromptly_data() {
@@ -69,16 +67,21 @@ void ConformanceTest::cancelStopsLongQueryPromptly_data() {
     QTest::newRow("execute with values") << QStringLiteral("execute with values");
 }
 
+// The statement runs for minutes unless the cancel stops it. A cancel that arrives before the
+// statement starts is lost by design (it must spare the next statement), so the canceller repeats
+// it until the call returns; a cancel that never stops the statement hangs here until ctest's
+// timeout.
 void ConformanceTest::cancelStopsLongQueryPromptly() {
     QFETCH(QString, call);
     REQUIRE_OK(createTable(*w_, "sink", {col("n", ColumnType::Integer)}));
-    QElapsedTimer timer;
-    timer.start();
-    std::atomic<qint64> cancelledAt{-1};
+    std::atomic<bool> returned{false};
+    std::atomic<int> cancels{0};
     std::thread canceller([&] {
-        std::this_thread::sleep_for(std::chrono::milliseconds(400));
-        cancelledAt = timer.elapsed();
-        w_->cancel();
+        while (!returned.load()) {
+            ++cancels;  // counted first: the statement may return before cancel() does
+            w_->cancel();
+            std::this_thread::sleep_for(std::chrono::milliseconds(5));  // pacing, not proof
+        }
     });
     std::string error;
     if (call == QStringLiteral("query")) {
@@ -97,12 +100,11 @@ void ConformanceTest::cancelStopsLongQueryPromptly() {
             withValues ? Row{Value{std::int64_t(1)}} : Row{});
         if (!s) error = s.message();
     }
-    const qint64 returnedAt = timer.elapsed();
+    const int cancelsBeforeReturn = cancels.load();
+    returned = true;
     canceller.join();
     QCOMPARE(error, std::string("cancelled"));
-    QVERIFY2(cancelledAt >= 0 && returnedAt >= cancelledAt, "the statement returned before it was cancelled");
-    QVERIFY2(returnedAt - cancelledAt < 1000,
-             ("returned " + std::to_string(returnedAt - cancelledAt) + " ms after cancel").c_str());
+    QVERIFY2(cancelsBeforeReturn > 0, "the statement returned before it was cancelled");
     // The connection is usable afterwards, a new statement is not reported as cancelled, and the
     // cancelled INSERT wrote nothing.
     auto count = scalar(*w_, "SELECT count(*) FROM sink");
@@ -116,16 +118,11 @@ void ConformanceTest::cancelStopsStreamingFetch() {
     std::vector<Row> rows;
     REQUIRE_OK((*cursor)->fetch(rows, 1000));
     w_->cancel();
-    QElapsedTimer timer;
-    timer.start();
-    Result<std::size_t> n = std::size_t(1);
-    while (n && *n > 0 && timer.elapsed() < 5000) {
-        rows.clear();
-        n = (*cursor)->fetch(rows, 10000);
-    }
-    QVERIFY2(!n, "fetching went on after cancel");
+    // The very next fetch reports the cancel: no block is read after it.
+    rows.clear();
+    auto n = (*cursor)->fetch(rows, 10000);
+    QVERIFY2(!n, ("fetching went on after cancel: " + std::to_string(rows.size()) + " rows").c_str());
     QCOMPARE(n.message(), std::string("cancelled"));
-    QVERIFY2(timer.elapsed() < 1000, std::to_string(timer.elapsed()).c_str());
     cursor = Error{"reset"};
     REQUIRE_OK(scalar(*w_, "SELECT 1"));
 }
@@ -179,13 +176,12 @@ void ConformanceTest::connectionsOpenedTogetherAllSucceed() {
     }
 }
 
+// Fails at once with one line, rather than retrying (a retry loop that never ends would hang
+// here until ctest's timeout).
 void ConformanceTest::unreachableTargetFailsFast() {
-    QElapsedTimer timer;
-    timer.start();
     auto w = Warehouse::open(backend_.unreachableTarget());
     QVERIFY(!w);
     QVERIFY2(oneLine(w.message()), w.message().c_str());
-    QVERIFY2(timer.elapsed() < 5000, std::to_string(timer.elapsed()).c_str());
     if (backend_.isPostgres())
         QVERIFY2(w.message().find("connect") != std::string::npos, w.message().c_str());
 }
@@ -198,17 +194,17 @@ void ConformanceTest::passwordsAndConnectionOptionsComeFromLibpq() {
     REQUIRE_OK(server.prependHbaRule("host all secret_user 127.0.0.1/32 scram-sha-256"));
     REQUIRE_OK(w_->execute("SELECT pg_reload_conf()"));
     const std::string hostPort = "127.0.0.1:" + std::to_string(server.port());
-    // The reload is asynchronous: wait until the server asks for the password.
-    QElapsedTimer timer;
-    timer.start();
+    // The reload is asynchronous: wait until the server asks for the password (the new rule is
+    // in force; until then the old trust rule lets the login in).
     std::string noPassword;
-    while (timer.elapsed() < 5000) {
+    for (;;) {
         auto w = Warehouse::open("postgresql://secret_user@" + hostPort + "/postgres");
         if (!w && w.message().find("password") != std::string::npos) {
             noPassword = w.message();
             break;
         }
-        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        QVERIFY2(w, w ? "" : w.message().c_str());                   // any other failure is an error
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));  // pacing, not proof
     }
     QVERIFY2(oneLine(noPassword), noPassword.c_str());
 
@@ -245,6 +241,9 @@ void ConformanceTest::serverStoppedMidQueryAndCopyGivesErrors() {
     auto loading = Warehouse::open((*server)->uri());
     REQUIRE_OK(loading);
     Warehouse& l = **loading;
+    // The test server commits asynchronously and this test kills it (immediate stop): make the
+    // table's creation durable, or the kill may lose it.
+    REQUIRE_OK(l.execute("SET synchronous_commit = on"));
     REQUIRE_OK(createTable(l, "load", {col("x", ColumnType::Integer), col("s", ColumnType::Text)}));
     REQUIRE_OK(l.begin());
     auto writer = l.bulkWriter("load", {col("x", ColumnType::Integer), col("s", ColumnType::Text)});
@@ -257,17 +256,27 @@ void ConformanceTest::serverStoppedMidQueryAndCopyGivesErrors() {
     }
     REQUIRE_OK((*writer)->write(batch));
 
+    // Stop the server once the long query is running (seen from a third connection).
+    auto watching = Warehouse::open((*server)->uri());
+    REQUIRE_OK(watching);
+    std::atomic<bool> sawRunning{false};
     std::thread stopper([&] {
-        std::this_thread::sleep_for(std::chrono::milliseconds(500));
+        const std::string running =
+            "SELECT count(*) FROM pg_stat_activity WHERE state = 'active' AND query LIKE "
+            "'SELECT count(*) FROM (WITH RECURSIVE%'";
+        while (!sawRunning) {
+            auto n = scalar(**watching, running);
+            sawRunning = n && *n == Value{std::int64_t(1)};
+            if (!n) break;  // reported below: the query then never ran
+            std::this_thread::sleep_for(std::chrono::milliseconds(10));  // pacing, not proof
+        }
         (*server)->stop();
     });
-    QElapsedTimer timer;
-    timer.start();
     auto cursor = (*querying)->query(longQuerySql());
     stopper.join();
+    QVERIFY(sawRunning);
     QVERIFY(!cursor);
     QVERIFY2(oneLine(cursor.message()), cursor.message().c_str());
-    QVERIFY2(timer.elapsed() < 10000, std::to_string(timer.elapsed()).c_str());
     qInfo("query error: %s", cursor.message().c_str());
     // Later statements on the dead connection fail too, without hanging.
     auto again = (*querying)->execute("SELECT 1");

@@ -6,6 +6,7 @@
 #include <limits>
 #include <thread>
 
+#include "core/ingest/import_job.h"
 #include "tests/core/warehouse/conformance/conformance_test.h"
 
 namespace deskbase::test {
@@ -19,6 +20,10 @@ std::string seriesSql(std::int64_t n, bool wide) {
 
 std::string longQuerySql() {
     return "SELECT count(*) FROM (" + seriesSql(1000000000, false) + ") AS t";
+}
+
+std::string endlessSeriesSql() {
+    return "WITH RECURSIVE s(x) AS (SELECT CAST(1 AS BIGINT) UNION ALL SELECT x + 1 FROM s) SELECT x FROM s";
 }
 
 std::int64_t residentBytes() {
@@ -118,19 +123,19 @@ void ConformanceTest::listsTablesWithTypesAndRowCounts() {
     QVERIFY(!w_->describeTable("no_such_table"));
 }
 
+// The display names come from the bookkeeping a real import writes (core/ingest).
 void ConformanceTest::describesDisplayNamesFromBookkeeping() {
-    REQUIRE_OK(
-        createTable(*w_, "weather", {col("max_temp", ColumnType::Real), col("day", ColumnType::Date)}));
-    // The layout the import writes (core/ingest).
-    REQUIRE_OK(
-        w_->execute("CREATE TABLE deskbase_columns (table_name TEXT, position BIGINT, name TEXT, "
-                    "display_name TEXT, type TEXT)"));
-    REQUIRE_OK(w_->execute("INSERT INTO deskbase_columns VALUES (" + w_->placeholder(1) +
-                               ", 0, 'max_temp', " + w_->placeholder(2) + ", 'real')",
-                           {Value{std::string("weather")}, Value{std::string("Max Temp (°C)")}}));
+    TempWorkspace ws;
+    ImportOptions o;
+    o.path = ws.write("weather.csv", "Max Temp (°C),day\n12.5,2021-01-02\n-3,2021-01-03\n");
+    ImportJob job(o);
+    REQUIRE_OK(job.run(*w_));
     auto info = w_->describeTable("weather");
     REQUIRE_OK(info);
+    QCOMPARE(info->columns.size(), std::size_t(2));
+    QCOMPARE(info->columns.at(0).name, std::string("max_temp_°c"));  // non-ASCII letters are kept
     QCOMPARE(info->columns.at(0).displayName, std::string("Max Temp (°C)"));
+    QVERIFY(info->columns.at(0).type == ColumnType::Real);
     QCOMPARE(info->columns.at(1).displayName, std::string("day"));
     QVERIFY(info->columns.at(1).type == ColumnType::Date);
 }
