@@ -1,9 +1,12 @@
 // `deskbase render` end to end: a PNG of the whole demo dashboard with the expected size and
 // real content, and a one-page PDF.
+#include <QDir>
+#include <QFile>
 #include <QImage>
 #include <QProcess>
 #include <QStandardPaths>
 #include <QtTest>
+#include <algorithm>
 #include <set>
 
 #include "core/dashboard/demo_workspace.h"
@@ -32,6 +35,13 @@ private slots:
         sizes.orders = 1200;
         auto s = dashboard::ensureDemoWorkspace(ws_->path(), sizes);
         QVERIFY2(s.isOk(), s.message().c_str());
+        // A login session has a private runtime directory; without one Qt itself adds a warning
+        // line ("QStandardPaths: XDG_RUNTIME_DIR not set") to the stderr the tests count.
+        const QString runtime = QString::fromStdString(ws_->file("runtime"));
+        QVERIFY(QDir().mkpath(runtime));
+        QVERIFY(QFile::setPermissions(
+            runtime, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner));
+        qputenv("XDG_RUNTIME_DIR", runtime.toUtf8());
     }
 
     void rendersPng_data() {
@@ -88,9 +98,10 @@ private slots:
         QVERIFY(pdf.startsWith("%PDF"));
         QVERIFY2(pdf.size() > 20000, qPrintable(QString::number(pdf.size())));
         QCOMPARE(pdf.count("/Type /Page\n") + pdf.count("/Type /Page\r") + pdf.count("/Type /Page "), 1);
-        // When poppler is installed, rasterize the page and check it is not blank.
+        // Rasterize the page (poppler-utils, installed by packaging/install-deps.sh) and check it
+        // is not blank.
         const QString pdftoppm = QStandardPaths::findExecutable(QStringLiteral("pdftoppm"));
-        if (pdftoppm.isEmpty()) return;
+        QVERIFY2(!pdftoppm.isEmpty(), "pdftoppm is missing: run packaging/install-deps.sh (poppler-utils)");
         const QString prefix = QString::fromStdString(ws_->file("page"));
         QCOMPARE(QProcess::execute(pdftoppm, {QStringLiteral("-png"), QStringLiteral("-r"),
                                               QStringLiteral("40"), QString::fromStdString(out), prefix}),
@@ -120,7 +131,10 @@ private slots:
                             : s.toStdString());
         auto r = test::runDeskbase(a);
         QVERIFY(r.exitCode != 0);
-        QVERIFY2(r.err.find("deskbase render:") != std::string::npos, r.err.c_str());
+        // One line: the message and its newline, nothing before or after.
+        QCOMPARE(std::count(r.err.begin(), r.err.end(), '\n'), std::ptrdiff_t(1));
+        QVERIFY2(r.err.back() == '\n', r.err.c_str());
+        QVERIFY2(r.err.rfind("deskbase render:", 0) == 0, r.err.c_str());
     }
 };
 

@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <QProcess>
 #include <QtTest>
 #include <atomic>
 #include <filesystem>
@@ -376,8 +377,29 @@ private slots:
         QCOMPARE(readFile(out("targets/new.csv")), std::string("three\r\n3\r\n"));
     }
 
+    // Root may write a read-only file, and tests run as root: then this test runs again in a child
+    // process as the unprivileged user nobody (setpriv, util-linux), and must pass there.
     void readOnlyDestinationIsRefusedAndKept() {
-        if (::geteuid() == 0) QSKIP("root may write a read-only file; the refusal applies to other users");
+        if (::geteuid() == 0) {
+            QVERIFY2(qEnvironmentVariableIsEmpty("DESKBASE_TEST_UNPRIVILEGED"), "still root after setpriv");
+            QProcess child;
+            QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+            env.insert(QStringLiteral("DESKBASE_TEST_UNPRIVILEGED"), QStringLiteral("1"));
+            env.insert(QStringLiteral("TMPDIR"), QStringLiteral("/tmp"));
+            env.insert(QStringLiteral("HOME"), QStringLiteral("/tmp"));
+            child.setProcessEnvironment(env);
+            child.setProcessChannelMode(QProcess::MergedChannels);
+            child.start(QStringLiteral("setpriv"),
+                        {QStringLiteral("--reuid=65534"), QStringLiteral("--regid=65534"),
+                         QStringLiteral("--clear-groups"), QCoreApplication::applicationFilePath(),
+                         QString::fromUtf8(QTest::currentTestFunction())});
+            QVERIFY2(child.waitForFinished(-1), qPrintable(child.errorString()));
+            const QByteArray output = child.readAll();
+            QVERIFY2(child.exitStatus() == QProcess::NormalExit && child.exitCode() == 0, output.constData());
+            QVERIFY2(output.contains("PASS   : ResultExportTest::readOnlyDestinationIsRefusedAndKept()"),
+                     output.constData());
+            return;
+        }
         ws_.write("out/locked.csv", "keep\n");
         QVERIFY(::chmod(out("locked.csv").c_str(), 0444) == 0);
         auto r = exportResult(*executor_, request("SELECT 4 AS four", "locked.csv"));

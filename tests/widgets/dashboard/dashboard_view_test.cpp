@@ -12,6 +12,7 @@
 #include <QCheckBox>
 #include <QMenu>
 #include <QSignalSpy>
+#include <cmath>
 #include <QToolButton>
 #include <QtTest>
 
@@ -262,8 +263,13 @@ private slots:
         QWidget* overlay = card->editOverlay();
         QVERIFY(overlay->isVisible());
         const GridRect before = view.dashboard().card("revenue")->rect;  // {0, 6, 8, 4}
-        const double cell = double(canvas->width() + DashboardCanvas::kGap) / view.dashboard().gridColumns;
-        const int row = DashboardCanvas::kRowHeight + DashboardCanvas::kGap;
+        // The grid as docs/dashboards.md documents it (fixed numbers, not the canvas's constants):
+        // 24 columns share the canvas width with a 10 px gap after each; a row is 34 px high plus
+        // a 10 px gap.
+        constexpr int kGapPx = 10, kRowPx = 34;
+        QCOMPARE(view.dashboard().gridColumns, 24);
+        const double cell = double(canvas->width() + kGapPx) / 24;
+        const int row = kRowPx + kGapPx;
 
         // Drag the card by 3 columns right and 2 rows down (a little off-grid: it snaps).
         const QPoint start = overlay->rect().center();
@@ -294,7 +300,10 @@ private slots:
         QCOMPARE(resized.x, moved.x);
         QCOMPARE(resized.w, before.w + 2);
         QCOMPARE(resized.h, before.h + 1);
-        QCOMPARE(card->geometry(), canvas->cellRect(resized));
+        const int left = int(std::lround(resized.x * cell));
+        const int right = int(std::lround((resized.x + resized.w) * cell)) - kGapPx;
+        QCOMPARE(card->geometry(),
+                 QRect(left, resized.y * row, right - left, resized.h * kRowPx + (resized.h - 1) * kGapPx));
 
         QVERIFY(view.save().isOk());
         auto saved = loadDashboard(path);
