@@ -60,7 +60,8 @@ Result<RenderReport> renderDashboard(const RenderOptions& o) {
         if (!w) continue;
         if (w->state() == DashboardCard::State::Failed) {
             ++report.failedCards;
-            report.errors.push_back(c.id + ": " + w->errorText().toStdString());
+            // One line per failure: the card's text breaks "This card could not run:" from the reason.
+            report.errors.push_back(c.id + ": " + w->errorText().simplified().toStdString());
         } else if (w->state() == DashboardCard::State::Loading) {
             ++report.failedCards;
             report.errors.push_back(c.id + ": timed out");

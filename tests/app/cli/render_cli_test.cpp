@@ -11,6 +11,7 @@
 
 #include "core/dashboard/demo_workspace.h"
 #include "tests/support/temp_workspace.h"
+#include "tests/support/warehouse_probe.h"
 
 using namespace deskbase;
 
@@ -112,6 +113,43 @@ private slots:
         for (int y = 0; y < page.height(); y += 2)
             for (int x = 0; x < page.width(); x += 2) colours.insert(page.pixel(x, y));
         QVERIFY(colours.size() > 50);
+    }
+
+    // docs/dashboards.md: render exits non-zero when a card failed, with one warning line per failure.
+    void failedCardExitsNonZero() {
+        ws_->write(
+            "questions/broken.json",
+            R"({"name": "Broken", "sql": "SELECT * FROM no_such_table", "visualization": {"type": "table"}})");
+        ws_->write("dashboards/half_broken.json",
+                   R"({"name": "Half broken", "cards": [
+                       {"id": "good", "question": "sales_kpi_orders.json", "x": 0, "y": 0, "w": 6, "h": 4},
+                       {"id": "bad", "question": "broken.json", "x": 6, "y": 0, "w": 6, "h": 4}]})");
+        const std::string out = ws_->file("half_broken.png");
+        auto r = test::runDeskbase({"render", ws_->file("dashboards/half_broken.json"), "--out", out});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.out.find("2 cards (1 failed)") != std::string::npos, r.out.c_str());
+        QVERIFY2(std::count(r.err.begin(), r.err.end(), '\n') == 1, r.err.c_str());
+        QVERIFY2(r.err.rfind("deskbase render: warning: ", 0) == 0 &&
+                     r.err.find("no_such_table") != std::string::npos,
+                 r.err.c_str());
+        QVERIFY(QFile::exists(QString::fromStdString(out)));  // the rest is still drawn
+    }
+
+    // docs/dashboards.md: a dashboard with "sample_data": "demo_store" makes render generate and
+    // import the demo tables into a warehouse that lacks them.
+    void renderGeneratesSampleData() {
+        test::TempWorkspace fresh;
+        for (const char* dir : {"questions", "dashboards"})
+            QVERIFY(QDir().mkpath(QString::fromStdString(fresh.file(dir))));
+        for (const auto& file : dashboard::demoWorkspaceFiles())
+            fresh.write(file, dashboard::demoWorkspaceFile(file));
+        const std::string db = fresh.file("elsewhere.db");  // no tables at all
+        auto r = test::runDeskbase({"render", fresh.file(dashboard::kDemoStartDashboard), "--out",
+                                    fresh.file("sales.png"), "--db", db});
+        QVERIFY2(r.exitCode == 0, r.err.c_str());
+        QVERIFY2(r.out.find("(0 failed)") != std::string::npos, r.out.c_str());
+        for (const auto& table : dashboard::demoTables())
+            QVERIFY2(test::scalarInt(db, "SELECT count(*) FROM " + table) > 0, table.c_str());
     }
 
     void badInputFailsWithOneLine_data() {
