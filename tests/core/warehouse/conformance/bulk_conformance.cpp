@@ -1,5 +1,4 @@
 // Bulk loading (BulkWriter over RowBatch) and transactions, the same on every backend.
-#include <QElapsedTimer>
 #include <chrono>
 #include <cstdio>
 #include <limits>

@@ -1,6 +1,5 @@
 // Warehouse behaviour every backend must share: listing, binding, cache-invalidation helpers;
 // the suite's fixture slots and shared helpers.
-#include <QElapsedTimer>
 #include <chrono>
 #include <cstdio>
 #include <limits>
