@@ -1,7 +1,9 @@
 // GUI benchmark: start-up to the first painted main window, first rows of a 3-million-row result
-// on screen, and peak memory while scrolling that result end to end. The reference is the naive
-// grid (fetch every row into memory, as a load-everything model does), run in a child process so
-// its memory is measured separately.
+// on screen, and peak memory while scrolling that result end to end. The reference for the
+// first rows is the naive grid (fetch every row into memory, as a load-everything model does),
+// written here, not an outside tool; it runs in a child process so its memory is measured
+// separately, alternating with the windowed grid (A B A B, 5 rounds). Start-up has no reference:
+// its figure is read against the target only.
 //
 //   bench_gui_startup            (uses QT_QPA_PLATFORM=offscreen unless a display is set)
 #include <QAbstractEventDispatcher>
@@ -180,8 +182,9 @@ int main(int argc, char** argv) {
     PaintWatch watch;
     app.installEventFilter(&watch);
 
-    // First rows on screen: from setQuery to the first paint after the first block arrived.
-    std::vector<double> firstRows;
+    // First rows on screen: from setQuery to the first paint after the first block arrived (A),
+    // alternating with the load-everything reference in a child process (B).
+    std::vector<double> firstRows, refFirstRows, refPeaks;
     for (int i = 0; i < 5; ++i) {
         QElapsedTimer clock;
         clock.start();
@@ -196,6 +199,11 @@ int main(int argc, char** argv) {
         firstRows.push_back(watch.paintedMs());
         watch.arm(nullptr);
         waitUntil([&] { return model->rowCountExact(); });
+        const auto ref = runChild({QStringLiteral("--load-all"), QString::fromStdString(db)}, 1);
+        if (ref.size() >= 3) {
+            refFirstRows.push_back(ref[0]);
+            refPeaks.push_back(ref[1]);
+        }
     }
     const std::int64_t total = model->totalRows();
 
@@ -234,9 +242,6 @@ int main(int argc, char** argv) {
     const double peak = procStatusMb("VmHWM:");
     const std::string lastRow = model->index(int(total - 1), 0).data().toString().toStdString();
 
-    // Reference: load every row first.
-    const auto ref = runChild({QStringLiteral("--load-all"), QString::fromStdString(db)}, 1);
-
     std::printf("\n%-52s %12s %10s\n", "measure", "value", "target");
     std::printf("%-52s %9.0f ms %10s\n", "start-up to first painted window (median of 5)", median(fromSpawn),
                 "<= 500 ms");
@@ -254,12 +259,15 @@ int main(int argc, char** argv) {
     std::printf("%-52s %9.1f s\n", "  whole scroll run", scrollSeconds);
     std::printf("%-52s %12lld (last row id %s)\n", "  rows in the result", static_cast<long long>(total),
                 lastRow.c_str());
-    if (ref.size() >= 3) {
-        std::printf("\nreference: load every row before showing (a load-everything model)\n");
-        std::printf("%-52s %9.0f ms  (%.0fx slower to first rows)\n", "  time to first rows", ref[0],
-                    ref[0] / median(firstRows));
-        std::printf("%-52s %9.1f MB  (%.1fx the windowed grid's peak)\n", "  peak memory", ref[1],
-                    ref[1] / peak);
+    std::printf("%-52s\n", "  start-up: no reference (target only)");
+    if (!refFirstRows.empty()) {
+        std::printf("\nreference: load every row before showing (a load-everything model written for this "
+                    "benchmark),\nalternating with the grid's first rows, %zu rounds\n",
+                    refFirstRows.size());
+        std::printf("%-52s %9.0f ms  (median; %.0fx slower to first rows)\n", "  time to first rows",
+                    median(refFirstRows), median(refFirstRows) / median(firstRows));
+        std::printf("%-52s %9.1f MB  (median; %.1fx the windowed grid's peak)\n", "  peak memory",
+                    median(refPeaks), median(refPeaks) / peak);
     }
     return 0;
 }
