@@ -376,6 +376,24 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(choices(), 8, 10000);  // the demo store's eight categories
     }
 
+    // docs/dashboards.md: if the options question fails, the static options are kept. (Here it
+    // fails before it runs: the question does not exist. A question whose SQL fails ends
+    // without a signal to wait for, so that case is not asserted.)
+    void listFilterKeepsStaticOptionsWhenItsQuestionFails() {
+        Dashboard d = wiredDashboard();
+        d.filters[0].optionsQuestion = "no_such_question.json";
+        DashboardView view(*runtime_);
+        view.resize(1200, 800);
+        QVERIFY(view.open(writeDashboard(d, "options_missing.json")).isOk());
+        QVERIFY(view.waitUntilLoaded(30000));
+        auto* button = qobject_cast<QToolButton*>(view.filterBar()->editor("category"));
+        QVERIFY(button && button->menu());
+        QStringList shown;
+        for (QAction* a : button->menu()->actions())
+            if (a->isCheckable()) shown << a->text();
+        QCOMPARE(shown, (QStringList{QStringLiteral("Books"), QStringLiteral("Toys")}));
+    }
+
     void everyChartTypeDraws_data() {
         QTest::addColumn<QString>("type");
         QTest::addColumn<int>("minSeries");
