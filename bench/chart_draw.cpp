@@ -30,8 +30,8 @@ using namespace deskbase;
 
 namespace {
 
-std::shared_ptr<widgets::XYData> randomWalk(std::size_t n) {
-    auto xy = std::make_shared<widgets::XYData>();
+std::shared_ptr<chart::XYData> randomWalk(std::size_t n) {
+    auto xy = std::make_shared<chart::XYData>();
     xy->x.resize(n);
     xy->y.resize(n);
     std::mt19937_64 rng(42);
@@ -46,7 +46,7 @@ std::shared_ptr<widgets::XYData> randomWalk(std::size_t n) {
 }
 
 // Milliseconds from handing the data over to a painted frame.
-double frameMs(widgets::ChartView& view, const std::shared_ptr<widgets::XYData>& xy, bool reduce) {
+double frameMs(widgets::ChartView& view, const std::shared_ptr<chart::XYData>& xy, bool reduce) {
     QElapsedTimer t;
     t.start();
     view.setXYLine(xy, reduce);

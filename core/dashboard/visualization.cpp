@@ -1,7 +1,5 @@
 #include "core/dashboard/visualization.h"
 
-#include <QDate>
-#include <QString>
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -10,6 +8,12 @@
 namespace deskbase::dashboard {
 
 using Json = nlohmann::ordered_json;
+
+NLOHMANN_JSON_SERIALIZE_ENUM(Aggregation, {{Aggregation::Sum, "sum"},
+                                           {Aggregation::Average, "average"},
+                                           {Aggregation::Min, "min"},
+                                           {Aggregation::Max, "max"},
+                                           {Aggregation::Count, "count"}})
 
 namespace {
 constexpr std::pair<ChartType, std::string_view> kTypeNames[] = {
@@ -26,15 +30,6 @@ constexpr std::pair<ChartType, std::string_view> kTypeNames[] = {
     {ChartType::Histogram, "histogram"},
 };
 
-bool isNumber(ColumnType t) {
-    return t == ColumnType::Integer || t == ColumnType::Real;
-}
-bool isTemporal(ColumnType t) {
-    return t == ColumnType::Date || t == ColumnType::DateTime;
-}
-bool isCategory(ColumnType t) {
-    return t == ColumnType::Text || t == ColumnType::Boolean;
-}
 }  // namespace
 
 std::string_view chartTypeName(ChartType t) {
@@ -51,21 +46,8 @@ std::optional<ChartType> parseChartType(std::string_view s) {
     return std::nullopt;
 }
 
-ChartType pickChartType(const std::vector<ColumnType>& c, std::size_t rowCount) {
-    const auto count = [&](bool (*pred)(ColumnType)) { return std::count_if(c.begin(), c.end(), pred); };
-    const auto numbers = count(isNumber), dates = count(isTemporal), cats = count(isCategory);
-    if (c.empty() || rowCount == 0) return ChartType::Table;
-    if (c.size() == 1 && numbers == 1 && rowCount == 1) return ChartType::Number;
-    if (c.size() == 1 && numbers == 1) return ChartType::Histogram;
-    if (c.size() == 2 && dates == 1 && numbers == 1) return ChartType::Line;
-    if (c.size() == 2 && cats == 1 && numbers == 1) return ChartType::Bar;
-    if (c.size() == 2 && numbers == 2) return ChartType::Scatter;
-    if (c.size() == 3 && dates == 1 && cats == 1 && numbers == 1) return ChartType::Line;
-    if (c.size() == 3 && cats == 2 && numbers == 1) return ChartType::Bar;
-    if (c.size() == 3 && numbers == 3) return ChartType::Scatter;  // bubble
-    if (c.size() >= 2 && dates == 1 && numbers == std::ptrdiff_t(c.size()) - 1) return ChartType::Line;
-    if (c.size() >= 2 && cats == 1 && numbers == std::ptrdiff_t(c.size()) - 1) return ChartType::Bar;
-    return ChartType::Table;
+std::string aggregationName(Aggregation a) {
+    return Json(a).get<std::string>();
 }
 
 std::string formatNumber(double v, const NumberFormat& f) {
@@ -93,9 +75,10 @@ std::string formatNumber(double v, const NumberFormat& f) {
         else
             decimals = std::abs(shown - std::round(shown)) < 1e-9 ? 0 : (std::abs(shown) >= 100 ? 1 : 2);
     }
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.*f", std::clamp(decimals, 0, 12), std::abs(shown));
-    std::string digits = buf;
+    // Sized to the number: 1e60 has 61 integer digits, and none of them may be cut off.
+    decimals = std::clamp(decimals, 0, 20);
+    std::string digits(std::size_t(std::snprintf(nullptr, 0, "%.*f", decimals, std::abs(shown))), '\0');
+    std::snprintf(digits.data(), digits.size() + 1, "%.*f", decimals, std::abs(shown));
     std::string intPart = digits.substr(0, digits.find('.'));
     std::string frac = digits.find('.') == std::string::npos ? "" : digits.substr(digits.find('.'));
     if (f.thousands && intPart.size() > 3) {
@@ -171,6 +154,13 @@ Result<VisualizationSettings> parseVisualization(const std::string& jsonText) {
         read(*it, "compact", v.format.compact);
     }
     read(j, "date_granularity", v.dateGranularity);
+    if (auto it = j.find("aggregation"); it != j.end() && !it->is_null()) {
+        // The enum mapping reads an unknown name as the first entry: check it maps back.
+        const Aggregation a = it->get<Aggregation>();
+        if (Json(a) != *it)
+            return Error{"unknown aggregation " + it->dump() + " (sum, average, min, max, count)"};
+        v.aggregation = a;
+    }
     read(j, "colors", v.colors);
     read(j, "legend", v.legend);
     read(j, "data_labels", v.dataLabels);
@@ -209,6 +199,7 @@ std::string serializeVisualization(const VisualizationSettings& v) {
         j["format"] = std::move(f);
     }
     if (!v.dateGranularity.empty()) j["date_granularity"] = v.dateGranularity;
+    if (v.aggregation != d.aggregation) j["aggregation"] = v.aggregation;
     if (!v.colors.empty()) j["colors"] = v.colors;
     if (v.legend != d.legend) j["legend"] = v.legend;
     if (v.dataLabels) j["data_labels"] = true;
@@ -240,46 +231,6 @@ std::string mergeVisualization(const std::string& base, const std::string& overr
     if (o.is_object())
         for (auto it = o.begin(); it != o.end(); ++it) b[it.key()] = it.value();
     return b.dump();
-}
-
-std::string truncateDate(const std::string& iso, std::string_view g) {
-    if (g.empty() || iso.size() < 10) return iso;
-    QDate d = QDate::fromString(QString::fromStdString(iso.substr(0, 10)), Qt::ISODate);
-    if (!d.isValid()) return iso;
-    if (g == "day") {
-    } else if (g == "week")
-        d = d.addDays(1 - d.dayOfWeek());
-    else if (g == "month")
-        d = QDate(d.year(), d.month(), 1);
-    else if (g == "quarter")
-        d = QDate(d.year(), ((d.month() - 1) / 3) * 3 + 1, 1);
-    else if (g == "year")
-        d = QDate(d.year(), 1, 1);
-    else
-        return iso;
-    return d.toString(Qt::ISODate).toStdString();
-}
-
-std::optional<LinearFit> leastSquares(const std::vector<double>& x, const std::vector<double>& y) {
-    const std::size_t n = std::min(x.size(), y.size());
-    if (n < 2) return std::nullopt;
-    double mx = 0, my = 0;
-    for (std::size_t i = 0; i < n; ++i) {
-        mx += x[i];
-        my += y[i];
-    }
-    mx /= double(n);
-    my /= double(n);
-    double sxx = 0, sxy = 0;
-    for (std::size_t i = 0; i < n; ++i) {
-        sxx += (x[i] - mx) * (x[i] - mx);
-        sxy += (x[i] - mx) * (y[i] - my);
-    }
-    if (sxx <= 0) return std::nullopt;
-    LinearFit fit;
-    fit.slope = sxy / sxx;
-    fit.intercept = my - fit.slope * mx;
-    return fit;
 }
 
 }  // namespace deskbase::dashboard

@@ -1,12 +1,12 @@
 #pragma once
-// Chart settings as saved in a question's "visualization" JSON object, plus the chart type
-// picked from a result's shape when the question does not name one. GUI-free.
+// Chart settings as saved in a question's "visualization" JSON object, and the number format
+// they name. GUI-free. Shaping data for a chart (the automatic type, pivots, date periods,
+// bins, reduction) lives in core/chart/.
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "core/types/value.h"
 #include "core/util/result.h"
 
 namespace deskbase::dashboard {
@@ -14,11 +14,6 @@ namespace deskbase::dashboard {
 enum class ChartType { Auto, Number, Table, Bar, Row, Line, Area, Combo, Pie, Scatter, Histogram };
 std::string_view chartTypeName(ChartType t);  // "auto", "number", "table", "bar", "row", "line", ...
 std::optional<ChartType> parseChartType(std::string_view s);
-
-// One number -> number; a date and a number -> line; a category and a number -> bar;
-// two numbers -> scatter; a date, a category and a number -> line with a series per category;
-// two categories and a number -> grouped bar; anything else -> table.
-ChartType pickChartType(const std::vector<ColumnType>& columns, std::size_t rowCount);
 
 struct NumberFormat {
     int decimals = -1;      // -1: as many as needed (up to 2 for non-integers)
@@ -31,6 +26,11 @@ struct NumberFormat {
 };
 std::string formatNumber(double v, const NumberFormat& f);
 
+// How the rows that land on one point combine: one category, or one date period when
+// `date_granularity` groups dates. Saved as "sum", "average", "min", "max", "count".
+enum class Aggregation { Sum, Average, Min, Max, Count };
+std::string aggregationName(Aggregation a);  // the saved name: "sum", "average", ...
+
 struct VisualizationSettings {
     ChartType type = ChartType::Auto;
     std::string x;               // x / category / dimension column; empty: the first non-number column
@@ -42,7 +42,8 @@ struct VisualizationSettings {
     std::string yTitle;
     bool logScale = false;  // y axis
     NumberFormat format;
-    std::string dateGranularity;      // "", "day", "week", "month", "quarter", "year"
+    std::string dateGranularity;  // "", "day", "week", "month", "quarter", "year"
+    Aggregation aggregation = Aggregation::Sum;
     std::vector<std::string> colors;  // "#rrggbb", used in order
     bool legend = true;
     bool dataLabels = false;
@@ -63,15 +64,5 @@ Result<VisualizationSettings> parseVisualization(const std::string& jsonText);
 std::string serializeVisualization(const VisualizationSettings& v);  // compact JSON object, fixed key order
 // `override` keys replace those in `base` (both JSON object texts).
 std::string mergeVisualization(const std::string& base, const std::string& override);
-
-// Truncates an ISO date/datetime to the granularity's first day ("2024-05-17" month -> "2024-05-01").
-std::string truncateDate(const std::string& iso, std::string_view granularity);
-
-// Least-squares line y = a + b x; nullopt with fewer than two distinct x.
-struct LinearFit {
-    double intercept = 0;
-    double slope = 0;
-};
-std::optional<LinearFit> leastSquares(const std::vector<double>& x, const std::vector<double>& y);
 
 }  // namespace deskbase::dashboard

@@ -1,11 +1,15 @@
 #pragma once
 // Builds a Qt Charts QChart for one result and its visualization settings (every type except
-// number and table, which are plain widgets). Large line/area series go through ReducedLine.
+// number and table, which are plain widgets). The data is shaped in core/chart/ (pivots, date
+// periods, bins, series); the files here only draw it, one per chart family. Large line and
+// area series go through ReducedLine.
 #include <QString>
 #include <functional>
+#include <memory>
+#include <string>
 #include <vector>
 
-#include "core/dashboard/chart_data.h"
+#include "core/chart/chart_data.h"
 #include "core/dashboard/visualization.h"
 #include "widgets/charts/chart_palette.h"
 #include "widgets/charts/reduced_line.h"
@@ -26,25 +30,18 @@ struct BuiltChart {
     std::vector<ReducedLine*> reducers;  // children of the chart
 };
 
-// Which columns play which part, resolved against the data (settings first, then defaults).
-struct ColumnRoles {
-    int x = -1;
-    int series = -1;
-    int size = -1;
-    std::vector<int> y;
+struct ChartOptions {
+    int pixelColumns = 1200;  // the plot width expected: large lines are reduced to it once
+    std::string today;        // "YYYY-MM-DD" for the partial-period rule; empty: not checked
 };
-ColumnRoles resolveRoles(const dashboard::ChartData& data, const dashboard::VisualizationSettings& s,
-                         dashboard::ChartType type);
 
-// Text of a cell for category labels and tooltips (dates by granularity, numbers formatted).
-QString categoryLabel(const Value& v, ColumnType type, const std::string& granularity);
-
-BuiltChart buildChart(const dashboard::ChartData& data, const dashboard::VisualizationSettings& s,
-                      dashboard::ChartType type, const ChartColors& colors, const ChartHooks& hooks);
+BuiltChart buildChart(const chart::ChartData& data, const dashboard::VisualizationSettings& s,
+                      dashboard::ChartType type, const ChartColors& colors, const ChartHooks& hooks,
+                      const ChartOptions& options = {});
 
 // A plain line chart over prepared x/y data (what the benchmark and huge series use).
 // `reduce` false hands every point to Qt Charts.
-BuiltChart buildXYLineChart(std::shared_ptr<const XYData> data, bool reduce, bool dateX,
+BuiltChart buildXYLineChart(std::shared_ptr<const chart::XYData> data, bool reduce, bool dateX,
                             const ChartColors& colors, int pixelColumns);
 
 }  // namespace deskbase::widgets

@@ -6,8 +6,8 @@ namespace deskbase::widgets {
 
 ChartTableModel::ChartTableModel(QObject* parent) : QAbstractTableModel(parent) {}
 
-void ChartTableModel::setData(std::shared_ptr<const dashboard::ChartData> data,
-                               const dashboard::VisualizationSettings& s) {
+void ChartTableModel::setData(std::shared_ptr<const chart::ChartData> data,
+                              const dashboard::VisualizationSettings& s) {
     beginResetModel();
     data_ = std::move(data);
     settings_ = s;
@@ -30,7 +30,7 @@ QVariant ChartTableModel::data(const QModelIndex& index, int role) const {
     if (role == Qt::DisplayRole || role == Qt::ToolTipRole) {
         if (isNull(v)) return QString();
         if (numeric) {
-            auto n = dashboard::cellNumber(v);
+            auto n = chart::cellNumber(v);
             if (!n) return QString::fromStdString(valueToText(v));
             // Identifiers ("order_id") stay plain; measures named in y use the question's format.
             const bool measure =

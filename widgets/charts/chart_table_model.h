@@ -4,7 +4,7 @@
 #include <QAbstractTableModel>
 #include <memory>
 
-#include "core/dashboard/chart_data.h"
+#include "core/chart/chart_data.h"
 #include "core/dashboard/visualization.h"
 
 namespace deskbase::widgets {
@@ -13,7 +13,7 @@ class ChartTableModel : public QAbstractTableModel {
     Q_OBJECT
 public:
     explicit ChartTableModel(QObject* parent = nullptr);
-    void setData(std::shared_ptr<const dashboard::ChartData> data, const dashboard::VisualizationSettings& s);
+    void setData(std::shared_ptr<const chart::ChartData> data, const dashboard::VisualizationSettings& s);
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
@@ -21,7 +21,7 @@ public:
     QVariant headerData(int section, Qt::Orientation o, int role = Qt::DisplayRole) const override;
 
 private:
-    std::shared_ptr<const dashboard::ChartData> data_;
+    std::shared_ptr<const chart::ChartData> data_;
     dashboard::VisualizationSettings settings_;
 };
 

@@ -3,6 +3,7 @@
 #include <QChart>
 #include <QChartView>
 #include <QCursor>
+#include <QDate>
 #include <QDateTime>
 #include <QDateTimeAxis>
 #include <QEvent>
@@ -14,10 +15,11 @@
 #include <QToolTip>
 #include <QValueAxis>
 
+#include "core/chart/chart_pick.h"
 #include "widgets/charts/chart_builder.h"
 #include "widgets/charts/chart_palette.h"
-#include "widgets/charts/number_widget.h"
 #include "widgets/charts/chart_table_model.h"
+#include "widgets/charts/number_widget.h"
 
 namespace deskbase::widgets {
 
@@ -69,7 +71,7 @@ void ChartView::clear() {
     shownType_ = dashboard::ChartType::Auto;
 }
 
-void ChartView::setData(std::shared_ptr<const dashboard::ChartData> data,
+void ChartView::setData(std::shared_ptr<const chart::ChartData> data,
                         const dashboard::VisualizationSettings& s) {
     data_ = std::move(data);
     settings_ = s;
@@ -80,8 +82,7 @@ void ChartView::rebuild() {
     if (!data_) return;
     const auto& d = *data_;
     auto type = settings_.type;
-    if (type == dashboard::ChartType::Auto)
-        type = dashboard::pickChartType(dashboard::columnTypes(d), d.rows.size());
+    if (type == dashboard::ChartType::Auto) type = chart::pickChartType(chart::columnTypes(d), d.rows.size());
     shownType_ = type;
     if (type == dashboard::ChartType::Number) {
         number_->setData(d, settings_);
@@ -106,18 +107,20 @@ void ChartView::rebuild() {
     hooks.clicked = [self](const QString& column, const QString& value) {
         if (self) emit self->categoryClicked(column, value);
     };
-    install(buildChart(d, settings_, type, currentChartColors(), hooks));
+    ChartOptions options;
+    options.pixelColumns = expectedPlotWidth();
+    options.today = QDate::currentDate().toString(Qt::ISODate).toStdString();
+    install(buildChart(d, settings_, type, currentChartColors(), hooks, options));
     const bool zoomable = type == dashboard::ChartType::Line || type == dashboard::ChartType::Area ||
                           type == dashboard::ChartType::Scatter;
     chartView_->setRubberBand(zoomable ? QChartView::HorizontalRubberBand : QChartView::NoRubberBand);
     stack_->setCurrentWidget(chartView_);
 }
 
-void ChartView::setXYLine(std::shared_ptr<const XYData> data, bool reduce, bool dateX) {
+void ChartView::setXYLine(std::shared_ptr<const chart::XYData> data, bool reduce, bool dateX) {
     data_.reset();
     shownType_ = dashboard::ChartType::Line;
-    const int columns = std::max(100, width() - 80);
-    install(buildXYLineChart(std::move(data), reduce, dateX, currentChartColors(), columns));
+    install(buildXYLineChart(std::move(data), reduce, dateX, currentChartColors(), expectedPlotWidth()));
     chartView_->setRubberBand(QChartView::HorizontalRubberBand);
     stack_->setCurrentWidget(chartView_);
 }
@@ -136,11 +139,21 @@ std::size_t ChartView::shownPoints() const {
     return n;
 }
 
+std::size_t ChartView::reductions() const {
+    std::size_t n = 0;
+    for (auto* r : reducers_) n += r->reductions();
+    return n;
+}
+
+int ChartView::expectedPlotWidth() const {
+    // Before the first layout the plot is about the view less the axis labels' room.
+    return std::max(100, width() - 80);
+}
+
 void ChartView::updateReductionWidth() {
     if (reducers_.empty() || !chartView_->chart()) return;
     const int plot = int(chartView_->chart()->plotArea().width());
-    const int columns = plot > 10 ? plot : std::max(100, width() - 80);
-    for (auto* r : reducers_) r->setPixelColumns(columns);
+    for (auto* r : reducers_) r->setPixelColumns(plot > 10 ? plot : expectedPlotWidth());
 }
 
 void ChartView::zoomX(double lo, double hi) {

@@ -7,7 +7,7 @@
 #include <QWidget>
 #include <memory>
 
-#include "core/dashboard/chart_data.h"
+#include "core/chart/chart_data.h"
 #include "core/dashboard/visualization.h"
 #include "widgets/charts/chart_builder.h"
 #include "widgets/charts/reduced_line.h"
@@ -30,16 +30,18 @@ public:
     ~ChartView() override;
 
     // Draws `data` with `settings`; ChartType::Auto picks the type from the result's shape.
-    void setData(std::shared_ptr<const dashboard::ChartData> data,
+    void setData(std::shared_ptr<const chart::ChartData> data,
                  const dashboard::VisualizationSettings& settings);
     // A plain line over prepared x/y (ascending x), e.g. millions of points; `reduce` false hands
     // every point to Qt Charts (for comparison in the benchmark).
-    void setXYLine(std::shared_ptr<const XYData> data, bool reduce = true, bool dateX = false);
+    void setXYLine(std::shared_ptr<const chart::XYData> data, bool reduce = true, bool dateX = false);
     void clear();
 
     dashboard::ChartType shownType() const { return shownType_; }
     // Points currently handed to Qt Charts over all reduced lines (0 when nothing is reduced).
     std::size_t shownPoints() const;
+    // Passes over the data by all reduced lines since the chart was built (a frame makes one each).
+    std::size_t reductions() const;
     QChartView* chartView() const { return chartView_; }
     NumberWidget* numberWidget() const { return number_; }
     QTableView* tableView() const { return table_; }
@@ -58,6 +60,7 @@ protected:
 private:
     void install(BuiltChart built);
     void updateReductionWidth();
+    int expectedPlotWidth() const;
     void rebuild();
 
     QStackedLayout* stack_ = nullptr;
@@ -67,7 +70,7 @@ private:
     ChartTableModel* model_ = nullptr;
     std::vector<ReducedLine*> reducers_;
     dashboard::ChartType shownType_ = dashboard::ChartType::Auto;
-    std::shared_ptr<const dashboard::ChartData> data_;
+    std::shared_ptr<const chart::ChartData> data_;
     dashboard::VisualizationSettings settings_;
 };
 

@@ -4,7 +4,8 @@
 #include <QPainter>
 #include <cmath>
 
-#include "widgets/charts/chart_builder.h"
+#include "core/chart/column_roles.h"
+#include "core/chart/labels.h"
 #include "widgets/charts/chart_palette.h"
 
 namespace deskbase::widgets {
@@ -13,12 +14,12 @@ NumberWidget::NumberWidget(QWidget* parent) : QWidget(parent) {
     setMinimumSize(80, 40);
 }
 
-void NumberWidget::setData(const dashboard::ChartData& d, const dashboard::VisualizationSettings& s) {
+void NumberWidget::setData(const chart::ChartData& d, const dashboard::VisualizationSettings& s) {
     value_.clear();
     change_.clear();
     period_.clear();
     ratio_.reset();
-    const ColumnRoles r = resolveRoles(d, s, dashboard::ChartType::Number);
+    const chart::ColumnRoles r = chart::resolveRoles(d, s, dashboard::ChartType::Number);
     const int col = !r.y.empty() ? r.y.back() : (d.columns.empty() ? -1 : int(d.columns.size()) - 1);
     if (col < 0 || d.rows.empty()) {
         value_ = QStringLiteral("–");
@@ -26,13 +27,14 @@ void NumberWidget::setData(const dashboard::ChartData& d, const dashboard::Visua
         return;
     }
     const auto& last = d.rows.back();
-    const auto v = dashboard::cellNumber(last[std::size_t(col)]);
+    const auto v = chart::cellNumber(last[std::size_t(col)]);
     value_ = v ? QString::fromStdString(dashboard::formatNumber(*v, s.format))
                : QString::fromStdString(valueToText(last[std::size_t(col)]));
     if (r.x >= 0 && r.x != col)
-        period_ = categoryLabel(last[std::size_t(r.x)], d.columns[std::size_t(r.x)].type, s.dateGranularity);
+        period_ = QString::fromStdString(chart::categoryLabel(
+            last[std::size_t(r.x)], d.columns[std::size_t(r.x)].type, s.dateGranularity));
     if (s.compare && d.rows.size() >= 2 && v) {
-        const auto prev = dashboard::cellNumber(d.rows[d.rows.size() - 2][std::size_t(col)]);
+        const auto prev = chart::cellNumber(d.rows[d.rows.size() - 2][std::size_t(col)]);
         if (prev && *prev != 0) {
             ratio_ = (*v - *prev) / std::abs(*prev);
             dashboard::NumberFormat pct;
@@ -45,9 +47,10 @@ void NumberWidget::setData(const dashboard::ChartData& d, const dashboard::Visua
                 change_ = QStringLiteral("no change %1").arg(label);
                 ratio_.reset();
             } else {
-                change_ = QStringLiteral("%1 %2 %3")
-                              .arg(*ratio_ > 0 ? QStringLiteral("▲") : QStringLiteral("▼"),
-                                   QString::fromStdString(dashboard::formatNumber(std::abs(*ratio_), pct)), label);
+                change_ =
+                    QStringLiteral("%1 %2 %3")
+                        .arg(*ratio_ > 0 ? QStringLiteral("▲") : QStringLiteral("▼"),
+                             QString::fromStdString(dashboard::formatNumber(std::abs(*ratio_), pct)), label);
             }
         }
     }

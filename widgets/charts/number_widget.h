@@ -5,7 +5,7 @@
 #include <QWidget>
 #include <optional>
 
-#include "core/dashboard/chart_data.h"
+#include "core/chart/chart_data.h"
 #include "core/dashboard/visualization.h"
 
 namespace deskbase::widgets {
@@ -14,7 +14,7 @@ class NumberWidget : public QWidget {
     Q_OBJECT
 public:
     explicit NumberWidget(QWidget* parent = nullptr);
-    void setData(const dashboard::ChartData& data, const dashboard::VisualizationSettings& s);
+    void setData(const chart::ChartData& data, const dashboard::VisualizationSettings& s);
 
     QString valueText() const { return value_; }
     QString changeText() const { return change_; }  // e.g. "▲ 12.5% vs previous month"; empty when none

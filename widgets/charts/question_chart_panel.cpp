@@ -7,7 +7,7 @@
 #include <QSplitter>
 #include <QVBoxLayout>
 
-#include "core/dashboard/chart_data.h"
+#include "core/chart/chart_data.h"
 #include "core/exec/query_executor.h"
 #include "core/sql/statement_kind.h"
 #include "widgets/charts/chart_palette.h"
@@ -129,7 +129,7 @@ void QuestionChartPanel::showQuery(const std::string& target, const std::string&
             mailbox->post([panel, gen, error] { panel->finish(gen, nullptr, false, error); });
             return;
         }
-        auto data = std::make_shared<const dashboard::ChartData>(dashboard::chartDataFrom(r.value()));
+        auto data = std::make_shared<const chart::ChartData>(chart::chartDataFrom(r.value()));
         mailbox->post([panel, gen, data, truncated = r.value().truncated] {
             panel->finish(gen, data, truncated, QString());
         });
@@ -137,7 +137,7 @@ void QuestionChartPanel::showQuery(const std::string& target, const std::string&
     executor_->submit(std::move(request));
 }
 
-void QuestionChartPanel::finish(std::uint64_t generation, std::shared_ptr<const dashboard::ChartData> data,
+void QuestionChartPanel::finish(std::uint64_t generation, std::shared_ptr<const chart::ChartData> data,
                                 bool truncated, const QString& error) {
     if (generation != generation_) return;  // a newer query is on its way
     loading_ = false;

@@ -19,7 +19,7 @@ namespace deskbase {
 class QueryExecutor;
 }
 
-namespace deskbase::dashboard {
+namespace deskbase::chart {
 struct ChartData;
 }
 
@@ -59,7 +59,7 @@ signals:
     void failed(const QString& message);
 
 private:
-    void finish(std::uint64_t generation, std::shared_ptr<const dashboard::ChartData> data, bool truncated,
+    void finish(std::uint64_t generation, std::shared_ptr<const chart::ChartData> data, bool truncated,
                 const QString& error);
     void draw();
     void setStatus(const QString& text, bool isError);
@@ -71,7 +71,7 @@ private:
     QScrollArea* settingsScroll_;
     QLabel* status_;
     dashboard::VisualizationSettings settings_;
-    std::shared_ptr<const dashboard::ChartData> data_;
+    std::shared_ptr<const chart::ChartData> data_;
     std::string shownKey_;  // target + SQL + values of the drawn (or running) query
     std::uint64_t generation_ = 0;
     bool loading_ = false;

@@ -7,11 +7,9 @@
 #include <QValueAxis>
 #include <QXYSeries>
 
-#include "core/dashboard/series_reduction.h"
-
 namespace deskbase::widgets {
 
-ReducedLine::ReducedLine(std::shared_ptr<const XYData> data, QXYSeries* series, QObject* parent)
+ReducedLine::ReducedLine(std::shared_ptr<const chart::XYData> data, QXYSeries* series, QObject* parent)
     : QObject(parent), data_(std::move(data)), series_(series) {}
 
 void ReducedLine::followAxis(QAbstractAxis* axis) {
@@ -51,11 +49,12 @@ void ReducedLine::showRange(double xMin, double xMax) {
 void ReducedLine::reduce() {
     const auto& d = *data_;
     const std::size_t n = std::min(d.x.size(), d.y.size());
-    const auto idx = dashboard::reduceMinMax(d.x.data(), d.y.data(), n, lastMin_, lastMax_, columns_);
+    const auto idx = chart::reduceMinMax(d.x.data(), d.y.data(), n, lastMin_, lastMax_, columns_);
     QList<QPointF> points;
     points.reserve(qsizetype(idx.size()));
     for (std::size_t i : idx) points.append(QPointF(d.x[i], d.y[i]));
     shown_ = idx.size();
+    ++reductions_;
     series_->replace(points);
 }
 

@@ -5,6 +5,8 @@
 #include <memory>
 #include <vector>
 
+#include "core/chart/series_reduction.h"
+
 QT_BEGIN_NAMESPACE
 class QXYSeries;
 class QAbstractAxis;
@@ -12,16 +14,11 @@ QT_END_NAMESPACE
 
 namespace deskbase::widgets {
 
-struct XYData {
-    std::vector<double> x;  // ascending
-    std::vector<double> y;
-};
-
 class ReducedLine : public QObject {
     Q_OBJECT
 public:
     // `series` is not owned (the chart owns it); this object is usually its child.
-    ReducedLine(std::shared_ptr<const XYData> data, QXYSeries* series, QObject* parent = nullptr);
+    ReducedLine(std::shared_ptr<const chart::XYData> data, QXYSeries* series, QObject* parent = nullptr);
 
     // Re-reduces whenever `axis` (a QValueAxis or QDateTimeAxis over x) changes range.
     void followAxis(QAbstractAxis* axis);
@@ -31,16 +28,19 @@ public:
 
     std::size_t sourcePoints() const { return data_->x.size(); }
     std::size_t shownPoints() const { return shown_; }
-    const XYData& data() const { return *data_; }
+    // Passes over the data so far: a frame reduces once (layout and axis echoes do not count).
+    std::size_t reductions() const { return reductions_; }
+    const chart::XYData& data() const { return *data_; }
 
 private:
     void reduce();  // lastMin_..lastMax_ in columns_ buckets, handed to the series
 
-    std::shared_ptr<const XYData> data_;
+    std::shared_ptr<const chart::XYData> data_;
     QXYSeries* series_;
     int columns_ = 1200;
     double lastMin_ = 0, lastMax_ = 0;
     std::size_t shown_ = 0;
+    std::size_t reductions_ = 0;
 };
 
 }  // namespace deskbase::widgets

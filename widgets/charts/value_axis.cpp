@@ -7,31 +7,6 @@
 
 namespace deskbase::widgets {
 
-NiceScale niceScale(double min, double max, int targetTicks, bool includeZero) {
-    if (!std::isfinite(min) || !std::isfinite(max)) {
-        min = 0;
-        max = 1;
-    }
-    if (includeZero) {
-        min = std::min(min, 0.0);
-        max = std::max(max, 0.0);
-    }
-    if (max - min < 1e-12) {
-        const double pad = std::abs(max) > 0 ? std::abs(max) * 0.1 : 1.0;
-        min -= includeZero && min >= 0 ? 0 : pad;
-        max += pad;
-    }
-    const double raw = (max - min) / std::max(targetTicks, 1);
-    const double mag = std::pow(10.0, std::floor(std::log10(raw)));
-    const double f = raw / mag;
-    const double nf = f < 1.5 ? 1 : f < 3 ? 2 : f < 7 ? 5 : 10;
-    NiceScale s;
-    s.step = nf * mag;
-    s.min = std::floor(min / s.step + 1e-9) * s.step;
-    s.max = std::ceil(max / s.step - 1e-9) * s.step;
-    return s;
-}
-
 QAbstractAxis* makeValueAxis(double min, double max, const dashboard::NumberFormat& format, bool log,
                              bool includeZero, int targetTicks) {
     if (log) {
@@ -44,7 +19,7 @@ QAbstractAxis* makeValueAxis(double min, double max, const dashboard::NumberForm
         axis->setRange(lo, hi);
         return axis;
     }
-    const NiceScale s = niceScale(min, max, targetTicks, includeZero);
+    const chart::NiceScale s = chart::niceScale(min, max, targetTicks, includeZero);
     auto* axis = new QCategoryAxis;  // NOLINT: ownership passes to the chart
     axis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
     axis->setStartValue(s.min);

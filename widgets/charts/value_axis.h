@@ -3,6 +3,7 @@
 // currency, percent, compact), which QValueAxis's printf-style format cannot express.
 #include <Qt>
 
+#include "core/chart/nice_scale.h"
 #include "core/dashboard/visualization.h"
 
 QT_BEGIN_NAMESPACE
@@ -10,14 +11,6 @@ class QAbstractAxis;
 QT_END_NAMESPACE
 
 namespace deskbase::widgets {
-
-struct NiceScale {
-    double min = 0;
-    double max = 1;
-    double step = 1;
-};
-// Round bounds and a step giving about `targetTicks` intervals; `includeZero` for bars/areas.
-NiceScale niceScale(double min, double max, int targetTicks = 5, bool includeZero = false);
 
 // A linear axis (labelled ticks on the nice scale) or, with `log`, a base-10 log axis.
 // The caller owns the result until it is added to a chart.

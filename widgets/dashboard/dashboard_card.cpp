@@ -114,7 +114,7 @@ void DashboardCard::setLoading() {
     titleLabel_->setEnabled(false);
 }
 
-void DashboardCard::setResult(std::shared_ptr<const dashboard::ChartData> data,
+void DashboardCard::setResult(std::shared_ptr<const chart::ChartData> data,
                               const dashboard::VisualizationSettings& s) {
     state_ = State::Ready;
     titleLabel_->setEnabled(true);

@@ -5,7 +5,7 @@
 #include <QFrame>
 #include <memory>
 
-#include "core/dashboard/chart_data.h"
+#include "core/chart/chart_data.h"
 #include "core/dashboard/dashboard.h"
 #include "core/dashboard/visualization.h"
 
@@ -30,7 +30,7 @@ public:
     QString title() const;
     void setMarkdown(const QString& markdown);
     void setLoading();
-    void setResult(std::shared_ptr<const dashboard::ChartData> data,
+    void setResult(std::shared_ptr<const chart::ChartData> data,
                    const dashboard::VisualizationSettings& s);
     void setError(const QString& message);
     State state() const { return state_; }

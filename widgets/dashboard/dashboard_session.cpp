@@ -195,7 +195,7 @@ void DashboardSession::runCards(const std::vector<std::string>& cardIds, bool by
                 done.state = CardOutcome::State::Ready;
                 done.settings = *settings;
                 done.fromCache = r.value().fromCache;
-                done.data = std::make_shared<const dashboard::ChartData>(dashboard::chartDataFrom(r.value()));
+                done.data = std::make_shared<const chart::ChartData>(chart::chartDataFrom(r.value()));
             }
             mailbox.post([self, id, gen, done = std::move(done)]() mutable {
                 self->finishCard(id, gen, std::move(done));

@@ -13,7 +13,7 @@
 #include <string>
 #include <vector>
 
-#include "core/dashboard/chart_data.h"
+#include "core/chart/chart_data.h"
 #include "core/dashboard/dashboard.h"
 #include "core/dashboard/visualization.h"
 #include "core/exec/query_executor.h"
@@ -38,7 +38,7 @@ struct CardOutcome {
     enum class State { Idle, Loading, Ready, Failed };
     State state = State::Idle;
     QString title;  // the card's title, else its question's name
-    std::shared_ptr<const dashboard::ChartData> data;
+    std::shared_ptr<const chart::ChartData> data;
     dashboard::VisualizationSettings settings;
     QString error;           // Failed: why
     bool fromCache = false;  // Ready: served by the result cache

@@ -1,8 +1,8 @@
 // The number card: latest value, and its change against the previous period.
+#include "widgets/charts/number_widget.h"
+
 #include <QApplication>
 #include <QtTest>
-
-#include "widgets/charts/number_widget.h"
 
 using namespace deskbase;
 
@@ -19,16 +19,18 @@ private slots:
         QTest::newRow("decline") << 200.0 << 150.0 << QStringLiteral("▼ 25.0% vs previous") << true;
         // Regression: an unchanged KPI showed a green "▲ 0.0%".
         QTest::newRow("no change") << 2.07 << 2.07 << QStringLiteral("no change vs previous") << false;
-        QTest::newRow("rounds to zero") << 1000.0 << 1000.2 << QStringLiteral("no change vs previous") << false;
+        QTest::newRow("rounds to zero")
+            << 1000.0 << 1000.2 << QStringLiteral("no change vs previous") << false;
     }
     void changeAgainstPreviousPeriod() {
         QFETCH(double, previous);
         QFETCH(double, latest);
         QFETCH(QString, change);
         QFETCH(bool, hasRatio);
-        dashboard::ChartData data;
+        chart::ChartData data;
         data.columns = {{"month", ColumnType::Text, "month"}, {"value", ColumnType::Real, "value"}};
-        data.rows = {{Value{std::string("2024-11")}, Value{previous}}, {Value{std::string("2024-12")}, Value{latest}}};
+        data.rows = {{Value{std::string("2024-11")}, Value{previous}},
+                     {Value{std::string("2024-12")}, Value{latest}}};
         dashboard::VisualizationSettings settings;
         settings.compare = true;
         widgets::NumberWidget w;

@@ -403,7 +403,7 @@ private slots:
     void everyChartTypeDraws() {
         QFETCH(QString, type);
         QFETCH(int, minSeries);
-        auto data = std::make_shared<ChartData>();
+        auto data = std::make_shared<chart::ChartData>();
         data->columns = {{"month", ColumnType::Date, "month"},
                          {"channel", ColumnType::Text, "channel"},
                          {"orders", ColumnType::Integer, "orders"},
@@ -460,7 +460,7 @@ private slots:
     }
 
     void tableModelPassesTester() {
-        auto data = std::make_shared<ChartData>();
+        auto data = std::make_shared<chart::ChartData>();
         data->columns = {{"id", ColumnType::Integer, "id"},
                          {"total", ColumnType::Real, "Total"},
                          {"name", ColumnType::Text, "name"}};
@@ -479,7 +479,7 @@ private slots:
     }
 
     void largeLineIsReducedAndReReducedOnZoom() {
-        auto xy = std::make_shared<widgets::XYData>();
+        auto xy = std::make_shared<chart::XYData>();
         const std::size_t n = 1000000;
         xy->x.resize(n);
         xy->y.resize(n);

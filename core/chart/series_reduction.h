@@ -4,7 +4,13 @@
 #include <cstddef>
 #include <vector>
 
-namespace deskbase::dashboard {
+namespace deskbase::chart {
+
+// A line's points as the reduction reads them: x ascending, y beside it.
+struct XYData {
+    std::vector<double> x;
+    std::vector<double> y;
+};
 
 // M4-style min/max per pixel column over [xMin, xMax]: for each of `columns` buckets, the
 // first, lowest, highest and last point (each once). Every bucket's local minimum and maximum
@@ -21,4 +27,4 @@ std::vector<std::size_t> reduceMinMax(const std::vector<double>& x, const std::v
 // shape, first and last always included. Returns all indices when n <= threshold.
 std::vector<std::size_t> reduceLttb(const double* x, const double* y, std::size_t n, std::size_t threshold);
 
-}  // namespace deskbase::dashboard
+}  // namespace deskbase::chart

@@ -1,4 +1,4 @@
-#include "core/dashboard/chart_data.h"
+#include "core/chart/chart_data.h"
 
 #include <QDateTime>
 #include <QString>
@@ -6,7 +6,7 @@
 #include <cctype>
 #include <charconv>
 
-namespace deskbase::dashboard {
+namespace deskbase::chart {
 
 int ChartData::columnIndex(const std::string& name) const {
     for (std::size_t i = 0; i < columns.size(); ++i)
@@ -95,4 +95,4 @@ std::vector<ColumnType> columnTypes(const ChartData& data) {
     return out;
 }
 
-}  // namespace deskbase::dashboard
+}  // namespace deskbase::chart

@@ -7,7 +7,7 @@
 #include "core/exec/query_result.h"
 #include "core/types/value.h"
 
-namespace deskbase::dashboard {
+namespace deskbase::chart {
 
 struct ChartData {
     std::vector<Column> columns;
@@ -30,4 +30,14 @@ std::optional<double> cellEpochMs(const Value& v);
 
 std::vector<ColumnType> columnTypes(const ChartData& data);
 
-}  // namespace deskbase::dashboard
+inline bool isNumberType(ColumnType t) {
+    return t == ColumnType::Integer || t == ColumnType::Real;
+}
+inline bool isTemporalType(ColumnType t) {
+    return t == ColumnType::Date || t == ColumnType::DateTime;
+}
+inline bool isCategoryType(ColumnType t) {
+    return t == ColumnType::Text || t == ColumnType::Boolean;
+}
+
+}  // namespace deskbase::chart

@@ -1,11 +1,11 @@
-#include "core/dashboard/series_reduction.h"
+#include "core/chart/series_reduction.h"
 
 #include <algorithm>
 #include <cmath>
 #include <numeric>
 #include <thread>
 
-namespace deskbase::dashboard {
+namespace deskbase::chart {
 
 namespace {
 
@@ -20,8 +20,8 @@ struct ColumnRule {
 
 // Appends the first, lowest, highest and last point of each column among points [from, to).
 // Column ends are found by binary search, so the scan itself is a plain min/max loop.
-void reduceSpan(const double* x, const double* y, std::size_t from, std::size_t to, const ColumnRule& columnOf,
-                std::vector<std::size_t>& out) {
+void reduceSpan(const double* x, const double* y, std::size_t from, std::size_t to,
+                const ColumnRule& columnOf, std::vector<std::size_t>& out) {
     std::size_t i = from;
     while (i < to) {
         const long bucket = columnOf(x[i]);
@@ -73,8 +73,8 @@ std::vector<std::size_t> reduceMinMax(const double* x, const double* y, std::siz
     // second core. Buckets never straddle the split, so the picks are the same as one pass.
     if (hi - lo >= kParallelPoints && std::thread::hardware_concurrency() > 1) {
         const long half = columns / 2;
-        const std::size_t split = std::size_t(
-            std::partition_point(x + lo, x + hi, [&](double xv) { return rule(xv) < half; }) - x);
+        const std::size_t split =
+            std::size_t(std::partition_point(x + lo, x + hi, [&](double xv) { return rule(xv) < half; }) - x);
         std::vector<std::size_t> right;
         right.reserve(std::size_t(columns - half) * 4);
         std::thread worker([&] { reduceSpan(x, y, split, hi, rule, right); });
@@ -136,4 +136,4 @@ std::vector<std::size_t> reduceLttb(const double* x, const double* y, std::size_
     return out;
 }
 
-}  // namespace deskbase::dashboard
+}  // namespace deskbase::chart
