@@ -57,6 +57,14 @@ ChartSettingsPanel::ChartSettingsPanel(QWidget* parent) : QWidget(parent) {
     granularity_ = new QComboBox(this);
     for (const char* g : {"", "day", "week", "month", "quarter", "year"})
         granularity_->addItem(*g ? QString::fromLatin1(g) : tr("as is"), QString::fromLatin1(g));
+    aggregation_ = new QComboBox(this);
+    aggregation_->setToolTip(tr("How the rows of one date period or one category combine"));
+    for (auto [a, label] : {std::pair{dashboard::Aggregation::Sum, tr("Sum")},
+                            std::pair{dashboard::Aggregation::Average, tr("Average")},
+                            std::pair{dashboard::Aggregation::Min, tr("Minimum")},
+                            std::pair{dashboard::Aggregation::Max, tr("Maximum")},
+                            std::pair{dashboard::Aggregation::Count, tr("Count")}})
+        aggregation_->addItem(label, int(a));
     legend_ = new QCheckBox(tr("Legend"), this);
     labels_ = new QCheckBox(tr("Data labels"), this);
     stacked_ = new QCheckBox(tr("Stacked"), this);
@@ -78,12 +86,13 @@ ChartSettingsPanel::ChartSettingsPanel(QWidget* parent) : QWidget(parent) {
     form->addRow(QString(), percent_);
     form->addRow(QString(), compact_);
     form->addRow(tr("Dates by"), granularity_);
+    form->addRow(tr("Combine by"), aggregation_);
     form->addRow(QString(), legend_);
     form->addRow(QString(), labels_);
     form->addRow(QString(), stacked_);
     form->addRow(QString(), trend_);
     form->addRow(hasGoal_, goal_);
-    for (auto* c : {type_, x_, y_, series_, granularity_})
+    for (auto* c : {type_, x_, y_, series_, granularity_, aggregation_})
         connect(c, &QComboBox::currentIndexChanged, this, &ChartSettingsPanel::emitChanged);
     for (auto* e : {xTitle_, yTitle_, prefix_})
         connect(e, &QLineEdit::editingFinished, this, &ChartSettingsPanel::emitChanged);
@@ -126,6 +135,7 @@ void ChartSettingsPanel::setSettings(const dashboard::VisualizationSettings& s) 
     compact_->setChecked(s.format.compact);
     prefix_->setText(text(s.format.prefix));
     selectData(granularity_, text(s.dateGranularity));
+    aggregation_->setCurrentIndex(aggregation_->findData(int(s.aggregation)));
     legend_->setChecked(s.legend);
     labels_->setChecked(s.dataLabels);
     stacked_->setChecked(s.stacked);
@@ -157,6 +167,7 @@ dashboard::VisualizationSettings ChartSettingsPanel::settings() const {
     s.format.compact = compact_->isChecked();
     s.format.prefix = prefix_->text().toStdString();
     s.dateGranularity = granularity_->currentData().toString().toStdString();
+    s.aggregation = dashboard::Aggregation(aggregation_->currentData().toInt());
     s.legend = legend_->isChecked();
     s.dataLabels = labels_->isChecked();
     s.stacked = stacked_->isChecked();

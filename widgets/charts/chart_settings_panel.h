@@ -1,7 +1,8 @@
 #pragma once
 // A form for a question's chart settings (the "visualization" JSON): type, columns, axis
-// titles and scale, number format, date granularity, legend, labels, stacking, goal and trend
-// line. The question editor shows it next to a ChartView and saves serializeVisualization().
+// titles and scale, number format, date granularity and how grouped rows combine (sum,
+// average, min, max, count), legend, labels, stacking, goal and trend line. The question editor shows it next
+// to a ChartView and saves serializeVisualization().
 #include <QWidget>
 #include <vector>
 
@@ -50,6 +51,7 @@ private:
     QCheckBox* compact_ = nullptr;
     QLineEdit* prefix_ = nullptr;
     QComboBox* granularity_ = nullptr;
+    QComboBox* aggregation_ = nullptr;
     QCheckBox* legend_ = nullptr;
     QCheckBox* labels_ = nullptr;
     QCheckBox* stacked_ = nullptr;
