@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "bench/process_timer.h"
-#include "core/exec/query_executor.h"
+#include "core/runtime/runtime.h"
 #include "core/export/result_export.h"
 #include "core/warehouse/warehouse.h"
 
@@ -83,7 +83,11 @@ int main(int argc, char** argv) {
     const std::string db = (fs::path(dir) / "warehouse.db").string();
     ensureTable(db, rows);
     const std::string sql = "SELECT * FROM flights";
-    QueryExecutor executor(ExecutorOptions{1, nullptr, 1});
+    RuntimeOptions options;
+    options.queryThreads = 1;
+    options.maxIdlePerTarget = 1;
+    Runtime runtime(options);
+    QueryExecutor& executor = runtime.executor();
 
     std::vector<double> ours[2], theirs[2];
     const char* names[2] = {"csv", "json"};

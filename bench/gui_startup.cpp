@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "app/gui/main_window.h"
+#include "core/runtime/runtime.h"
 #include "core/warehouse/warehouse.h"
 #include "widgets/grid/result_grid.h"
 #include "widgets/grid/result_table_model.h"
@@ -173,7 +174,8 @@ int main(int argc, char** argv) {
     }
     const double rssBefore = procStatusMb("VmRSS:");
 
-    widgets::ResultGrid grid;
+    Runtime runtime;  // as the window's: the grid's pages are runs on its executor
+    widgets::ResultGrid grid(runtime);
     grid.resize(1200, 800);
     grid.show();
     waitUntil([&] { return grid.isVisible(); }, 2000);

@@ -18,7 +18,7 @@
 #include <string>
 #include <vector>
 
-#include "core/exec/query_executor.h"
+#include "core/runtime/runtime.h"
 #include "core/question/question.h"
 #include "core/cache/result_cache.h"
 #include "core/sql/sql_template.h"
@@ -100,6 +100,15 @@ struct Timed {
     double ms = 0;
     QueryResult result;
 };
+
+// The runtime the window would make: the cache in `cacheDir`, 8 idle connections per target.
+RuntimeOptions runtimeOptions(const std::string& cacheDir, int threads) {
+    RuntimeOptions o;
+    o.queryThreads = threads;
+    o.maxIdlePerTarget = 8;
+    o.cache = CacheOptions{cacheDir, 256ll << 20, 1024ll << 20, {}};
+    return o;
+}
 
 Timed runTimed(QueryExecutor& ex, QueryRequest req) {
     const auto t = Clock::now();
@@ -195,9 +204,10 @@ int main(int argc, char** argv) {
 
     double coldMs = 0, memoryMs = 0, diskMs = 0, memoryMaxMs = 0;
     {
-        ResultCache cache(CacheOptions{cacheDir, 256ll << 20, 1024ll << 20});
+        Runtime runtime(runtimeOptions(cacheDir, 0));
+        ResultCache& cache = *runtime.cache();
         cache.purge();
-        QueryExecutor ex(ExecutorOptions{0, &cache, 8});
+        QueryExecutor& ex = runtime.executor();
         auto cold = runTimed(ex, groupBy);
         if (cold.result.fromCache) die("cold run came from the cache");
         coldMs = cold.ms;
@@ -215,8 +225,9 @@ int main(int argc, char** argv) {
     {
         // A restart: new cache object and executor (no connections yet) on the same folder.
         const auto t = Clock::now();
-        ResultCache cache(CacheOptions{cacheDir, 256ll << 20, 1024ll << 20});
-        QueryExecutor ex(ExecutorOptions{0, &cache, 8});
+        Runtime runtime(runtimeOptions(cacheDir, 0));
+        ResultCache& cache = *runtime.cache();
+        QueryExecutor& ex = runtime.executor();
         const double startMs = msSince(t);
         auto disk = runTimed(ex, groupBy);
         if (!disk.result.fromCache || cache.stats().diskHits != 1) die("restart did not hit the disk cache");
@@ -248,11 +259,12 @@ int main(int argc, char** argv) {
         r.useCache = useCache;
         return r;
     };
-    ResultCache cache(CacheOptions{cacheDir, 256ll << 20, 1024ll << 20});
-    cache.purge();
     const char* threadsEnv = std::getenv("DESKBASE_BENCH_THREADS");  // default: the executor's own choice
     const int threads = threadsEnv ? std::atoi(threadsEnv) : 0;
-    QueryExecutor ex(ExecutorOptions{threads, &cache, 8});
+    Runtime runtime(runtimeOptions(cacheDir, threads));
+    ResultCache& cache = *runtime.cache();
+    cache.purge();
+    QueryExecutor& ex = runtime.executor();
     // Open the connections once so neither run pays for that.
     {
         std::vector<QueryHandle> hs;

@@ -9,10 +9,9 @@
 
 #include "app/cli/args.h"
 #include "app/cli/commands.h"
-#include "core/exec/query_executor.h"
 #include "core/question/question.h"
 #include "core/question/question_request.h"
-#include "core/cache/result_cache.h"
+#include "core/runtime/runtime.h"
 #include "core/export/result_format.h"
 #include "core/workspace/workspace.h"
 #include "core/warehouse/warehouse.h"
@@ -42,14 +41,6 @@ Result<Question> findQuestion(const std::string& ref, const std::optional<Worksp
     if (ws)
         if (const auto* q = ws->findQuestion(ref)) return q->question;
     return Error{"no question file " + ref};
-}
-
-// Cache folder: the workspace's, else next to a SQLite file; none for PostgreSQL without a workspace.
-std::string cacheDirFor(const std::optional<Workspace>& ws, const std::string& target) {
-    if (ws) return ws->cacheDir();
-    if (Warehouse::isPostgresTarget(target)) return {};
-    const fs::path parent = fs::absolute(target).parent_path();
-    return (parent / ".deskbase" / "cache").string();
 }
 
 }  // namespace
@@ -98,19 +89,15 @@ int runQuery(const std::vector<std::string>& argv) {
     if (!Warehouse::isPostgresTarget(target) && !fs::exists(target, ec))
         return failure(verb, "no SQLite warehouse at " + target + " (give --db TARGET or --workspace DIR)");
 
-    std::unique_ptr<ResultCache> cache;
-    const bool useCache = !args->has("no-cache");
-    if (useCache) {
-        const std::string dir = cacheDirFor(ws, target);
-        if (!dir.empty()) {
-            CacheOptions options{dir, ws ? ws->settings().cacheMemoryBytes : 256ll << 20,
-                                 ws ? ws->settings().cacheDiskBytes : 1024ll << 20};
-            cache = std::make_unique<ResultCache>(options);
-        }
-    }
-    QueryExecutor executor(ExecutorOptions{1, cache.get(), 1});
-    request->useCache = cache != nullptr;
-    auto result = executor.runAndWait(std::move(*request));
+    // The same runtime as the window's, sized for one query.
+    RuntimeOptions options;
+    options.queryThreads = 1;
+    options.jobThreads = 1;
+    options.maxIdlePerTarget = 1;
+    if (!args->has("no-cache")) options.cache = Runtime::commandLineCache(ws ? &*ws : nullptr, target);
+    Runtime runtime(options);
+    request->useCache = runtime.cache() != nullptr;
+    auto result = runtime.executor().runAndWait(std::move(*request));
     if (!result) return failure(verb, oneLine(result.message()));
 
     std::ios::sync_with_stdio(false);

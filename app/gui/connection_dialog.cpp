@@ -18,7 +18,7 @@
 
 #include "app/gui/workspace_controller.h"
 #include "core/warehouse/warehouse.h"
-#include "widgets/common/background_task.h"
+#include "core/runtime/background.h"
 
 namespace deskbase::gui {
 
@@ -31,8 +31,10 @@ QString quoteValue(const QString& v) {
 }
 }  // namespace
 
-ConnectionDialog::ConnectionDialog(const QString& currentTarget, const QString& workspaceDir, QWidget* parent)
+ConnectionDialog::ConnectionDialog(JobQueue& jobs, const QString& currentTarget, const QString& workspaceDir,
+                                   QWidget* parent)
     : QDialog(parent),
+      jobs_(jobs),
       workspaceDir_(workspaceDir),
       sqlite_(new QRadioButton(tr("Embedded SQLite file"), this)),
       postgres_(new QRadioButton(tr("PostgreSQL server"), this)),
@@ -169,9 +171,12 @@ void ConnectionDialog::testConnection() {
     const std::string t = WorkspaceController::withPassword(target(), password()).toStdString();
     test_->setEnabled(false);
     testResult_->setText(tr("Connecting…"));
-    widgets::runInBackground(
-        this,
-        [t]() -> QString {
+    JobSpec spec;
+    spec.kind = "connection test";
+    spec.key = "connection test";  // a newer test supersedes
+    runInBackground(
+        jobs_, mailbox_, std::move(spec),
+        [t](JobContext&) -> QString {
             auto w = Warehouse::open(t);
             if (!w) return QString::fromStdString(w.message());
             auto tables = (*w)->listTables();

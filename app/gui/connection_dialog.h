@@ -4,6 +4,8 @@
 // never written to the workspace (libpq's PGPASSWORD / ~/.pgpass also work).
 #include <QDialog>
 
+#include "core/runtime/mailbox.h"
+
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -11,12 +13,18 @@ class QPushButton;
 class QRadioButton;
 class QSpinBox;
 
+namespace deskbase {
+class JobQueue;
+}
+
 namespace deskbase::gui {
 
 class ConnectionDialog : public QDialog {
     Q_OBJECT
 public:
-    ConnectionDialog(const QString& currentTarget, const QString& workspaceDir, QWidget* parent = nullptr);
+    // "Test connection" runs on `jobs` (the workspace runtime's; it must outlive the dialog).
+    ConnectionDialog(JobQueue& jobs, const QString& currentTarget, const QString& workspaceDir,
+                     QWidget* parent = nullptr);
 
     QString target() const;    // without the password
     QString password() const;  // session only
@@ -31,6 +39,8 @@ private:
     void testConnection();
     void updateEnabled();
 
+    JobQueue& jobs_;
+    Mailbox mailbox_;
     QString workspaceDir_;
     QRadioButton* sqlite_;
     QRadioButton* postgres_;

@@ -6,43 +6,53 @@
 #include <QMessageBox>
 #include <QTimer>
 
-#include "core/exec/query_executor.h"
+#include "core/runtime/runtime.h"
 #include "widgets/common/progress_strip.h"
-#include "widgets/common/background_task.h"
 #include "widgets/grid/cell_format.h"
 
 namespace deskbase::gui {
 
-ExportController::ExportController(widgets::ProgressStrip* strip, QObject* parent)
-    : QObject(parent),
-      strip_(strip),
-      timer_(new QTimer(this)),
-      mailbox_(std::make_shared<widgets::GuiMailbox>(this)) {
+ExportController::ExportController(Runtime& runtime, widgets::ProgressStrip* strip, QObject* parent)
+    : QObject(parent), runtime_(runtime), strip_(strip), timer_(new QTimer(this)) {
     timer_->setInterval(200);
     connect(timer_, &QTimer::timeout, this, &ExportController::showProgress);
     connect(strip_, &widgets::ProgressStrip::cancelRequested, this, &ExportController::cancel);
 }
 
 ExportController::~ExportController() {
-    mailbox_->close();  // the worker may still finish: nothing reaches this object after this
-    if (running_) running_->cancel();
-    executor_.reset();  // joins the worker once the export has removed its temporary file
+    mailbox_.close();  // the job may still finish: nothing reaches this object after this
+    job_.cancel();     // the export removes its temporary file as it stops
 }
 
 bool ExportController::start(ExportRequest request, qint64 expectedRows) {
-    if (running_) {
+    if (job_.isValid()) {
         emit finished(false, tr("An export is already running; cancel it or wait for it to finish"));
         return false;
     }
-    if (!executor_) executor_ = std::make_unique<QueryExecutor>(ExecutorOptions{1, nullptr, 1});
     const QString path = QDir::toNativeSeparators(QString::fromStdString(request.path));
     fileName_ = QFileInfo(path).fileName();
     expectedRows_ = expectedRows;
-    // The outcome arrives on a worker thread (or at once, for a refused request): queue it here.
-    running_ = ResultExport::start(*executor_, std::move(request), {},
-                                   [this, mailbox = mailbox_, path](const Result<ExportSummary>& r) {
-                                       mailbox->post([this, path, r] { onDone(r, path); });
-                                   });
+    JobSpec spec;
+    spec.kind = "export";
+    spec.key = "export";
+    auto outcome = std::make_shared<Result<ExportSummary>>(Error{"Export cancelled"});  // unless it runs
+    spec.run = [&executor = runtime_.executor(), request = std::move(request),
+                outcome](JobContext& job) -> Status {
+        // Checks the request and creates the temporary file here, off the GUI thread; the rows
+        // stream through the executor.
+        auto running = ResultExport::start(executor, request, [&job](const ExportProgress& p) {
+            job.setProgress({-1, p.rows, p.bytes, {}});
+        });
+        job.onCancel([running] { running->cancel(); });
+        running->wait();
+        *outcome = running->result();
+        return *outcome ? Status::ok() : Status::fail(outcome->message());
+    };
+    // Also for an export cancelled before it started.
+    spec.onDone = [mailbox = mailbox_.address(), self = this, outcome, path](const JobHandle&) {
+        mailbox.post([self, path, outcome] { self->onDone(*outcome, path); });
+    };
+    job_ = runtime_.jobs().submit(std::move(spec));
     strip_->start(tr("Exporting %1…").arg(fileName_));
     strip_->setFraction(expectedRows_ > 0 ? 0.0 : -1.0);
     timer_->start();
@@ -51,17 +61,17 @@ bool ExportController::start(ExportRequest request, qint64 expectedRows) {
 }
 
 void ExportController::cancel() {
-    if (running_) running_->cancel();
+    job_.cancel();
 }
 
 void ExportController::showProgress() {
-    if (!running_) return;
-    const ExportProgress p = running_->progress();
+    if (!job_.isValid()) return;
+    const JobProgress p = job_.progress();
     const QLocale loc = widgets::displayLocale();
     strip_->setText(
         tr("Exporting %1: %2 rows · %3 MB")
-            .arg(fileName_, loc.toString(qulonglong(p.rows)), loc.toString(double(p.bytes) / 1e6, 'f', 1)));
-    if (expectedRows_ > 0) strip_->setFraction(double(p.rows) / double(expectedRows_));
+            .arg(fileName_, loc.toString(qulonglong(p.items)), loc.toString(double(p.bytes) / 1e6, 'f', 1)));
+    if (expectedRows_ > 0) strip_->setFraction(double(p.items) / double(expectedRows_));
 }
 
 namespace {
@@ -121,7 +131,7 @@ QString ExportController::describe(const Result<ExportSummary>& outcome, const Q
 }
 
 void ExportController::onDone(const Result<ExportSummary>& outcome, const QString& path) {
-    running_.reset();
+    job_ = {};
     timer_->stop();
     strip_->finish();
     emit runningChanged(false);

@@ -1,24 +1,26 @@
 #pragma once
-// Exporting a query's full result to a file from the GUI: runs a core ResultExport on its own
-// one-worker executor, shows rows and MB written in a progress strip with Cancel (polled a few
-// times a second, so a fast export does not flood the event loop), and reports the outcome in
-// one line. The window never waits for it; one export runs at a time.
+// Exporting a query's full result to a file from the GUI: an "export" job on the workspace
+// runtime runs a core ResultExport (its rows stream through the runtime's executor), a progress
+// strip shows rows and MB written with Cancel (polled a few times a second, so a fast export does
+// not flood the event loop), and the outcome is one line. The window never waits for it; one
+// export runs at a time.
 #include <QObject>
 #include <QString>
 #include <memory>
 #include <optional>
 
 #include "core/export/result_export.h"
+#include "core/runtime/job_queue.h"
+#include "core/runtime/mailbox.h"
 
 class QTimer;
 class QWidget;
 
 namespace deskbase {
-class QueryExecutor;
+class Runtime;
 }
 
 namespace deskbase::widgets {
-class GuiMailbox;
 class ProgressStrip;
 }  // namespace deskbase::widgets
 
@@ -34,7 +36,8 @@ struct ExportChoice {
 class ExportController : public QObject {
     Q_OBJECT
 public:
-    ExportController(widgets::ProgressStrip* strip, QObject* parent);
+    // Exports run on `runtime` (borrowed: it must outlive the controller).
+    ExportController(Runtime& runtime, widgets::ProgressStrip* strip, QObject* parent);
     ~ExportController() override;  // cancels a running export (its temporary file is removed)
 
     // Starts the export; `expectedRows` (-1: unknown) fills the progress bar. The outcome, also a
@@ -42,7 +45,7 @@ public:
     // when an export is already running.
     bool start(ExportRequest request, qint64 expectedRows = -1);
     void cancel();
-    bool isRunning() const { return running_ != nullptr; }
+    bool isRunning() const { return job_.isValid(); }
 
     // Asks for the destination (file dialog with a filter per format); nullopt when cancelled.
     static std::optional<ExportChoice> chooseFile(QWidget* parent, const QString& suggestedPath);
@@ -59,13 +62,13 @@ private:
     void showProgress();
     void onDone(const Result<ExportSummary>& outcome, const QString& path);
 
+    Runtime& runtime_;
     widgets::ProgressStrip* strip_;
     QTimer* timer_;
-    std::unique_ptr<QueryExecutor> executor_;  // created on the first export
-    std::shared_ptr<widgets::GuiMailbox> mailbox_;
-    std::shared_ptr<ResultExport> running_;
+    JobHandle job_;  // the running export, if any
     QString fileName_;
     qint64 expectedRows_ = -1;
+    Mailbox mailbox_;  // last: closed first
 };
 
 }  // namespace deskbase::gui

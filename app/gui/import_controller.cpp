@@ -1,12 +1,11 @@
 #include "app/gui/import_controller.h"
 
 #include <QFileInfo>
-#include <QMetaObject>
-#include <QThread>
 
 #include "app/gui/workspace_controller.h"
+#include "core/runtime/background.h"
+#include "core/runtime/runtime.h"
 #include "core/warehouse/warehouse.h"
-#include "widgets/common/background_task.h"
 #include "widgets/importer/import_preview_dialog.h"
 #include "widgets/importer/import_progress_panel.h"
 
@@ -19,8 +18,8 @@ ImportController::ImportController(WorkspaceController* workspace, widgets::Impo
 }
 
 ImportController::~ImportController() {
-    if (running_) running_->cancel();
-    if (thread_) thread_->wait();  // the job rolls back at its next row block
+    mailbox_.close();
+    if (running_) running_->cancel();  // the job rolls back at its next row block
 }
 
 bool ImportController::looksImportable(const QString& path) {
@@ -49,15 +48,19 @@ void ImportController::nextPreview() {
     const QString path = previewQueue_.takeFirst();
     ImportOptions options;
     options.path = path.toStdString();
-    widgets::runInBackground(
-        this, [options] { return previewImport(options); },
+    JobSpec spec;
+    spec.kind = "preview";
+    runInBackground(
+        workspace_->runtime().jobs(), mailbox_, std::move(spec),
+        [options](JobContext&) { return previewImport(options); },
         [this, options, path](Result<ImportPreview> preview) {
             if (!preview) {
                 emit failed(path, QString::fromStdString(preview.message()));
                 nextPreview();
                 return;
             }
-            auto* dialog = new widgets::ImportPreviewDialog(options, std::move(*preview), dialogParent_);
+            auto* dialog = new widgets::ImportPreviewDialog(workspace_->runtime().jobs(), options,
+                                                            std::move(*preview), dialogParent_);
             QStringList existing;
             for (const auto& t : workspace_->schema().tables) existing << QString::fromStdString(t.name);
             dialog->setExistingTables(existing);
@@ -93,31 +96,30 @@ void ImportController::startNextJob() {
     running_ = job;
     panel_->start(QFileInfo(path).fileName(), int(jobs_.size()));
 
-    auto result = std::make_shared<std::optional<Result<ImportResult>>>();
-    thread_ = QThread::create([this, job, target, result] {
+    JobSpec spec;
+    spec.kind = "import";
+    spec.writesTo = target;
+    spec.run = [job, target, path, mailbox = mailbox_.address(), self = this](JobContext&) -> Status {
+        // A connection of its own, not interrupted by the runtime: the job stops at its next row
+        // block and rolls back, and a Cancel during the commit must not break the commit.
         auto warehouse = Warehouse::open(target);
-        if (!warehouse) {
-            result->emplace(Error{warehouse.message()});
-            return;
-        }
-        // Progress comes ~20 times a second on this thread; hand it to the GUI thread.
-        result->emplace(job->run(**warehouse, [this](const ImportProgress& p) {
-            QMetaObject::invokeMethod(
-                this, [this, p] { panel_->update(p); }, Qt::QueuedConnection);
-        }));
-    });
-    connect(thread_, &QThread::finished, this, [this, path, job, result] {
-        thread_->deleteLater();
-        thread_ = nullptr;
-        running_.reset();
-        Result<ImportResult> outcome =
-            result->has_value() ? std::move(**result) : Result<ImportResult>(Error{"the import stopped"});
-        // A Cancel that came during the commit, or after it, did not stop anything: the table is
-        // loaded and must be reported (and dashboards refreshed) as such.
-        const bool stopped = job->isCancelled() && !outcome.isOk();
-        onJobDone(path, std::move(outcome), stopped);
-    });
-    thread_->start();
+        Result<ImportResult> outcome = Error{warehouse.isOk() ? std::string() : warehouse.message()};
+        if (warehouse)  // progress comes ~20 times a second on this thread; the panel is updated on its own
+            outcome = job->run(**warehouse, [mailbox, self](const ImportProgress& p) {
+                mailbox.post([self, p] { self->panel_->update(p); });
+            });
+        const Status status = outcome ? Status::ok() : Status::fail(outcome.message());
+        mailbox.post([self, path, job, outcome = std::move(outcome)]() mutable {
+            self->job_ = {};
+            self->running_.reset();
+            // A Cancel that came during the commit, or after it, did not stop anything: the
+            // table is loaded and must be reported (and dashboards refreshed) as such.
+            const bool stopped = job->isCancelled() && !outcome.isOk();
+            self->onJobDone(path, std::move(outcome), stopped);
+        });
+        return status;
+    };
+    job_ = workspace_->runtime().jobs().submit(std::move(spec));
 }
 
 void ImportController::onJobDone(const QString& path, Result<ImportResult> result, bool wasCancelled) {

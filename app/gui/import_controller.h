@@ -1,8 +1,9 @@
 #pragma once
-// Importing files: each dropped/chosen file is previewed off the GUI thread, shown in the preview
-// dialog, and, once accepted, queued as an ImportJob that runs on a worker thread (one at a time)
-// with progress marshalled back to the GUI thread and Cancel. A file that cannot be read gets a
-// clear message and changes nothing.
+// Importing files: each dropped/chosen file is previewed by a job on the workspace runtime, shown
+// in the preview dialog, and, once accepted, queued; one at a time, an ImportJob runs as an
+// "import" job writing the warehouse (the runtime lets one writer per warehouse run), with
+// progress posted back to the GUI thread and Cancel. A file that cannot be read gets a clear
+// message and changes nothing.
 #include <QObject>
 #include <QPointer>
 #include <QStringList>
@@ -10,9 +11,10 @@
 #include <memory>
 
 #include "core/ingest/import_job.h"
+#include "core/runtime/job_queue.h"
+#include "core/runtime/mailbox.h"
 #include "widgets/importer/import_preview_dialog.h"
 
-class QThread;
 class QWidget;
 
 namespace deskbase::widgets {
@@ -28,7 +30,8 @@ class ImportController : public QObject {
 public:
     ImportController(WorkspaceController* workspace, widgets::ImportProgressPanel* panel,
                      QWidget* dialogParent);
-    ~ImportController() override;  // cancels and waits for a running job
+    // Cancels a running import; the runtime waits for it to roll back when it shuts down.
+    ~ImportController() override;
 
     void importFiles(const QStringList& paths);
     void cancelCurrent();
@@ -59,7 +62,8 @@ private:
     QPointer<widgets::ImportPreviewDialog> dialog_;
     std::deque<ImportOptions> jobs_;
     std::shared_ptr<ImportJob> running_;
-    QThread* thread_ = nullptr;
+    JobHandle job_;
+    Mailbox mailbox_;  // last: closed first
 };
 
 }  // namespace deskbase::gui

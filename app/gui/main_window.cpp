@@ -28,7 +28,8 @@
 #include "app/gui/query_page.h"
 #include "app/gui/workspace_controller.h"
 #include "core/dashboard/demo_workspace.h"
-#include "widgets/common/background_task.h"
+#include "core/runtime/background.h"
+#include "core/runtime/runtime.h"
 #include "widgets/grid/cell_format.h"
 #include "widgets/importer/import_progress_panel.h"
 #include "widgets/schema/schema_browser.h"
@@ -108,10 +109,10 @@ MainWindow::MainWindow(QWidget* parent)
 }
 
 MainWindow::~MainWindow() {
-    // The demo's import holds a write transaction and temporary files: let it end first.
-    if (demoSetup_) demoSetup_->wait();
+    mailbox_.close();
     // Everything that borrows the workspace's runtime goes before the controller that owns it
-    // (Qt would delete the controller, the first child, first).
+    // (Qt would delete the controller, the first child, first). The runtime then waits for the
+    // jobs still running: the demo's import holds a write transaction and temporary files.
     delete imports_;
     delete takeCentralWidget();  // the sidebar and the pages
     delete workspace_;
@@ -206,8 +207,13 @@ bool MainWindow::openWorkspace(const QString& dir) {
 void MainWindow::openDemoWorkspace(const QString& dir) {
     if (!openWorkspace(dir)) return;
     showMessage(tr("Preparing the demo workspace (sample data is generated and imported on first start)…"));
-    demoSetup_ = widgets::runInBackground(
-        this, [d = dir.toStdString()] { return dashboard::ensureDemoWorkspace(d); },
+    JobSpec spec;
+    spec.kind = "demo";
+    spec.writesTo = workspace_->target().toStdString();
+    // The Runtime waits for it when the window closes: the import holds a write transaction.
+    runInBackground(
+        workspace_->runtime().jobs(), mailbox_, std::move(spec),
+        [d = dir.toStdString()](JobContext&) { return dashboard::ensureDemoWorkspace(d); },
         [this, dir](const Status& s) {
             if (!s) {
                 showWarning(tr("Demo workspace"), QString::fromStdString(s.message()));
@@ -288,7 +294,8 @@ void MainWindow::chooseFilesToImport() {
 
 void MainWindow::editConnection() {
     if (!workspace_->isOpen()) return;
-    auto* dialog = new ConnectionDialog(workspace_->savedTarget(), workspace_->dir(), this);
+    auto* dialog =
+        new ConnectionDialog(workspace_->runtime().jobs(), workspace_->savedTarget(), workspace_->dir(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         QString error;

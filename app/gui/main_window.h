@@ -4,8 +4,8 @@
 // done by WorkspaceController, ImportController and the pages. Files dropped anywhere on the
 // window are imported.
 #include <QMainWindow>
-#include <QPointer>
-#include <QThread>
+
+#include "core/runtime/mailbox.h"
 
 class QLabel;
 class QSplitter;
@@ -87,7 +87,7 @@ private:
     QLabel* message_;
     widgets::ImportProgressPanel* progress_;
     ImportController* imports_;
-    QPointer<QThread> demoSetup_;  // generates and imports the demo data; waited for on close
+    Mailbox mailbox_;  // the demo setup's result comes back through it
 };
 
 }  // namespace deskbase::gui

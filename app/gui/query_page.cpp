@@ -39,13 +39,13 @@ QueryPage::QueryPage(WorkspaceController* workspace, QWidget* parent)
       workspace_(workspace),
       editor_(new widgets::SqlEditor(this)),
       parameters_(new widgets::ParameterBar(this)),
-      grid_(new widgets::ResultGrid(this)),
-      chart_(new widgets::QuestionChartPanel(this)),
+      grid_(new widgets::ResultGrid(workspace->runtime(), this)),
+      chart_(new widgets::QuestionChartPanel(workspace->runtime().executor(), this)),
       views_(new QStackedWidget(this)),
       error_(new QLabel(this)),
       title_(new QLabel(this)),
       exportStrip_(new widgets::ProgressStrip(this)),
-      exports_(new ExportController(exportStrip_, this)) {
+      exports_(new ExportController(workspace->runtime(), exportStrip_, this)) {
     setObjectName(QStringLiteral("queryPage"));
     auto* toolbar = new QToolBar(this);
     toolbar->setIconSize(QSize(16, 16));

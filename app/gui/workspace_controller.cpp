@@ -3,8 +3,8 @@
 #include <QDir>
 #include <QUrl>
 
+#include "core/runtime/background.h"
 #include "core/warehouse/warehouse.h"
-#include "widgets/common/background_task.h"
 
 namespace deskbase::gui {
 
@@ -18,7 +18,10 @@ bool needsPassword(const QString& message) {
 
 WorkspaceController::WorkspaceController(QObject* parent)
     : QObject(parent), runtime_(std::make_unique<Runtime>()) {}
-WorkspaceController::~WorkspaceController() = default;
+WorkspaceController::~WorkspaceController() {
+    mailbox_.close();
+    runtime_.reset();  // cancels and waits for what is still running, before the members go
+}
 
 bool WorkspaceController::open(const QString& dir, QString* error) {
     auto ws = Workspace::create(QDir(dir).absolutePath().toStdString());
@@ -100,8 +103,12 @@ void WorkspaceController::refreshSchema() {
     const quint64 gen = ++schemaGen_;
     const std::string target = this->target().toStdString();
     const std::string dir = workspace_->dir();
-    widgets::runInBackground(
-        this, [target, dir] { return widgets::loadSchemaSnapshot(target, dir); },
+    JobSpec spec;
+    spec.kind = "schema";
+    spec.key = "schema";  // a newer load supersedes
+    runInBackground(
+        runtime_->jobs(), mailbox_, std::move(spec),
+        [target, dir](JobContext&) { return widgets::loadSchemaSnapshot(target, dir); },
         [this, gen](widgets::SchemaSnapshot snap) {
             if (gen != schemaGen_) return;  // a newer refresh is on its way
             schema_ = std::move(snap);

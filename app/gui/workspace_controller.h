@@ -9,6 +9,7 @@
 #include <memory>
 #include <optional>
 
+#include "core/runtime/mailbox.h"
 #include "core/runtime/runtime.h"
 #include "core/workspace/workspace.h"
 #include "widgets/schema/schema_snapshot.h"
@@ -57,6 +58,7 @@ private:
     QString password_;  // memory only
     widgets::SchemaSnapshot schema_;
     quint64 schemaGen_ = 0;
+    Mailbox mailbox_;
 };
 
 }  // namespace deskbase::gui

@@ -1,13 +1,14 @@
 #include "core/cache/result_cache.h"
 
-#include <QCryptographicHash>
-#include <QByteArray>
+#include <unistd.h>
 
+#include <QByteArray>
+#include <QCryptographicHash>
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
-#include <thread>
 
 #include "core/cache/result_codec.h"
 #include "core/warehouse/warehouse.h"
@@ -20,8 +21,9 @@ namespace {
 
 constexpr const char* kExtension = ".dbrc";
 
-std::int64_t nowMs() {
-    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+std::int64_t systemNowMs() {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(
+               std::chrono::system_clock::now().time_since_epoch())
         .count();
 }
 
@@ -50,7 +52,10 @@ std::string normalizeSql(const std::string& sql) {
             for (++i; i < sql.size(); ++i) {
                 out += sql[i];
                 if (sql[i] == c) {
-                    if (i + 1 < sql.size() && sql[i + 1] == c) { out += sql[++i]; continue; }
+                    if (i + 1 < sql.size() && sql[i + 1] == c) {
+                        out += sql[++i];
+                        continue;
+                    }
                     break;
                 }
             }
@@ -89,6 +94,15 @@ ResultCache::ResultCache(CacheOptions options) : options_(std::move(options)) {
 }
 
 ResultCache::~ResultCache() = default;
+
+std::int64_t ResultCache::now() const {
+    return options_.nowMs ? options_.nowMs() : systemNowMs();
+}
+
+std::uint64_t ResultCache::epoch() const {
+    std::lock_guard lock(mutex_);
+    return epoch_;
+}
 
 std::string ResultCache::filePath(const std::string& digest) const {
     return (fs::path(options_.dir) / (digest + kExtension)).string();
@@ -221,10 +235,11 @@ void ResultCache::dropLocked(const std::string& digest) {
 std::optional<QueryResult> ResultCache::lookup(const CacheKey& key, Warehouse& w) {
     const auto start = std::chrono::steady_clock::now();
     const std::string serializedKey = key.serialized();
-    const std::string digest = QCryptographicHash::hash(QByteArrayView(serializedKey.data(), qsizetype(serializedKey.size())),
-                                                        QCryptographicHash::Sha1)
-                                   .toHex()
-                                   .toStdString();
+    const std::string digest =
+        QCryptographicHash::hash(QByteArrayView(serializedKey.data(), qsizetype(serializedKey.size())),
+                                 QCryptographicHash::Sha1)
+            .toHex()
+            .toStdString();
     bool fromDisk = false;
     auto entry = findInMemory(digest, serializedKey);
     if (!entry && !options_.dir.empty()) {
@@ -239,7 +254,7 @@ std::optional<QueryResult> ResultCache::lookup(const CacheKey& key, Warehouse& w
         return std::nullopt;
     };
     if (!entry) return miss(false, false);
-    if (entry->data.expiresAtMs <= nowMs()) return miss(true, false);
+    if (entry->data.expiresAtMs <= now()) return miss(true, false);
     // Served only while every table read is at the version recorded at store time.
     std::vector<std::string> tables;
     for (const auto& tv : entry->data.versions) tables.push_back(tv.table);
@@ -250,7 +265,8 @@ std::optional<QueryResult> ResultCache::lookup(const CacheKey& key, Warehouse& w
     }
     QueryResult result = entry->data.result;
     result.fromCache = true;
-    result.elapsedMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    result.elapsedMs =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     std::lock_guard lock(mutex_);
     ++stats_.hits;
     ++(fromDisk ? stats_.diskHits : stats_.memoryHits);
@@ -258,7 +274,8 @@ std::optional<QueryResult> ResultCache::lookup(const CacheKey& key, Warehouse& w
 }
 
 bool ResultCache::store(const CacheKey& key, const QueryResult& result, double runMs,
-                        std::vector<TableVersion> versions, const CachePolicy& policy) {
+                        std::vector<TableVersion> versions, const CachePolicy& policy,
+                        std::optional<std::uint64_t> epoch) {
     const std::string serializedKey = key.serialized();
     const std::string digest = key.digest();
     double average = runMs;
@@ -274,15 +291,20 @@ bool ResultCache::store(const CacheKey& key, const QueryResult& result, double r
     if (keep <= 0) return false;
     auto entry = std::make_shared<Entry>();
     entry->data.key = serializedKey;
-    entry->data.expiresAtMs = nowMs() + keep;
+    entry->data.expiresAtMs = now() + keep;
     entry->data.versions = std::move(versions);
     entry->data.result = result;
     entry->data.result.fromCache = false;
     entry->data.result.elapsedMs = runMs;
     entry->bytes = entry->data.result.approxBytes() + serializedKey.size();
+    if (epoch && *epoch != this->epoch()) return false;  // purged while the run was on its way
     if (!options_.dir.empty()) writeToDisk(digest, *entry);
     insertInMemory(digest, entry);
     std::lock_guard lock(mutex_);
+    if (epoch && *epoch != epoch_) {  // a purge landed while the entry was written: undo it
+        dropLocked(digest);
+        return false;
+    }
     ++stats_.stores;
     return true;
 }
@@ -294,7 +316,9 @@ void ResultCache::writeToDisk(const std::string& digest, const Entry& e) {
     fs::create_directories(options_.dir, ec);
     // Temp file + rename: a reader never sees half an entry, a crash leaves only a *.tmp file.
     const std::string finalPath = filePath(digest);
-    const std::string tmpPath = finalPath + ".tmp" + std::to_string(std::hash<std::thread::id>{}(std::this_thread::get_id()));
+    static std::atomic<std::uint64_t> writes{0};  // a name of its own for each writer, in any process
+    const std::string tmpPath =
+        finalPath + ".tmp" + std::to_string(::getpid()) + "." + std::to_string(++writes);
     std::FILE* f = std::fopen(tmpPath.c_str(), "wb");
     if (!f) return;
     const bool ok = std::fwrite(bytes.data(), 1, bytes.size(), f) == bytes.size();
@@ -317,6 +341,7 @@ void ResultCache::remove(const CacheKey& key) {
 
 void ResultCache::purge() {
     std::lock_guard lock(mutex_);
+    ++epoch_;
     lru_.clear();
     byDigest_.clear();
     std::error_code ec;

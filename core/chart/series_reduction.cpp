@@ -3,7 +3,8 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
-#include <thread>
+
+#include "core/runtime/companion.h"
 
 namespace deskbase::chart {
 
@@ -71,13 +72,13 @@ std::vector<std::size_t> reduceMinMax(const double* x, const double* y, std::siz
     const ColumnRule rule{xMin, double(columns) / span, columns};
     // Millions of points: the scan is memory-bound, so the right half of the columns runs on a
     // second core. Buckets never straddle the split, so the picks are the same as one pass.
-    if (hi - lo >= kParallelPoints && std::thread::hardware_concurrency() > 1) {
+    if (hi - lo >= kParallelPoints && Companion::worthIt()) {
         const long half = columns / 2;
         const std::size_t split =
             std::size_t(std::partition_point(x + lo, x + hi, [&](double xv) { return rule(xv) < half; }) - x);
         std::vector<std::size_t> right;
         right.reserve(std::size_t(columns - half) * 4);
-        std::thread worker([&] { reduceSpan(x, y, split, hi, rule, right); });
+        Companion worker([&] { reduceSpan(x, y, split, hi, rule, right); });
         reduceSpan(x, y, lo, split, rule, out);
         worker.join();
         out.insert(out.end(), right.begin(), right.end());

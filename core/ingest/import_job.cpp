@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <chrono>
-#include <future>
 #include <map>
 #include <optional>
 
@@ -11,6 +10,7 @@
 #include "core/ingest/file_schema.h"
 #include "core/ingest/load_pipeline.h"
 #include "core/ingest/reject_spill.h"
+#include "core/runtime/companion.h"
 #include "core/warehouse/warehouse.h"
 
 namespace deskbase {
@@ -208,23 +208,25 @@ Result<ImportResult> ImportJob::run(Warehouse& w,
     std::optional<FileSchema> full;
     if (guess->complete) full = *guess;
     std::atomic<bool> stopInference{false};
-    std::future<Result<FileSchema>> wholeFile;
+    std::optional<Result<FileSchema>> wholeResult;
+    Companion wholeFile;
     if (!full) {
-        wholeFile = std::async(std::launch::async, [&] {
-            return inferFileSchema(options_.path, *sniff, encodingFixed, stopInference, {});
+        wholeFile = Companion([&] {
+            wholeResult.emplace(inferFileSchema(options_.path, *sniff, encodingFixed, stopInference, {}));
         });
     }
     struct StopInference {  // an early return must not leave the thread reading
         std::atomic<bool>& stop;
-        std::future<Result<FileSchema>>& f;
+        Companion& c;
         ~StopInference() {
             stop.store(true);
-            if (f.valid()) f.wait();
+            c.join();
         }
     } stopGuard{stopInference, wholeFile};
     auto awaitFull = [&]() -> Status {
         if (full) return Status::ok();
-        auto r = wholeFile.get();
+        wholeFile.join();
+        auto r = std::move(*wholeResult);
         if (!r) return Status::fail(r.message());
         full = std::move(*r);
         return Status::ok();
@@ -290,8 +292,7 @@ Result<ImportResult> ImportJob::run(Warehouse& w,
             planned.plan, **writer, *rejects, stopLoad,
             [&](std::int64_t bytes, std::int64_t total, std::int64_t rows) {
                 if (cancelled_.load(std::memory_order_relaxed)) stopLoad.store(true);
-                if (speculative && !full &&
-                    wholeFile.wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
+                if (speculative && !full && wholeFile.finished()) {
                     if (auto s = awaitFull(); !s) {
                         passOneError = s.message();
                         stopLoad.store(true);
@@ -307,7 +308,7 @@ Result<ImportResult> ImportJob::run(Warehouse& w,
         if (cancelled_.load()) return Error{"cancelled"};
         if (!passOneError.empty()) return Error{passOneError};
         if (!stats && !guessWrong) {
-            if (!full && wholeFile.valid()) {
+            if (!full && wholeFile.running()) {
                 // The real cause may be the file itself (e.g. unreadable later on): prefer pass one's word.
                 if (auto s = awaitFull(); !s) return Error{s.message()};
             }

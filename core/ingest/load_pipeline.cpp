@@ -4,12 +4,12 @@
 #include <deque>
 #include <memory>
 #include <mutex>
-#include <thread>
 
 #include "core/infer/type_inference.h"
 #include "core/ingest/file_schema.h"
 #include "core/ingest/reject_spill.h"
 #include "core/io/record_reader.h"
+#include "core/runtime/companion.h"
 #include "core/warehouse/warehouse.h"
 
 namespace deskbase {
@@ -138,7 +138,7 @@ Result<LoadStats> runLoadPipeline(const LoadPlan& plan, BulkWriter& writer, Reje
                                   const std::function<void(std::int64_t, std::int64_t, std::int64_t)>& progress) {
     BatchQueue queue;
     ProducerState state;
-    std::thread producer([&] { produce(plan, queue, rejects, cancelled, state); });
+    Companion producer([&] { produce(plan, queue, rejects, cancelled, state); });
     LoadStats stats;
     Status failure;
     while (auto batch = queue.pop()) {

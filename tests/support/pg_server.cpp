@@ -192,6 +192,11 @@ Status PgServer::stop() {
     return runTool("pg_ctl", {"stop", "-D", dataDir_, "-m", "immediate", "-w", "-t", "30"}, 60000);
 }
 
+qint64 PgServer::postmasterPid() const {
+    const std::string text = readFile(dataDir_ + "/postmaster.pid");  // first line: the pid
+    return running_ && !text.empty() ? qint64(std::atoll(text.c_str())) : 0;
+}
+
 Status PgServer::restart() {
     if (running_) return Status::ok();
     auto s = runTool(

@@ -30,6 +30,9 @@ public:
     Status stop();
     // Starts a stopped server again on the same data and port.
     Status restart();
+    // The postmaster's process id (from postmaster.pid), 0 when not running. A test may pause it
+    // (SIGSTOP) to play an unresponsive server; it must send SIGCONT before the server is stopped.
+    qint64 postmasterPid() const;
 
 private:
     PgServer() = default;

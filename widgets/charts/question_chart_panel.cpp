@@ -6,6 +6,7 @@
 #include <QScrollArea>
 #include <QSplitter>
 #include <QVBoxLayout>
+#include <atomic>
 
 #include "core/chart/chart_data.h"
 #include "core/exec/query_executor.h"
@@ -13,11 +14,15 @@
 #include "widgets/charts/chart_palette.h"
 #include "widgets/charts/chart_settings_panel.h"
 #include "widgets/charts/chart_view.h"
-#include "widgets/common/background_task.h"
 
 namespace deskbase::widgets {
 
 namespace {
+std::string nextSlot() {
+    static std::atomic<std::uint64_t> next{1};
+    return "chart" + std::to_string(next++);
+}
+
 std::string queryKey(const std::string& target, const std::string& sql, const std::vector<Value>& params) {
     std::string key = target + '\x1f' + sql;
     for (const Value& v : params) key += '\x1f' + std::to_string(v.index()) + valueToText(v);
@@ -25,19 +30,15 @@ std::string queryKey(const std::string& target, const std::string& sql, const st
 }
 }  // namespace
 
-QuestionChartPanel::QuestionChartPanel(QWidget* parent)
+QuestionChartPanel::QuestionChartPanel(QueryExecutor& executor, QWidget* parent)
     : QWidget(parent),
-      mailbox_(std::make_shared<GuiMailbox>(this)),
+      executor_(executor),
+      slot_(nextSlot()),
       chart_(new ChartView(this)),
       settingsPanel_(new ChartSettingsPanel(this)),
       settingsScroll_(new QScrollArea(this)),
       status_(new QLabel(this)) {
     setObjectName(QStringLiteral("questionChart"));
-    // One connection is enough: the page shows one chart at a time and a newer run supersedes.
-    ExecutorOptions options;
-    options.threads = 1;
-    options.maxIdlePerTarget = 1;
-    executor_ = std::make_unique<QueryExecutor>(options);
 
     status_->setWordWrap(true);
     status_->setTextFormat(Qt::PlainText);
@@ -71,8 +72,8 @@ QuestionChartPanel::QuestionChartPanel(QWidget* parent)
 }
 
 QuestionChartPanel::~QuestionChartPanel() {
-    mailbox_->close();  // a run finishing now is dropped
-    executor_.reset();  // cancels and joins before the widgets go
+    mailbox_.close();  // a run finishing now is dropped
+    executor_.cancelSlot(slot_);
 }
 
 void QuestionChartPanel::setSettings(const dashboard::VisualizationSettings& s) {
@@ -120,21 +121,21 @@ void QuestionChartPanel::showQuery(const std::string& target, const std::string&
     request.target = target;
     request.sql = sql;
     request.params = params;
-    request.slotKey = "chart";
+    request.slotKey = slot_;
     request.rowLimit = kMaxRows;
     request.useCache = false;
-    request.onFinished = [mailbox = mailbox_, panel = this, gen](const Result<QueryResult>& r) {
+    request.onFinished = [mailbox = mailbox_.address(), panel = this, gen](const Result<QueryResult>& r) {
         if (!r.isOk()) {
             const QString error = QString::fromStdString(r.message());
-            mailbox->post([panel, gen, error] { panel->finish(gen, nullptr, false, error); });
+            mailbox.post([panel, gen, error] { panel->finish(gen, nullptr, false, error); });
             return;
         }
         auto data = std::make_shared<const chart::ChartData>(chart::chartDataFrom(r.value()));
-        mailbox->post([panel, gen, data, truncated = r.value().truncated] {
+        mailbox.post([panel, gen, data, truncated = r.value().truncated] {
             panel->finish(gen, data, truncated, QString());
         });
     };
-    executor_->submit(std::move(request));
+    executor_.submit(std::move(request));
 }
 
 void QuestionChartPanel::finish(std::uint64_t generation, std::shared_ptr<const chart::ChartData> data,
@@ -181,12 +182,12 @@ void QuestionChartPanel::invalidate() {
 
 void QuestionChartPanel::cancel() {
     if (!loading_) return;
-    executor_->cancelSlot("chart");
+    executor_.cancelSlot(slot_);
 }
 
 void QuestionChartPanel::clear() {
     ++generation_;
-    executor_->cancelSlot("chart");
+    executor_.cancelSlot(slot_);
     loading_ = false;
     invalidate();
     chart_->clear();

@@ -1,13 +1,15 @@
 #pragma once
 // A question's answer as its chart, with the settings form beside it: the query page's "Chart"
-// view. The query runs off the GUI thread (at most kMaxRows rows; aggregate in SQL for more),
-// a newer query supersedes an unfinished one, and every settings edit redraws at once.
+// view. The query runs on the workspace runtime's executor (at most kMaxRows rows; aggregate in
+// SQL for more), a newer query supersedes an unfinished one, and every settings edit redraws at
+// once.
 #include <QWidget>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "core/dashboard/visualization.h"
+#include "core/runtime/mailbox.h"
 #include "core/types/value.h"
 
 QT_BEGIN_NAMESPACE
@@ -27,14 +29,14 @@ namespace deskbase::widgets {
 
 class ChartSettingsPanel;
 class ChartView;
-class GuiMailbox;
 
 class QuestionChartPanel : public QWidget {
     Q_OBJECT
 public:
     static constexpr std::size_t kMaxRows = 250000;
 
-    explicit QuestionChartPanel(QWidget* parent = nullptr);
+    // Runs on `executor` (the workspace runtime's; it must outlive the panel).
+    explicit QuestionChartPanel(QueryExecutor& executor, QWidget* parent = nullptr);
     ~QuestionChartPanel() override;
 
     void setSettings(const dashboard::VisualizationSettings& s);
@@ -64,8 +66,8 @@ private:
     void draw();
     void setStatus(const QString& text, bool isError);
 
-    std::unique_ptr<QueryExecutor> executor_;
-    std::shared_ptr<GuiMailbox> mailbox_;
+    QueryExecutor& executor_;
+    const std::string slot_;  // this panel's runs supersede each other
     ChartView* chart_;
     ChartSettingsPanel* settingsPanel_;
     QScrollArea* settingsScroll_;
@@ -75,6 +77,7 @@ private:
     std::string shownKey_;  // target + SQL + values of the drawn (or running) query
     std::uint64_t generation_ = 0;
     bool loading_ = false;
+    Mailbox mailbox_;  // last: closed first
 };
 
 }  // namespace deskbase::widgets

@@ -10,18 +10,19 @@
 #include <QVBoxLayout>
 #include <algorithm>
 
-#include "widgets/grid/cell_format.h"
+#include "core/runtime/runtime.h"
 #include "core/sql/result_sql.h"
+#include "widgets/grid/cell_format.h"
 #include "widgets/grid/result_table_model.h"
 
 namespace deskbase::widgets {
 
-ResultGrid::ResultGrid(QWidget* parent)
+ResultGrid::ResultGrid(Runtime& runtime, QWidget* parent)
     : QWidget(parent),
-      model_(new ResultTableModel(this)),
+      model_(new ResultTableModel(runtime.executor(), this)),
       view_(new QTableView(this)),
       status_(new QLabel(this)),
-      fetcher_(std::make_unique<SelectionFetcher>(this)) {
+      fetcher_(std::make_unique<SelectionFetcher>(runtime.jobs())) {
     view_->setModel(model_);
     view_->setObjectName(QStringLiteral("resultView"));
     view_->setAlternatingRowColors(true);
@@ -132,9 +133,9 @@ QString ResultGrid::selectionAsTsv() const {
 void ResultGrid::copySelection() {
     const SelectionShape shape = currentSelection();
     if (shape.empty()) return;
-    const bool cached = std::all_of(shape.segments.begin(), shape.segments.end(), [this](const SelectionSegment& s) {
-        return model_->hasRows(s.first, s.last);
-    });
+    const bool cached =
+        std::all_of(shape.segments.begin(), shape.segments.end(),
+                    [this](const SelectionSegment& s) { return model_->hasRows(s.first, s.last); });
     // A statement that cannot be paged ran once and kept all it had: copy what is there.
     if (cached || !isPageableQuery(model_->query().sql)) {
         fetcher_->cancel();
@@ -154,10 +155,12 @@ void ResultGrid::onCopied(const CopiedSelection& copied) {
     }
     QApplication::clipboard()->setText(copied.text);
     if (copied.capped)
-        emit message(tr("Copied the first %1 of %2 selected rows (the copy limit); export the result for all of them")
-                         .arg(loc.toString(qlonglong(copied.rows)), loc.toString(qlonglong(copied.selectedRows))));
+        emit message(
+            tr("Copied the first %1 of %2 selected rows (the copy limit); export the result for all of them")
+                .arg(loc.toString(qlonglong(copied.rows)), loc.toString(qlonglong(copied.selectedRows))));
     else
-        emit message(copied.rows == 1 ? tr("Copied 1 row") : tr("Copied %1 rows").arg(loc.toString(qlonglong(copied.rows))));
+        emit message(copied.rows == 1 ? tr("Copied 1 row")
+                                      : tr("Copied %1 rows").arg(loc.toString(qlonglong(copied.rows))));
 }
 
 }  // namespace deskbase::widgets

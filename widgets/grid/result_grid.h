@@ -7,6 +7,10 @@
 
 #include "widgets/grid/selection_fetcher.h"
 
+namespace deskbase {
+class Runtime;
+}
+
 class QLabel;
 class QTableView;
 
@@ -17,7 +21,8 @@ class ResultTableModel;
 class ResultGrid : public QWidget {
     Q_OBJECT
 public:
-    explicit ResultGrid(QWidget* parent = nullptr);
+    // Runs its pages and copies on `runtime` (borrowed: it must outlive the grid).
+    explicit ResultGrid(Runtime& runtime, QWidget* parent = nullptr);
     ~ResultGrid() override;
 
     ResultTableModel* model() const { return model_; }
@@ -28,6 +33,7 @@ public:
     // up to the copy limits; message() says how it went.
     void copySelection();
     bool isCopying() const { return fetcher_->isRunning(); }
+    const JobHandle& copyJob() const { return fetcher_->job(); }  // the latest copy (for tests)
     void setCopyLimits(CopyLimits limits) { limits_ = limits; }
     QString statusText() const;
 

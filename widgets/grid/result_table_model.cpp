@@ -8,7 +8,8 @@
 
 namespace deskbase::widgets {
 
-ResultTableModel::ResultTableModel(QObject* parent, std::size_t blockRows, std::size_t maxBlocks)
+ResultTableModel::ResultTableModel(QueryExecutor& executor, QObject* parent, std::size_t blockRows,
+                                   std::size_t maxBlocks)
     : QAbstractTableModel(parent), locale_(displayLocale()), cache_(blockRows, maxBlocks) {
     BlockFetcher::Callbacks cb;
     cb.started = [this](std::uint64_t g, std::vector<Column> c, std::vector<Row> r, bool complete) {
@@ -18,7 +19,7 @@ ResultTableModel::ResultTableModel(QObject* parent, std::size_t blockRows, std::
     cb.dropped = [this](std::uint64_t g, std::int64_t b) { onDropped(g, b); };
     cb.counted = [this](std::uint64_t g, std::int64_t t) { onCounted(g, t); };
     cb.failed = [this](std::uint64_t g, std::string m) { onFailed(g, m); };
-    fetcher_ = std::make_unique<BlockFetcher>(this, blockRows, std::move(cb));
+    fetcher_ = std::make_unique<BlockFetcher>(executor, blockRows, std::move(cb));
 }
 
 ResultTableModel::~ResultTableModel() = default;

@@ -1,8 +1,8 @@
 #pragma once
 // A QAbstractTableModel over a query result of any size: rows live in a bounded LRU cache of
-// blocks that a background BlockFetcher fills. data() never blocks: a missing row asks for its
-// block and shows empty until dataChanged() arrives. The row count grows from the first block
-// to the exact count(*) computed in the background.
+// blocks that a BlockFetcher fills through the runtime's executor. data() never blocks: a missing
+// row asks for its block and shows empty until dataChanged() arrives. The row count grows from
+// the first block to the exact count(*) computed in the background.
 #include <QAbstractTableModel>
 #include <QLocale>
 #include <memory>
@@ -19,11 +19,13 @@ public:
     static constexpr std::size_t kDefaultBlockRows = 1000;
     static constexpr std::size_t kDefaultMaxBlocks = 40;
 
-    explicit ResultTableModel(QObject* parent = nullptr, std::size_t blockRows = kDefaultBlockRows,
+    // Runs on `executor` (the workspace runtime's; it must outlive the model).
+    explicit ResultTableModel(QueryExecutor& executor, QObject* parent = nullptr,
+                              std::size_t blockRows = kDefaultBlockRows,
                               std::size_t maxBlocks = kDefaultMaxBlocks);
     ~ResultTableModel() override;
 
-    // Runs `sql` on its own connection to `target` (a SQLite path or libpq string).
+    // Runs `sql` against `target` (a SQLite path or libpq string).
     void setQuery(const QString& target, const QString& sql, const std::vector<Value>& params = {});
     void clear();
     void cancel();  // interrupt the running statement
@@ -53,6 +55,8 @@ public:
     std::size_t cachedRows() const { return cache_.cachedRows(); }
     std::size_t maxCachedRows() const { return cache_.blockRows() * cache_.maxBlocks(); }
     std::size_t pendingBlocks() const { return inFlight_.size(); }
+    // The run in flight for the current query (the first block or a later one), for tests.
+    const QueryHandle& currentRun() const { return fetcher_->currentRun(); }
 
 signals:
     void queryStarted();

@@ -1,45 +1,32 @@
 #include "widgets/grid/selection_fetcher.h"
 
-#include <QMetaObject>
-#include <QObject>
+#include <atomic>
 
-#include "core/warehouse/warehouse.h"
-#include "widgets/common/background_task.h"
 #include "core/sql/result_sql.h"
+#include "core/warehouse/warehouse.h"
 
 namespace deskbase::widgets {
 
 namespace {
 constexpr std::size_t kFetchRows = 1000;
+
+std::string nextKey() {
+    static std::atomic<std::uint64_t> next{1};
+    return "copy" + std::to_string(next++);
 }
+}  // namespace
 
-// One fetch's state, shared with its worker so the worker never touches the fetcher: a newer
-// fetch or the fetcher's end only interrupts it and never waits (opening a connection can take
-// seconds: a busy SQLite file, an unreachable server).
-struct SelectionFetcher::Run {
-    std::atomic<bool> stop{false};
-    std::mutex mutex;  // guards connection against interrupt() from the GUI thread
-    Warehouse* connection = nullptr;
-
-    void interrupt() {
-        stop.store(true);
-        std::lock_guard lock(mutex);
-        if (connection) connection->cancel();
-    }
-};
-
-SelectionFetcher::SelectionFetcher(QObject* context) : mailbox_(std::make_shared<GuiMailbox>(context)) {}
+SelectionFetcher::SelectionFetcher(JobQueue& jobs) : jobs_(jobs), key_(nextKey()) {}
 
 SelectionFetcher::~SelectionFetcher() {
-    mailbox_->close();  // a result on its way is dropped
+    mailbox_.close();  // a result on its way is dropped
     cancel();
 }
 
 void SelectionFetcher::cancel() {
     ++gen_;  // a result still on its way is no longer wanted
     running_ = false;
-    if (run_) run_->interrupt();
-    run_.reset();
+    job_.cancel();
 }
 
 void SelectionFetcher::start(ResultQuery query, SelectionShape shape, CopyLimits limits,
@@ -47,32 +34,29 @@ void SelectionFetcher::start(ResultQuery query, SelectionShape shape, CopyLimits
     cancel();
     const std::uint64_t gen = ++gen_;
     running_ = true;
-    run_ = std::make_shared<Run>();
-    std::thread([run = run_, mailbox = mailbox_, self = this, gen, query = std::move(query),
-                 shape = std::move(shape), limits, done = std::move(done)]() mutable {
+    JobSpec spec;
+    spec.kind = "copy";
+    spec.key = key_;  // supersedes (interrupts) the previous copy, which may still be connecting
+    spec.run = [mailbox = mailbox_.address(), self = this, gen, query = std::move(query),
+                shape = std::move(shape), limits, done = std::move(done)](JobContext& job) mutable -> Status {
         CopiedSelection out;
-        auto opened = Warehouse::open(query.target);
-        if (!opened) {
-            out.error = QString::fromStdString(opened.message());
-        } else {
-            {
-                std::lock_guard lock(run->mutex);
-                run->connection = opened->get();
-            }
-            // An interrupt that came while the connection was opening: the stop flag says so.
-            out = fetch(**opened, query, shape, limits, run->stop);
-            std::lock_guard lock(run->mutex);
-            run->connection = nullptr;
-        }
-        if (run->stop.load()) return;
-        // `self` is only used on the GUI thread, and only while the mailbox is open (the
-        // fetcher closes it before it goes).
-        mailbox->post([self, gen, done = std::move(done), out = std::move(out)]() mutable {
+        // Opening may wait (a busy SQLite file, an unreachable server); a cancel meanwhile
+        // interrupts the connection as soon as it is open, and the stop flag says so.
+        auto connection = job.connection(query.target);
+        if (!connection)
+            out.error = QString::fromStdString(connection.message());
+        else
+            out = fetch(**connection, query, shape, limits, job.cancelFlag());
+        if (job.cancelled()) return Status::fail("cancelled");
+        // `self` is only used on its own thread, and only while the mailbox is open.
+        mailbox.post([self, gen, done = std::move(done), out = std::move(out)]() mutable {
             if (gen != self->gen_) return;  // superseded or cancelled meanwhile
             self->running_ = false;
             done(std::move(out));
         });
-    }).detach();
+        return Status::ok();
+    };
+    job_ = jobs_.submit(std::move(spec));
 }
 
 CopiedSelection SelectionFetcher::fetch(Warehouse& warehouse, const ResultQuery& query,

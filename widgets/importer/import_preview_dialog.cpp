@@ -14,7 +14,7 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
-#include "widgets/common/background_task.h"
+#include "core/runtime/background.h"
 #include "widgets/grid/cell_format.h"
 
 namespace deskbase::widgets {
@@ -49,8 +49,10 @@ QString encodingLabel(TextEncoding e) {
 }
 }  // namespace
 
-ImportPreviewDialog::ImportPreviewDialog(ImportOptions options, ImportPreview preview, QWidget* parent)
+ImportPreviewDialog::ImportPreviewDialog(JobQueue& jobs, ImportOptions options, ImportPreview preview,
+                                         QWidget* parent)
     : QDialog(parent),
+      jobs_(jobs),
       base_(std::move(options)),
       preview_(std::move(preview)),
       summary_(new QLabel(this)),
@@ -239,8 +241,11 @@ void ImportPreviewDialog::reloadPreview() {
     const ImportOptions o = sniffOverrides();
     status_->setText(tr("Reading the preview again…"));
     setEnabled(false);
+    JobSpec spec;
+    spec.kind = "preview";
+    spec.key = "preview:" + o.path;  // a newer re-read supersedes
     runInBackground(
-        this, [o] { return previewImport(o); },
+        jobs_, mailbox_, std::move(spec), [o](JobContext&) { return previewImport(o); },
         [this, o](Result<ImportPreview> result) {
             setEnabled(true);
             if (!result) {

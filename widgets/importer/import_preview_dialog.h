@@ -1,10 +1,13 @@
 #pragma once
 // The import preview: what sniffing and inference found in a file (format, delimiter, encoding,
 // header, first rows, each column's name and type), all editable, plus the table name and the
-// mode. Changing the delimiter, encoding or header re-reads the preview in the background.
+// mode. Changing the delimiter, encoding or header re-reads the preview in the background (a job
+// on the workspace runtime).
 #include <QDialog>
 
 #include "core/ingest/import_job.h"
+#include "core/runtime/job_queue.h"
+#include "core/runtime/mailbox.h"
 
 class QCheckBox;
 class QComboBox;
@@ -18,7 +21,8 @@ namespace deskbase::widgets {
 class ImportPreviewDialog : public QDialog {
     Q_OBJECT
 public:
-    ImportPreviewDialog(ImportOptions options, ImportPreview preview, QWidget* parent = nullptr);
+    // Re-reads run on `jobs` (the workspace runtime's; it must outlive the dialog).
+    ImportPreviewDialog(JobQueue& jobs, ImportOptions options, ImportPreview preview, QWidget* parent = nullptr);
 
     // The options the import should run with: the file, the user's choices and overrides.
     ImportOptions options() const;
@@ -45,6 +49,8 @@ private:
     void updateTableHint();
     ImportOptions sniffOverrides() const;
 
+    JobQueue& jobs_;
+    Mailbox mailbox_;
     ImportOptions base_;
     ImportPreview preview_;
     bool loading_ = false;

@@ -149,6 +149,28 @@ private slots:
         QCOMPARE(runJson(base)["cached"].get<bool>(), true);
     }
 
+    // docs/questions.md: "with only --db FILE.db the cache sits next to the SQLite file".
+    void cacheSitsBesideTheFileWithOnlyDb() {
+        test::TempWorkspace elsewhere;  // no workspace: just a folder holding the file
+        const std::string db = elsewhere.file("data/only.db");
+        QVERIFY(QDir().mkpath(QString::fromStdString(elsewhere.file("data"))));
+        {
+            auto w = Warehouse::open(db);
+            QVERIFY(w);
+            QVERIFY((*w)->execute("CREATE TABLE t (n INTEGER)"));
+            QVERIFY((*w)->execute("INSERT INTO t VALUES (1), (2)"));
+        }
+        const std::string q = elsewhere.write("count.json", R"({"name": "Count", "sql": "SELECT count(*) FROM t",
+  "cache": {"policy": "fixed", "ttl_seconds": 3600}})");
+        const std::vector<std::string> args = {"--db", db, "--question", q};
+        const auto first = runJson(args), second = runJson(args);
+        QVERIFY(!first.is_null() && !second.is_null());
+        QCOMPARE(first["cached"].get<bool>(), false);
+        QCOMPARE(second["cached"].get<bool>(), true);
+        QDir cache(QString::fromStdString(elsewhere.file("data/.deskbase/cache")));
+        QCOMPARE(cache.entryList({QStringLiteral("*.dbrc")}, QDir::Files).size(), 1);
+    }
+
     void errorsExitNonZeroWithOneLine_data() {
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<int>("exitCode");

@@ -17,6 +17,7 @@
 #include "app/gui/query_page.h"
 #include "app/gui/workspace_controller.h"
 #include "core/warehouse/warehouse.h"
+#include "core/runtime/runtime.h"
 #include "tests/support/pg_server.h"
 #include "tests/support/temp_workspace.h"
 #include "tests/support/warehouse_probe.h"
@@ -73,7 +74,8 @@ private slots:
         const QString target = ConnectionDialog::postgresTarget(
             QStringLiteral("127.0.0.1"), server_->port(), QStringLiteral("postgres"),
             QStringLiteral("postgres"), QStringLiteral("disable"));
-        ConnectionDialog dialog(target, QString::fromStdString(ws.path()));
+        Runtime runtime;  // "Test connection" runs as one of its jobs
+        ConnectionDialog dialog(runtime.jobs(), target, QString::fromStdString(ws.path()));
         QVERIFY(dialog.isPostgres());
         QPushButton* test = nullptr;
         for (auto* b : dialog.findChildren<QPushButton*>())
@@ -89,6 +91,7 @@ private slots:
 
         // A port nobody listens on: a one-line error, no hang.
         ConnectionDialog down(
+            runtime.jobs(),
             ConnectionDialog::postgresTarget(QStringLiteral("127.0.0.1"), test::freeLoopbackPort(),
                                              QStringLiteral("postgres"), QStringLiteral("postgres"),
                                              QStringLiteral("disable")),

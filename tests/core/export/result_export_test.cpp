@@ -18,8 +18,8 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
-#include "core/exec/query_executor.h"
 #include "core/io/atomic_file.h"
+#include "core/runtime/runtime.h"
 #include "core/warehouse/warehouse.h"
 #include "tests/support/temp_workspace.h"
 
@@ -61,7 +61,8 @@ class ResultExportTest : public QObject {
     Q_OBJECT
     test::TempWorkspace ws_;
     std::string db_;
-    std::unique_ptr<QueryExecutor> executor_;
+    std::unique_ptr<Runtime> runtime_;
+    QueryExecutor* executor_ = nullptr;
 
     ExportRequest request(const std::string& sql, const std::string& file) {
         ExportRequest r;
@@ -94,7 +95,11 @@ private slots:
             auto s = (*w)->execute(sql);
             QVERIFY2(s.isOk(), s.message().c_str());
         }
-        executor_ = std::make_unique<QueryExecutor>(ExecutorOptions{2, nullptr, 2});
+        RuntimeOptions options;
+        options.queryThreads = 2;
+        options.maxIdlePerTarget = 2;
+        runtime_ = std::make_unique<Runtime>(options);
+        executor_ = &runtime_->executor();
     }
 
     void cleanup() {

@@ -12,6 +12,7 @@
 #include <QtTest>
 
 #include "core/ingest/import_job.h"
+#include "core/runtime/runtime.h"
 #include "tests/support/temp_workspace.h"
 #include "widgets/importer/import_progress_panel.h"
 
@@ -21,13 +22,14 @@ using namespace deskbase::widgets;
 class ImportPreviewTest : public QObject {
     Q_OBJECT
     test::TempWorkspace ws_;
+    Runtime runtime_;  // re-reads of the preview run on its jobs
 
     ImportPreviewDialog* open(const std::string& path) {
         ImportOptions o;
         o.path = path;
         auto preview = previewImport(o);
         if (!preview) return nullptr;
-        return new ImportPreviewDialog(o, std::move(*preview));
+        return new ImportPreviewDialog(runtime_.jobs(), o, std::move(*preview));
     }
 
 private slots:
