@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/chart/labels.h"
+
 namespace deskbase::widgets {
 
 ChartTableModel::ChartTableModel(QObject* parent) : QAbstractTableModel(parent) {}
@@ -39,6 +41,8 @@ QVariant ChartTableModel::data(const QModelIndex& index, int role) const {
             if (identifier) return QString::fromStdString(valueToText(v));
             dashboard::NumberFormat f = measure ? settings_.format : dashboard::NumberFormat{};
             if (!measure && col.type == ColumnType::Real) f.decimals = 2;  // aligned decimals in a column
+            // The cell may round; its tooltip shows every digit.
+            if (role == Qt::ToolTipRole) return QString::fromStdString(chart::formatExact(*n, f));
             return QString::fromStdString(dashboard::formatNumber(*n, f));
         }
         return QString::fromStdString(valueToText(v));

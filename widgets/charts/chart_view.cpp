@@ -130,6 +130,9 @@ void ChartView::install(BuiltChart built) {
     chartView_->setChart(built.chart);
     delete old;
     reducers_ = std::move(built.reducers);
+    // The plot's width settles in the chart's own layout pass, after the view's resize.
+    if (!reducers_.empty())
+        connect(built.chart, &QChart::plotAreaChanged, this, [this] { updateReductionWidth(); });
     updateReductionWidth();
 }
 

@@ -1,0 +1,56 @@
+// Scatters and bubbles as a user sees them: the points, marker sizes by size class, the axis
+// title, trend and goal lines, markers on screen.
+#include <QLineSeries>
+#include <QScatterSeries>
+
+#include "tests/support/chart_probe.h"
+
+using namespace deskbase;
+using test::ShownChart;
+
+class ScatterChartTest : public QObject {
+    Q_OBJECT
+private slots:
+    void scatterPointsTrendAndGoal() {
+        ShownChart c(
+            test::chartRows(QStringLiteral("real:orders,real:spend"), QStringLiteral("1,10;2,20;3,30;4,40")),
+            R"({"type":"scatter","trend_line":true,"goal":25,"goal_label":"VIP"})");
+        const auto points = test::dataSeries<QScatterSeries>(c.chart(), QStringLiteral("VIP"));
+        QCOMPARE(points.size(), 1);
+        QCOMPARE(points[0]->points(), (QList<QPointF>{{1, 10}, {2, 20}, {3, 30}, {4, 40}}));
+        QCOMPARE(test::axisAt(c.chart(), Qt::AlignBottom)->titleText(), QStringLiteral("orders"));
+        auto* trend = test::seriesNamed<QLineSeries>(c.chart(), widgets::kTrendName);
+        QVERIFY(trend);
+        QCOMPARE(trend->points(), (QList<QPointF>{{1, 10}, {4, 40}}));  // y = 10 x
+        auto* goal = test::seriesNamed<QLineSeries>(c.chart(), QStringLiteral("VIP"));
+        QVERIFY(goal);
+        QCOMPARE(goal->points()[0].y(), 25.0);
+        QCOMPARE(test::legendEntries(c.chart()),
+                 (QStringList{QStringLiteral("spend"), QStringLiteral("VIP")}));
+        // A marker is drawn at each point, in the first palette colour (60% opaque).
+        const QImage frame = c.frame();
+        QColor marker = widgets::seriesColor(0);
+        const QColor bg = widgets::currentChartColors().background;
+        marker =
+            QColor(int(marker.red() * 0.6 + bg.red() * 0.4), int(marker.green() * 0.6 + bg.green() * 0.4),
+                   int(marker.blue() * 0.6 + bg.blue() * 0.4));
+        QVERIFY2(test::sameColor(frame.pixelColor(c.at(QPointF(3, 30), points[0])), marker, 6),
+                 qPrintable(frame.pixelColor(c.at(QPointF(3, 30), points[0])).name()));
+    }
+
+    void bubblesGrowWithTheirSizeClass() {
+        // Sizes 0..100 in fifths: one bubble in each class.
+        ShownChart c(test::chartRows(QStringLiteral("real:x,real:y,real:size"),
+                                     QStringLiteral("1,1,0;2,2,25;3,3,45;4,4,70;5,5,100")),
+                     R"({"type":"bubble","size":"size"})");
+        const auto classes = test::dataSeries<QScatterSeries>(c.chart());
+        QCOMPARE(classes.size(), 5);
+        for (int k = 0; k < 5; ++k) {
+            QCOMPARE(classes[k]->points(), (QList<QPointF>{{double(k + 1), double(k + 1)}}));
+            if (k > 0) QVERIFY(classes[k]->markerSize() > classes[k - 1]->markerSize());
+        }
+    }
+};
+
+QTEST_MAIN(ScatterChartTest)
+#include "scatter_chart_test.moc"
