@@ -48,6 +48,12 @@ ColumnRoles resolveRoles(const ChartData& d, const dashboard::VisualizationSetti
         for (std::size_t i = 0; i < d.columns.size(); ++i)
             if (isNumberType(d.columns[i].type) && int(i) != r.x && int(i) != r.series && int(i) != r.size)
                 r.y.push_back(int(i));
+    // Three numbers on a scatter with neither `y` nor `size` named: a bubble chart, the third
+    // number sizing the bubbles (docs/dashboards.md, the automatic chart).
+    if (type == ChartType::Scatter && r.size < 0 && s.y.empty() && r.y.size() == 2 && d.columns.size() == 3) {
+        r.size = r.y[1];
+        r.y.resize(1);
+    }
     if (r.series < 0 && dimensional && r.y.size() == 1) r.series = firstColumn(d, notNumber, {r.x, r.size});
     if (r.series >= 0 && r.y.size() > 1) r.y.resize(1);
     return r;

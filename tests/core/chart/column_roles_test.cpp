@@ -59,6 +59,17 @@ private slots:
         QTest::newRow("bubble size is not a measure")
             << "real:a,real:b,real:c"
             << R"({"size":"c"})" << ChartType::Scatter << "x=0 series=-1 size=2 y=1";
+        // Regression: the automatic chart for three numbers was a plain scatter of the second,
+        // though docs/dashboards.md promises a bubble chart.
+        QTest::newRow("three numbers: the third sizes the bubbles")
+            << "real:a,real:b,real:c"
+            << "{}" << ChartType::Scatter << "x=0 series=-1 size=2 y=1";
+        QTest::newRow("three numbers with y named: no bubbles")
+            << "real:a,real:b,real:c"
+            << R"({"y":["b","c"]})" << ChartType::Scatter << "x=0 series=-1 size=-1 y=1+2";
+        QTest::newRow("four numbers: no bubbles")
+            << "real:a,real:b,real:c,real:d"
+            << "{}" << ChartType::Scatter << "x=0 series=-1 size=-1 y=1+2+3";
         QTest::newRow("numbers only: first column is x")
             << "integer:items,integer:baskets"
             << "{}" << ChartType::Bar << "x=0 series=-1 size=-1 y=1";

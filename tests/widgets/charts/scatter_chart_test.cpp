@@ -27,15 +27,28 @@ private slots:
         QCOMPARE(goal->points()[0].y(), 25.0);
         QCOMPARE(test::legendEntries(c.chart()),
                  (QStringList{QStringLiteral("spend"), QStringLiteral("VIP")}));
-        // A marker is drawn at each point, in the first palette colour (60% opaque).
+    }
+
+    // Each point is drawn as a marker in the first palette colour, 60% opaque over the
+    // background (no trend line here: it would run through the markers).
+    void markersAreDrawnAtThePoints() {
+        ShownChart c(test::chartRows(QStringLiteral("real:orders,real:spend"),
+                                     QStringLiteral("0,0;1,12;2,31;3,18;5,50")),
+                     R"({"type":"scatter"})");
+        auto* points = test::dataSeries<QScatterSeries>(c.chart()).value(0);
+        QVERIFY(points);
         const QImage frame = c.frame();
-        QColor marker = widgets::seriesColor(0);
+        const QColor full = widgets::seriesColor(0);
         const QColor bg = widgets::currentChartColors().background;
-        marker =
-            QColor(int(marker.red() * 0.6 + bg.red() * 0.4), int(marker.green() * 0.6 + bg.green() * 0.4),
-                   int(marker.blue() * 0.6 + bg.blue() * 0.4));
-        QVERIFY2(test::sameColor(frame.pixelColor(c.at(QPointF(3, 30), points[0])), marker, 6),
-                 qPrintable(frame.pixelColor(c.at(QPointF(3, 30), points[0])).name()));
+        const QColor marker(int(full.red() * 0.6 + bg.red() * 0.4),
+                            int(full.green() * 0.6 + bg.green() * 0.4),
+                            int(full.blue() * 0.6 + bg.blue() * 0.4));
+        // The points inside the plot (the first and last sit on the axes' ends).
+        for (const QPointF& p : {QPointF(1, 12), QPointF(2, 31), QPointF(3, 18)})
+            QVERIFY2(test::sameColor(frame.pixelColor(c.at(p, points)), marker, 6),
+                     qPrintable(frame.pixelColor(c.at(p, points)).name()));
+        // Between the markers: no ink.
+        QVERIFY(test::sameColor(frame.pixelColor(c.at(QPointF(2.6, 41.3), points)), bg, 6));
     }
 
     void bubblesGrowWithTheirSizeClass() {

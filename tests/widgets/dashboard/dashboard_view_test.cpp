@@ -6,15 +6,15 @@
 #include "widgets/dashboard/dashboard_view.h"
 
 #include <QApplication>
-#include <QChart>
 #include <QBarSeries>
 #include <QBarSet>
+#include <QChart>
 #include <QChartView>
 #include <QMenu>
 #include <QSignalSpy>
-#include <cmath>
 #include <QToolButton>
 #include <QtTest>
+#include <cmath>
 
 #include "core/dashboard/dashboard.h"
 #include "core/dashboard/demo_workspace.h"
@@ -126,7 +126,8 @@ private slots:
     // Auto-refresh runs every card again: never served by the cache, also when an entry is fresh.
     void autoRefreshBypassesTheCache() {
         DashboardView view(*runtime_);
-        QVERIFY(view.open(writeDashboard(oneCard("Refreshing", "orders_count.json"), "refreshing.json")).isOk());
+        QVERIFY(
+            view.open(writeDashboard(oneCard("Refreshing", "orders_count.json"), "refreshing.json")).isOk());
         QVERIFY(view.waitUntilLoaded(30000));
         view.refresh(false);  // a plain refresh is a hit: the entry is there
         QVERIFY(view.waitUntilLoaded(30000));
@@ -199,7 +200,8 @@ private slots:
         const std::int64_t books = test::scalarInt(
             ws_->file("warehouse.db"),
             "SELECT COUNT(DISTINCT o.order_id) FROM orders o JOIN order_items i ON i.order_id = o.order_id "
-            "JOIN products p ON p.product_id = i.product_id WHERE o.status <> 'cancelled' AND p.category = 'Books'");
+            "JOIN products p ON p.product_id = i.product_id WHERE o.status <> 'cancelled' AND p.category = "
+            "'Books'");
         QVERIFY(books > 0);
         QCOMPARE(valueToText(outcome->data->rows[0][1]), std::to_string(books));
         // And the card draws exactly that: one bar, labelled Books, of that height.
@@ -208,7 +210,8 @@ private slots:
         QCOMPARE(bars.size(), 1);
         QCOMPARE(bars[0]->barSets()[0]->count(), 1);
         QCOMPARE(bars[0]->barSets()[0]->at(0), double(books));
-        QCOMPARE(test::axisLabels(test::axisAt(chart, Qt::AlignBottom)), QStringList{QStringLiteral("Books")});
+        QCOMPARE(test::axisLabels(test::axisAt(chart, Qt::AlignBottom)),
+                 QStringList{QStringLiteral("Books")});
     }
 
     // Cross-filtering through the charts' own click hooks: a mouse click on a drawn bar sets the
