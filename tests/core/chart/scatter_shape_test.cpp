@@ -31,6 +31,9 @@ private slots:
         QCOMPARE(p.trend->intercept, 0.0);
         s.size.clear();
         s.trendLine = false;
+        // Three numbers with nothing named: the third still sizes the bubbles (docs/dashboards.md).
+        QCOMPARE(shapeScatter(d, resolveRoles(d, s, s.type), s).classes, 5);
+        s.y = {"y"};  // a named measure and no size: plain markers
         const ScatterShape plain = shapeScatter(d, resolveRoles(d, s, s.type), s);
         QCOMPARE(plain.classes, 1);
         QVERIFY(!plain.trend);
