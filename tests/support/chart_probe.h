@@ -107,6 +107,13 @@ inline bool sameColor(QColor a, QColor b, int tolerance = 3) {
            std::abs(a.blue() - b.blue()) <= tolerance;
 }
 
+// `ink` drawn `alpha` opaque over `background`, as the frame shows it.
+inline QColor over(QColor ink, double alpha, QColor background) {
+    auto mix = [&](int a, int b) { return int(a * alpha + b * (1 - alpha)); };
+    return QColor(mix(ink.red(), background.red()), mix(ink.green(), background.green()),
+                  mix(ink.blue(), background.blue()));
+}
+
 // Whether any pixel within `radius` of `p` has colour `c` (lines are thin and antialiased).
 inline bool colorNear(const QImage& image, QPoint p, QColor c, int radius = 3, int tolerance = 40) {
     for (int dy = -radius; dy <= radius; ++dy)

@@ -25,10 +25,8 @@ private slots:
         QCOMPARE(test::axisAt(c.chart(), Qt::AlignBottom)->titleText(), QStringLiteral("total"));
         QVERIFY(test::legendEntries(c.chart()).isEmpty());
         // Inside the last bin: the fill colour (75% opaque over the background).
-        QColor fill = widgets::seriesColor(0);
-        const QColor bg = widgets::currentChartColors().background;
-        fill = QColor(int(fill.red() * 0.75 + bg.red() * 0.25), int(fill.green() * 0.75 + bg.green() * 0.25),
-                      int(fill.blue() * 0.75 + bg.blue() * 0.25));
+        const QColor fill =
+            test::over(widgets::seriesColor(0), 0.75, widgets::currentChartColors().background);
         const QImage frame = c.frame();
         const QPoint inside = c.at(QPointF(9, 1.5), areas[0]);
         QVERIFY2(test::sameColor(frame.pixelColor(inside), fill, 4),

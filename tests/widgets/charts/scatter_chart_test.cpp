@@ -38,11 +38,8 @@ private slots:
         auto* points = test::dataSeries<QScatterSeries>(c.chart()).value(0);
         QVERIFY(points);
         const QImage frame = c.frame();
-        const QColor full = widgets::seriesColor(0);
         const QColor bg = widgets::currentChartColors().background;
-        const QColor marker(int(full.red() * 0.6 + bg.red() * 0.4),
-                            int(full.green() * 0.6 + bg.green() * 0.4),
-                            int(full.blue() * 0.6 + bg.blue() * 0.4));
+        const QColor marker = test::over(widgets::seriesColor(0), 0.6, bg);
         // The points inside the plot (the first and last sit on the axes' ends).
         for (const QPointF& p : {QPointF(1, 12), QPointF(2, 31), QPointF(3, 18)})
             QVERIFY2(test::sameColor(frame.pixelColor(c.at(p, points)), marker, 6),
