@@ -11,6 +11,37 @@ namespace {
 constexpr std::size_t kBlock = 1 << 20;
 
 bool isSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+// Builds the DOM like nlohmann's own parser, but keeps a number that becomes a column value
+// (a member of an object, not inside an array) as the text it was written in: a double would
+// round 3.141592653589793238462 or 123456789012345678901234567890 before type inference sees
+// them. The column's type is then inferred from that text, like a CSV field's.
+class ExactNumberParser : public nlohmann::detail::json_sax_dom_parser<nlohmann::ordered_json> {
+    using Base = nlohmann::detail::json_sax_dom_parser<nlohmann::ordered_json>;
+    std::size_t arrays_ = 0, objects_ = 0;
+
+public:
+    explicit ExactNumberParser(nlohmann::ordered_json& result) : Base(result, /*allow_exceptions=*/false) {}
+    bool number_float(double value, const std::string& text) {
+        if (arrays_ > 0 || objects_ == 0) return Base::number_float(value, text);
+        std::string copy = text;
+        return Base::string(copy);
+    }
+    bool start_array(std::size_t n) { ++arrays_; return Base::start_array(n); }
+    bool end_array() { --arrays_; return Base::end_array(); }
+    bool start_object(std::size_t n) { ++objects_; return Base::start_object(n); }
+    bool end_object() { --objects_; return Base::end_object(); }
+};
+
+nlohmann::ordered_json parseKeepingNumbers(std::string_view text) {
+    nlohmann::ordered_json value;
+    ExactNumberParser sax(value);
+    if (!nlohmann::ordered_json::sax_parse(text.begin(), text.end(), &sax, nlohmann::json::input_format_t::json,
+                                           /*strict=*/true) ||
+        sax.is_errored())
+        return nlohmann::ordered_json(nlohmann::ordered_json::value_t::discarded);
+    return value;
+}
 }  // namespace
 
 JsonReader::JsonReader(std::unique_ptr<ByteSource> source, bool arrayForm, const std::vector<std::string>& knownKeys)
@@ -106,7 +137,7 @@ Result<bool> JsonReader::next(Record& record) {
         const bool cutOff = !complete && q >= end_;
         if (q == p) ++q;  // a stray closing bracket: an error record of its own, then move on
         std::string_view text(buffer_.data() + p, q - p);
-        nlohmann::ordered_json value = nlohmann::ordered_json::parse(text.begin(), text.end(), nullptr, false);
+        nlohmann::ordered_json value = parseKeepingNumbers(text);
         // NDJSON holds one object per line: a broken one (say, an unclosed brace) must not take
         // the lines after it along. Reject its first line only and read on from the next.
         if (value.is_discarded() && !arrayForm_) {

@@ -68,6 +68,17 @@ void JsonReaderTest::records_data() {
     QTest::newRow("array of objects")
         << json << QByteArray("[{\"a\":1,\"b\":\"x\"},{\"a\":2,\"b\":\"y\"}]") << names("a|b")
         << QList<QStringList>{fieldsOf("1|x"), fieldsOf("2|y")} << QList<qint64>{1, 1} << ok2;
+    // A double would round these; the reader hands over the text as written (type inference
+    // then keeps the column text). Numbers inside arrays stay part of the array's JSON text.
+    QTest::newRow("numbers as written, not as a double prints them")
+        << json
+        << QByteArray("[{\"big\":123456789012345678901234567890,\"pi\":3.141592653589793238462,"
+                      "\"e\":1.50E+3,\"list\":[1.5,2]}]")
+        << names("big|pi|e|list")
+        << QList<QStringList>{QStringList{QStringLiteral("123456789012345678901234567890"),
+                                          QStringLiteral("3.141592653589793238462"), QStringLiteral("1.50E+3"),
+                                          QStringLiteral("[1.5,2]")}}
+        << QList<qint64>{1} << ok1;
     QTest::newRow("pretty-printed array, lines")
         << json << QByteArray("[\n  {\"a\": 1},\n  {\"a\": 2}\n]\n") << names("a")
         << QList<QStringList>{fieldsOf("1"), fieldsOf("2")} << QList<qint64>{2, 3} << ok2;

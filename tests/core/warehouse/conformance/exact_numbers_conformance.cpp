@@ -1,6 +1,6 @@
 // Numbers are never rounded by an import, on any backend: every edge value is imported from a
-// CSV file, read back, and must denote the same number as the text in the file (a text column
-// gives the text back byte for byte).
+// CSV file and as a JSON number, read back, and must denote the same number as the text in the file (a text
+// column gives the text back byte for byte).
 #include <charconv>
 #include <string_view>
 
@@ -71,10 +71,16 @@ void ConformanceTest::importKeepsEveryNumberExact_data() {
     QTest::addColumn<QString>("value");      // the edge value, in row 1
     QTest::addColumn<QString>("companion");  // row 2 of the same column ("" leaves it alone)
     QTest::addColumn<ColumnType>("type");    // what the column must become
+    QTest::addColumn<bool>("json");          // the file is JSON (numbers as JSON numbers), else CSV
 
     const auto I = ColumnType::Integer, R = ColumnType::Real, T = ColumnType::Text;
+    // Every row as CSV, and as JSON where both values are JSON numbers (no leading +).
     auto row = [](const char* name, const char* value, const char* companion, ColumnType type) {
-        QTest::newRow(name) << QString::fromUtf8(value) << QString::fromUtf8(companion) << type;
+        QTest::addRow("%s, csv", name)
+            << QString::fromUtf8(value) << QString::fromUtf8(companion) << type << false;
+        if (value[0] != '+' && companion[0] != '+')
+            QTest::addRow("%s, json", name)
+                << QString::fromUtf8(value) << QString::fromUtf8(companion) << type << true;
     };
     row("17 digits beside a real (the rounding bug)", "12345678901234567", "1.5", T);
     row("2^53 + 1 beside a real", "9007199254740993", "1.5", T);
@@ -110,12 +116,19 @@ void ConformanceTest::importKeepsEveryNumberExact() {
     QFETCH(QString, value);
     QFETCH(QString, companion);
     QFETCH(ColumnType, type);
+    QFETCH(bool, json);
     const std::string text = value.toStdString();
     TempWorkspace ws;
-    std::string csv = "id,v\n1," + text + "\n";
-    if (!companion.isEmpty()) csv += "2," + companion.toStdString() + "\n";
     ImportOptions o;
-    o.path = ws.write("edge.csv", csv);
+    if (json) {
+        std::string doc = "[{\"id\":1,\"v\":" + text + "}";
+        if (!companion.isEmpty()) doc += ",{\"id\":2,\"v\":" + companion.toStdString() + "}";
+        o.path = ws.write("edge.json", doc + "]");
+    } else {
+        std::string csv = "id,v\n1," + text + "\n";
+        if (!companion.isEmpty()) csv += "2," + companion.toStdString() + "\n";
+        o.path = ws.write("edge.csv", csv);
+    }
     ImportJob job(o);
     auto r = job.run(*w_);
     REQUIRE_OK(r);
