@@ -1,16 +1,17 @@
 #include "core/io/json_reader.h"
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <cstring>
+#include <nlohmann/json.hpp>
 
 namespace deskbase {
 
 namespace {
 constexpr std::size_t kBlock = 1 << 20;
 
-bool isSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+bool isSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
 
 // Builds the DOM like nlohmann's own parser, but keeps a number that becomes a column value
 // (a member of an object, not inside an array) as the text it was written in: a double would
@@ -21,30 +22,64 @@ class ExactNumberParser : public nlohmann::detail::json_sax_dom_parser<nlohmann:
     std::size_t arrays_ = 0, objects_ = 0;
 
 public:
+    // A member number beyond a double's range (1e999): nlohmann refuses it ("number overflow");
+    // where it would have become a column value, its token and where it ended, so the caller can
+    // read it again as the text it is.
+    std::string overflowToken;
+    std::size_t overflowEnd = 0;
+
     explicit ExactNumberParser(nlohmann::ordered_json& result) : Base(result, /*allow_exceptions=*/false) {}
     bool number_float(double value, const std::string& text) {
         if (arrays_ > 0 || objects_ == 0) return Base::number_float(value, text);
         std::string copy = text;
         return Base::string(copy);
     }
-    bool start_array(std::size_t n) { ++arrays_; return Base::start_array(n); }
-    bool end_array() { --arrays_; return Base::end_array(); }
-    bool start_object(std::size_t n) { ++objects_; return Base::start_object(n); }
-    bool end_object() { --objects_; return Base::end_object(); }
+    bool start_array(std::size_t n) {
+        ++arrays_;
+        return Base::start_array(n);
+    }
+    bool end_array() {
+        --arrays_;
+        return Base::end_array();
+    }
+    bool start_object(std::size_t n) {
+        ++objects_;
+        return Base::start_object(n);
+    }
+    bool end_object() {
+        --objects_;
+        return Base::end_object();
+    }
+    bool parse_error(std::size_t position, const std::string& token, const nlohmann::detail::exception& e) {
+        if (e.id == 406 && arrays_ == 0 && objects_ > 0) {
+            overflowToken = token;
+            overflowEnd = position;
+        }
+        return Base::parse_error(position, token, e);
+    }
 };
 
 nlohmann::ordered_json parseKeepingNumbers(std::string_view text) {
-    nlohmann::ordered_json value;
-    ExactNumberParser sax(value);
-    if (!nlohmann::ordered_json::sax_parse(text.begin(), text.end(), &sax, nlohmann::json::input_format_t::json,
-                                           /*strict=*/true) ||
-        sax.is_errored())
-        return nlohmann::ordered_json(nlohmann::ordered_json::value_t::discarded);
-    return value;
+    std::string quoted;  // the text with overflowing member numbers quoted, once one is found
+    for (int attempt = 0; attempt < 64; ++attempt) {
+        nlohmann::ordered_json value;
+        ExactNumberParser sax(value);
+        const bool ok = nlohmann::ordered_json::sax_parse(
+            text.begin(), text.end(), &sax, nlohmann::json::input_format_t::json, /*strict=*/true);
+        if (ok && !sax.is_errored()) return value;
+        if (sax.overflowToken.empty()) break;
+        const std::size_t at = text.rfind(sax.overflowToken, std::min(sax.overflowEnd, text.size()));
+        if (at == std::string_view::npos) break;
+        quoted = std::string(text.substr(0, at)) + '"' + sax.overflowToken + '"' +
+                 std::string(text.substr(at + sax.overflowToken.size()));
+        text = quoted;
+    }
+    return nlohmann::ordered_json(nlohmann::ordered_json::value_t::discarded);
 }
 }  // namespace
 
-JsonReader::JsonReader(std::unique_ptr<ByteSource> source, bool arrayForm, const std::vector<std::string>& knownKeys)
+JsonReader::JsonReader(std::unique_ptr<ByteSource> source, bool arrayForm,
+                       const std::vector<std::string>& knownKeys)
     : source_(std::move(source)), arrayForm_(arrayForm) {
     buffer_.resize(2 * kBlock);
     for (const auto& k : knownKeys) columnFor(k);
@@ -61,8 +96,10 @@ void JsonReader::flatten(const nlohmann::ordered_json& object, const std::string
         const std::size_t col = columnFor(key);
         if (it->is_null()) continue;
         present_[col] = true;
-        if (it->is_string()) values_[col] = it->get_ref<const std::string&>();
-        else values_[col] = it->dump();
+        if (it->is_string())
+            values_[col] = it->get_ref<const std::string&>();
+        else
+            values_[col] = it->dump();
     }
 }
 
@@ -76,7 +113,9 @@ std::size_t JsonReader::columnFor(const std::string& key) {
     return header_.size() - 1;
 }
 
-Result<bool> JsonReader::refill() { return refillBuffer(*source_, buffer_, begin_, end_, eof_); }
+Result<bool> JsonReader::refill() {
+    return refillBuffer(*source_, buffer_, begin_, end_, eof_);
+}
 
 Result<bool> JsonReader::next(Record& record) {
     for (;;) {
@@ -84,13 +123,28 @@ Result<bool> JsonReader::next(Record& record) {
         std::size_t p = begin_;
         while (p < end_) {
             const char c = buffer_[p];
-            if (c == '\n') { ++line_; ++p; continue; }
+            if (c == '\n') {
+                ++line_;
+                ++p;
+                continue;
+            }
             // Commas between objects are separators in NDJSON too ({...},{...} on one line).
-            if (isSpace(c) || c == ',') { ++p; continue; }
-            if (arrayForm_ && c == '[' && !sawArrayStart_) { sawArrayStart_ = true; ++p; continue; }
+            if (isSpace(c) || c == ',') {
+                ++p;
+                continue;
+            }
+            if (arrayForm_ && c == '[' && !sawArrayStart_) {
+                sawArrayStart_ = true;
+                ++p;
+                continue;
+            }
             // The array's end. Whatever follows is read on (another array, or error records)
             // rather than dropped without a word.
-            if (arrayForm_ && c == ']' && sawArrayStart_) { sawArrayStart_ = false; ++p; continue; }
+            if (arrayForm_ && c == ']' && sawArrayStart_) {
+                sawArrayStart_ = false;
+                ++p;
+                continue;
+            }
             break;
         }
         begin_ = p;
@@ -108,15 +162,23 @@ Result<bool> JsonReader::next(Record& record) {
         for (; q < end_; ++q) {
             const char c = buffer_[q];
             if (inString) {
-                if (c == '\\') ++q;
-                else if (c == '"') inString = false;
+                if (c == '\\')
+                    ++q;
+                else if (c == '"')
+                    inString = false;
                 continue;
             }
-            if (c == '"') inString = true;
-            else if (c == '{' || c == '[') ++depth;
+            if (c == '"')
+                inString = true;
+            else if (c == '{' || c == '[')
+                ++depth;
             else if (c == '}' || c == ']') {
                 if (depth == 0) break;  // ends a bare scalar, or is a stray bracket itself
-                if (--depth == 0) { ++q; complete = true; break; }
+                if (--depth == 0) {
+                    ++q;
+                    complete = true;
+                    break;
+                }
             } else if (depth == 0 && (c == ',' || c == '\n')) {
                 break;  // a bare scalar at the top level
             } else if (c == '\n' && depth == 1 && !arrayForm_) {
@@ -155,7 +217,8 @@ Result<bool> JsonReader::next(Record& record) {
         std::fill(present_.begin(), present_.end(), false);
 
         if (value.is_discarded()) {
-            record.error = cutOff && q >= end_ ? "JSON value is cut off at the end of the file" : "invalid JSON";
+            record.error =
+                cutOff && q >= end_ ? "JSON value is cut off at the end of the file" : "invalid JSON";
             record.fields.assign(header_.size(), std::string_view());
             return true;
         }

@@ -73,11 +73,12 @@ void JsonReaderTest::records_data() {
     QTest::newRow("numbers as written, not as a double prints them")
         << json
         << QByteArray("[{\"big\":123456789012345678901234567890,\"pi\":3.141592653589793238462,"
-                      "\"e\":1.50E+3,\"list\":[1.5,2]}]")
-        << names("big|pi|e|list")
+                      "\"e\":1.50E+3,\"list\":[1.5,2],\"huge\":1e999,\"tiny\":-1E-99999}]")
+        << names("big|pi|e|list|huge|tiny")
         << QList<QStringList>{QStringList{QStringLiteral("123456789012345678901234567890"),
                                           QStringLiteral("3.141592653589793238462"), QStringLiteral("1.50E+3"),
-                                          QStringLiteral("[1.5,2]")}}
+                                          QStringLiteral("[1.5,2]"), QStringLiteral("1e999"),
+                                          QStringLiteral("-1E-99999")}}
         << QList<qint64>{1} << ok1;
     QTest::newRow("pretty-printed array, lines")
         << json << QByteArray("[\n  {\"a\": 1},\n  {\"a\": 2}\n]\n") << names("a")
