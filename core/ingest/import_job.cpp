@@ -253,7 +253,8 @@ Result<ImportResult> ImportJob::run(Warehouse& w,
         if (auto s = awaitFull(); !s) return Error{s.message()};
         auto dup = contentAlreadyLoaded(w, table, full->contentHash);
         if (!dup) return Error{dup.message()};
-        if (*dup && !options_.force)
+        alreadyLoaded_ = *dup && !options_.force;
+        if (alreadyLoaded_)
             return Error{"this file's content was already loaded into " + table +
                          " (use --force to load it again)"};
     }

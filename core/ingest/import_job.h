@@ -64,10 +64,14 @@ public:
     // Thread-safe: the running job stops at the next row block and rolls back.
     void cancel() { cancelled_.store(true); }
     bool isCancelled() const { return cancelled_.load(); }
+    // After run(): it refused to append a file whose content was already loaded into the table
+    // (run again with ImportOptions::force to load it anyway).
+    bool refusedAsAlreadyLoaded() const { return alreadyLoaded_; }
 
 private:
     ImportOptions options_;
     std::atomic<bool> cancelled_{false};
+    bool alreadyLoaded_ = false;
 };
 
 // What the import preview dialog shows: sniffed dialect/encoding, first rows, inferred columns.

@@ -23,6 +23,7 @@ struct Parameter {
     bool multiValue = false;
 
     std::string displayLabel() const { return label.empty() ? name : label; }
+    bool operator==(const Parameter&) const = default;
 };
 
 // The default as text values (what ParameterValues holds): null -> {}, scalar -> {text}, array -> each.
