@@ -95,6 +95,10 @@ QString ResultGrid::statusText() const {
 
 void ResultGrid::updateStatus() {
     const QLocale loc = displayLocale();
+    if (model_->query().sql.empty()) {  // nothing has run (or it was cleared): no count to give
+        status_->clear();
+        return;
+    }
     if (model_->columnCount() == 0 && model_->isRunning()) {
         status_->setText(tr("Running…"));
         return;

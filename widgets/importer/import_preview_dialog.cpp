@@ -1,8 +1,11 @@
 #include "widgets/importer/import_preview_dialog.h"
 
+#include <QAbstractScrollArea>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QDialogButtonBox>
+#include <QEvent>
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -14,6 +17,7 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include "core/infer/value_parsers.h"
 #include "core/runtime/background.h"
 #include "widgets/grid/cell_format.h"
 
@@ -47,7 +51,48 @@ QString encodingLabel(TextEncoding e) {
     const auto n = textEncodingName(e);
     return QString::fromUtf8(n.data(), qsizetype(n.size()));
 }
+
+// A Type box in the column list takes the wheel only once clicked (it has the focus); a wheel
+// over it otherwise scrolls the list, as it does over the rest of the list.
+class WheelGuard : public QObject {
+public:
+    using QObject::QObject;
+    bool eventFilter(QObject* watched, QEvent* event) override {
+        if (event->type() == QEvent::Wheel)
+            if (auto* w = qobject_cast<QWidget*>(watched); w && !w->hasFocus()) {
+                for (QWidget* p = w->parentWidget(); p; p = p->parentWidget())
+                    if (auto* area = qobject_cast<QAbstractScrollArea*>(p)) {
+                        QCoreApplication::sendEvent(area->viewport(), event);  // the list scrolls
+                        return true;
+                    }
+            }
+        return QObject::eventFilter(watched, event);
+    }
+};
 }  // namespace
+
+QString formatLabel(const FileSniff& sniff) {
+    if (sniff.format == FileFormat::Csv && sniff.dialect.delimiter == '\t') return QStringLiteral("TSV");
+    const auto fmt = fileFormatName(sniff.format);
+    return QString::fromUtf8(fmt.data(), qsizetype(fmt.size())).toUpper();
+}
+
+QTableWidgetItem* previewCell(const std::string& text) {
+    // What the import loads as NULL (empty, NA, N/A, null) is shown as the grid shows NULL.
+    if (isNullToken(trimSpaces(text))) {
+        auto* item = new QTableWidgetItem(QStringLiteral("NULL"));
+        QFont italic = item->font();
+        italic.setItalic(true);
+        item->setFont(italic);
+        item->setForeground(QColor(0x8a, 0x8f, 0x98));
+        item->setData(Qt::UserRole, true);  // a NULL, not the text "NULL"
+        item->setToolTip(text.empty()
+                             ? QObject::tr("Empty: loaded as NULL")
+                             : QObject::tr("\"%1\": loaded as NULL").arg(QString::fromStdString(text)));
+        return item;
+    }
+    return new QTableWidgetItem(QString::fromStdString(text));
+}
 
 ImportPreviewDialog::ImportPreviewDialog(JobQueue& jobs, ImportOptions options, ImportPreview preview,
                                          QWidget* parent)
@@ -64,7 +109,8 @@ ImportPreviewDialog::ImportPreviewDialog(JobQueue& jobs, ImportOptions options, 
       columns_(new QTableWidget(this)),
       rows_(new QTableWidget(this)),
       status_(new QLabel(this)),
-      hint_(new QLabel(this)) {
+      hint_(new QLabel(this)),
+      wheelGuard_(new WheelGuard(this)) {
     setObjectName(QStringLiteral("importPreviewDialog"));
     setWindowTitle(tr("Import %1").arg(QFileInfo(QString::fromStdString(base_.path)).fileName()));
     resize(920, 620);
@@ -160,12 +206,10 @@ void ImportPreviewDialog::showPreview() {
     loading_ = true;
     const FileSniff& s = preview_.sniff;
     const bool csv = s.format == FileFormat::Csv;
-    const auto fmt = fileFormatName(s.format);
     const QLocale loc = displayLocale();
     summary_->setText(
         tr("<b>%1</b> — %2, %3 · %4 rows scanned%5")
-            .arg(QFileInfo(QString::fromStdString(base_.path)).fileName().toHtmlEscaped(),
-                 QString::fromUtf8(fmt.data(), qsizetype(fmt.size())).toUpper(),
+            .arg(QFileInfo(QString::fromStdString(base_.path)).fileName().toHtmlEscaped(), formatLabel(s),
                  QLocale().formattedDataSize(s.sizeBytes), loc.toString(qlonglong(preview_.rowsScanned)),
                  preview_.scannedWholeFile ? tr(" (whole file)")
                                            : tr(" (types are checked again over the whole file)")));
@@ -186,6 +230,8 @@ void ImportPreviewDialog::showPreview() {
         const Column& c = preview_.columns[std::size_t(i)];
         columns_->setItem(i, 0, new QTableWidgetItem(QString::fromStdString(c.name)));
         auto* type = new QComboBox(columns_);
+        type->setFocusPolicy(Qt::StrongFocus);  // not Qt::WheelFocus: see WheelGuard
+        type->installEventFilter(wheelGuard_);
         for (ColumnType t : kTypes) type->addItem(typeLabel(t), int(t));
         type->setCurrentIndex(type->findData(int(c.type)));
         type->setProperty("inferred", int(c.type));
@@ -203,11 +249,12 @@ void ImportPreviewDialog::showPreview() {
     for (int r = 0; r < int(preview_.rows.size()); ++r) {
         const auto& row = preview_.rows[std::size_t(r)];
         for (int c = 0; c < int(row.size()) && c < rows_->columnCount(); ++c)
-            rows_->setItem(r, c, new QTableWidgetItem(QString::fromStdString(row[std::size_t(c)])));
+            rows_->setItem(r, c, previewCell(row[std::size_t(c)]));
     }
     refreshRowHeaders();
     // Say why a column of numbers is text (a value a real would round), for the first such column.
-    QString status = tr("%n column(s)", nullptr, int(preview_.columns.size()));
+    const auto n = preview_.columns.size();
+    QString status = n == 1 ? tr("1 column") : tr("%1 columns").arg(n);
     for (std::size_t i = 0; i < preview_.notes.size() && i < preview_.columns.size(); ++i)
         if (!preview_.notes[i].empty()) {
             status += QStringLiteral(" · ") + QString::fromStdString(preview_.columns[i].name) +

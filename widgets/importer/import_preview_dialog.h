@@ -15,6 +15,7 @@ class QLabel;
 class QLineEdit;
 class QPushButton;
 class QTableWidget;
+class QTableWidgetItem;
 
 namespace deskbase::widgets {
 
@@ -66,6 +67,12 @@ private:
     QLabel* hint_;
     QPushButton* importButton_ = nullptr;
     QStringList existing_;
+    QObject* wheelGuard_;
 };
+
+// "CSV", "TSV" (a CSV sniffed with tabs), "JSON", "NDJSON".
+QString formatLabel(const FileSniff& sniff);
+// A cell of the first rows: what loads as NULL is shown as a grey italic NULL (UserRole true).
+QTableWidgetItem* previewCell(const std::string& text);
 
 }  // namespace deskbase::widgets

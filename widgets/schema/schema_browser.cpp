@@ -1,7 +1,12 @@
 #include "widgets/schema/schema_browser.h"
 
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
 #include <QHeaderView>
+#include <QKeyEvent>
 #include <QLineEdit>
+#include <QMenu>
 #include <QSet>
 #include <QSortFilterProxyModel>
 #include <QTreeView>
@@ -16,7 +21,9 @@ SchemaBrowser::SchemaBrowser(QWidget* parent)
       model_(new SchemaModel(this)),
       proxy_(new QSortFilterProxyModel(this)),
       filter_(new QLineEdit(this)),
-      view_(new QTreeView(this)) {
+      view_(new QTreeView(this)),
+      rename_(new QAction(tr("Rename…"), this)),
+      delete_(new QAction(tr("Delete…"), this)) {
     setObjectName(QStringLiteral("schemaBrowser"));
     proxy_->setSourceModel(model_);
     proxy_->setRecursiveFilteringEnabled(true);
@@ -39,6 +46,31 @@ SchemaBrowser::SchemaBrowser(QWidget* parent)
     view_->header()->setSectionResizeMode(0, QHeaderView::Stretch);
     view_->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
     connect(view_, &QTreeView::doubleClicked, this, &SchemaBrowser::activate);
+    // Enter opens the selected entry as a double-click does; F2 and Delete act on it. Only while
+    // the tree has the focus: elsewhere these keys belong to the editors.
+    auto* open = new QAction(tr("Open"), this);
+    open->setShortcuts({QKeySequence(Qt::Key_Return), QKeySequence(Qt::Key_Enter)});
+    connect(open, &QAction::triggered, this, [this] { activate(view_->currentIndex()); });
+    rename_->setShortcut(QKeySequence(Qt::Key_F2));
+    delete_->setShortcut(QKeySequence::Delete);
+    for (QAction* a : {open, rename_, delete_}) {
+        a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        view_->addAction(a);
+    }
+    connect(rename_, &QAction::triggered, this, [this] {
+        if (const SchemaItem item = currentItem(); item.canEdit()) emit renameRequested(item);
+    });
+    connect(delete_, &QAction::triggered, this, [this] {
+        if (const SchemaItem item = currentItem(); item.canEdit()) emit deleteRequested(item);
+    });
+    view_->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(view_, &QWidget::customContextMenuRequested, this, [this](const QPoint& pos) {
+        const QModelIndex at = view_->indexAt(pos);
+        if (at.isValid()) view_->setCurrentIndex(at);
+        QMenu* menu = contextMenu(itemAt(at));
+        menu->setAttribute(Qt::WA_DeleteOnClose);
+        menu->popup(view_->viewport()->mapToGlobal(pos));
+    });
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -54,32 +86,100 @@ void SchemaBrowser::setSnapshot(const SchemaSnapshot& snapshot) {
         const QModelIndex i = proxy_->index(r, 0, tablesSection);
         if (view_->isExpanded(i)) expanded.insert(i.data(SchemaModel::NameRole).toString());
     }
+    const SchemaItem selected = currentItem();
     model_->setSnapshot(snapshot);
-    // Sections open; tables that were open stay open.
+    // Sections open; tables that were open stay open; the selected entry stays selected.
     for (int r = 0; r < proxy_->rowCount(); ++r) view_->expand(proxy_->index(r, 0));
     for (const QString& name : expanded) view_->expand(proxy_->mapFromSource(model_->tableIndex(name)));
+    if (selected.canEdit())
+        select(selected.kind, selected.kind == SchemaModel::Kind::Table ? selected.name : selected.path);
+}
+
+SchemaItem SchemaBrowser::itemAt(const QModelIndex& proxyIndex) const {
+    const QModelIndex i = proxy_->mapToSource(proxyIndex).siblingAtColumn(0);
+    SchemaItem item;
+    if (!i.isValid()) return item;
+    item.kind = SchemaModel::Kind(i.data(SchemaModel::KindRole).toInt());
+    item.name = i.data(SchemaModel::NameRole).toString();
+    item.path = i.data(SchemaModel::PathRole).toString();
+    if (item.kind == SchemaModel::Kind::Column)
+        item.table = i.parent().data(SchemaModel::NameRole).toString();
+    return item;
+}
+
+SchemaItem SchemaBrowser::currentItem() const {
+    return itemAt(view_->currentIndex());
+}
+
+bool SchemaBrowser::select(SchemaModel::Kind kind, const QString& nameOrPath) {
+    const QModelIndex section = model_->sectionIndex(kind);
+    for (int r = 0; r < model_->rowCount(section); ++r) {
+        const QModelIndex i = model_->index(r, 0, section);
+        const QString key =
+            i.data(kind == SchemaModel::Kind::Table ? SchemaModel::NameRole : SchemaModel::PathRole)
+                .toString();
+        if (key == nameOrPath) {
+            view_->setCurrentIndex(proxy_->mapFromSource(i));
+            return true;
+        }
+    }
+    return false;
+}
+
+QMenu* SchemaBrowser::contextMenu(const SchemaItem& item) {
+    auto* menu = new QMenu(this);
+    using Kind = SchemaModel::Kind;
+    switch (item.kind) {
+        case Kind::Table:
+            menu->addAction(tr("Open"), this, [this, item] { emit tableActivated(item.name); });
+            break;
+        case Kind::Question:
+            menu->addAction(tr("Open"), this, [this, item] { emit questionActivated(item.path); });
+            menu->addAction(tr("Open in the current tab"), this,
+                            [this, item] { emit questionOpenHereRequested(item.path); });
+            break;
+        case Kind::Dashboard:
+            menu->addAction(tr("Open"), this, [this, item] { emit dashboardActivated(item.path); });
+            break;
+        case Kind::Column:
+        case Kind::Section:
+            break;
+    }
+    if (item.kind == Kind::Table || item.kind == Kind::Column) {
+        menu->addAction(tr("Copy name"), this, [item] { QApplication::clipboard()->setText(item.name); });
+    }
+    if (item.canEdit()) {
+        menu->addSeparator();
+        QAction* rename = menu->addAction(tr("Rename…"), this, [this, item] { emit renameRequested(item); });
+        rename->setShortcut(rename_->shortcut());
+        menu->addAction(tr("Duplicate"), this, [this, item] { emit duplicateRequested(item); });
+        QAction* del = menu->addAction(tr("Delete…"), this, [this, item] { emit deleteRequested(item); });
+        del->setShortcut(delete_->shortcut());
+    }
+    menu->addSeparator();
+    menu->addAction(tr("Refresh"), this, &SchemaBrowser::refreshRequested)
+        ->setShortcut(QKeySequence(Qt::Key_F5));
+    emit contextMenuAboutToShow(menu, item);
+    return menu;
 }
 
 void SchemaBrowser::activate(const QModelIndex& proxyIndex) {
-    const QModelIndex i = proxy_->mapToSource(proxyIndex).siblingAtColumn(0);
-    if (!i.isValid()) return;
-    const auto kind = SchemaModel::Kind(i.data(SchemaModel::KindRole).toInt());
-    switch (kind) {
+    const SchemaItem item = itemAt(proxyIndex);
+    switch (item.kind) {
         case SchemaModel::Kind::Table:
-            emit tableActivated(i.data(SchemaModel::NameRole).toString());
+            emit tableActivated(item.name);
             break;
         case SchemaModel::Kind::Column:
-            emit columnActivated(i.parent().data(SchemaModel::NameRole).toString(),
-                                 i.data(SchemaModel::NameRole).toString());
+            emit columnActivated(item.table, item.name);
             break;
         case SchemaModel::Kind::Question:
-            emit questionActivated(i.data(SchemaModel::PathRole).toString());
+            emit questionActivated(item.path);
             break;
         case SchemaModel::Kind::Dashboard:
-            emit dashboardActivated(i.data(SchemaModel::PathRole).toString());
+            emit dashboardActivated(item.path);
             break;
         case SchemaModel::Kind::Section:
-            view_->setExpanded(proxyIndex, !view_->isExpanded(proxyIndex));
+            if (proxyIndex.isValid()) view_->setExpanded(proxyIndex, !view_->isExpanded(proxyIndex));
             break;
     }
 }

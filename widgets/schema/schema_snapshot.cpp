@@ -1,5 +1,6 @@
 #include "widgets/schema/schema_snapshot.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
 #include <fstream>
@@ -21,8 +22,27 @@ QString dashboardTitle(const std::string& path) {
 }
 }  // namespace
 
+QString warehouseStamp(const std::string& target) {
+    if (target.empty() || Warehouse::isPostgresTarget(target)) return {};
+    QString stamp;
+    for (const QString& path :
+         {QString::fromStdString(target), QString::fromStdString(target) + QStringLiteral("-wal")}) {
+        const QFileInfo f(path);
+        stamp += QStringLiteral("%1:%2;")
+                     .arg(f.exists() ? f.size() : -1)
+                     .arg(f.exists() ? f.lastModified().toMSecsSinceEpoch() : 0);
+    }
+    return stamp;
+}
+
+bool warehouseChangedSince(const SchemaSnapshot& snapshot, const std::string& target) {
+    const QString now = warehouseStamp(target);
+    return now.isEmpty() || now != snapshot.stamp;
+}
+
 SchemaSnapshot loadSchemaSnapshot(const std::string& target, const std::string& workspaceDir) {
     SchemaSnapshot snap;
+    snap.stamp = warehouseStamp(target);
     if (!target.empty()) {
         auto wh = Warehouse::open(target);
         if (!wh) {

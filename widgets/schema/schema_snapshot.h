@@ -18,7 +18,14 @@ struct SchemaSnapshot {
     std::vector<SchemaEntry> questions;
     std::vector<SchemaEntry> dashboards;
     QString error;  // the warehouse could not be read (the rest may still be there)
+    QString stamp;  // warehouseStamp() taken just before the tables were read
 };
+
+// What changes when another program writes a SQLite warehouse: the size and modification time of
+// the file and of its WAL. Empty for PostgreSQL (nothing cheap tells; refresh instead).
+QString warehouseStamp(const std::string& target);
+// True when the warehouse may have changed since `snapshot` was read.
+bool warehouseChangedSince(const SchemaSnapshot& snapshot, const std::string& target);
 
 // Blocking: opens its own connection to `target`. Call from a worker thread.
 SchemaSnapshot loadSchemaSnapshot(const std::string& target, const std::string& workspaceDir);

@@ -6,7 +6,10 @@
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLabel>
 #include <QPushButton>
+#include <QScrollBar>
+#include <QWheelEvent>
 #include <QSignalSpy>
 #include <QTableWidget>
 #include <QtTest>
@@ -112,6 +115,87 @@ private slots:
         const ImportOptions o = d->options();
         QVERIFY(o.hasHeader.has_value() && !*o.hasHeader);
         QCOMPARE(o.delimiter.value_or(','), ';');
+    }
+
+    // Regression: the wheel over the column list changed the Type box under the pointer instead
+    // of scrolling the list.
+    void wheelOverTheColumnListScrollsIt() {
+        std::string csv;
+        for (int c = 0; c < 60; ++c) csv += (c ? "," : "") + std::string("col") + std::to_string(c);
+        csv += "\n";
+        for (int c = 0; c < 60; ++c) csv += (c ? "," : "") + std::to_string(c);
+        csv += "\n";
+        std::unique_ptr<ImportPreviewDialog> d(open(ws_.write("wide.csv", csv)));
+        QVERIFY(d);
+        d->resize(900, 500);
+        d->show();
+        QVERIFY(QTest::qWaitForWindowExposed(d.get()));
+        QTableWidget* list = d->columnsTable();
+        QScrollBar* bar = list->verticalScrollBar();
+        QVERIFY(bar->maximum() > 0);  // 60 columns do not fit: the list scrolls
+        auto* type = qobject_cast<QComboBox*>(list->cellWidget(1, 1));
+        QVERIFY(type);
+        const int typeBefore = type->currentIndex();
+        const int scrollBefore = bar->value();
+        const QPoint at = type->rect().center();
+        QWheelEvent wheel(QPointF(at), QPointF(type->mapToGlobal(at)), QPoint(), QPoint(0, -120), Qt::NoButton,
+                          Qt::NoModifier, Qt::NoScrollPhase, false);
+        QApplication::sendEvent(type, &wheel);
+        QCOMPARE(type->currentIndex(), typeBefore);
+        QVERIFY2(bar->value() > scrollBefore, qPrintable(QString::number(bar->value())));
+        // Once the user picked the box (it has the focus), the wheel is the box's again.
+        type->setFocus();
+        QApplication::setActiveWindow(d.get());
+        QTRY_VERIFY(type->hasFocus());
+        QWheelEvent again(QPointF(at), QPointF(type->mapToGlobal(at)), QPoint(), QPoint(0, -120), Qt::NoButton,
+                          Qt::NoModifier, Qt::NoScrollPhase, false);
+        QApplication::sendEvent(type, &again);
+        QVERIFY(type->currentIndex() != typeBefore);
+    }
+
+    // Regression: NULL and empty text looked the same (blank) in the first rows. What loads as
+    // NULL is shown as the grid shows NULL; text, even "NULL"-looking text in quotes, is text.
+    void nullsLookLikeNulls() {
+        std::unique_ptr<ImportPreviewDialog> d(
+            open(ws_.write("nulls.ndjson", "{\"a\": null, \"b\": \"\", \"c\": \"x\", \"d\": \"NA\"}\n"
+                                            "{\"a\": 1, \"b\": \"y\", \"c\": \"NULLS\", \"d\": \"n\"}\n")));
+        QVERIFY(d);
+        QTableWidget* rows = d->rowsTable();
+        auto isNull = [&](int r, int c) { return rows->item(r, c)->data(Qt::UserRole).toBool(); };
+        QVERIFY(isNull(0, 0));
+        QCOMPARE(rows->item(0, 0)->text(), QStringLiteral("NULL"));
+        QVERIFY(rows->item(0, 0)->font().italic());
+        QVERIFY(isNull(0, 1));  // "" loads as NULL too, and says so
+        QVERIFY(isNull(0, 3));  // NA
+        QVERIFY(!isNull(0, 2));
+        QCOMPARE(rows->item(0, 2)->text(), QStringLiteral("x"));
+        QVERIFY(!isNull(1, 2));
+        QCOMPARE(rows->item(1, 2)->text(), QStringLiteral("NULLS"));
+        QVERIFY(!rows->item(1, 2)->font().italic());
+    }
+
+    // Regression: a TSV file was labelled "CSV".
+    void formatIsNamedAsTheFileIs_data() {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::addColumn<QString>("label");
+        QTest::newRow("tsv") << QStringLiteral("t.tsv") << QByteArray("a\tb\n1\t2\n3\t4\n") << QStringLiteral("TSV");
+        QTest::newRow("tab-separated .txt") << QStringLiteral("t.txt") << QByteArray("a\tb\n1\t2\n") << QStringLiteral("TSV");
+        QTest::newRow("csv") << QStringLiteral("c.csv") << QByteArray("a,b\n1,2\n") << QStringLiteral("CSV");
+        QTest::newRow("semicolons") << QStringLiteral("s.csv") << QByteArray("a;b\n1;2\n") << QStringLiteral("CSV");
+        QTest::newRow("ndjson") << QStringLiteral("n.ndjson") << QByteArray("{\"a\": 1}\n") << QStringLiteral("NDJSON");
+    }
+    void formatIsNamedAsTheFileIs() {
+        QFETCH(QString, file);
+        QFETCH(QByteArray, bytes);
+        QFETCH(QString, label);
+        ImportOptions o;
+        o.path = ws_.write(file.toStdString(), bytes.toStdString());
+        auto preview = previewImport(o);
+        QVERIFY(preview);
+        QCOMPARE(formatLabel(preview->sniff), label);
+        ImportPreviewDialog d(runtime_.jobs(), o, std::move(*preview));
+        QVERIFY(d.findChild<QLabel*>()->text().contains(QStringLiteral(" — ") + label + QStringLiteral(",")));
     }
 
     void progressDescribed_data() {
