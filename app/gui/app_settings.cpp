@@ -49,6 +49,18 @@ void AppSettings::addRecentFile(const QString& path) {
     QSettings().setValue(QStringLiteral("import/recent"), pushFront(recentFiles(), path));
 }
 
+void AppSettings::removeRecentFile(const QString& path) {
+    QStringList list = recentFiles();
+    if (list.removeAll(path) > 0) QSettings().setValue(QStringLiteral("import/recent"), list);
+}
+
+int AppSettings::editorFontSize() const {
+    return QSettings().value(QStringLiteral("editor/fontSize"), 0).toInt();
+}
+void AppSettings::setEditorFontSize(int points) {
+    QSettings().setValue(QStringLiteral("editor/fontSize"), points);
+}
+
 QStringList AppSettings::pushFront(QStringList list, const QString& item) {
     list.removeAll(item);
     list.prepend(item);

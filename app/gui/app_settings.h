@@ -1,6 +1,6 @@
 #pragma once
 // What the app remembers between runs (QSettings): theme, window geometry and state, the last
-// and recent workspaces, recently imported files.
+// and recent workspaces, recently imported files, the SQL editor's font size.
 #include <QByteArray>
 #include <QString>
 #include <QStringList>
@@ -24,7 +24,11 @@ public:
     void addRecentWorkspace(const QString& dir);  // also becomes the last workspace
 
     QStringList recentFiles() const;
-    void addRecentFile(const QString& path);
+    void addRecentFile(const QString& path);     // after it was imported
+    void removeRecentFile(const QString& path);  // it failed to import
+
+    int editorFontSize() const;  // points; 0 = the system's
+    void setEditorFontSize(int points);
 
 private:
     static QStringList pushFront(QStringList list, const QString& item);

@@ -42,10 +42,8 @@ widgets::DashboardView* DashboardPages::open(const QString& path) {
     const int index = window_->addPage(view, QString::fromStdString(view->dashboard().name));
     window_->showPage(view);
     pages_[key] = view;
-    connect(view, &widgets::DashboardView::titleChanged, this, [this, view](const QString& title) {
-        const int i = window_->pages()->indexOf(view);
-        if (i >= 0) window_->pages()->setTabText(i, title);
-    });
+    connect(view, &widgets::DashboardView::titleChanged, this,
+            [this, view](const QString& title) { window_->setPageTitle(view, title); });
     connect(view, &QObject::destroyed, this, [this, key] { pages_.erase(key); });
     (void)index;
     return view;

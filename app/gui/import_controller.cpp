@@ -1,6 +1,8 @@
 #include "app/gui/import_controller.h"
 
 #include <QFileInfo>
+#include <QMessageBox>
+#include <QPushButton>
 
 #include "app/gui/workspace_controller.h"
 #include "core/runtime/background.h"
@@ -68,18 +70,20 @@ void ImportController::nextPreview() {
             dialog->setWindowModality(Qt::WindowModal);
             dialog_ = dialog;
             connect(dialog, &QDialog::finished, this, [this, dialog](int result) {
-                if (result == QDialog::Accepted) {
-                    jobs_.push_back(dialog->options());
-                    if (running_)
-                        panel_->setQueued(int(jobs_.size()));
-                    else
-                        startNextJob();
-                }
+                if (result == QDialog::Accepted) enqueue(dialog->options());
                 nextPreview();
             });
             dialog->open();
             emit previewShown(dialog);
         });
+}
+
+void ImportController::enqueue(const ImportOptions& options) {
+    jobs_.push_back(options);
+    if (running_)
+        panel_->setQueued(int(jobs_.size()));
+    else
+        startNextJob();
 }
 
 void ImportController::startNextJob() {
@@ -99,7 +103,7 @@ void ImportController::startNextJob() {
     JobSpec spec;
     spec.kind = "import";
     spec.writesTo = target;
-    spec.run = [job, target, path, mailbox = mailbox_.address(), self = this](JobContext&) -> Status {
+    spec.run = [job, target, options, mailbox = mailbox_.address(), self = this](JobContext&) -> Status {
         // A connection of its own, not interrupted by the runtime: the job stops at its next row
         // block and rolls back, and a Cancel during the commit must not break the commit.
         auto warehouse = Warehouse::open(target);
@@ -109,31 +113,59 @@ void ImportController::startNextJob() {
                 mailbox.post([self, p] { self->panel_->update(p); });
             });
         const Status status = outcome ? Status::ok() : Status::fail(outcome.message());
-        mailbox.post([self, path, job, outcome = std::move(outcome)]() mutable {
+        mailbox.post([self, options, job, outcome = std::move(outcome)]() mutable {
             self->job_ = {};
             self->running_.reset();
             // A Cancel that came during the commit, or after it, did not stop anything: the
             // table is loaded and must be reported (and dashboards refreshed) as such.
             const bool stopped = job->isCancelled() && !outcome.isOk();
-            self->onJobDone(path, std::move(outcome), stopped);
+            self->onJobDone(options, std::move(outcome), stopped, job->refusedAsAlreadyLoaded());
         });
         return status;
     };
     job_ = workspace_->runtime().jobs().submit(std::move(spec));
 }
 
-void ImportController::onJobDone(const QString& path, Result<ImportResult> result, bool wasCancelled) {
+void ImportController::onJobDone(const ImportOptions& options, Result<ImportResult> result, bool wasCancelled,
+                                 bool alreadyLoaded) {
+    const QString path = QString::fromStdString(options.path);
     if (wasCancelled) {
         emit cancelled(path);
+    } else if (!result && alreadyLoaded) {
+        askLoadAnyway(options);
     } else if (!result) {
         emit failed(path, QString::fromStdString(result.message()));
     } else {
         const ImportResult& r = *result;
         emit imported(QString::fromStdString(r.table), r.rows, r.rejected,
                       QString::fromStdString(r.rejectsTable), r.seconds);
+        emit fileImported(path);
     }
     workspace_->refreshSchema();
     startNextJob();
+}
+
+void ImportController::askLoadAnyway(const ImportOptions& options) {
+    const QString path = QString::fromStdString(options.path);
+    const QString table = QString::fromStdString(options.table);
+    emit alreadyLoaded(path, table);
+    auto* box =
+        new QMessageBox(QMessageBox::Question, tr("Already loaded"),
+                        tr("The content of %1 was already loaded into %2. Load it again? Its rows are "
+                           "appended a second time.")
+                            .arg(QFileInfo(path).fileName(), table),
+                        QMessageBox::Cancel, dialogParent_);
+    box->setObjectName(QStringLiteral("alreadyLoadedBox"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    QPushButton* again = box->addButton(tr("Load anyway"), QMessageBox::AcceptRole);
+    box->setDefaultButton(QMessageBox::Cancel);
+    connect(box, &QMessageBox::buttonClicked, this, [this, options, again](QAbstractButton* b) {
+        if (b != again) return;
+        ImportOptions forced = options;
+        forced.force = true;
+        enqueue(forced);
+    });
+    box->open();
 }
 
 void ImportController::cancelCurrent() {

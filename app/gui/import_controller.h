@@ -34,6 +34,8 @@ public:
     ~ImportController() override;
 
     void importFiles(const QStringList& paths);
+    // Queues an import as accepted in the preview (no dialog).
+    void enqueue(const ImportOptions& options);
     void cancelCurrent();
     bool isBusy() const;
     int queuedJobs() const { return int(jobs_.size()); }
@@ -45,14 +47,20 @@ signals:
     void previewShown(deskbase::widgets::ImportPreviewDialog* dialog);
     void imported(const QString& table, qint64 rows, qint64 rejected, const QString& rejectsTable,
                   double seconds);
+    void fileImported(const QString& path);  // with imported(): the file that was loaded
     void failed(const QString& path, const QString& message);
+    // An append refused because the file's content was already loaded; the "alreadyLoadedBox"
+    // asks whether to load it anyway.
+    void alreadyLoaded(const QString& path, const QString& table);
     void cancelled(const QString& path);
     void idle();
 
 private:
     void nextPreview();
     void startNextJob();
-    void onJobDone(const QString& path, Result<ImportResult> result, bool wasCancelled);
+    void onJobDone(const ImportOptions& options, Result<ImportResult> result, bool wasCancelled,
+                   bool alreadyLoaded);
+    void askLoadAnyway(const ImportOptions& options);
 
     WorkspaceController* workspace_;
     widgets::ImportProgressPanel* panel_;

@@ -8,59 +8,92 @@
 
 namespace deskbase::gui {
 
+namespace {
+QAction* add(QMenu* menu, const QString& text, const QList<QKeySequence>& keys = {}) {
+    QAction* a = menu->addAction(text);
+    a->setShortcuts(keys);
+    return a;
+}
+
+QKeySequence key(const char* text) {
+    return QKeySequence(QString::fromLatin1(text));
+}
+
+// The key is shown in the menu but left to the focused widget (see main_menus.h).
+QAction* shown(QMenu* menu, const QString& text, QKeySequence::StandardKey standard) {
+    const QString keys = QKeySequence(standard).toString(QKeySequence::NativeText);
+    return menu->addAction(keys.isEmpty() ? text : text + QLatin1Char('\t') + keys);
+}
+}  // namespace
+
 MainMenus::MainMenus(QMainWindow* window) {
     QMenuBar* bar = window->menuBar();
-    QMenu* file = bar->addMenu(QObject::tr("&File"));
-    openWorkspace = file->addAction(QObject::tr("&Open workspace…"));
-    openWorkspace->setShortcut(QKeySequence(QStringLiteral("Ctrl+O")));
-    recentWorkspaces = file->addMenu(QObject::tr("Recent &workspaces"));
-    file->addSeparator();
-    importFiles = file->addAction(QObject::tr("&Import files…"));
-    importFiles->setShortcut(QKeySequence(QStringLiteral("Ctrl+I")));
-    recentFiles = file->addMenu(QObject::tr("Import &recent file"));
-    file->addSeparator();
-    connectionSettings = file->addAction(QObject::tr("&Connection settings…"));
-    file->addSeparator();
-    quit = file->addAction(QObject::tr("&Quit"));
-    quit->setShortcut(QKeySequence::Quit);
+    fileMenu = bar->addMenu(QObject::tr("&File"));
+    newTab = add(fileMenu, QObject::tr("New &tab"), {key("Ctrl+T")});
+    closeTab = add(fileMenu, QObject::tr("&Close tab"), {key("Ctrl+W")});
+    fileMenu->addSeparator();
+    openWorkspace = add(fileMenu, QObject::tr("&Open workspace…"), {key("Ctrl+O")});
+    recentWorkspaces = fileMenu->addMenu(QObject::tr("Recent &workspaces"));
+    fileMenu->addSeparator();
+    importFiles = add(fileMenu, QObject::tr("&Import files…"), {key("Ctrl+I")});
+    recentFiles = fileMenu->addMenu(QObject::tr("Import &recent file"));
+    fileMenu->addSeparator();
+    connectionSettings = add(fileMenu, QObject::tr("Co&nnection settings…"));
+    fileMenu->addSeparator();
+    quit = add(fileMenu, QObject::tr("&Quit"), {QKeySequence(QKeySequence::Quit)});
 
-    QMenu* query = bar->addMenu(QObject::tr("&Query"));
-    newQuery = query->addAction(QObject::tr("&New query"));
-    newQuery->setShortcut(QKeySequence(QStringLiteral("Ctrl+N")));
-    run = query->addAction(QObject::tr("&Run"));
-    run->setShortcuts(
-        {QKeySequence(QStringLiteral("Ctrl+Return")), QKeySequence(QStringLiteral("Ctrl+Enter"))});
-    cancel = query->addAction(QObject::tr("&Cancel"));
-    cancel->setShortcut(QKeySequence(QStringLiteral("Ctrl+.")));
-    query->addSeparator();
-    saveQuestion = query->addAction(QObject::tr("&Save question"));
-    saveQuestion->setShortcut(QKeySequence(QStringLiteral("Ctrl+S")));
-    saveQuestionAs = query->addAction(QObject::tr("Save question &as…"));
-    saveQuestionAs->setShortcut(QKeySequence(QStringLiteral("Ctrl+Shift+S")));
-    query->addSeparator();
-    exportResult = query->addAction(QObject::tr("&Export result…"));
-    exportResult->setShortcut(QKeySequence(QStringLiteral("Ctrl+E")));
+    editMenu = bar->addMenu(QObject::tr("&Edit"));
+    undo = shown(editMenu, QObject::tr("&Undo"), QKeySequence::Undo);
+    redo = shown(editMenu, QObject::tr("&Redo"), QKeySequence::Redo);
+    editMenu->addSeparator();
+    cut = shown(editMenu, QObject::tr("Cu&t"), QKeySequence::Cut);
+    copy = shown(editMenu, QObject::tr("&Copy"), QKeySequence::Copy);
+    paste = shown(editMenu, QObject::tr("&Paste"), QKeySequence::Paste);
+    selectAll = shown(editMenu, QObject::tr("Select &all"), QKeySequence::SelectAll);
+    editMenu->addSeparator();
+    find = add(editMenu, QObject::tr("&Find in the SQL…"), {key("Ctrl+F")});
+    findNext = add(editMenu, QObject::tr("Find &next"), {key("F3")});
+    findPrevious = add(editMenu, QObject::tr("Find pre&vious"), {key("Shift+F3")});
+    editMenu->addSeparator();
+    preferences = add(editMenu, QObject::tr("Pr&eferences…"), {key("Ctrl+,")});
 
-    QMenu* view = bar->addMenu(QObject::tr("&View"));
-    refreshSchema = view->addAction(QObject::tr("&Refresh sidebar"));
-    refreshSchema->setShortcut(QKeySequence(QStringLiteral("F5")));
-    fullScreen = view->addAction(QObject::tr("&Full screen"));
-    fullScreen->setShortcut(QKeySequence(QStringLiteral("F11")));
+    queryMenu = bar->addMenu(QObject::tr("&Query"));
+    newQuery = add(queryMenu, QObject::tr("&New query in this tab"), {key("Ctrl+N")});
+    run = add(queryMenu, QObject::tr("&Run"), {key("Ctrl+Return"), key("Ctrl+Enter")});
+    cancel = add(queryMenu, QObject::tr("&Cancel"), {key("Ctrl+.")});
+    queryMenu->addSeparator();
+    saveQuestion = add(queryMenu, QObject::tr("&Save"), {key("Ctrl+S")});
+    saveQuestionAs = add(queryMenu, QObject::tr("Save question &as…"), {key("Ctrl+Shift+S")});
+    queryMenu->addSeparator();
+    showTable = add(queryMenu, QObject::tr("Show as &table"), {key("Ctrl+1")});
+    showChart = add(queryMenu, QObject::tr("Show as c&hart"), {key("Ctrl+2")});
+    queryMenu->addSeparator();
+    exportResult = add(queryMenu, QObject::tr("&Export result…"), {key("Ctrl+E")});
+
+    viewMenu = bar->addMenu(QObject::tr("&View"));
+    nextTab = add(viewMenu, QObject::tr("&Next tab"), {key("Ctrl+Tab"), key("Ctrl+PgDown")});
+    previousTab = add(viewMenu, QObject::tr("&Previous tab"), {key("Ctrl+Shift+Tab"), key("Ctrl+PgUp")});
+    viewMenu->addSeparator();
+    refreshSchema = add(viewMenu, QObject::tr("&Refresh sidebar"), {key("F5")});
+    fullScreen = add(viewMenu, QObject::tr("&Full screen"), {key("F11")});
     fullScreen->setCheckable(true);
-    QMenu* themeMenu = view->addMenu(QObject::tr("&Theme"));
+    QMenu* themeMenu = viewMenu->addMenu(QObject::tr("&Theme"));
     theme = new QActionGroup(window);
     theme->setExclusive(true);
-    for (const auto& [key, label] :
+    for (const auto& [name, label] :
          {std::pair{"system", QObject::tr("Follow the &system")}, std::pair{"light", QObject::tr("&Light")},
           std::pair{"dark", QObject::tr("&Dark")}}) {
         QAction* a = themeMenu->addAction(label);
         a->setCheckable(true);
-        a->setData(QString::fromLatin1(key));
+        a->setData(QString::fromLatin1(name));
         theme->addAction(a);
     }
 
-    QMenu* help = bar->addMenu(QObject::tr("&Help"));
-    about = help->addAction(QObject::tr("&About Deskbase"));
+    helpMenu = bar->addMenu(QObject::tr("&Help"));
+    shortcuts = add(helpMenu, QObject::tr("&Keyboard shortcuts"), {key("Ctrl+/")});
+    documentation = add(helpMenu, QObject::tr("&Documentation folder"), {key("F1")});
+    helpMenu->addSeparator();
+    about = add(helpMenu, QObject::tr("&About Deskbase"));
 }
 
 }  // namespace deskbase::gui

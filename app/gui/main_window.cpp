@@ -4,36 +4,53 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDesktopServices>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QInputDialog>
 #include <QGuiApplication>
+#include <QInputDialog>
 #include <QLabel>
-#include <QScreen>
 #include <QMenu>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QMetaMethod>
 #include <QMimeData>
+#include <QScreen>
 #include <QSplitter>
 #include <QStatusBar>
-#include <QTabBar>
 #include <QTabWidget>
+#include <QTreeView>
+#include <QUrl>
 
 #include "app/gui/app_settings.h"
 #include "app/gui/connection_dialog.h"
 #include "app/gui/dashboard_pages.h"
+#include "app/gui/edit_commands.h"
+#include "app/gui/find_bar.h"
+#include "app/gui/gui_options.h"
 #include "app/gui/import_controller.h"
 #include "app/gui/main_menus.h"
+#include "app/gui/page_tabs.h"
+#include "app/gui/preferences_dialog.h"
 #include "app/gui/query_page.h"
+#include "app/gui/query_tabs.h"
+#include "app/gui/shortcuts_dialog.h"
+#include "app/gui/sidebar_actions.h"
+#include "app/gui/status_text.h"
 #include "app/gui/workspace_controller.h"
 #include "core/dashboard/demo_workspace.h"
 #include "core/runtime/background.h"
 #include "core/runtime/runtime.h"
 #include "widgets/grid/cell_format.h"
+#include "widgets/common/unsaved_work.h"
 #include "widgets/importer/import_progress_panel.h"
 #include "widgets/schema/schema_browser.h"
 #include "widgets/theme/theme.h"
+
+#ifndef DESKBASE_SOURCE_DOCS
+#define DESKBASE_SOURCE_DOCS ""
+#endif
 
 namespace deskbase::gui {
 
@@ -53,32 +70,21 @@ MainWindow::MainWindow(QWidget* parent)
       menus_(std::make_unique<MainMenus>(this)),
       workspace_(new WorkspaceController(this)),
       sidebar_(new widgets::SchemaBrowser(this)),
-      pages_(new QTabWidget(this)),
-      queryPage_(new QueryPage(workspace_, this)),
+      tabWidget_(new QTabWidget(this)),
+      pages_(new PageTabs(tabWidget_, this)),
+      queries_(new QueryTabs(workspace_, pages_)),
+      sidebarActions_(new SidebarActions(workspace_, pages_, queries_, this)),
       splitter_(new QSplitter(Qt::Horizontal, this)),
       message_(new QLabel(this)),
       progress_(new widgets::ImportProgressPanel(this)),
       imports_(new ImportController(workspace_, progress_, this)) {
     setObjectName(QStringLiteral("mainWindow"));
-    setWindowTitle(tr("Deskbase"));
     setAcceptDrops(true);
     resize(1280, 800);
 
-    pages_->setDocumentMode(true);
-    pages_->setTabsClosable(true);
-    pages_->addTab(queryPage_, tr("SQL"));
-    pages_->tabBar()->setTabButton(0, QTabBar::RightSide, nullptr);  // the SQL page stays
-    pages_->tabBar()->setTabButton(0, QTabBar::LeftSide, nullptr);
-    connect(pages_, &QTabWidget::tabCloseRequested, this, [this](int i) {
-        if (i <= 0) return;  // the SQL page stays
-        QWidget* page = pages_->widget(i);
-        pages_->removeTab(i);
-        page->deleteLater();
-    });
-
     sidebar_->setMinimumWidth(200);
     splitter_->addWidget(sidebar_);
-    splitter_->addWidget(pages_);
+    splitter_->addWidget(tabWidget_);
     splitter_->setStretchFactor(1, 1);
     splitter_->setSizes({280, 1000});
     setCentralWidget(splitter_);
@@ -90,11 +96,16 @@ MainWindow::MainWindow(QWidget* parent)
     statusBar()->addPermanentWidget(progress_);
 
     connectMenus();
+    connectEditMenu();
+    connectSidebar();
     connectControllers();
     new DashboardPages(this);  // owned by the window; opens dashboards as pages
+    queries_->setEditorFontSize(settings_->editorFontSize());
+    queries_->newTab();
 
     // First start: most of the screen; later starts: where the user left it.
-    if (const QScreen* screen = QGuiApplication::primaryScreen(); screen && settings_->windowGeometry().isEmpty()) {
+    if (const QScreen* screen = QGuiApplication::primaryScreen();
+        screen && settings_->windowGeometry().isEmpty()) {
         const QRect avail = screen->availableGeometry();
         resize(std::max(1100, avail.width() * 85 / 100), std::max(700, avail.height() * 85 / 100));
         resize(size().boundedTo(avail.size()));
@@ -105,6 +116,7 @@ MainWindow::MainWindow(QWidget* parent)
     for (QAction* a : menus_->theme->actions())
         if (a->data().toString() == settings_->theme()) a->setChecked(true);
     rebuildRecentMenus();
+    updateTitle();
     showMessage(tr("Drop CSV, TSV or JSON files anywhere on the window to import them."));
 }
 
@@ -118,65 +130,121 @@ MainWindow::~MainWindow() {
     delete workspace_;
 }
 
+QTabWidget* MainWindow::pages() const {
+    return tabWidget_;
+}
+
+QueryPage* MainWindow::queryPage() const {
+    return queries_->current();
+}
+
+namespace {
+std::vector<std::pair<QAction*, EditCommand>> editCommands(const MainMenus& m) {
+    return {{m.undo, EditCommand::Undo},   {m.redo, EditCommand::Redo},
+            {m.cut, EditCommand::Cut},     {m.copy, EditCommand::Copy},
+            {m.paste, EditCommand::Paste}, {m.selectAll, EditCommand::SelectAll}};
+}
+}  // namespace
+
+void MainWindow::routeToQueryPage(QAction* action, const std::function<void(QueryPage*)>& f) {
+    connect(action, &QAction::triggered, this, [this, f] {
+        QueryPage* page = queries_->current();
+        showPage(page);
+        f(page);
+    });
+}
+
 void MainWindow::connectMenus() {
     MainMenus& m = *menus_;
+    connect(m.newTab, &QAction::triggered, queries_, &QueryTabs::newTab);
+    connect(m.closeTab, &QAction::triggered, this, [this] { pages_->close(pages_->current()); });
     connect(m.openWorkspace, &QAction::triggered, this, &MainWindow::chooseWorkspace);
     connect(m.importFiles, &QAction::triggered, this, &MainWindow::chooseFilesToImport);
     connect(m.connectionSettings, &QAction::triggered, this, &MainWindow::editConnection);
     connect(m.quit, &QAction::triggered, this, &QWidget::close);
-    connect(m.newQuery, &QAction::triggered, this, [this] {
-        queryPage_->newQuery();
-        showPage(queryPage_);
+    routeToQueryPage(m.newQuery, [](QueryPage* p) { p->newQuery(); });
+    routeToQueryPage(m.run, [](QueryPage* p) { p->run(); });
+    connect(m.cancel, &QAction::triggered, this, [this] { queries_->current()->cancel(); });
+    // Save saves the current page, whatever it is (a query, a dashboard being edited).
+    connect(m.saveQuestion, &QAction::triggered, this, [this] {
+        if (auto* work = dynamic_cast<widgets::UnsavedWork*>(pages_->current())) work->saveWork();
     });
-    connect(m.run, &QAction::triggered, this, [this] {
-        showPage(queryPage_);
-        queryPage_->run();
-    });
-    connect(m.cancel, &QAction::triggered, queryPage_, &QueryPage::cancel);
-    connect(m.saveQuestion, &QAction::triggered, this, [this] { queryPage_->saveQuestion(false); });
-    connect(m.saveQuestionAs, &QAction::triggered, this, [this] { queryPage_->saveQuestion(true); });
-    connect(m.exportResult, &QAction::triggered, this, [this] {
-        showPage(queryPage_);
-        queryPage_->exportResult();
-    });
+    routeToQueryPage(m.saveQuestionAs, [](QueryPage* p) { p->saveQuestion(true); });
+    routeToQueryPage(m.showTable, [](QueryPage* p) { p->showChart(false); });
+    routeToQueryPage(m.showChart, [](QueryPage* p) { p->showChart(true); });
+    routeToQueryPage(m.exportResult, [](QueryPage* p) { p->exportResult(); });
+    connect(m.nextTab, &QAction::triggered, pages_, &PageTabs::next);
+    connect(m.previousTab, &QAction::triggered, pages_, &PageTabs::previous);
     connect(m.refreshSchema, &QAction::triggered, workspace_, &WorkspaceController::refreshSchema);
     connect(m.fullScreen, &QAction::toggled, this, [this](bool on) { on ? showFullScreen() : showNormal(); });
     connect(m.theme, &QActionGroup::triggered, this, [this](QAction* a) { setTheme(a->data().toString()); });
+    connect(m.shortcuts, &QAction::triggered, this, &MainWindow::showShortcuts);
+    connect(m.documentation, &QAction::triggered, this, &MainWindow::openDocs);
     connect(m.about, &QAction::triggered, this, [this] {
         QMessageBox::about(this, tr("About Deskbase"),
                            tr("<b>Deskbase %1</b><p>A native desktop data explorer: drop files, ask SQL "
-                              "questions, pin charts on dashboards.</p>")
-                               .arg(QApplication::applicationVersion()));
+                              "questions, pin charts on dashboards.</p><p>Documentation: %2</p>")
+                               .arg(QApplication::applicationVersion(), docsFolder().toHtmlEscaped()));
     });
+}
+
+void MainWindow::connectEditMenu() {
+    MainMenus& m = *menus_;
+    for (const auto& [action, command] : editCommands(m))
+        connect(action, &QAction::triggered, this, [c = command] { runEditCommand(c); });
+    // Enabled for what the focused widget can do when the menu opens (the focus stays put).
+    connect(m.editMenu, &QMenu::aboutToShow, this, [this] {
+        for (const auto& [action, command] : editCommands(*menus_))
+            action->setEnabled(canRunEditCommand(command));
+    });
+    routeToQueryPage(m.find, [](QueryPage* p) { p->showFind(); });
+    routeToQueryPage(m.findNext, [](QueryPage* p) { p->findBar()->findNext(); });
+    routeToQueryPage(m.findPrevious, [](QueryPage* p) { p->findBar()->findPrevious(); });
+    connect(m.preferences, &QAction::triggered, this, &MainWindow::editPreferences);
+}
+
+void MainWindow::connectSidebar() {
+    using widgets::SchemaBrowser;
+    connect(sidebar_, &SchemaBrowser::tableActivated, queries_, &QueryTabs::openTable);
+    connect(sidebar_, &SchemaBrowser::questionActivated, queries_, &QueryTabs::openQuestion);
+    connect(sidebar_, &SchemaBrowser::questionOpenHereRequested, queries_, &QueryTabs::openQuestionHere);
+    connect(sidebar_, &SchemaBrowser::dashboardActivated, this, &MainWindow::onDashboardActivated);
+    connect(sidebar_, &SchemaBrowser::renameRequested, sidebarActions_, &SidebarActions::askRename);
+    connect(sidebar_, &SchemaBrowser::duplicateRequested, sidebarActions_, &SidebarActions::duplicate);
+    connect(sidebar_, &SchemaBrowser::deleteRequested, sidebarActions_, &SidebarActions::askDelete);
+    connect(sidebar_, &SchemaBrowser::refreshRequested, workspace_, &WorkspaceController::refreshSchema);
+    connect(sidebarActions_, &SidebarActions::statusMessage, this, &MainWindow::showMessage);
+    connect(sidebarActions_, &SidebarActions::dashboardMoved, this,
+            [this](const QString&, const QString& to) {
+                if (!to.isEmpty()) activateDashboard(to);
+            });
 }
 
 void MainWindow::connectControllers() {
     connect(workspace_, &WorkspaceController::opened, this, [this](const QString& dir) {
-        setWindowTitle(tr("%1 — Deskbase").arg(QFileInfo(dir).fileName()));
         settings_->addRecentWorkspace(dir);
         rebuildRecentMenus();
+        updateTitle();
     });
     connect(workspace_, &WorkspaceController::schemaLoaded, this, &MainWindow::onSchemaLoaded);
     connect(workspace_, &WorkspaceController::passwordNeeded, this, &MainWindow::askPassword);
 
-    connect(sidebar_, &widgets::SchemaBrowser::tableActivated, this, [this](const QString& table) {
-        showPage(queryPage_);
-        queryPage_->openTable(table);
-    });
-    connect(sidebar_, &widgets::SchemaBrowser::questionActivated, this, [this](const QString& path) {
-        showPage(queryPage_);
-        queryPage_->openQuestion(path);
-    });
-    connect(sidebar_, &widgets::SchemaBrowser::dashboardActivated, this, &MainWindow::onDashboardActivated);
-
-    connect(queryPage_, &QueryPage::statusMessage, this,
+    connect(queries_, &QueryTabs::statusMessage, this,
             [this](const QString& t) { showMessage(t.toHtmlEscaped()); });
-    connect(queryPage_, &QueryPage::titleChanged, this, [this](const QString& t) {
-        pages_->setTabText(pages_->indexOf(queryPage_), t.isEmpty() ? tr("SQL") : t);
-    });
+    connect(queries_, &QueryTabs::demoRequested, this, [this] { openDemoWorkspace(defaultDemoDir()); });
+    connect(queries_, &QueryTabs::importRequested, this, &MainWindow::chooseFilesToImport);
+    connect(pages_, &PageTabs::titleChanged, this, &MainWindow::updateTitle);
+    connect(pages_, &PageTabs::modifiedChanged, this, &MainWindow::updateTitle);
+    connect(pages_, &PageTabs::empty, queries_, &QueryTabs::newTab);  // there is always a tab to type in
 
     connect(imports_, &ImportController::imported, this, &MainWindow::onImported);
+    connect(imports_, &ImportController::fileImported, this, [this](const QString& path) {
+        settings_->addRecentFile(path);
+        rebuildRecentMenus();
+    });
     connect(imports_, &ImportController::failed, this, [this](const QString& path, const QString& message) {
+        settings_->removeRecentFile(path);  // Recent files lists what imported, not what failed
+        rebuildRecentMenus();
         const QString name = QFileInfo(path).fileName();
         showMessage(tr("Could not import %1: %2").arg(name.toHtmlEscaped(), message.toHtmlEscaped()));
         showWarning(tr("Import failed"),
@@ -188,14 +256,14 @@ void MainWindow::connectControllers() {
     });
     connect(message_, &QLabel::linkActivated, this, [this](const QString& link) {
         // Links in status messages open a table, e.g. the rejected rows of an import.
-        if (link.startsWith(QStringLiteral("table:"))) {
-            showPage(queryPage_);
-            queryPage_->openTable(link.mid(6));
-        }
+        if (link.startsWith(QStringLiteral("table:"))) queries_->openTable(link.mid(6));
     });
 }
 
 bool MainWindow::openWorkspace(const QString& dir) {
+    const bool other = workspace_->isOpen() && QDir(dir).absolutePath() != workspace_->dir();
+    // The open tabs belong to the workspace being left: ask about unsaved ones, then close them.
+    if (other && !pages_->closeAll(tr("opening another workspace"))) return false;
     QString error;
     if (!workspace_->open(dir, &error)) {
         showWarning(tr("Cannot open workspace"), error);
@@ -230,34 +298,77 @@ void MainWindow::openDemoWorkspace(const QString& dir) {
 }
 
 void MainWindow::importFiles(const QStringList& paths) {
-    if (paths.isEmpty()) return;
-    for (const QString& p : paths) settings_->addRecentFile(p);
-    rebuildRecentMenus();
-    imports_->importFiles(paths);
+    if (!paths.isEmpty()) imports_->importFiles(paths);
 }
 
 int MainWindow::addPage(QWidget* page, const QString& title) {
-    const int existing = pages_->indexOf(page);
-    const int index = existing >= 0 ? existing : pages_->addTab(page, title);
-    pages_->setCurrentIndex(index);
-    return index;
+    return pages_->add(page, title);
 }
 
 void MainWindow::showPage(QWidget* page) {
-    const int i = pages_->indexOf(page);
-    if (i >= 0) pages_->setCurrentIndex(i);
+    pages_->show(page);
+}
+
+void MainWindow::setPageTitle(QWidget* page, const QString& title) {
+    pages_->setTitle(page, title);
 }
 
 QString MainWindow::statusText() const {
     return message_->text();
 }
 
+void MainWindow::updateTitle() {
+    // "Revenue* — shop — Deskbase": the current page, its modified mark, the workspace.
+    QWidget* page = pages_->current();
+    QStringList parts;
+    if (page) parts << page->windowTitle() + QStringLiteral("[*]");
+    if (workspace_->isOpen()) parts << QFileInfo(workspace_->dir()).fileName();
+    parts << tr("Deskbase");
+    setWindowTitle(parts.join(QStringLiteral(" — ")));
+    setWindowModified(page && page->isWindowModified());
+}
+
 void MainWindow::setTheme(const QString& mode) {
     widgets::applyTheme(*qApp, widgets::parseThemeMode(mode));
     settings_->setTheme(mode);
     for (QAction* a : menus_->theme->actions()) a->setChecked(a->data().toString() == mode);
-    queryPage_->updateColors();
+    queries_->updateColors();
     emit themeChanged(widgets::isDarkTheme());
+}
+
+void MainWindow::setEditorFontSize(int points) {
+    settings_->setEditorFontSize(points);
+    queries_->setEditorFontSize(points);
+}
+
+void MainWindow::editPreferences() {
+    PreferencesDialog dialog(settings_->theme(), settings_->editorFontSize(), this);
+    if (dialog.exec() != QDialog::Accepted) return;
+    if (dialog.theme() != settings_->theme()) setTheme(dialog.theme());
+    setEditorFontSize(dialog.editorFontSize());
+}
+
+std::vector<ShortcutRow> MainWindow::shortcutRows() const {
+    return collectShortcuts(menuBar(), {{tr("Sidebar"), sidebar_->view()->actions()}});
+}
+
+void MainWindow::showShortcuts() {
+    ShortcutsDialog dialog(shortcutRows(), this);
+    dialog.exec();
+}
+
+QString MainWindow::docsFolder() {
+    // Installed: <prefix>/share/doc/deskbase; in a build tree: the sources' docs/.
+    const QString installed =
+        QDir(QApplication::applicationDirPath()).filePath(QStringLiteral("../share/doc/deskbase"));
+    if (QFileInfo(installed).isDir()) return QDir(installed).canonicalPath();
+    return QString::fromUtf8(DESKBASE_SOURCE_DOCS);
+}
+
+void MainWindow::openDocs() {
+    const QString dir = docsFolder();
+    if (dir.isEmpty() || !QDesktopServices::openUrl(QUrl::fromLocalFile(dir)))
+        showMessage(tr("The documentation is in %1 (app.md describes the window).").arg(dir.toHtmlEscaped()));
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
@@ -276,8 +387,21 @@ void MainWindow::dropEvent(QDropEvent* event) {
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
+    if (!pages_->mayCloseAll(tr("closing the window"))) {
+        event->ignore();
+        return;
+    }
     settings_->saveWindow(saveGeometry(), saveState(), splitter_->saveState());
     QMainWindow::closeEvent(event);
+}
+
+void MainWindow::changeEvent(QEvent* event) {
+    // Back to the window: another program may have changed the warehouse; the sidebar's tables
+    // and row counts follow (a stat of the SQLite file tells; PostgreSQL is asked again).
+    if (event->type() == QEvent::ActivationChange && isActiveWindow() && workspace_->isOpen() &&
+        widgets::warehouseChangedSince(workspace_->schema(), workspace_->savedTarget().toStdString()))
+        workspace_->refreshSchema();
+    QMainWindow::changeEvent(event);
 }
 
 void MainWindow::chooseWorkspace() {
@@ -322,21 +446,13 @@ void MainWindow::askPassword(const QString& reason) {
 
 void MainWindow::onSchemaLoaded(const widgets::SchemaSnapshot& snapshot) {
     sidebar_->setSnapshot(snapshot);
-    queryPage_->applySchema(snapshot);
+    queries_->applySchema(snapshot);
     if (!snapshot.error.isEmpty()) showMessage(tr("Warehouse: %1").arg(snapshot.error.toHtmlEscaped()));
 }
 
 void MainWindow::onImported(const QString& table, qint64 rows, qint64 rejected, const QString& rejectsTable,
                             double seconds) {
-    const QLocale loc = widgets::displayLocale();
-    QString text = tr("Loaded %1 rows into <b>%2</b> in %3 s")
-                       .arg(loc.toString(rows), table.toHtmlEscaped(), loc.toString(seconds, 'f', 1));
-    if (rejected > 0)
-        text += tr("; %1 rejected — <a href=\"table:%2\">show rejected rows</a>")
-                    .arg(loc.toString(rejected), rejectsTable.toHtmlEscaped());
-    else
-        text += tr("; none rejected");
-    showMessage(text);
+    showMessage(importedText(table, rows, rejected, rejectsTable, seconds));
 }
 
 void MainWindow::onDashboardActivated(const QString& path) {

@@ -1,11 +1,10 @@
 #include "app/gui/query_page.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QDir>
 #include <QFileInfo>
-#include <QInputDialog>
 #include <QLabel>
-#include <QActionGroup>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStandardPaths>
@@ -14,20 +13,26 @@
 #include <QVBoxLayout>
 
 #include "app/gui/export_controller.h"
+#include "app/gui/find_bar.h"
+#include "app/gui/grid_context_menu.h"
+#include "app/gui/save_question_dialog.h"
+#include "app/gui/status_text.h"
+#include "app/gui/welcome_panel.h"
 #include "app/gui/workspace_controller.h"
 #include "core/dashboard/visualization.h"
 #include "core/infer/naming.h"
+#include "core/question/parameter_defaults.h"
+#include "core/sql/result_sql.h"
 #include "core/sql/sql_template.h"
 #include "core/sql/statement_kind.h"
 #include "core/warehouse/warehouse.h"
 #include "widgets/charts/question_chart_panel.h"
+#include "widgets/common/display_locale.h"
 #include "widgets/common/progress_strip.h"
 #include "widgets/editor/parameter_bar.h"
 #include "widgets/editor/sql_editor.h"
 #include "widgets/editor/sql_highlighter.h"
-#include "widgets/grid/cell_format.h"
 #include "widgets/grid/result_grid.h"
-#include "core/sql/result_sql.h"
 #include "widgets/grid/result_table_model.h"
 #include "widgets/schema/schema_snapshot.h"
 #include "widgets/theme/icons.h"
@@ -38,25 +43,104 @@ QueryPage::QueryPage(WorkspaceController* workspace, QWidget* parent)
     : QWidget(parent),
       workspace_(workspace),
       editor_(new widgets::SqlEditor(this)),
+      find_(new FindBar(editor_, this)),
       parameters_(new widgets::ParameterBar(this)),
       grid_(new widgets::ResultGrid(workspace->runtime(), this)),
       chart_(new widgets::QuestionChartPanel(workspace->runtime().executor(), this)),
+      welcome_(new WelcomePanel(this)),
       views_(new QStackedWidget(this)),
       error_(new QLabel(this)),
       title_(new QLabel(this)),
       exportStrip_(new widgets::ProgressStrip(this)),
-      exports_(new ExportController(workspace->runtime(), exportStrip_, this)) {
+      exports_(new ExportController(workspace->runtime(), exportStrip_, this)),
+      defaultTitle_(tr("Query")) {
     setObjectName(QStringLiteral("queryPage"));
     auto* toolbar = new QToolBar(this);
+    buildToolbar(toolbar);
+
+    error_->setObjectName(QStringLiteral("queryError"));
+    error_->setWordWrap(true);
+    error_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    error_->setStyleSheet(QStringLiteral("QLabel { color: #d64545; padding: 4px 6px; }"));
+    error_->setVisible(false);
+
+    auto* top = new QWidget(this);
+    auto* topLayout = new QVBoxLayout(top);
+    topLayout->setContentsMargins(0, 0, 0, 0);
+    topLayout->setSpacing(0);
+    topLayout->addWidget(editor_, 1);
+    topLayout->addWidget(find_);
+
+    auto* results = new QWidget(this);
+    auto* resultsLayout = new QVBoxLayout(results);
+    resultsLayout->setContentsMargins(0, 0, 0, 0);
+    resultsLayout->setSpacing(2);
+    resultsLayout->addWidget(parameters_);
+    resultsLayout->addWidget(error_);
+    views_->addWidget(grid_);
+    views_->addWidget(chart_);
+    views_->addWidget(welcome_);
+    resultsLayout->addWidget(views_, 1);
+    exportStrip_->setObjectName(QStringLiteral("exportProgress"));
+    exportStrip_->setContentsMargins(6, 0, 6, 2);
+    resultsLayout->addWidget(exportStrip_);
+
+    auto* splitter = new QSplitter(Qt::Vertical, this);
+    splitter->addWidget(top);
+    splitter->addWidget(results);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 3);
+    splitter->setSizes({180, 520});
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(toolbar);
+    layout->addWidget(splitter, 1);
+
+    installGridContextMenu(grid_, this);
+    connect(editor_, &widgets::SqlEditor::runRequested, this, &QueryPage::run);
+    connect(parameters_, &widgets::ParameterBar::runRequested, this, &QueryPage::run);
+    connect(parameters_, &widgets::ParameterBar::declarationsChanged, this, &QueryPage::updateModified);
+    connect(editor_, &QPlainTextEdit::textChanged, this, &QueryPage::onSqlEdited);
+    connect(welcome_, &WelcomePanel::demoRequested, this, &QueryPage::demoRequested);
+    connect(welcome_, &WelcomePanel::importRequested, this, &QueryPage::importRequested);
+    auto* model = grid_->model();
+    connect(model, &widgets::ResultTableModel::runningChanged, this, &QueryPage::onRunningChanged);
+    connect(model, &widgets::ResultTableModel::queryFailed, this, [this](const QString& message) {
+        showError(message);
+        editor_->showError(lastRunSql_, lastRunOffset_, message);
+    });
+    connect(model, &widgets::ResultTableModel::firstRowsReady, this, [this] { error_->setVisible(false); });
+    connect(grid_, &widgets::ResultGrid::message, this, &QueryPage::statusMessage);
+    connect(exports_, &ExportController::runningChanged, exportAction_, &QAction::setDisabled);
+    connect(exports_, &ExportController::finished, this,
+            [this](bool, const QString& m) { emit statusMessage(m); });
+    connect(chart_, &widgets::QuestionChartPanel::settingsChanged, this,
+            [this](const dashboard::VisualizationSettings& s) {
+                question_.visualization = nlohmann::json::parse(dashboard::serializeVisualization(s));
+                updateModified();
+            });
+    markSaved();
+    updateTitle();
+}
+
+void QueryPage::buildToolbar(QToolBar* toolbar) {
     toolbar->setIconSize(QSize(16, 16));
     toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    // The shortcuts live on the window's menu actions (one per window, whatever tab is current);
+    // the tooltips name them.
     runAction_ = toolbar->addAction(widgets::runIcon(), tr("Run"), this, &QueryPage::run);
     runAction_->setToolTip(tr("Run the SQL, or the selection (Ctrl+Enter)"));
     cancelAction_ = toolbar->addAction(widgets::stopIcon(), tr("Cancel"), this, &QueryPage::cancel);
+    cancelAction_->setToolTip(tr("Stop the running query (Ctrl+.)"));
     cancelAction_->setEnabled(false);
     toolbar->addSeparator();
-    toolbar->addAction(style()->standardIcon(QStyle::SP_DialogSaveButton), tr("Save as question"), this,
-                       [this] { saveQuestion(true); });
+    QAction* save = toolbar->addAction(style()->standardIcon(QStyle::SP_DialogSaveButton), tr("Save"), this,
+                                       [this] { saveQuestion(false); });
+    save->setToolTip(tr("Save the question (Ctrl+S); a new one asks for a name"));
+    toolbar->addAction(tr("Save as…"), this, [this] { saveQuestion(true); })
+        ->setToolTip(tr("Save as a new question (Ctrl+Shift+S)"));
     exportAction_ = toolbar->addAction(widgets::exportIcon(), tr("Export…"), this, &QueryPage::exportResult);
     exportAction_->setToolTip(tr("Download the full result as CSV, TSV, JSON or NDJSON (Ctrl+E)"));
     toolbar->addSeparator();
@@ -71,10 +155,8 @@ QueryPage::QueryPage(WorkspaceController* workspace, QWidget* parent)
     tableAction_->setChecked(true);
     tableAction_->setToolTip(tr("Show the result as a table (Ctrl+1)"));
     chartAction_->setToolTip(tr("Show the result as the question's chart (Ctrl+2)"));
-    tableAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
-    chartAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
-    chartSettingsAction_ = toolbar->addAction(tr("Chart settings"), this,
-                                              [this](bool on) { chart_->setSettingsVisible(on); });
+    chartSettingsAction_ =
+        toolbar->addAction(tr("Chart settings"), this, [this](bool on) { chart_->setSettingsVisible(on); });
     chartSettingsAction_->setCheckable(true);
     chartSettingsAction_->setChecked(true);
     chartSettingsAction_->setVisible(false);
@@ -83,77 +165,26 @@ QueryPage::QueryPage(WorkspaceController* workspace, QWidget* parent)
     toolbar->addWidget(spacer);
     title_->setObjectName(QStringLiteral("questionTitle"));
     toolbar->addWidget(title_);
-
-    error_->setObjectName(QStringLiteral("queryError"));
-    error_->setWordWrap(true);
-    error_->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    error_->setStyleSheet(QStringLiteral("QLabel { color: #d64545; padding: 4px 6px; }"));
-    error_->setVisible(false);
-
-    auto* results = new QWidget(this);
-    auto* resultsLayout = new QVBoxLayout(results);
-    resultsLayout->setContentsMargins(0, 0, 0, 0);
-    resultsLayout->setSpacing(2);
-    resultsLayout->addWidget(parameters_);
-    resultsLayout->addWidget(error_);
-    views_->addWidget(grid_);
-    views_->addWidget(chart_);
-    resultsLayout->addWidget(views_, 1);
-    exportStrip_->setObjectName(QStringLiteral("exportProgress"));
-    exportStrip_->setContentsMargins(6, 0, 6, 2);
-    resultsLayout->addWidget(exportStrip_);
-
-    auto* splitter = new QSplitter(Qt::Vertical, this);
-    splitter->addWidget(editor_);
-    splitter->addWidget(results);
-    splitter->setStretchFactor(0, 1);
-    splitter->setStretchFactor(1, 3);
-    splitter->setSizes({180, 520});
-
-    auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(0);
-    layout->addWidget(toolbar);
-    layout->addWidget(splitter, 1);
-
-    connect(editor_, &widgets::SqlEditor::runRequested, this, &QueryPage::run);
-    connect(parameters_, &widgets::ParameterBar::runRequested, this, &QueryPage::run);
-    connect(editor_, &QPlainTextEdit::textChanged, this,
-            [this] { parameters_->setSqlTemplate(editor_->toPlainText()); });
-    auto* model = grid_->model();
-    connect(model, &widgets::ResultTableModel::runningChanged, this, [this](bool running) {
-        cancelAction_->setEnabled(running);
-        if (running || !errorText().isEmpty()) return;
-        // A statement that changed tables (CREATE, INSERT, DROP, ...): the sidebar shows it.
-        if (classifyStatement(lastRunSql_.toStdString()).writesData) workspace_->refreshSchema();
-        const auto* m = grid_->model();
-        const QString rows = widgets::displayLocale().toString(qlonglong(m->totalRows()));
-        emit statusMessage(tr("%1 rows%2 · %3 s")
-                               .arg(rows, m->rowCountExact() ? QString() : QStringLiteral("+"))
-                               .arg(double(runClock_.elapsed()) / 1000.0, 0, 'f', 2));
-    });
-    connect(model, &widgets::ResultTableModel::queryFailed, this, [this](const QString& message) {
-        showError(message);
-        editor_->showError(lastRunSql_, lastRunOffset_, message);
-    });
-    connect(model, &widgets::ResultTableModel::firstRowsReady, this, [this] { error_->setVisible(false); });
-    connect(grid_, &widgets::ResultGrid::message, this, &QueryPage::statusMessage);
-    connect(exports_, &ExportController::runningChanged, exportAction_, &QAction::setDisabled);
-    connect(exports_, &ExportController::finished, this, [this](bool, const QString& m) { emit statusMessage(m); });
-    connect(chart_, &widgets::QuestionChartPanel::settingsChanged, this,
-            [this](const dashboard::VisualizationSettings& s) {
-                question_.visualization = nlohmann::json::parse(dashboard::serializeVisualization(s));
-            });
 }
 
 bool QueryPage::isChartShown() const {
     return views_->currentWidget() == chart_;
 }
 
+bool QueryPage::isBlank() const {
+    return questionPath_.isEmpty() && table_.isEmpty() && editor_->document()->isEmpty();
+}
+
+void QueryPage::setDefaultTitle(const QString& title) {
+    defaultTitle_ = title;
+    updateTitle();
+}
+
 void QueryPage::setView(bool chart) {
     views_->setCurrentWidget(chart ? static_cast<QWidget*>(chart_) : grid_);
     (chart ? chartAction_ : tableAction_)->setChecked(true);
     chartSettingsAction_->setVisible(chart);
+    updateWelcome();
 }
 
 void QueryPage::showChart(bool chart) {
@@ -173,7 +204,8 @@ void QueryPage::resetVisualization(const nlohmann::json& visualization) {
     chart_->clear();
     // A question saved with a chart opens as that chart; plain SQL and tables open as a grid. The
     // view only switches: the previous SQL is not drawn, the caller's run() draws the new one.
-    const std::string type = visualization.is_object() ? visualization.value("type", std::string()) : std::string();
+    const std::string type =
+        visualization.is_object() ? visualization.value("type", std::string()) : std::string();
     setView(!type.empty() && type != "table");
 }
 
@@ -186,6 +218,32 @@ void QueryPage::showError(const QString& message) {
     error_->setVisible(!message.isEmpty());
 }
 
+void QueryPage::onSqlEdited() {
+    parameters_->setSqlTemplate(editor_->toPlainText());
+    if (editor_->document()->isEmpty()) {
+        // Nothing left to be wrong or to report on: the error and status lines go with the SQL.
+        showError({});
+        editor_->clearError();
+        emit statusMessage(QString());
+    }
+    updateModified();
+}
+
+void QueryPage::onRunningChanged(bool running) {
+    cancelAction_->setEnabled(running);
+    // Only a Run of this page reports (a cleared model also stops "running").
+    if (running || !runClock_.isValid() || !errorText().isEmpty()) return;
+    // A statement that changed tables (CREATE, INSERT, DROP, ...): the sidebar shows it.
+    if (classifyStatement(lastRunSql_.toStdString()).writesData) workspace_->refreshSchema();
+    const auto* m = grid_->model();
+    const QString count = widgets::displayLocale().toString(qlonglong(m->totalRows()));
+    const QString rows = !m->rowCountExact() ? tr("%1+ rows").arg(count)
+                         : m->totalRows() == 1 ? tr("1 row")
+                                               : tr("%1 rows").arg(count);
+    emit statusMessage(tr("%1 · %2").arg(rows, durationText(double(runClock_.elapsed()) / 1000.0)));
+    runClock_.invalidate();
+}
+
 void QueryPage::run() {
     const QString sql = editor_->sqlToRun();
     if (sql.trimmed().isEmpty()) return;
@@ -195,7 +253,7 @@ void QueryPage::run() {
     showError({});
     const QString target = workspace_->target();
     const bool pg = Warehouse::isPostgresTarget(target.toStdString());
-    // {{params}} become bound placeholders; their values never enter the SQL text.
+    // {{params}} become bound placeholders of their declared types; values never enter the SQL.
     auto expanded =
         expandSqlTemplate(sql.toStdString(), parameters_->parametersInUse(), parameters_->values(),
                           [pg](int i) { return (pg ? "$" : "?") + std::to_string(i); });
@@ -207,6 +265,7 @@ void QueryPage::run() {
     chart_->invalidate();  // Run means "fetch again", also for the chart
     grid_->model()->setQuery(target, QString::fromStdString(expanded->sql), expanded->params);
     if (isChartShown()) showLastRunInChart();
+    updateWelcome();
     emit statusMessage(tr("Running…"));
 }
 
@@ -225,9 +284,12 @@ void QueryPage::exportResult() {
         emit statusMessage(tr("An export is running; cancel it or wait for it to finish"));
         return;
     }
-    if (exportDir_.isEmpty()) exportDir_ = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    const QString base = question_.name.empty() ? QStringLiteral("result") : QString::fromStdString(toIdentifier(question_.name));
-    const auto choice = ExportController::chooseFile(this, QDir(exportDir_).filePath(base + QStringLiteral(".csv")));
+    if (exportDir_.isEmpty())
+        exportDir_ = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    const QString base = question_.name.empty() ? QStringLiteral("result")
+                                                : QString::fromStdString(toIdentifier(question_.name));
+    const auto choice =
+        ExportController::chooseFile(this, QDir(exportDir_).filePath(base + QStringLiteral(".csv")));
     if (!choice) return;
     exportDir_ = QFileInfo(choice->path).absolutePath();
     exportTo(choice->path, choice->format);
@@ -252,36 +314,44 @@ bool QueryPage::exportTo(const QString& path, std::optional<ExportFormat> format
     return true;
 }
 
-void QueryPage::newQuery() {
+bool QueryPage::newQuery() {
+    if (!widgets::askToSave(this, this, tr("starting a new query"))) return false;
     questionPath_.clear();
+    table_.clear();
     question_ = Question{};
     parameters_->setDeclared({});
     editor_->clear();
     grid_->model()->clear();
+    runClock_.invalidate();
     resetVisualization(question_.visualization);
-    title_->setText(QString());
-    emit titleChanged(tr("SQL"));
+    markSaved();
+    emit sourceChanged();
+    return true;
 }
 
-void QueryPage::openTable(const QString& table) {
+bool QueryPage::openTable(const QString& table) {
+    if (!widgets::askToSave(this, this, tr("opening table %1").arg(table))) return false;
     questionPath_.clear();
+    table_ = table;
     question_ = Question{};
-    title_->setText(QString());
+    parameters_->setDeclared({});
     resetVisualization(question_.visualization);
     // Quote as an identifier: table names may need it.
     QString quoted = table;
     quoted.replace(QLatin1Char('"'), QStringLiteral("\"\""));
     editor_->setPlainText(QStringLiteral("SELECT *\nFROM \"%1\"").arg(quoted));
-    emit titleChanged(table);
+    markSaved();
+    emit sourceChanged();
     run();
+    return true;
 }
 
 void QueryPage::setQuestion(const QString& path, const Question& q) {
     questionPath_ = path;
+    table_.clear();
     question_ = q;
-    const QString name = QString::fromStdString(q.name);
-    title_->setText(tr("Question: <b>%1</b>").arg(name.toHtmlEscaped()));
-    emit titleChanged(name);
+    markSaved();
+    emit sourceChanged();
 }
 
 bool QueryPage::openQuestion(const QString& path) {
@@ -290,43 +360,83 @@ bool QueryPage::openQuestion(const QString& path) {
         showError(QString::fromStdString(q.message()));
         return false;
     }
+    if (!widgets::askToSave(this, this, tr("opening another question"))) return false;
     parameters_->setDeclared(q->parameters);
     editor_->setPlainText(QString::fromStdString(q->sql));
-    setQuestion(path, *q);
     resetVisualization(q->visualization);
+    setQuestion(path, *q);
     run();
     return true;
 }
 
+Question QueryPage::currentQuestion() const {
+    Question q = question_;
+    q.sql = editor_->toPlainText().toStdString();
+    q.parameters = parameters_->parametersInUse();
+    return q;
+}
+
+void QueryPage::markSaved() {
+    saved_ = currentQuestion();
+    updateModified();
+    updateTitle();
+}
+
+void QueryPage::updateModified() {
+    const Question now = currentQuestion();
+    setWindowModified(now.sql != saved_.sql || now.parameters != saved_.parameters ||
+                      now.visualization != saved_.visualization);
+}
+
+void QueryPage::updateTitle() {
+    const QString name = QString::fromStdString(question_.name);
+    if (!questionPath_.isEmpty()) {
+        title_->setText(tr("Question: <b>%1</b>").arg(name.toHtmlEscaped()));
+        setWindowTitle(name);
+    } else {
+        title_->setText(QString());
+        setWindowTitle(table_.isEmpty() ? defaultTitle_ : table_);
+    }
+}
+
+QString QueryPage::unsavedWorkName() const {
+    if (!questionPath_.isEmpty()) return tr("the question “%1”").arg(QString::fromStdString(question_.name));
+    return tr("“%1”").arg(windowTitle());
+}
+
 bool QueryPage::saveQuestion(bool askName) {
     if (!askName && !questionPath_.isEmpty()) {
-        Question q = question_;
-        q.sql = editor_->toPlainText().toStdString();
-        q.parameters = parameters_->parametersInUse();
+        const Question q = currentQuestion();
         auto s = deskbase::saveQuestion(q, questionPath_.toStdString());
         if (!s) {
             showError(QString::fromStdString(s.message()));
             return false;
         }
         question_ = q;
+        markSaved();
         workspace_->refreshSchema();
         emit statusMessage(tr("Saved %1").arg(QFileInfo(questionPath_).fileName()));
         return true;
     }
-    bool ok = false;
-    const QString name =
-        QInputDialog::getText(this, tr("Save as question"), tr("Question name:"), QLineEdit::Normal,
-                              QString::fromStdString(question_.name), &ok);
-    if (!ok || name.trimmed().isEmpty()) return false;
-    return saveQuestionAs(name.trimmed());
+    SaveQuestionDialog dialog(QString::fromStdString(question_.name), parameters_->parametersInUse(),
+                              parameters_->values(), this);
+    if (dialog.exec() != QDialog::Accepted) return false;
+    return saveQuestionAs(dialog.name(), dialog.valuesAsDefaults());
 }
 
-bool QueryPage::saveQuestionAs(const QString& name) {
-    if (!workspace_->workspace()) return false;
-    Question q = question_;
-    q.name = name.toStdString();
-    q.sql = editor_->toPlainText().toStdString();
-    q.parameters = parameters_->parametersInUse();
+bool QueryPage::saveQuestionAs(const QString& name, bool valuesAsDefaults) {
+    if (!workspace_->workspace() || name.trimmed().isEmpty()) return false;
+    Question q = currentQuestion();
+    q.name = name.trimmed().toStdString();
+    if (valuesAsDefaults) {
+        auto withDefaults = withValuesAsDefaults(q.parameters, parameters_->values());
+        if (!withDefaults) {
+            showError(QString::fromStdString(withDefaults.message()));
+            return false;
+        }
+        q.parameters = std::move(*withDefaults);
+        parameters_->setDeclared(q.parameters);
+    }
     const QString fileName = QString::fromStdString(toIdentifier(q.name)) + QStringLiteral(".json");
     if (auto s = workspace_->saveQuestion(fileName, q); !s) {
         showError(QString::fromStdString(s.message()));
@@ -334,16 +444,49 @@ bool QueryPage::saveQuestionAs(const QString& name) {
     }
     setQuestion(QString::fromStdString(workspace_->workspace()->path("questions/" + fileName.toStdString())),
                 q);
-    emit statusMessage(tr("Saved question \"%1\"").arg(name));
+    emit statusMessage(tr("Saved question \"%1\"").arg(name.trimmed()));
     return true;
+}
+
+void QueryPage::followQuestion(const QString& path, const QString& name) {
+    questionPath_ = path;
+    question_.name = name.toStdString();
+    saved_.name = question_.name;
+    updateTitle();
+    emit sourceChanged();
+}
+
+void QueryPage::forgetQuestion() {
+    questionPath_.clear();
+    question_.name.clear();
+    saved_ = Question{};
+    updateModified();
+    updateTitle();
+    emit sourceChanged();
 }
 
 void QueryPage::applySchema(const widgets::SchemaSnapshot& snapshot) {
     editor_->setSchema(snapshot.tables);
+    emptyWorkspace_ = snapshot.error.isEmpty() && snapshot.tables.empty() && snapshot.questions.empty() &&
+                      snapshot.dashboards.empty();
+    updateWelcome();
+}
+
+void QueryPage::updateWelcome() {
+    // An empty workspace and nothing run yet: offer the demo and importing instead of an empty grid.
+    const bool welcome = emptyWorkspace_ && grid_->model()->query().sql.empty() && !isChartShown();
+    if (welcome)
+        views_->setCurrentWidget(welcome_);
+    else if (views_->currentWidget() == welcome_)
+        views_->setCurrentWidget(grid_);
 }
 
 void QueryPage::updateColors() {
     editor_->highlighter()->updateColors();
+}
+
+void QueryPage::showFind() {
+    find_->open();
 }
 
 }  // namespace deskbase::gui

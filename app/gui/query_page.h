@@ -1,16 +1,21 @@
 #pragma once
-// The SQL page: editor, {{parameter}} inputs, Run/Cancel/Save, and the result grid. Opening a
-// table or a saved question lands here; Save writes the question file through the workspace.
+// One SQL tab: editor, {{parameter}} inputs, Run/Cancel/Save, and the answer as a grid or as the
+// question's chart. Opening a table or a saved question shows it here; Save writes the question
+// file through the workspace. The page is modified (windowModified, the tab's "*") while its SQL,
+// parameter settings or chart settings differ from what was opened or last saved; replacing its
+// content asks Save / Discard / Cancel first (widgets::UnsavedWork).
 #include <QElapsedTimer>
 #include <QWidget>
 #include <optional>
 
-#include "core/question/question.h"
 #include "core/export/result_export.h"
+#include "core/question/question.h"
+#include "widgets/common/unsaved_work.h"
 
 class QAction;
 class QLabel;
 class QStackedWidget;
+class QToolBar;
 
 namespace deskbase::widgets {
 class ParameterBar;
@@ -24,9 +29,11 @@ struct SchemaSnapshot;
 namespace deskbase::gui {
 
 class ExportController;
+class FindBar;
+class WelcomePanel;
 class WorkspaceController;
 
-class QueryPage : public QWidget {
+class QueryPage : public QWidget, public widgets::UnsavedWork {
     Q_OBJECT
 public:
     QueryPage(WorkspaceController* workspace, QWidget* parent = nullptr);
@@ -36,59 +43,95 @@ public:
     widgets::ParameterBar* parameters() const { return parameters_; }
     widgets::QuestionChartPanel* chartPanel() const { return chart_; }
     ExportController* exports() const { return exports_; }
+    FindBar* findBar() const { return find_; }
+    WelcomePanel* welcome() const { return welcome_; }
     QString errorText() const;
     QString questionPath() const { return questionPath_; }
+    QString tableName() const { return table_; }  // the table this tab was opened on, if any
+    // Nothing in it: no question, no table, no SQL. Opening something may reuse a blank tab.
+    bool isBlank() const;
+    // The title when nothing is open ("Query 1"); the tab shows windowTitle().
+    void setDefaultTitle(const QString& title);
 
     void run();
     void cancel();
-    void newQuery();
-    void openTable(const QString& table);
+    // These replace the page's content; each asks first when the page is modified and returns
+    // false when the user cancels (or the question cannot be read).
+    bool newQuery();
+    bool openTable(const QString& table);
     bool openQuestion(const QString& path);
     // Saves to the open question's file; asks for a name first when there is none (or `askName`).
     bool saveQuestion(bool askName);
-    // Saves under `name` without asking (used by saveQuestion and scripted use).
-    bool saveQuestionAs(const QString& name);
+    // Saves under `name` without asking. With `valuesAsDefaults` the values typed now become the
+    // parameters' defaults; otherwise the declared defaults are kept.
+    bool saveQuestionAs(const QString& name, bool valuesAsDefaults = false);
+    // The open question was renamed (its file moved): the tab follows, keeping its edits.
+    void followQuestion(const QString& path, const QString& name);
+    // The open question was deleted: the tab keeps its SQL as an unsaved query.
+    void forgetQuestion();
     void applySchema(const widgets::SchemaSnapshot& snapshot);
     void updateColors();
     // The answer as a table (the grid) or as the question's chart with its settings.
     void showChart(bool chart);
     bool isChartShown() const;
+    void showFind();  // Ctrl+F: the find bar under the editor
     // Export… : asks for a file, then exportTo() it.
     void exportResult();
     // Exports the full result of the last Run, in the grid's order, in the background. The
     // outcome is a statusMessage(). False when there is nothing to export or one is running.
     bool exportTo(const QString& path, std::optional<ExportFormat> format = std::nullopt);
 
+    // widgets::UnsavedWork
+    QString unsavedWorkName() const override;
+    bool saveWork() override { return saveQuestion(false); }
+
 signals:
     void statusMessage(const QString& text);
-    void titleChanged(const QString& title);
+    void demoRequested();  // the welcome panel's buttons
+    void importRequested();
+    void sourceChanged();  // the question or table shown changed
 
 private:
+    void buildToolbar(QToolBar* toolbar);
     void showError(const QString& message);
     void setQuestion(const QString& path, const Question& q);
     void resetVisualization(const nlohmann::json& visualization);
     void setView(bool chart);  // switches grid/chart without running anything
     void showLastRunInChart();
+    void onRunningChanged(bool running);
+    void onSqlEdited();
+    // What Save would write now: the open question with the editor's SQL and parameters.
+    Question currentQuestion() const;
+    void markSaved();  // what is shown now is the saved state
+    void updateModified();
+    void updateTitle();
+    void updateWelcome();
 
     WorkspaceController* workspace_;
     widgets::SqlEditor* editor_;
+    FindBar* find_;
     widgets::ParameterBar* parameters_;
     widgets::ResultGrid* grid_;
     widgets::QuestionChartPanel* chart_;
+    WelcomePanel* welcome_;
     QStackedWidget* views_;
     QLabel* error_;
     QLabel* title_;
-    QAction* runAction_;
-    QAction* cancelAction_;
-    QAction* tableAction_;
-    QAction* chartAction_;
-    QAction* chartSettingsAction_;
-    QAction* exportAction_;
+    QAction* runAction_ = nullptr;
+    QAction* cancelAction_ = nullptr;
+    QAction* tableAction_ = nullptr;
+    QAction* chartAction_ = nullptr;
+    QAction* chartSettingsAction_ = nullptr;
+    QAction* exportAction_ = nullptr;
     widgets::ProgressStrip* exportStrip_;
     ExportController* exports_;
     QString exportDir_;  // where the last export went, offered again
     QString questionPath_;
+    QString table_;
+    QString defaultTitle_;
     Question question_;  // the open question: keeps its visualization and cache policy on save
+    Question saved_;     // what was opened or saved last: the page is modified when it differs
+    bool emptyWorkspace_ = false;
     QString lastRunSql_;
     int lastRunOffset_ = 0;
     QElapsedTimer runClock_;

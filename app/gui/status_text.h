@@ -1,0 +1,15 @@
+#pragma once
+// The one-line texts of the status bar that carry figures: durations ("850 ms" under a second,
+// "2.4 s", "3 min 05 s") and the outcome of an import.
+#include <QString>
+
+namespace deskbase::gui {
+
+QString durationText(double seconds);
+// "1 card", "2 cards", "1,234 rows": a count with the word for one or for several.
+QString countText(qint64 n, const QString& one, const QString& several);
+// "Loaded 3 rows into <b>weather</b> in 42 ms; 1 rejected — <a href="table:...">show rejected rows</a>"
+QString importedText(const QString& table, qint64 rows, qint64 rejected, const QString& rejectsTable,
+                     double seconds);
+
+}  // namespace deskbase::gui
