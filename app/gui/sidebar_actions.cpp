@@ -122,13 +122,14 @@ QString SidebarActions::deleteQuestionText(const QString& path) const {
     QStringList uses;
     if (ws) {
         for (const QuestionUse& u : dashboardsUsingQuestion(*ws, relative(path)))
-            uses << tr("%1 (%n card(s))", nullptr, u.cards)
+            uses << (u.cards == 1 ? tr("%1 (1 card)") : tr("%1 (%2 cards)").arg(u.cards))
                         .arg(quoted(QString::fromStdString(u.dashboardName)));
     }
     if (uses.isEmpty()) return text + QLatin1Char('\n') + tr("No dashboard uses it.");
     return text + QLatin1Char('\n') +
-           tr("It is used by %n dashboard(s): %1. Its cards will be removed from them.", nullptr,
-              int(uses.size()))
+           (uses.size() == 1 ? tr("It is used by 1 dashboard: %1. Its cards will be removed from it.")
+                             : tr("It is used by %1 dashboards: %2. Its cards will be removed from them.")
+                                   .arg(uses.size()))
                .arg(uses.join(QStringLiteral(", ")));
 }
 
@@ -192,9 +193,10 @@ bool SidebarActions::renameQuestion(const QString& path, const QString& newName)
     if (QueryPage* page = queries_->findQuestion(path)) page->followQuestion(newPath, newName.trimmed());
     reopenDashboards(dashboards);
     workspace_->refreshSchema();
-    emit statusMessage(
-        tr("Renamed the question to %1; %n dashboard(s) updated", nullptr, int(dashboards.size()))
-            .arg(quoted(newName.trimmed()).toHtmlEscaped()));
+    emit statusMessage((dashboards.size() == 1
+                            ? tr("Renamed the question to %1; 1 dashboard updated")
+                            : tr("Renamed the question to %1; %2 dashboards updated").arg(dashboards.size()))
+                           .arg(quoted(newName.trimmed()).toHtmlEscaped()));
     return true;
 }
 
@@ -212,8 +214,8 @@ bool SidebarActions::deleteQuestion(const QString& path) {
     if (page) page->forgetQuestion();
     reopenDashboards(dashboards);
     workspace_->refreshSchema();
-    emit statusMessage(
-        tr("Deleted the question; %1 updated").arg(countText(dashboards.size(), tr("dashboard"), tr("dashboards"))));
+    emit statusMessage(tr("Deleted the question; %1 updated")
+                           .arg(countText(dashboards.size(), tr("dashboard"), tr("dashboards"))));
     return true;
 }
 

@@ -265,7 +265,9 @@ private slots:
         runAndWait(page);
         QCOMPARE(page->grid()->statusText(), QStringLiteral("1 row"));
         QVERIFY2(window_->statusText().startsWith(QStringLiteral("1 row · ")), qPrintable(window_->statusText()));
+        auto discard = test::answerBox(QStringLiteral("unsavedChangesBox"), QMessageBox::Discard);
         QVERIFY(page->newQuery());
+        QCOMPARE(discard->times, 1);
         QCOMPARE(page->grid()->statusText(), QString());
         QVERIFY(!window_->statusText().contains(QStringLiteral("0+")));
     }
