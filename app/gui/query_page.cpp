@@ -125,7 +125,10 @@ QueryPage::QueryPage(WorkspaceController* workspace, QWidget* parent)
         cancelAction_->setEnabled(running);
         if (running || !errorText().isEmpty()) return;
         // A statement that changed tables (CREATE, INSERT, DROP, ...): the sidebar shows it.
-        if (classifyStatement(lastRunSql_.toStdString()).writesData) workspace_->refreshSchema();
+        if (classifyStatement(lastRunSql_.toStdString(),
+                              Warehouse::dialectFor(workspace_->target().toStdString()))
+                .writesData)
+            workspace_->refreshSchema();
         const auto* m = grid_->model();
         const QString rows = widgets::displayLocale().toString(qlonglong(m->totalRows()));
         emit statusMessage(tr("%1 rows%2 · %3 s")
@@ -194,11 +197,9 @@ void QueryPage::run() {
     editor_->clearError();
     showError({});
     const QString target = workspace_->target();
-    const bool pg = Warehouse::isPostgresTarget(target.toStdString());
     // {{params}} become bound placeholders; their values never enter the SQL text.
-    auto expanded =
-        expandSqlTemplate(sql.toStdString(), parameters_->parametersInUse(), parameters_->values(),
-                          [pg](int i) { return (pg ? "$" : "?") + std::to_string(i); });
+    auto expanded = expandSqlTemplate(sql.toStdString(), parameters_->parametersInUse(),
+                                      parameters_->values(), Warehouse::dialectFor(target.toStdString()));
     if (!expanded) {
         showError(QString::fromStdString(expanded.message()));
         return;
@@ -243,7 +244,7 @@ bool QueryPage::exportTo(const QString& path, std::optional<ExportFormat> format
     ExportRequest request;
     request.target = q.target;
     // In the grid's order: a header click re-sorts what is exported too.
-    request.sql = sortedSql(q.sql, q.sortColumn, q.descending);
+    request.sql = sortedSql(q.sql, q.sortColumn, q.descending, Warehouse::dialectFor(q.target));
     request.params = q.params;
     request.path = path.toStdString();
     request.format = format;

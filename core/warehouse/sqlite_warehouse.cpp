@@ -291,19 +291,7 @@ public:
         execute("PRAGMA journal_mode=WAL; PRAGMA cache_size=-2000", {});
     }
 
-    std::string sqlType(ColumnType t) const override {
-        switch (t) {
-            case ColumnType::Integer: return "INTEGER";
-            case ColumnType::Real: return "REAL";
-            case ColumnType::Boolean: return "BOOLEAN";
-            case ColumnType::Date: return "DATE";
-            case ColumnType::DateTime: return "DATETIME";
-            case ColumnType::Text: return "TEXT";
-        }
-        return "TEXT";
-    }
-
-    std::string placeholder(int oneBasedIndex) const override { return "?" + std::to_string(oneBasedIndex); }
+    const Dialect& dialect() const override { return Dialect::sqlite(); }
 
     Result<std::vector<std::string>> tablesReadBy(const std::string& sql, const std::vector<Value>& params) override {
         std::set<std::string> tables;
