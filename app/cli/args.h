@@ -33,4 +33,7 @@ int failure(const std::string& verb, const std::string& message);
 // --workspace, falling back to ./warehouse.db).
 std::string resolveTarget(const Args& args);
 
+// The workspace folder: --workspace DIR, else DESKBASE_WORKSPACE; none when neither is set.
+std::optional<std::string> workspaceDir(const Args& args);
+
 }  // namespace deskbase::cli
