@@ -1,9 +1,11 @@
 // deskbase lineage [--format json|dot] [--workspace DIR]: sources -> models -> questions ->
 // dashboards, from the same model graph `deskbase build` uses (docs/models.md).
 #include <cstdio>
+#include <filesystem>
 
 #include "app/cli/args.h"
 #include "app/cli/commands.h"
+#include "core/models/build_log.h"
 #include "core/models/lineage.h"
 #include "core/models/model_graph.h"
 #include "core/warehouse/warehouse.h"
@@ -26,7 +28,14 @@ int runLineage(const std::vector<std::string>& argv) {
     auto project = loadModelProject(ws->dir(), postgres ? Dialect::postgres() : Dialect::sqlite());
     if (!project) return failure(verb, project.message());
     if (auto graph = ModelGraph::build(*project); !graph) return failure(verb, graph.message());
-    const Lineage lineage = buildLineage(*ws, *project);
+    // The last build statuses, when the warehouse is there to ask (a lineage needs no warehouse).
+    std::map<std::string, std::string> statuses;
+    const std::string target = ws->defaultTarget();
+    std::error_code ec;
+    if (postgres || std::filesystem::exists(target, ec))
+        if (auto w = Warehouse::open(target))
+            if (auto s = lastModelStatuses(**w)) statuses = std::move(*s);
+    const Lineage lineage = buildLineage(*ws, *project, statuses);
     std::fputs((format == "json" ? lineageJson(lineage) + "\n" : lineageDot(lineage)).c_str(), stdout);
     return 0;
 }

@@ -61,26 +61,28 @@ std::vector<std::string> tablesNamedIn(const std::string& sql, const Dialect& di
     return out;
 }
 
-Lineage buildLineage(const Workspace& workspace, const ModelProject& project) {
+Lineage buildLineage(const Workspace& workspace, const ModelProject& project,
+                     const std::map<std::string, std::string>& lastStatuses) {
     std::map<std::string, LineageNode> nodes;
     std::set<std::pair<std::string, std::string>> edges;
     auto source = [&](const std::string& table) {
         const std::string id = "source:" + table;
-        nodes.emplace(id, LineageNode{id, "source", table, {}, {}});
+        nodes.emplace(id, LineageNode{id, "source", table, {}, {}, {}});
         return id;
     };
     auto reads = [&](const std::string& name) { return project.find(name) ? "model:" + name : source(name); };
     for (const auto& m : project.models) {
         const std::string id = "model:" + m.name();
-        nodes.emplace(id,
-                      LineageNode{id, "model", m.name(), m.file(), materializationName(m.materialized())});
+        auto status = lastStatuses.find(m.name());
+        nodes.emplace(id, LineageNode{id, "model", m.name(), m.file(), materializationName(m.materialized()),
+                                      status != lastStatuses.end() ? status->second : std::string()});
         for (const auto& r : m.refs()) edges.emplace("model:" + r.model, id);
         for (const auto& s : m.sources()) edges.emplace(source(s.table), id);
     }
     const Dialect& dialect = Dialect::sqlite();  // lexing only: the table names read the same
     for (const auto& q : workspace.questions()) {
         const std::string id = "question:" + q.file;
-        nodes.emplace(id, LineageNode{id, "question", q.question.name, q.file, {}});
+        nodes.emplace(id, LineageNode{id, "question", q.question.name, q.file, {}, {}});
         for (const auto& t : tablesNamedIn(q.question.sql, dialect)) edges.emplace(reads(t), id);
     }
     for (const auto& path : workspace.dashboardFiles()) {
@@ -88,7 +90,7 @@ Lineage buildLineage(const Workspace& workspace, const ModelProject& project) {
         if (!d) continue;  // the workspace lists broken files as problems
         const std::string file = "dashboards/" + path.substr(path.find_last_of('/') + 1);
         const std::string id = "dashboard:" + file;
-        nodes.emplace(id, LineageNode{id, "dashboard", d->name, file, {}});
+        nodes.emplace(id, LineageNode{id, "dashboard", d->name, file, {}, {}});
         for (const auto& card : d->cards) {
             if (card.isText()) continue;
             if (const auto* q = workspace.findQuestion(card.question))
@@ -114,6 +116,7 @@ std::string lineageJson(const Lineage& lineage) {
         nlohmann::ordered_json j = {{"id", n.id}, {"kind", n.kind}, {"name", n.name}};
         if (!n.file.empty()) j["file"] = n.file;
         if (!n.materialized.empty()) j["materialized"] = n.materialized;
+        if (!n.status.empty()) j["status"] = n.status;
         nodes.push_back(std::move(j));
     }
     auto edges = nlohmann::ordered_json::array();

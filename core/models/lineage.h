@@ -3,6 +3,7 @@
 // models (from ref()/source(), the same graph `deskbase build` uses) -> questions (the tables and
 // models their SQL reads after FROM / JOIN) -> dashboards (their cards' questions). What
 // `deskbase lineage --format json|dot` prints and the lineage view draws.
+#include <map>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,7 @@ struct LineageNode {
     std::string name;          // table, model, question or dashboard name
     std::string file;          // relative to the workspace; empty for sources
     std::string materialized;  // models only
+    std::string status;        // models: the last recorded build's status; empty when unknown
 };
 
 struct LineageEdge {
@@ -33,7 +35,9 @@ struct Lineage {
 // left out), unquoted, in order of first appearance.
 std::vector<std::string> tablesNamedIn(const std::string& sql, const Dialect& dialect);
 
-Lineage buildLineage(const Workspace& workspace, const ModelProject& project);
+// `lastStatuses`: model -> status of its last build (core/models/build_log.h), may be empty.
+Lineage buildLineage(const Workspace& workspace, const ModelProject& project,
+                     const std::map<std::string, std::string>& lastStatuses = {});
 
 std::string lineageJson(const Lineage& lineage);  // {"nodes": [...], "edges": [{"from", "to"}]}
 std::string lineageDot(const Lineage& lineage);   // a Graphviz digraph, left to right

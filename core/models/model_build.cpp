@@ -5,6 +5,7 @@
 #include <mutex>
 
 #include "core/cache/result_cache.h"
+#include "core/models/build_log.h"
 #include "core/models/materialize.h"
 #include "core/models/model_compile.h"
 #include "core/models/model_graph.h"
@@ -197,6 +198,21 @@ Result<BuildReport> buildModels(Runtime& runtime, const std::string& target, con
         if (auto cache = runtime.cache()) cache->purge();
     BuildReport report;
     for (auto& s : steps) report.models.push_back(std::move(s.run));
+    lock.unlock();
+    JobSpec record;
+    record.kind = "build";
+    record.writesTo = target;
+    record.run = [&](JobContext& ctx) -> Status {
+        auto w = ctx.connection(target);
+        if (!w) return Status::fail(w.message());
+        auto id = recordBuild(**w, report);
+        if (!id) return Status::fail(id.message());
+        report.buildId = *id;
+        return Status::ok();
+    };
+    auto handle = runtime.jobs().submit(std::move(record));
+    handle.wait();
+    if (auto s = handle.status(); !s) report.recordError = s.message();
     return report;
 }
 

@@ -34,9 +34,12 @@ struct ModelRun {
 
 struct BuildReport {
     std::vector<ModelRun> models;  // in build order
+    std::int64_t buildId = 0;      // in deskbase_model_builds (core/models/build_log.h)
+    std::string recordError;       // set when the build could not be recorded
     bool failed() const;           // any model not "success"
 };
 
+// The build is recorded in the warehouse's bookkeeping at the end (core/models/build_log.h).
 // Errors (nothing built): a broken template, a missing ref, a cycle, an unknown selector.
 Result<BuildReport> buildModels(Runtime& runtime, const std::string& target, const ModelProject& project,
                                 const BuildOptions& options);

@@ -45,7 +45,7 @@ test::ProcessResult build(const test::TempWorkspace& ws, std::vector<std::string
 
 std::map<std::string, std::string> statuses(const nlohmann::json& report) {
     std::map<std::string, std::string> out;
-    for (const auto& m : report["models"]) out[m["name"]] = m["status"];
+    for (const auto& m : report["models"]) out[m["name"].get<std::string>()] = m["status"].get<std::string>();
     return out;
 }
 

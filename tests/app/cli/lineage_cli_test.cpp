@@ -3,6 +3,7 @@
 #include <QtTest>
 #include <nlohmann/json.hpp>
 
+#include "core/warehouse/warehouse.h"
 #include "tests/support/temp_workspace.h"
 
 using namespace deskbase;
@@ -58,6 +59,25 @@ private slots:
                            "source:customers>question:questions/daily.json source:orders>model:stg_orders"));
         QCOMPARE(j["nodes"][2]["materialized"].get<std::string>(), std::string("table"));
         QCOMPARE(j["nodes"][2]["file"].get<std::string>(), std::string("models/daily.sql"));
+    }
+
+    void modelsCarryTheirLastBuildStatus() {
+        auto ws = workspace();
+        auto w = Warehouse::open(ws->sqlitePath());
+        QVERIFY(w.isOk());
+        QVERIFY((*w)->execute("CREATE TABLE orders (day TEXT)").isOk());
+        w->reset();
+        ws->write("models/broken.sql", "select nope from {{ ref('stg_orders') }}");
+        QCOMPARE(test::runDeskbase({"build", "--workspace", ws->path()}).exitCode, 1);
+        auto r = test::runDeskbase({"lineage", "--workspace", ws->path()});
+        QVERIFY2(r.exitCode == 0, r.err.c_str());
+        std::map<std::string, std::string> status;
+        const auto j = nlohmann::json::parse(r.out);
+        for (const auto& n : j["nodes"])
+            if (n.contains("status")) status[n["name"].get<std::string>()] = n["status"].get<std::string>();
+        const std::map<std::string, std::string> expected = {
+            {"broken", "error"}, {"daily", "success"}, {"stg_orders", "success"}};
+        QCOMPARE(status, expected);
     }
 
     void printsDot() {
