@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <thread>
 
 #include "core/models/materialize.h"
 #include "core/runtime/runtime.h"
@@ -290,6 +291,47 @@ private slots:
         QCOMPARE(r->models.back().error,
                  std::string("models/stg_customers.sql: line 2: source('shop', 'raw_customers'): no table "
                              "raw_customers in the warehouse"));
+    }
+
+    // Independent models are jobs that run side by side within the writer limit: with two writers
+    // on PostgreSQL, b_free builds and commits while a_waits is blocked on an advisory lock the
+    // test holds. Built one after the other (a_waits comes first), b_free would never commit and
+    // the test would hang until ctest's timeout.
+    void independentModelsBuildInParallel() {
+        ws_ = std::make_unique<test::TempWorkspace>();
+        const auto dir = std::filesystem::path(ws_->path()) / "models";
+        writeFile(dir / "a_waits.sql",
+                  "{{ config(materialized='table') }}\n"
+                  "select 1 as x from (select pg_advisory_xact_lock_shared(42)) as l\n");
+        writeFile(dir / "b_free.sql", "{{ config(materialized='table') }}\nselect 2 as y\n");
+        auto target = backends_.freshTarget("postgres");
+        QVERIFY2(target.isOk(), target.isOk() ? "" : target.message().c_str());
+        target_ = *target;
+        auto holder = Warehouse::open(target_);
+        QVERIFY(holder.isOk());
+        QVERIFY((*holder)->execute("SELECT pg_advisory_lock(42)").isOk());
+
+        RuntimeOptions options;
+        options.writersPerWarehouse = 2;
+        Runtime rt(options);
+        Result<BuildReport> report = Error{"not run"};
+        std::thread builder([&] { report = build(rt); });
+        auto probe = Warehouse::open(target_);
+        QVERIFY(probe.isOk());
+        while (test::scalarInt(**probe,
+                               "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
+                               "AND query LIKE '%pg_advisory_xact_lock_shared(42)%'") < 1)
+            QThread::yieldCurrentThread();
+        while (test::scalarInt(
+                   **probe, "SELECT count(*) FROM deskbase_table_versions WHERE table_name = 'b_free'") < 1)
+            QThread::yieldCurrentThread();
+        QCOMPARE(test::scalarInt(**probe, "SELECT count(*) FROM pg_tables WHERE tablename = 'a_waits'"),
+                 std::int64_t(0));  // still waiting
+        QVERIFY((*holder)->execute("SELECT pg_advisory_unlock(42)").isOk());
+        builder.join();
+        QVERIFY2(report.isOk() && !report->failed(),
+                 report.isOk() ? "a model failed" : report.message().c_str());
+        QCOMPARE(test::scalarInt(**probe, "SELECT x FROM a_waits"), std::int64_t(1));
     }
 };
 
