@@ -68,7 +68,7 @@ int runBuild(const std::vector<std::string>& argv) {
     auto ws = Workspace::open(workspaceDir(*args).value_or("."));
     if (!ws) return failure(verb, ws.message());
     const std::string target = args->value("db").value_or(ws->defaultTarget());
-    const Dialect& dialect = Warehouse::isPostgresTarget(target) ? Dialect::postgres() : Dialect::sqlite();
+    const Dialect& dialect = Warehouse::dialectFor(target);
     auto project = loadModelProject(ws->dir(), dialect);
     if (!project) return failure(verb, project.message());
     if (project->models.empty())

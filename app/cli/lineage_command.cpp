@@ -24,15 +24,14 @@ int runLineage(const std::vector<std::string>& argv) {
         return usageError(verb, "unknown --format " + format + " (json or dot)");
     auto ws = Workspace::open(workspaceDir(*args).value_or("."));
     if (!ws) return failure(verb, ws.message());
-    const bool postgres = Warehouse::isPostgresTarget(ws->defaultTarget());
-    auto project = loadModelProject(ws->dir(), postgres ? Dialect::postgres() : Dialect::sqlite());
+    auto project = loadModelProject(ws->dir(), Warehouse::dialectFor(ws->defaultTarget()));
     if (!project) return failure(verb, project.message());
     if (auto graph = ModelGraph::build(*project); !graph) return failure(verb, graph.message());
     // The last build statuses, when the warehouse is there to ask (a lineage needs no warehouse).
     std::map<std::string, std::string> statuses;
     const std::string target = ws->defaultTarget();
     std::error_code ec;
-    if (postgres || std::filesystem::exists(target, ec))
+    if (Warehouse::isPostgresTarget(target) || std::filesystem::exists(target, ec))
         if (auto w = Warehouse::open(target))
             if (auto s = lastModelStatuses(**w)) statuses = std::move(*s);
     const Lineage lineage = buildLineage(*ws, *project, statuses);

@@ -11,6 +11,7 @@
 #include "core/ingest/load_pipeline.h"
 #include "core/ingest/reject_spill.h"
 #include "core/runtime/companion.h"
+#include "core/warehouse/transaction.h"
 #include "core/warehouse/warehouse.h"
 
 namespace deskbase {
@@ -148,29 +149,6 @@ bool samePlan(const LoadPlan& a, const LoadPlan& b) {
            a.sourceIndex == b.sourceIndex && a.types == b.types && a.slashOrders == b.slashOrders &&
            a.columnNames == b.columnNames;
 }
-
-// Rolls back unless committed: a failed or cancelled import leaves nothing behind.
-class Transaction {
-public:
-    explicit Transaction(Warehouse& w) : w_(w) {}
-    Status begin() {
-        auto s = w_.begin();
-        open_ = s.isOk();
-        return s;
-    }
-    Status commit() {
-        auto s = w_.commit();
-        if (s) open_ = false;
-        return s;
-    }
-    ~Transaction() {
-        if (open_) w_.rollback();
-    }
-
-private:
-    Warehouse& w_;
-    bool open_ = false;
-};
 
 }  // namespace
 

@@ -1,6 +1,7 @@
 #include "core/models/build_log.h"
 
 #include "core/ingest/bookkeeping.h"
+#include "core/warehouse/transaction.h"
 #include "core/warehouse/warehouse.h"
 
 namespace deskbase {
@@ -20,9 +21,9 @@ Status ensureTable(Warehouse& w) {
 }  // namespace
 
 Result<std::int64_t> recordBuild(Warehouse& w, const BuildReport& report) {
-    if (auto s = w.begin(); !s) return Error{s.message()};
+    Transaction tx(w);
+    if (auto s = tx.begin(); !s) return Error{s.message()};
     auto fail = [&](const std::string& m) -> Result<std::int64_t> {
-        (void)w.rollback();
         return Error{"cannot record the build: " + m};
     };
     if (auto s = ensureTable(w); !s) return fail(s.message());
@@ -49,7 +50,7 @@ Result<std::int64_t> recordBuild(Warehouse& w, const BuildReport& report) {
         params.emplace_back(now);
         if (auto s = w.execute(sql, params); !s) return fail(s.message());
     }
-    if (auto s = w.commit(); !s) return Error{"cannot record the build: " + s.message()};
+    if (auto s = tx.commit(); !s) return fail(s.message());
     return id;
 }
 

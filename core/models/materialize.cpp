@@ -2,33 +2,12 @@
 
 #include <algorithm>
 
+#include "core/warehouse/transaction.h"
 #include "core/warehouse/warehouse.h"
 
 namespace deskbase {
 
 namespace {
-
-// Rolls back unless committed.
-class Transaction {
-public:
-    explicit Transaction(Warehouse& w) : w_(w) {}
-    Status begin() {
-        auto s = w_.begin();
-        open_ = s.isOk();
-        return s;
-    }
-    Status commit() {
-        open_ = false;
-        return w_.commit();
-    }
-    ~Transaction() {
-        if (open_) (void)w_.rollback();
-    }
-
-private:
-    Warehouse& w_;
-    bool open_ = false;
-};
 
 Result<std::int64_t> countRows(Warehouse& w, const std::string& relation) {
     auto c = w.query("SELECT count(*) FROM " + w.quoteIdentifier(relation));

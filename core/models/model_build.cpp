@@ -63,7 +63,7 @@ Status checkSources(Warehouse& w, const std::vector<const ModelTemplate*>& model
 
 Result<BuildReport> buildModels(Runtime& runtime, const std::string& target, const ModelProject& project,
                                 const BuildOptions& options) {
-    const Dialect& dialect = Warehouse::isPostgresTarget(target) ? Dialect::postgres() : Dialect::sqlite();
+    const Dialect& dialect = Warehouse::dialectFor(target);
     auto graph = ModelGraph::build(project);
     if (!graph) return Error{graph.message()};
     auto selected = graph->select(options.select);

@@ -34,8 +34,7 @@ private slots:
             target = *t;
             QVERIFY(dashboard::ensureDemoData(target, sizes).isOk());
         }
-        const bool pg = Warehouse::isPostgresTarget(target);
-        auto project = loadModelProject(ws.path(), pg ? Dialect::postgres() : Dialect::sqlite());
+        auto project = loadModelProject(ws.path(), Warehouse::dialectFor(target));
         QVERIFY2(project.isOk(), project.isOk() ? "" : project.message().c_str());
         QCOMPARE(project->models.size(), std::size_t(6));
         Runtime rt;

@@ -146,7 +146,7 @@ class ModelBuildTest : public QObject {
     }
 
     Result<BuildReport> build(Runtime& rt, BuildOptions options = {}) {
-        const Dialect& d = Warehouse::isPostgresTarget(target_) ? Dialect::postgres() : Dialect::sqlite();
+        const Dialect& d = Warehouse::dialectFor(target_);
         auto project = loadModelProject(ws_->path(), d);
         if (!project) return Error{project.message()};
         return buildModels(rt, target_, *project, options);
@@ -332,6 +332,34 @@ private slots:
         QVERIFY2(report.isOk() && !report->failed(),
                  report.isOk() ? "a model failed" : report.message().c_str());
         QCOMPARE(test::scalarInt(**probe, "SELECT x FROM a_waits"), std::int64_t(1));
+    }
+
+    // The server ends the connection while a model builds: that model fails with a one-line error
+    // and keeps nothing half-built, its downstream is skipped, the next model builds on a new session.
+    void connectionLostMidBuild() {
+        ws_ = std::make_unique<test::TempWorkspace>();
+        const auto dir = std::filesystem::path(ws_->path()) / "models";
+        writeFile(dir / "a_dies.sql",
+                  "{{ config(materialized='table') }}\n"
+                  "select 1 as x from (select pg_terminate_backend(pg_backend_pid())) as t\n");
+        writeFile(dir / "b_after.sql", "select * from {{ ref('a_dies') }}\n");
+        writeFile(dir / "c_other.sql", "{{ config(materialized='table') }}\nselect 2 as y\n");
+        auto target = backends_.freshTarget("postgres");
+        QVERIFY2(target.isOk(), target.isOk() ? "" : target.message().c_str());
+        target_ = *target;
+        Runtime rt;
+        auto r = build(rt);
+        QVERIFY2(r.isOk(), r.isOk() ? "" : r.message().c_str());
+        const auto st = statuses(*r);
+        QCOMPARE(st.at("a_dies"), std::string("error"));
+        QCOMPARE(st.at("b_after"), std::string("skipped"));
+        QCOMPARE(st.at("c_other"), std::string("success"));
+        for (const auto& m : r->models) QVERIFY2(m.error.find('\n') == std::string::npos, m.error.c_str());
+        auto w = Warehouse::open(target_);
+        QVERIFY(w.isOk());
+        QCOMPARE(*relationKind(**w, "a_dies"), RelationKind::None);
+        QCOMPARE(*(*w)->tableExists("deskbase_build_a_dies"), false);
+        QCOMPARE(test::scalarInt(**w, "SELECT y FROM c_other"), std::int64_t(2));
     }
 };
 
