@@ -9,6 +9,7 @@
 #include <thread>
 #include <set>
 
+#include "core/warehouse/sqlite_regexp.h"
 #include "core/warehouse/sqlite_statement.h"
 
 namespace deskbase {
@@ -370,6 +371,7 @@ Result<std::unique_ptr<Warehouse>> openSqliteWarehouse(const std::string& path) 
     }
     sqlite3_busy_timeout(db, kBusyTimeoutMs);
     sqlite3_extended_result_codes(db, 0);
+    registerSqliteRegexp(db);  // checks' `matches` (and any question) may use REGEXP
     auto w = std::make_unique<SqliteWarehouse>(db, path);
     // WAL: readers (dashboard cards) run while an import writes. Switching a file to WAL needs an
     // exclusive lock, and SQLite answers SQLITE_BUSY at once, without its busy handler, when
