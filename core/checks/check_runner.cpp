@@ -117,6 +117,16 @@ private:
 
     Result<std::vector<Row>> rows(const std::string& sql, std::size_t max = 1000) {
         if (o_.trace) o_.trace(sql);
+        const bool savepoint = o_.inTransaction && w_.kind() == Warehouse::Kind::PostgreSQL;
+        if (savepoint)
+            if (auto s = w_.execute("SAVEPOINT deskbase_check"); !s) return Error{s.message()};
+        auto got = fetch(sql, max);
+        if (savepoint)
+            w_.execute(got ? "RELEASE SAVEPOINT deskbase_check" : "ROLLBACK TO SAVEPOINT deskbase_check");
+        return got;
+    }
+
+    Result<std::vector<Row>> fetch(const std::string& sql, std::size_t max) {
         auto cursor = w_.query(sql);
         if (!cursor) return Error{cursor.message()};
         std::vector<Row> out;

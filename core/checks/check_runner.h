@@ -28,6 +28,9 @@ struct CheckRunOptions {
     std::string describeFrom;
     // The import under way counts as the table's last import (freshness without a column).
     std::optional<SysSeconds> importedAt;
+    // The checks run inside the caller's open transaction (an import's, before its commit). On
+    // PostgreSQL each statement then runs in a savepoint, so one that fails does not abort it.
+    bool inTransaction = false;
     // Called with every statement the checks run (not the catalog reads), before it runs.
     std::function<void(const std::string& sql)> trace;
 };

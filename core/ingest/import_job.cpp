@@ -5,6 +5,8 @@
 #include <map>
 #include <optional>
 
+#include "core/checks/check_file.h"
+#include "core/checks/import_checks.h"
 #include "core/infer/naming.h"
 #include "core/ingest/bookkeeping.h"
 #include "core/ingest/file_schema.h"
@@ -177,6 +179,13 @@ Result<ImportResult> ImportJob::run(Warehouse& w,
     if (table.rfind("deskbase_", 0) == 0 || table.rfind("sqlite_", 0) == 0 || table.rfind("pg_", 0) == 0)
         return Error{"the table name " + table + " is reserved; choose another with --table"};
     const bool encodingFixed = options_.encoding.has_value();
+    checks_.clear();
+    std::vector<CheckFile> checkFiles;  // read before anything is loaded: a bad file stops the import
+    if (!options_.checksDir.empty()) {
+        auto files = loadChecksForTable(options_.checksDir, table);
+        if (!files) return Error{files.message()};
+        checkFiles = std::move(*files);
+    }
 
     // Types are inferred over the whole file. So that loading need not wait for that pass, the
     // load starts with types guessed from the first rows while the whole-file pass runs on
@@ -372,6 +381,14 @@ Result<ImportResult> ImportJob::run(Warehouse& w,
     log.finishedAt = utcNowIso();
     if (auto s = logIngestion(w, *importId, log); !s) return Error{s.message()};
     if (auto s = w.bumpDataVersion(table); !s) return Error{s.message()};
+    if (!checkFiles.empty()) {
+        const auto importedAt = parseTimestamp(log.finishedAt).value_or(SysSeconds{});
+        auto outcome =
+            runImportChecks(w, checkFiles, table, options_.refuseOnCheckFailure, importedAt, &cancelled_);
+        checks_ = outcome.results;
+        result.checks = std::move(outcome.results);
+        if (outcome.refused) return Error{outcome.message};
+    }
     if (cancelled_.load()) return Error{"cancelled"};
     if (auto s = tx.commit(); !s) return Error{"cannot commit the import: " + s.message()};
 
