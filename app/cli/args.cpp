@@ -85,4 +85,10 @@ std::string resolveTarget(const Args& args) {
     return (std::filesystem::path(workspace) / "warehouse.db").string();
 }
 
+std::string resolveWorkspace(const Args& args) {
+    if (auto ws = args.value("workspace")) return *ws;
+    if (const char* env = std::getenv("DESKBASE_WORKSPACE"); env && *env) return env;
+    return ".";
+}
+
 }  // namespace deskbase::cli

@@ -7,6 +7,7 @@ namespace deskbase::cli {
 
 int runImport(const std::vector<std::string>& args);
 int runTables(const std::vector<std::string>& args);
+int runCheck(const std::vector<std::string>& args);
 int runQuery(const std::vector<std::string>& args);
 int runBuild(const std::vector<std::string>& args);
 int runLineage(const std::vector<std::string>& args);
