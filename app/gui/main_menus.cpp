@@ -15,6 +15,10 @@ MainMenus::MainMenus(QMainWindow* window) {
     openWorkspace->setShortcut(QKeySequence(QStringLiteral("Ctrl+O")));
     recentWorkspaces = file->addMenu(QObject::tr("Recent &workspaces"));
     file->addSeparator();
+    // Dashboards
+    newDashboard = file->addAction(QObject::tr("New &dashboard…"));
+    newDashboard->setShortcut(QKeySequence(QStringLiteral("Ctrl+Shift+N")));
+    file->addSeparator();
     importFiles = file->addAction(QObject::tr("&Import files…"));
     importFiles->setShortcut(QKeySequence(QStringLiteral("Ctrl+I")));
     recentFiles = file->addMenu(QObject::tr("Import &recent file"));
@@ -37,6 +41,8 @@ MainMenus::MainMenus(QMainWindow* window) {
     saveQuestion->setShortcut(QKeySequence(QStringLiteral("Ctrl+S")));
     saveQuestionAs = query->addAction(QObject::tr("Save question &as…"));
     saveQuestionAs->setShortcut(QKeySequence(QStringLiteral("Ctrl+Shift+S")));
+    // Dashboards
+    addToDashboard = query->addAction(QObject::tr("Add to &dashboard…"));
     query->addSeparator();
     exportResult = query->addAction(QObject::tr("&Export result…"));
     exportResult->setShortcut(QKeySequence(QStringLiteral("Ctrl+E")));

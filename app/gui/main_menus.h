@@ -14,6 +14,7 @@ struct MainMenus {
     explicit MainMenus(QMainWindow* window);
 
     QAction* openWorkspace;  // Ctrl+O
+    QAction* newDashboard;   // Ctrl+Shift+N (dashboards: DashboardPages)
     QMenu* recentWorkspaces;
     QAction* importFiles;  // Ctrl+I
     QMenu* recentFiles;
@@ -24,6 +25,7 @@ struct MainMenus {
     QAction* cancel;          // Escape (in the SQL page)
     QAction* saveQuestion;    // Ctrl+S
     QAction* saveQuestionAs;  // Ctrl+Shift+S
+    QAction* addToDashboard;  // the open question onto a dashboard (DashboardPages)
     QAction* exportResult;    // Ctrl+E
     QAction* refreshSchema;   // F5
     QAction* fullScreen;      // F11

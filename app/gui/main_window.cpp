@@ -89,9 +89,9 @@ MainWindow::MainWindow(QWidget* parent)
     statusBar()->addWidget(message_, 1);
     statusBar()->addPermanentWidget(progress_);
 
+    dashboards_ = new DashboardPages(this);  // owned by the window; opens dashboards as pages
     connectMenus();
     connectControllers();
-    new DashboardPages(this);  // owned by the window; opens dashboards as pages
 
     // First start: most of the screen; later starts: where the user left it.
     if (const QScreen* screen = QGuiApplication::primaryScreen(); screen && settings_->windowGeometry().isEmpty()) {
@@ -139,6 +139,11 @@ void MainWindow::connectMenus() {
         showPage(queryPage_);
         queryPage_->exportResult();
     });
+    // Dashboards
+    connect(m.newDashboard, &QAction::triggered, dashboards_, &DashboardPages::newDashboard);
+    connect(m.addToDashboard, &QAction::triggered, dashboards_, &DashboardPages::addQueryToDashboard);
+    connect(queryPage_, &QueryPage::addToDashboardRequested, dashboards_,
+            &DashboardPages::addQueryToDashboard);
     connect(m.refreshSchema, &QAction::triggered, workspace_, &WorkspaceController::refreshSchema);
     connect(m.fullScreen, &QAction::toggled, this, [this](bool on) { on ? showFullScreen() : showNormal(); });
     connect(m.theme, &QActionGroup::triggered, this, [this](QAction* a) { setTheme(a->data().toString()); });

@@ -20,6 +20,7 @@ struct SchemaSnapshot;
 namespace deskbase::gui {
 
 class AppSettings;
+class DashboardPages;
 class ImportController;
 class QueryPage;
 class WorkspaceController;
@@ -41,6 +42,7 @@ public:
 
     WorkspaceController* workspace() const { return workspace_; }
     ImportController* imports() const { return imports_; }
+    DashboardPages* dashboards() const { return dashboards_; }
     QueryPage* queryPage() const { return queryPage_; }
     widgets::SchemaBrowser* sidebar() const { return sidebar_; }
     QString statusText() const;
@@ -88,6 +90,7 @@ private:
     widgets::ImportProgressPanel* progress_;
     ImportController* imports_;
     Mailbox mailbox_;  // the demo setup's result comes back through it
+    DashboardPages* dashboards_ = nullptr;
 };
 
 }  // namespace deskbase::gui

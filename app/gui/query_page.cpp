@@ -57,6 +57,8 @@ QueryPage::QueryPage(WorkspaceController* workspace, QWidget* parent)
     toolbar->addSeparator();
     toolbar->addAction(style()->standardIcon(QStyle::SP_DialogSaveButton), tr("Save as question"), this,
                        [this] { saveQuestion(true); });
+    toolbar->addAction(tr("Add to dashboard…"), this, &QueryPage::addToDashboardRequested)
+        ->setToolTip(tr("Put this question on a dashboard (saved first)"));
     exportAction_ = toolbar->addAction(widgets::exportIcon(), tr("Export…"), this, &QueryPage::exportResult);
     exportAction_->setToolTip(tr("Download the full result as CSV, TSV, JSON or NDJSON (Ctrl+E)"));
     toolbar->addSeparator();

@@ -63,6 +63,7 @@ public:
 signals:
     void statusMessage(const QString& text);
     void titleChanged(const QString& title);
+    void addToDashboardRequested();  // the toolbar's Add to dashboard (DashboardPages does it)
 
 private:
     void showError(const QString& message);
