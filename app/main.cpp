@@ -18,6 +18,10 @@ void printHelp() {
         "                  [--format table|csv|json] [--no-cache]\n"
         "  deskbase render DASHBOARD.json --out FILE.png|FILE.pdf [--param NAME=VALUE]... [--db TARGET]\n"
         "  deskbase tables [--db TARGET]\n"
+        "  deskbase check [TABLE]... [--workspace DIR] [--db TARGET] [--report json]\n"
+        "  deskbase build [--select NAME[+]]... [--full-refresh] [--var NAME=VALUE]... [--workspace DIR]\n"
+        "                 [--db TARGET] [--report json]\n"
+        "  deskbase lineage [--format json|dot] [--workspace DIR]\n"
         "\nTARGET is a SQLite file path or a libpq URI (postgresql://user@host:port/db).");
 }
 
@@ -30,6 +34,9 @@ int main(int argc, char** argv) {
         if (verb == "import") return deskbase::cli::runImport(rest);
         if (verb == "query") return deskbase::cli::runQuery(rest);
         if (verb == "tables") return deskbase::cli::runTables(rest);
+        if (verb == "check") return deskbase::cli::runCheck(rest);
+        if (verb == "build") return deskbase::cli::runBuild(rest);
+        if (verb == "lineage") return deskbase::cli::runLineage(rest);
         if (verb == "render") return deskbase::cli::runRender(argc, argv, rest);
         if (verb == "help" || verb == "--help" || verb == "-h") { printHelp(); return 0; }
     }

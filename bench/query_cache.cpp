@@ -193,8 +193,7 @@ int main(int argc, char** argv) {
     minDelay.name = "min_delay";
     minDelay.type = Parameter::Type::Number;
     q.parameters = {since, minDelay};
-    auto expanded = expandSqlTemplate(q.sql, q.parameters, {{"since", {"2022-03-01"}}},
-                                      [](int i) { return "?" + std::to_string(i); });
+    auto expanded = expandSqlTemplate(q.sql, q.parameters, {{"since", {"2022-03-01"}}}, Dialect::sqlite());
     if (!expanded) die(expanded.message());
     QueryRequest groupBy;
     groupBy.target = db;

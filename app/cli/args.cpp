@@ -6,8 +6,9 @@
 
 namespace deskbase::cli {
 
-std::optional<Args> Args::parse(const std::vector<std::string>& argv, const std::set<std::string>& valueOptions,
-                                const std::set<std::string>& flags, std::string* error) {
+std::optional<Args> Args::parse(const std::vector<std::string>& argv,
+                                const std::set<std::string>& valueOptions, const std::set<std::string>& flags,
+                                std::string* error) {
     Args args;
     for (std::size_t i = 0; i < argv.size(); ++i) {
         const std::string& a = argv[i];
@@ -22,11 +23,17 @@ std::optional<Args> Args::parse(const std::vector<std::string>& argv, const std:
             name = name.substr(0, eq);
         }
         if (flags.count(name)) {
-            if (inlineValue) { *error = "option --" + name + " takes no value"; return std::nullopt; }
+            if (inlineValue) {
+                *error = "option --" + name + " takes no value";
+                return std::nullopt;
+            }
             args.values_.emplace(name, std::string());
         } else if (valueOptions.count(name)) {
             if (!inlineValue) {
-                if (i + 1 >= argv.size()) { *error = "option --" + name + " needs a value"; return std::nullopt; }
+                if (i + 1 >= argv.size()) {
+                    *error = "option --" + name + " needs a value";
+                    return std::nullopt;
+                }
                 inlineValue = argv[++i];
             }
             args.values_.emplace(name, *inlineValue);
@@ -61,13 +68,27 @@ int failure(const std::string& verb, const std::string& message) {
     return 1;
 }
 
+std::optional<std::string> workspaceDir(const Args& args) {
+    if (auto ws = args.value("workspace")) return *ws;
+    if (const char* env = std::getenv("DESKBASE_WORKSPACE"); env && *env) return std::string(env);
+    return std::nullopt;
+}
+
 std::string resolveTarget(const Args& args) {
     if (auto db = args.value("db")) return *db;
     std::string workspace;
-    if (auto ws = args.value("workspace")) workspace = *ws;
-    else if (const char* env = std::getenv("DESKBASE_WORKSPACE")) workspace = env;
+    if (auto ws = args.value("workspace"))
+        workspace = *ws;
+    else if (const char* env = std::getenv("DESKBASE_WORKSPACE"))
+        workspace = env;
     if (workspace.empty()) return "warehouse.db";
     return (std::filesystem::path(workspace) / "warehouse.db").string();
+}
+
+std::string resolveWorkspace(const Args& args) {
+    if (auto ws = args.value("workspace")) return *ws;
+    if (const char* env = std::getenv("DESKBASE_WORKSPACE"); env && *env) return env;
+    return ".";
 }
 
 }  // namespace deskbase::cli

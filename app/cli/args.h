@@ -32,5 +32,10 @@ int failure(const std::string& verb, const std::string& message);
 // The warehouse to use: --db TARGET, else the workspace's default (DESKBASE_WORKSPACE env or
 // --workspace, falling back to ./warehouse.db).
 std::string resolveTarget(const Args& args);
+// The workspace folder (its checks/, ...): --workspace, else DESKBASE_WORKSPACE, else ".".
+std::string resolveWorkspace(const Args& args);
+
+// The workspace folder: --workspace DIR, else DESKBASE_WORKSPACE; none when neither is set.
+std::optional<std::string> workspaceDir(const Args& args);
 
 }  // namespace deskbase::cli

@@ -7,7 +7,10 @@ namespace deskbase::cli {
 
 int runImport(const std::vector<std::string>& args);
 int runTables(const std::vector<std::string>& args);
+int runCheck(const std::vector<std::string>& args);
 int runQuery(const std::vector<std::string>& args);
+int runBuild(const std::vector<std::string>& args);
+int runLineage(const std::vector<std::string>& args);
 int runRender(int argc, char** argv, const std::vector<std::string>& args);  // needs a QApplication
 
 }  // namespace deskbase::cli

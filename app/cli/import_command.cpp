@@ -1,13 +1,15 @@
 // deskbase import FILE... [--db TARGET] [--table NAME] [--mode create|replace|append]
-//                 [--type COL=TYPE]... [--force] [--report json]
+//                 [--type COL=TYPE]... [--force] [--report json] [--workspace DIR]
+// The workspace's checks/<table>.json run inside each import (docs/checks.md).
 #include <csignal>
 #include <cstdio>
-
 #include <nlohmann/json.hpp>
 
 #include "app/cli/args.h"
 #include "app/cli/commands.h"
+#include "core/checks/check_report.h"
 #include "core/ingest/import_job.h"
+#include "core/pipeline/run_log.h"
 #include "core/warehouse/warehouse.h"
 
 namespace deskbase::cli {
@@ -23,20 +25,34 @@ nlohmann::ordered_json reportJson(const ImportResult& r) {
     for (std::size_t i = 0; i < r.columns.size(); ++i) {
         const Column& c = r.columns[i];
         nlohmann::ordered_json col = {{"name", c.name}, {"type", std::string(columnTypeName(c.type))}};
-        if (i < r.notes.size() && !r.notes[i].empty()) col["note"] = r.notes[i];  // why a number column is text
+        if (i < r.notes.size() && !r.notes[i].empty())
+            col["note"] = r.notes[i];  // why a number column is text
         cols.push_back(std::move(col));
     }
     j["columns"] = cols;
     j["seconds"] = r.seconds;
+    if (!r.checks.empty()) j["checks"] = checkResultsToJson(r.checks);
     return j;
+}
+
+// The checks an import ran, one line each on stderr (the failing ones, and a summary).
+void printChecks(const std::string& file, const std::vector<CheckResult>& checks) {
+    if (checks.empty()) return;
+    for (const auto& c : checks)
+        if (c.status != CheckStatus::Pass)
+            std::fprintf(stderr, "%s: check %s: %s: %s\n", file.c_str(), c.name.c_str(),
+                         std::string(checkStatusName(c.status)).c_str(), c.message.c_str());
+    std::fprintf(stderr, "%s: checks on %s: %s\n", file.c_str(), checks.front().table.c_str(),
+                 checkSummary(checks).c_str());
 }
 
 }  // namespace
 
 int runImport(const std::vector<std::string>& argv) {
     std::string error;
-    auto args = Args::parse(argv, {"db", "workspace", "table", "mode", "type", "report", "delimiter", "encoding"},
-                            {"force", "header", "no-header"}, &error);
+    auto args =
+        Args::parse(argv, {"db", "workspace", "table", "mode", "type", "report", "delimiter", "encoding"},
+                    {"force", "header", "no-header"}, &error);
     if (!args) return usageError("import", error);
     const auto& files = args->positional();
     if (files.empty()) return usageError("import", "no FILE given");
@@ -51,7 +67,8 @@ int runImport(const std::vector<std::string>& argv) {
     }
     for (const auto& spec : args->values("type")) {
         const auto eq = spec.find('=');
-        if (eq == std::string::npos || eq == 0) return usageError("import", "--type wants COL=TYPE, got '" + spec + "'");
+        if (eq == std::string::npos || eq == 0)
+            return usageError("import", "--type wants COL=TYPE, got '" + spec + "'");
         auto type = parseColumnType(spec.substr(eq + 1));
         if (!type)
             return usageError("import", "unknown type '" + spec.substr(eq + 1) +
@@ -59,9 +76,12 @@ int runImport(const std::vector<std::string>& argv) {
         base.typeOverrides.emplace_back(spec.substr(0, eq), *type);
     }
     if (auto d = args->value("delimiter")) {
-        if (*d == "\\t" || *d == "tab") base.delimiter = '\t';
-        else if (d->size() == 1) base.delimiter = (*d)[0];
-        else return usageError("import", "--delimiter wants one character");
+        if (*d == "\\t" || *d == "tab")
+            base.delimiter = '\t';
+        else if (d->size() == 1)
+            base.delimiter = (*d)[0];
+        else
+            return usageError("import", "--delimiter wants one character");
     }
     if (args->has("header")) base.hasHeader = true;
     if (args->has("no-header")) base.hasHeader = false;
@@ -69,6 +89,7 @@ int runImport(const std::vector<std::string>& argv) {
     if (report && *report != "json") return usageError("import", "--report supports only json");
     base.force = args->has("force");
     if (auto t = args->value("table")) base.table = *t;
+    base.checksDir = resolveWorkspace(*args);  // its checks/<table>.json run before each commit
 
     auto warehouse = Warehouse::open(resolveTarget(*args));
     if (!warehouse) return failure("import", warehouse.message());
@@ -78,6 +99,17 @@ int runImport(const std::vector<std::string>& argv) {
         options.path = file;
         ImportJob job(options);
         auto result = job.run(**warehouse);
+        if (!job.checkResults().empty()) {  // recorded after the commit or the rollback
+            RunStep step{"import",
+                         job.checkResults().front().table,
+                         result ? "success" : "error",
+                         result ? std::optional<std::int64_t>(result->rows) : std::nullopt,
+                         result ? result->seconds : 0.0,
+                         result ? "" : result.message()};
+            if (auto s = recordImportRun(**warehouse, step, job.checkResults()); !s)
+                std::fprintf(stderr, "deskbase import: warning: %s\n", s.message().c_str());
+            if (!report || !result) printChecks(file, job.checkResults());
+        }
         if (!result) {
             // Most reasons already name the file; say which file when they do not.
             const bool named = result.message().find(file) != std::string::npos;
@@ -90,10 +122,11 @@ int runImport(const std::vector<std::string>& argv) {
                 if (!result->notes[i].empty())
                     std::fprintf(stderr, "%s: column %s: %s\n", file.c_str(), result->columns[i].name.c_str(),
                                  result->notes[i].c_str());
-            std::fprintf(stderr, "%s: %lld rows into %s%s\n", file.c_str(), static_cast<long long>(result->rows),
-                         result->table.c_str(),
+            std::fprintf(stderr, "%s: %lld rows into %s%s\n", file.c_str(),
+                         static_cast<long long>(result->rows), result->table.c_str(),
                          result->rejected ? (", " + std::to_string(result->rejected) + " rejected (see " +
-                                             result->rejectsTable + ")").c_str()
+                                             result->rejectsTable + ")")
+                                                .c_str()
                                           : "");
         }
     }

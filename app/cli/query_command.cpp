@@ -28,12 +28,6 @@ std::string oneLine(std::string s) {
     return s;
 }
 
-std::optional<std::string> workspaceDir(const Args& args) {
-    if (auto ws = args.value("workspace")) return *ws;
-    if (const char* env = std::getenv("DESKBASE_WORKSPACE"); env && *env) return std::string(env);
-    return std::nullopt;
-}
-
 // The question to run: a file path, else (with a workspace) a question of the workspace.
 Result<Question> findQuestion(const std::string& ref, const std::optional<Workspace>& ws) {
     std::error_code ec;

@@ -1,11 +1,14 @@
 #pragma once
 // Opens dashboards as pages of the main window: one tab per dashboard file (activating it again
 // shows the open tab), cards run against the session's connection on the workspace's runtime
-// (closing a tab cancels its runs), and open dashboards refresh after an import and recolour on
-// a theme change.
+// (closing a tab cancels its runs), and open dashboards refresh after an import. Also the
+// window's dashboard commands: New dashboard (a name, a file, edit mode), Add to dashboard (a
+// question onto an existing or a new dashboard, in the first free place, in edit mode), and the
+// wall display (fullscreen with the window's menus, sidebar, tabs and status bar hidden).
 #include <QObject>
 #include <QString>
 #include <map>
+#include <vector>
 
 namespace deskbase::widgets {
 class DashboardView;
@@ -13,6 +16,7 @@ class DashboardView;
 
 namespace deskbase::gui {
 
+class AddToDashboardDialog;
 class MainWindow;
 
 class DashboardPages : public QObject {
@@ -23,11 +27,27 @@ public:
     // Shows the dashboard, opening it when needed; nullptr with a message when it cannot be read.
     widgets::DashboardView* open(const QString& path);
     widgets::DashboardView* page(const QString& path) const;
+    std::vector<widgets::DashboardView*> openPages() const;
+
+    // File → New dashboard: asks for a name, then createDashboard().
+    widgets::DashboardView* newDashboard();
+    // Writes dashboards/<name>.json (never over an existing file) and opens it in edit mode.
+    widgets::DashboardView* createDashboard(const QString& name);
+
+    // Add to dashboard for a saved question (absolute path): asks which dashboard (or a new one)
+    // with a non-modal dialog, then addToDashboard().
+    AddToDashboardDialog* askAddToDashboard(const QString& questionPath);
+    // Opens the dashboard in edit mode with a card of the question in the first free place.
+    widgets::DashboardView* addToDashboard(const QString& questionPath, const QString& dashboardPath);
+    // The query page's question: saved first when it has no file or unsaved edits.
+    AddToDashboardDialog* addQueryToDashboard();
 
 private:
     void refreshAll();
+    void showWallDisplay(widgets::DashboardView* view, bool on);
     MainWindow* window_;
     std::map<QString, widgets::DashboardView*> pages_;  // by canonical path; views are tab-owned
+    QString lastDashboard_;                             // offered first by the next Add to dashboard
 };
 
 }  // namespace deskbase::gui

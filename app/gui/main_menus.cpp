@@ -35,6 +35,8 @@ MainMenus::MainMenus(QMainWindow* window) {
     openWorkspace = add(fileMenu, QObject::tr("&Open workspace…"), {key("Ctrl+O")});
     recentWorkspaces = fileMenu->addMenu(QObject::tr("Recent &workspaces"));
     fileMenu->addSeparator();
+    newDashboard = add(fileMenu, QObject::tr("New &dashboard…"), {key("Ctrl+Shift+N")});
+    fileMenu->addSeparator();
     importFiles = add(fileMenu, QObject::tr("&Import files…"), {key("Ctrl+I")});
     recentFiles = fileMenu->addMenu(QObject::tr("Import &recent file"));
     fileMenu->addSeparator();
@@ -64,6 +66,7 @@ MainMenus::MainMenus(QMainWindow* window) {
     queryMenu->addSeparator();
     saveQuestion = add(queryMenu, QObject::tr("&Save"), {key("Ctrl+S")});
     saveQuestionAs = add(queryMenu, QObject::tr("Save question &as…"), {key("Ctrl+Shift+S")});
+    addToDashboard = add(queryMenu, QObject::tr("Add to &dashboard…"));
     queryMenu->addSeparator();
     showTable = add(queryMenu, QObject::tr("Show as &table"), {key("Ctrl+1")});
     showChart = add(queryMenu, QObject::tr("Show as c&hart"), {key("Ctrl+2")});

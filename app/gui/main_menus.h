@@ -22,6 +22,7 @@ struct MainMenus {
     QAction* newTab;         // Ctrl+T
     QAction* closeTab;       // Ctrl+W
     QAction* openWorkspace;  // Ctrl+O
+    QAction* newDashboard;   // Ctrl+Shift+N (dashboards: DashboardPages)
     QMenu* recentWorkspaces;
     QAction* importFiles;  // Ctrl+I
     QMenu* recentFiles;
@@ -48,6 +49,7 @@ struct MainMenus {
     QAction* saveQuestionAs;  // Ctrl+Shift+S
     QAction* showTable;       // Ctrl+1
     QAction* showChart;       // Ctrl+2
+    QAction* addToDashboard;  // the open question onto a dashboard (DashboardPages)
     QAction* exportResult;    // Ctrl+E
 
     QMenu* viewMenu;

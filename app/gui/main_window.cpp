@@ -95,11 +95,11 @@ MainWindow::MainWindow(QWidget* parent)
     statusBar()->addWidget(message_, 1);
     statusBar()->addPermanentWidget(progress_);
 
+    dashboards_ = new DashboardPages(this);  // owned by the window; opens dashboards as pages
     connectMenus();
     connectEditMenu();
     connectSidebar();
     connectControllers();
-    new DashboardPages(this);  // owned by the window; opens dashboards as pages
     queries_->setEditorFontSize(settings_->editorFontSize());
     queries_->newTab();
 
@@ -175,6 +175,9 @@ void MainWindow::connectMenus() {
     routeToQueryPage(m.exportResult, [](QueryPage* p) { p->exportResult(); });
     connect(m.nextTab, &QAction::triggered, pages_, &PageTabs::next);
     connect(m.previousTab, &QAction::triggered, pages_, &PageTabs::previous);
+    connect(m.newDashboard, &QAction::triggered, dashboards_, &DashboardPages::newDashboard);
+    connect(m.addToDashboard, &QAction::triggered, dashboards_, &DashboardPages::addQueryToDashboard);
+    connect(queries_, &QueryTabs::addToDashboardRequested, dashboards_, &DashboardPages::addQueryToDashboard);
     connect(m.refreshSchema, &QAction::triggered, workspace_, &WorkspaceController::refreshSchema);
     connect(m.fullScreen, &QAction::toggled, this, [this](bool on) { on ? showFullScreen() : showNormal(); });
     connect(m.theme, &QActionGroup::triggered, this, [this](QAction* a) { setTheme(a->data().toString()); });

@@ -25,6 +25,7 @@ struct SchemaSnapshot;
 namespace deskbase::gui {
 
 class AppSettings;
+class DashboardPages;
 class ImportController;
 class PageTabs;
 class QueryPage;
@@ -60,6 +61,7 @@ public:
     MainMenus* menus() const { return menus_.get(); }
     // The current SQL tab (or the last one that was current).
     QueryPage* queryPage() const;
+    DashboardPages* dashboards() const { return dashboards_; }
     widgets::SchemaBrowser* sidebar() const { return sidebar_; }
     QString statusText() const;
     // Help → Keyboard shortcuts reads these from the menus and the sidebar's actions.
@@ -120,6 +122,7 @@ private:
     widgets::ImportProgressPanel* progress_;
     ImportController* imports_;
     Mailbox mailbox_;  // the demo setup's result comes back through it
+    DashboardPages* dashboards_ = nullptr;
 };
 
 }  // namespace deskbase::gui

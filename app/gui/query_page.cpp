@@ -141,6 +141,8 @@ void QueryPage::buildToolbar(QToolBar* toolbar) {
     save->setToolTip(tr("Save the question (Ctrl+S); a new one asks for a name"));
     toolbar->addAction(tr("Save as…"), this, [this] { saveQuestion(true); })
         ->setToolTip(tr("Save as a new question (Ctrl+Shift+S)"));
+    toolbar->addAction(tr("Add to dashboard…"), this, &QueryPage::addToDashboardRequested)
+        ->setToolTip(tr("Put this question on a dashboard (saved first)"));
     exportAction_ = toolbar->addAction(widgets::exportIcon(), tr("Export…"), this, &QueryPage::exportResult);
     exportAction_->setToolTip(tr("Download the full result as CSV, TSV, JSON or NDJSON (Ctrl+E)"));
     toolbar->addSeparator();
@@ -234,7 +236,9 @@ void QueryPage::onRunningChanged(bool running) {
     // Only a Run of this page reports (a cleared model also stops "running").
     if (running || !runClock_.isValid() || !errorText().isEmpty()) return;
     // A statement that changed tables (CREATE, INSERT, DROP, ...): the sidebar shows it.
-    if (classifyStatement(lastRunSql_.toStdString()).writesData) workspace_->refreshSchema();
+    if (classifyStatement(lastRunSql_.toStdString(), Warehouse::dialectFor(workspace_->target().toStdString()))
+            .writesData)
+        workspace_->refreshSchema();
     const auto* m = grid_->model();
     const QString count = widgets::displayLocale().toString(qlonglong(m->totalRows()));
     const QString rows = !m->rowCountExact() ? tr("%1+ rows").arg(count)
@@ -252,11 +256,9 @@ void QueryPage::run() {
     editor_->clearError();
     showError({});
     const QString target = workspace_->target();
-    const bool pg = Warehouse::isPostgresTarget(target.toStdString());
     // {{params}} become bound placeholders of their declared types; values never enter the SQL.
-    auto expanded =
-        expandSqlTemplate(sql.toStdString(), parameters_->parametersInUse(), parameters_->values(),
-                          [pg](int i) { return (pg ? "$" : "?") + std::to_string(i); });
+    auto expanded = expandSqlTemplate(sql.toStdString(), parameters_->parametersInUse(),
+                                      parameters_->values(), Warehouse::dialectFor(target.toStdString()));
     if (!expanded) {
         showError(QString::fromStdString(expanded.message()));
         return;
@@ -305,7 +307,7 @@ bool QueryPage::exportTo(const QString& path, std::optional<ExportFormat> format
     ExportRequest request;
     request.target = q.target;
     // In the grid's order: a header click re-sorts what is exported too.
-    request.sql = sortedSql(q.sql, q.sortColumn, q.descending);
+    request.sql = sortedSql(q.sql, q.sortColumn, q.descending, Warehouse::dialectFor(q.target));
     request.params = q.params;
     request.path = path.toStdString();
     request.format = format;

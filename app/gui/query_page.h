@@ -90,6 +90,7 @@ signals:
     void demoRequested();  // the welcome panel's buttons
     void importRequested();
     void sourceChanged();  // the question or table shown changed
+    void addToDashboardRequested();  // the toolbar's Add to dashboard (DashboardPages does it)
 
 private:
     void buildToolbar(QToolBar* toolbar);

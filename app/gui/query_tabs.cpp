@@ -55,6 +55,7 @@ QueryPage* QueryTabs::create() {
     });
     connect(page, &QueryPage::demoRequested, this, &QueryTabs::demoRequested);
     connect(page, &QueryPage::importRequested, this, &QueryTabs::importRequested);
+    connect(page, &QueryPage::addToDashboardRequested, this, &QueryTabs::addToDashboardRequested);
     return page;
 }
 

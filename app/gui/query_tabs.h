@@ -41,6 +41,7 @@ signals:
     void statusMessage(const QString& text);
     void demoRequested();  // a tab's welcome panel
     void importRequested();
+    void addToDashboardRequested();  // the current tab's Add to dashboard
 
 private:
     QueryPage* create();

@@ -11,6 +11,7 @@
 #include <filesystem>
 
 #include "core/cache/result_codec.h"
+#include "core/sql/normalize_sql.h"
 #include "core/warehouse/warehouse.h"
 
 namespace deskbase {
@@ -34,42 +35,9 @@ struct ResultCache::Entry {
     std::size_t bytes = 0;
 };
 
-std::string normalizeSql(const std::string& sql) {
-    std::string out;
-    out.reserve(sql.size());
-    bool pendingSpace = false;
-    for (std::size_t i = 0; i < sql.size(); ++i) {
-        const char c = sql[i];
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
-            pendingSpace = !out.empty();
-            continue;
-        }
-        if (pendingSpace) out += ' ';
-        pendingSpace = false;
-        if (c == '\'' || c == '"') {
-            // Copy the literal verbatim ('' / "" escapes included).
-            out += c;
-            for (++i; i < sql.size(); ++i) {
-                out += sql[i];
-                if (sql[i] == c) {
-                    if (i + 1 < sql.size() && sql[i + 1] == c) {
-                        out += sql[++i];
-                        continue;
-                    }
-                    break;
-                }
-            }
-            continue;
-        }
-        out += c;
-    }
-    while (!out.empty() && (out.back() == ';' || out.back() == ' ')) out.pop_back();
-    return out;
-}
-
-CacheKey CacheKey::make(const std::string& identity, const std::string& sql, const std::vector<Value>& params,
-                        std::size_t rowLimit) {
-    return CacheKey{identity, normalizeSql(sql), params, rowLimit};
+CacheKey CacheKey::make(const std::string& identity, const Dialect& dialect, const std::string& sql,
+                        const std::vector<Value>& params, std::size_t rowLimit) {
+    return CacheKey{identity, normalizeSql(sql, dialect), params, rowLimit};
 }
 
 std::string CacheKey::serialized() const {

@@ -18,22 +18,19 @@
 #include "core/cache/cache_policy.h"
 #include "core/cache/data_versions.h"
 #include "core/exec/query_result.h"
+#include "core/sql/dialect.h"
 
 namespace deskbase {
 
 class Warehouse;
 
-// Whitespace runs outside string literals / quoted identifiers collapse to one space; trimmed;
-// a trailing ';' dropped. Comments are kept as they are.
-std::string normalizeSql(const std::string& sql);
-
 struct CacheKey {
     std::string connection;     // Warehouse::identity()
-    std::string sql;            // normalizeSql() of the final SQL
+    std::string sql;            // normalizeSql() of the final SQL (core/sql/normalize_sql.h)
     std::vector<Value> params;  // bound values
     std::size_t rowLimit = 0;   // preview limit (0 = all rows)
 
-    static CacheKey make(const std::string& identity, const std::string& sql,
+    static CacheKey make(const std::string& identity, const Dialect& dialect, const std::string& sql,
                          const std::vector<Value>& params, std::size_t rowLimit = 0);
     std::string serialized() const;  // canonical bytes, compared on lookup (no hash collisions)
     std::string digest() const;      // hex SHA-1 of serialized(): the entry's file name

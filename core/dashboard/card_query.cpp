@@ -27,6 +27,8 @@ Result<CardQuery> prepareCard(const Workspace& ws, const Dashboard& d, const Fil
     auto request = makeQuestionRequest(q, cardParameters(d, values, card.id), &ws, targetOverride);
     if (!request) return Error{request.message()};
     out.request = std::move(*request);
+    // The question's own policy wins, then the dashboard's, then the workspace's.
+    if (!q.cache && d.cache) out.request.cachePolicy = *d.cache;
     out.visualization = mergeVisualization(
         q.visualization.is_object() ? q.visualization.dump() : std::string(), card.visualization);
     return out;

@@ -3,12 +3,12 @@
 // into the question's parameters, the SQL expanded with bound values, the merged chart settings.
 #include <string>
 
-#include "core/dashboard/dashboard.h"
 #include "core/cache/cache_policy.h"
+#include "core/dashboard/dashboard.h"
 #include "core/exec/query_executor.h"
 #include "core/sql/sql_template.h"
-#include "core/workspace/workspace.h"
 #include "core/util/result.h"
+#include "core/workspace/workspace.h"
 
 namespace deskbase::dashboard {
 

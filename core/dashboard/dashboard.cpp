@@ -5,7 +5,10 @@
 #include <QFileInfo>
 #include <QSaveFile>
 #include <algorithm>
+#include <cctype>
 #include <nlohmann/json.hpp>
+
+#include "core/infer/naming.h"
 
 namespace deskbase::dashboard {
 
@@ -48,6 +51,17 @@ std::string Dashboard::newCardId(const std::string& stem) const {
         std::string id = stem + "_" + std::to_string(i);
         if (!card(id)) return id;
     }
+}
+
+DashboardSettings settingsOf(const Dashboard& d) {
+    return {d.name, d.description, d.refreshSeconds, d.cache};
+}
+
+void applySettings(Dashboard& d, const DashboardSettings& s) {
+    d.name = s.name;
+    d.description = s.description;
+    d.refreshSeconds = std::max(0, s.refreshSeconds);
+    d.cache = s.cache;
 }
 
 namespace {
@@ -102,6 +116,11 @@ Result<Dashboard> parseDashboard(const std::string& jsonText) {
     r.get(j, "refresh_seconds", d.refreshSeconds);
     r.get(j, "sample_data", d.sampleData);
     if (d.gridColumns <= 0) return Error{"\"grid_columns\" must be positive"};
+    if (auto it = j.find("cache"); it != j.end() && !it->is_null()) {
+        auto policy = cachePolicyFromJson(*it);
+        if (!policy) return Error{"\"cache\": " + policy.message()};
+        d.cache = *policy;
+    }
     if (auto it = j.find("filters"); it != j.end() && it->is_array()) {
         for (const auto& fj : *it) {
             if (!fj.is_object()) return Error{"a filter must be an object"};
@@ -142,6 +161,12 @@ Result<Dashboard> parseDashboard(const std::string& jsonText) {
             r.get(cj, "y", c.rect.y);
             r.get(cj, "w", c.rect.w);
             r.get(cj, "h", c.rect.h);
+            std::string kind;
+            r.get(cj, "kind", kind);
+            if (kind == "heading")
+                c.heading = true;
+            else if (!kind.empty() && kind != "text" && kind != "question")
+                return Error{"card \"" + c.id + "\": unknown kind \"" + kind + "\""};
             if (auto v = cj.find("visualization"); v != cj.end() && v->is_object())
                 c.visualization = v->dump();
             if (c.id.empty()) return Error{"a card has no \"id\""};
@@ -160,6 +185,7 @@ std::string serializeDashboard(const Dashboard& d) {
     j["grid_columns"] = d.gridColumns;
     j["refresh_seconds"] = d.refreshSeconds;
     if (!d.sampleData.empty()) j["sample_data"] = d.sampleData;
+    if (d.cache) j["cache"] = cachePolicyToJson(*d.cache);
     Json filters = Json::array();
     for (const auto& f : d.filters) {
         Json fj = Json::object();
@@ -189,6 +215,7 @@ std::string serializeDashboard(const Dashboard& d) {
     for (const auto& c : d.cards) {
         Json cj = Json::object();
         cj["id"] = c.id;
+        if (c.heading && c.isText()) cj["kind"] = "heading";
         if (!c.title.empty()) cj["title"] = c.title;
         if (!c.question.empty())
             cj["question"] = c.question;
@@ -229,6 +256,32 @@ Status saveDashboard(const Dashboard& d, const std::string& path) {
         !f.commit())
         return Status::fail("cannot write " + path);
     return Status::ok();
+}
+
+std::string nameStem(const std::string& name, const std::string& fallback) {
+    const bool hasWord =
+        std::any_of(name.begin(), name.end(), [](unsigned char c) { return std::isalnum(c) || c >= 0x80; });
+    return hasWord ? toIdentifier(name) : fallback;
+}
+
+std::string freeDashboardPath(const std::string& dashboardsDir, const std::string& name) {
+    const std::string stem = nameStem(name, "dashboard");
+    const QDir dir(QString::fromStdString(dashboardsDir));
+    for (int i = 1;; ++i) {
+        const std::string file = stem + (i == 1 ? std::string() : "_" + std::to_string(i)) + ".json";
+        const QString path = dir.filePath(QString::fromStdString(file));
+        if (!QFileInfo::exists(path)) return path.toStdString();
+    }
+}
+
+Result<std::string> createDashboard(const std::string& dashboardsDir, const std::string& name) {
+    const QString trimmed = QString::fromStdString(name).trimmed();
+    if (trimmed.isEmpty()) return Error{"a dashboard needs a name"};
+    Dashboard d;
+    d.name = trimmed.toStdString();
+    const std::string path = freeDashboardPath(dashboardsDir, d.name);
+    if (auto s = saveDashboard(d, path); !s) return Error{s.message()};
+    return path;
 }
 
 FilterValues defaultFilterValues(const Dashboard& d) {

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/cache/cache_policy.h"
 #include "core/util/result.h"
 
 namespace deskbase::dashboard {
@@ -28,6 +29,7 @@ struct Card {
     std::string title;  // optional; defaults to the question's name
     std::string visualization;  // optional JSON object text overriding the question's settings
     GridRect rect;
+    bool heading = false;  // a text card drawn as a section heading (plain text, no frame)
     bool isText() const { return question.empty(); }
     bool operator==(const Card&) const = default;
 };
@@ -64,6 +66,8 @@ struct Dashboard {
     int gridColumns = 24;
     int refreshSeconds = 0;  // 0: no auto-refresh
     std::string sampleData;  // "demo_store": generate the demo data when the warehouse lacks it
+    // For cards whose question has no cache policy of its own (else the workspace's applies).
+    std::optional<CachePolicy> cache;
     std::vector<Filter> filters;
     std::vector<Card> cards;
     bool operator==(const Dashboard&) const = default;
@@ -74,10 +78,32 @@ struct Dashboard {
     std::string newCardId(const std::string& stem) const;  // stem, stem_2, ... not yet used
 };
 
+// What the dashboard settings dialog edits.
+struct DashboardSettings {
+    std::string name;
+    std::string description;
+    int refreshSeconds = 0;
+    std::optional<CachePolicy> cache;
+    bool operator==(const DashboardSettings&) const = default;
+};
+DashboardSettings settingsOf(const Dashboard& d);
+void applySettings(Dashboard& d, const DashboardSettings& s);
+
 Result<Dashboard> parseDashboard(const std::string& jsonText);  // errors name the line
 std::string serializeDashboard(const Dashboard& d);             // pretty, fixed key order, ends in '\n'
 Result<Dashboard> loadDashboard(const std::string& path);
 Status saveDashboard(const Dashboard& d, const std::string& path);  // atomic (temp file + rename)
+
+// The identifier form of a name for ids and file names (toIdentifier: "Order date" ->
+// "order_date"), or `fallback` when the name has no letters or digits.
+std::string nameStem(const std::string& name, const std::string& fallback);
+
+// Where a new dashboard called `name` goes: <dashboardsDir>/<identifier>.json ("Sales overview" ->
+// sales_overview.json), or <identifier>_2.json, ... when that file exists: never an existing file.
+std::string freeDashboardPath(const std::string& dashboardsDir, const std::string& name);
+// Writes an empty dashboard called `name` (trimmed; must not be empty) at freeDashboardPath().
+// Returns its path.
+Result<std::string> createDashboard(const std::string& dashboardsDir, const std::string& name);
 
 // Filter values by filter id, as strings (see Filter::defaultValue for the shape).
 using FilterValues = std::map<std::string, std::vector<std::string>>;

@@ -54,11 +54,11 @@ StatementOutcome runStatement(Warehouse& w, const QueryRequest& req, ResultCache
     using Clock = std::chrono::steady_clock;
     const auto start = Clock::now();
     StatementOutcome out;
-    const StatementKind kind = classifyStatement(req.sql);
+    const StatementKind kind = classifyStatement(req.sql, w.dialect());
     const bool caching = cache && req.useCache && !req.onRows && kind.readOnly;
     CacheKey key;
     if (caching) {
-        key = CacheKey::make(w.identity(), req.sql, req.params, req.rowLimit);
+        key = CacheKey::make(w.identity(), w.dialect(), req.sql, req.params, req.rowLimit);
         if (auto hit = cache->lookup(key, w)) {
             out.result = std::move(*hit);
             return out;

@@ -3,10 +3,11 @@
 #include <cctype>
 #include <sstream>
 
-#include "core/io/atomic_file.h"
 #include "core/export/result_format.h"
+#include "core/io/atomic_file.h"
 #include "core/sql/statement_kind.h"
 #include "core/util/wait.h"
+#include "core/warehouse/warehouse.h"
 
 namespace deskbase {
 
@@ -84,7 +85,7 @@ std::shared_ptr<ResultExport> ResultExport::start(QueryExecutor& executor, Expor
         return self;
     }
     // Exporting runs the statement again: one that changes data must not run twice.
-    if (classifyStatement(req.sql).writesData) {
+    if (classifyStatement(req.sql, Warehouse::dialectFor(req.target)).writesData) {
         self->finish(Error{"Only a query that returns rows can be exported; this statement changes data"});
         return self;
     }

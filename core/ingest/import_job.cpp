@@ -5,12 +5,15 @@
 #include <map>
 #include <optional>
 
+#include "core/checks/check_file.h"
+#include "core/checks/import_checks.h"
 #include "core/infer/naming.h"
 #include "core/ingest/bookkeeping.h"
 #include "core/ingest/file_schema.h"
 #include "core/ingest/load_pipeline.h"
 #include "core/ingest/reject_spill.h"
 #include "core/runtime/companion.h"
+#include "core/warehouse/transaction.h"
 #include "core/warehouse/warehouse.h"
 
 namespace deskbase {
@@ -149,29 +152,6 @@ bool samePlan(const LoadPlan& a, const LoadPlan& b) {
            a.columnNames == b.columnNames;
 }
 
-// Rolls back unless committed: a failed or cancelled import leaves nothing behind.
-class Transaction {
-public:
-    explicit Transaction(Warehouse& w) : w_(w) {}
-    Status begin() {
-        auto s = w_.begin();
-        open_ = s.isOk();
-        return s;
-    }
-    Status commit() {
-        auto s = w_.commit();
-        if (s) open_ = false;
-        return s;
-    }
-    ~Transaction() {
-        if (open_) w_.rollback();
-    }
-
-private:
-    Warehouse& w_;
-    bool open_ = false;
-};
-
 }  // namespace
 
 ImportJob::ImportJob(ImportOptions options) : options_(std::move(options)) {}
@@ -199,6 +179,13 @@ Result<ImportResult> ImportJob::run(Warehouse& w,
     if (table.rfind("deskbase_", 0) == 0 || table.rfind("sqlite_", 0) == 0 || table.rfind("pg_", 0) == 0)
         return Error{"the table name " + table + " is reserved; choose another with --table"};
     const bool encodingFixed = options_.encoding.has_value();
+    checks_.clear();
+    std::vector<CheckFile> checkFiles;  // read before anything is loaded: a bad file stops the import
+    if (!options_.checksDir.empty()) {
+        auto files = loadChecksForTable(options_.checksDir, table);
+        if (!files) return Error{files.message()};
+        checkFiles = std::move(*files);
+    }
 
     // Types are inferred over the whole file. So that loading need not wait for that pass, the
     // load starts with types guessed from the first rows while the whole-file pass runs on
@@ -395,6 +382,14 @@ Result<ImportResult> ImportJob::run(Warehouse& w,
     log.finishedAt = utcNowIso();
     if (auto s = logIngestion(w, *importId, log); !s) return Error{s.message()};
     if (auto s = w.bumpDataVersion(table); !s) return Error{s.message()};
+    if (!checkFiles.empty()) {
+        const auto importedAt = parseTimestamp(log.finishedAt).value_or(SysSeconds{});
+        auto outcome =
+            runImportChecks(w, checkFiles, table, options_.refuseOnCheckFailure, importedAt, &cancelled_);
+        checks_ = outcome.results;
+        result.checks = std::move(outcome.results);
+        if (outcome.refused) return Error{outcome.message};
+    }
     if (cancelled_.load()) return Error{"cancelled"};
     if (auto s = tx.commit(); !s) return Error{"cannot commit the import: " + s.message()};
 

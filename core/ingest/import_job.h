@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/checks/check_result.h"
 #include "core/io/file_format.h"
 #include "core/types/value.h"
 #include "core/util/result.h"
@@ -35,6 +36,12 @@ struct ImportOptions {
     std::optional<char> delimiter;
     std::optional<bool> hasHeader;
     std::optional<TextEncoding> encoding;
+    // The workspace folder whose checks/*.json on the table run inside the import, after the
+    // swap and before the commit (docs/checks.md, "After an import"); empty: no checks. An
+    // error-severity failure rolls the import back when the check file says "on_failure":
+    // "refuse", or when refuseOnCheckFailure is set (a source's "on_failure": "refuse").
+    std::string checksDir;
+    bool refuseOnCheckFailure = false;
 };
 
 struct ImportProgress {
@@ -53,6 +60,7 @@ struct ImportResult {
     FileSniff sniff;                 // format, encoding (converted to UTF-8 on the way in), dialect
     std::string rejectsTable;        // empty when nothing was rejected
     std::vector<std::string> notes;  // per column: why a column of numbers is text, else empty
+    std::vector<CheckResult> checks;  // the table's checks, run before the commit
 };
 
 class ImportJob {
@@ -67,11 +75,14 @@ public:
     // After run(): it refused to append a file whose content was already loaded into the table
     // (run again with ImportOptions::force to load it anyway).
     bool refusedAsAlreadyLoaded() const { return alreadyLoaded_; }
+    // The check results of the last run(), also when they refused the import (its error).
+    const std::vector<CheckResult>& checkResults() const { return checks_; }
 
 private:
     ImportOptions options_;
     std::atomic<bool> cancelled_{false};
     bool alreadyLoaded_ = false;
+    std::vector<CheckResult> checks_;
 };
 
 // What the import preview dialog shows: sniffed dialect/encoding, first rows, inferred columns.

@@ -4,11 +4,6 @@
 
 namespace deskbase {
 
-PlaceholderFn placeholderStyleFor(const std::string& target) {
-    const bool postgres = Warehouse::isPostgresTarget(target);
-    return [postgres](int i) { return (postgres ? "$" : "?") + std::to_string(i); };
-}
-
 CachePolicy effectiveCachePolicy(const Question& q, const Workspace* ws) {
     if (q.cache) return *q.cache;
     return ws ? ws->settings().cachePolicy : CachePolicy{};
@@ -22,7 +17,7 @@ Result<QueryRequest> makeQuestionRequest(const Question& q, const ParameterValue
         if (!t) return Error{t.message()};
         target = *t;
     }
-    auto expanded = expandSqlTemplate(q.sql, q.parameters, values, placeholderStyleFor(target));
+    auto expanded = expandSqlTemplate(q.sql, q.parameters, values, Warehouse::dialectFor(target));
     if (!expanded) return Error{expanded.message()};
     QueryRequest r;
     r.target = std::move(target);

@@ -1,6 +1,6 @@
 #pragma once
 // From a question + chosen parameter values to a QueryRequest ready for the executor: resolves the
-// connection through the workspace, expands the template with the target's placeholder style and
+// connection through the workspace, expands the template in the target's dialect and
 // picks the cache policy (the question's, else the workspace's). Used by the GUI, dashboards and CLI.
 #include <string>
 
@@ -10,9 +10,6 @@
 #include "core/workspace/workspace.h"
 
 namespace deskbase {
-
-// "?N" for SQLite targets, "$N" for PostgreSQL targets (same as Warehouse::placeholder).
-PlaceholderFn placeholderStyleFor(const std::string& target);
 
 CachePolicy effectiveCachePolicy(const Question& q, const Workspace* ws);
 

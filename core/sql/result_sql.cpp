@@ -1,71 +1,59 @@
 #include "core/sql/result_sql.h"
 
-#include <cctype>
-
 #include "core/sql/statement_kind.h"
+#include "core/sql/tokenizer.h"
 
 namespace deskbase {
 
 namespace {
-// Skips whitespace and -- / /* */ comments from position i.
-std::size_t skipSpaceAndComments(const std::string& s, std::size_t i) {
-    while (i < s.size()) {
-        if (std::isspace(static_cast<unsigned char>(s[i]))) {
-            ++i;
-        } else if (s.compare(i, 2, "--") == 0) {
-            const auto nl = s.find('\n', i);
-            i = nl == std::string::npos ? s.size() : nl + 1;
-        } else if (s.compare(i, 2, "/*") == 0) {
-            const auto end = s.find("*/", i + 2);
-            i = end == std::string::npos ? s.size() : end + 2;
-        } else {
-            break;
-        }
-    }
-    return i;
-}
-}  // namespace
+// Final SQL: no template syntax (PostgreSQL's ARRAY[[1,2]] is an array, not an optional clause).
+constexpr TokenizeOptions kFinalSql{TemplateMode::None};
 
-std::string trimStatement(const std::string& sql) {
-    // A trailing line comment is harmless: the wrappers always put a newline after the statement.
-    std::string s = sql;
-    while (!s.empty() && (std::isspace(static_cast<unsigned char>(s.back())) || s.back() == ';'))
-        s.pop_back();
-    return s;
+bool isSemicolon(const Token& t, const std::string& sql) {
+    return t.kind == TokenKind::Punctuation && sql[t.offset] == ';';
 }
 
-bool isWrappableQuery(const std::string& sql) {
-    const std::size_t i = skipSpaceAndComments(sql, 0);
-    std::string word;
-    for (std::size_t j = i; j < sql.size() && std::isalpha(static_cast<unsigned char>(sql[j])); ++j)
-        word += char(std::toupper(static_cast<unsigned char>(sql[j])));
-    return word == "SELECT" || word == "WITH" || word == "VALUES" || word == "TABLE";
-}
-
-namespace {
-std::string wrapped(const std::string& sql, int sortColumn, bool descending) {
-    std::string out = "SELECT * FROM (\n" + trimStatement(sql) + "\n) AS deskbase_result";
-    if (sortColumn >= 0) out += " ORDER BY " + std::to_string(sortColumn + 1) + (descending ? " DESC" : " ASC");
+std::string wrapped(const std::string& sql, int sortColumn, bool descending, const Dialect& dialect) {
+    std::string out = "SELECT * FROM (\n" + trimStatement(sql, dialect) + "\n) AS deskbase_result";
+    if (sortColumn >= 0)
+        out += " ORDER BY " + std::to_string(sortColumn + 1) + (descending ? " DESC" : " ASC");
     return out;
 }
 }  // namespace
 
-bool isPageableQuery(const std::string& sql) {
-    return isWrappableQuery(sql) && !classifyStatement(sql).writesData;
+std::string trimStatement(const std::string& sql, const Dialect& dialect) {
+    const auto tokens = tokenize(sql, dialect, kFinalSql);
+    std::size_t end = 0;
+    for (const Token& t : tokens)
+        if (!t.isTrivia() && !isSemicolon(t, sql)) end = t.end();
+    return sql.substr(0, end);
 }
 
-std::string pagedSql(const std::string& sql, const PageRequest& page) {
-    return wrapped(sql, page.sortColumn, page.descending) + " LIMIT " + std::to_string(page.limit) + " OFFSET " +
-           std::to_string(page.offset);
+bool isWrappableQuery(const std::string& sql, const Dialect& dialect) {
+    for (const Token& t : tokenize(sql, dialect, kFinalSql)) {
+        if (t.isTrivia()) continue;
+        const std::string word = keywordOf(t, sql);
+        return word == "SELECT" || word == "WITH" || word == "VALUES" || word == "TABLE";
+    }
+    return false;
 }
 
-std::string sortedSql(const std::string& sql, int sortColumn, bool descending) {
-    if (sortColumn < 0 || !isPageableQuery(sql)) return sql;
-    return wrapped(sql, sortColumn, descending);
+bool isPageableQuery(const std::string& sql, const Dialect& dialect) {
+    return isWrappableQuery(sql, dialect) && !classifyStatement(sql, dialect).writesData;
 }
 
-std::string countSql(const std::string& sql) {
-    return "SELECT count(*) FROM (\n" + trimStatement(sql) + "\n) AS deskbase_result";
+std::string pagedSql(const std::string& sql, const PageRequest& page, const Dialect& dialect) {
+    return wrapped(sql, page.sortColumn, page.descending, dialect) + " LIMIT " + std::to_string(page.limit) +
+           " OFFSET " + std::to_string(page.offset);
+}
+
+std::string sortedSql(const std::string& sql, int sortColumn, bool descending, const Dialect& dialect) {
+    if (sortColumn < 0 || !isPageableQuery(sql, dialect)) return sql;
+    return wrapped(sql, sortColumn, descending, dialect);
+}
+
+std::string countSql(const std::string& sql, const Dialect& dialect) {
+    return "SELECT count(*) FROM (\n" + trimStatement(sql, dialect) + "\n) AS deskbase_result";
 }
 
 }  // namespace deskbase

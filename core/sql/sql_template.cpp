@@ -3,15 +3,14 @@
 #include <QDate>
 #include <QString>
 #include <QTime>
-
 #include <algorithm>
 #include <cctype>
-#include <cstring>
 #include <charconv>
 #include <cmath>
 #include <map>
 #include <optional>
 
+#include "core/sql/tokenizer.h"
 #include "core/warehouse/warehouse.h"
 
 namespace deskbase {
@@ -25,8 +24,6 @@ struct Node {
     std::string text;  // Text: the SQL; Param: the parameter name
     std::vector<Node> children;
 };
-
-bool startsWith(const std::string& s, std::size_t i, const char* what) { return s.compare(i, std::strlen(what), what) == 0; }
 
 bool isIdentifier(const std::string& name) {
     if (name.empty() || !(std::isalpha(static_cast<unsigned char>(name[0])) || name[0] == '_')) return false;
@@ -42,90 +39,86 @@ std::string trimmed(const std::string& s) {
     return s.substr(b, e - b);
 }
 
+std::string lineOf(const Token& t) {
+    return "line " + std::to_string(t.line) + ": ";
+}
+
+// Builds the tree from the shared tokenizer's tokens: {{ }} are parameters, [[ ]] optional
+// clauses, {# #} comments (dropped); everything else, literals and comments included, is text.
 class TemplateParser {
 public:
-    explicit TemplateParser(const std::string& s) : s_(s) {}
+    TemplateParser(const std::string& s, const Dialect& dialect)
+        : s_(s), tokens_(tokenize(s, dialect, TokenizeOptions{TemplateMode::Question})) {
+        lexed_ = lexError(tokens_, dialect);
+    }
 
-    Result<std::vector<Node>> parse(bool inOptional) {
+    Result<std::vector<Node>> parse() {
+        if (!lexed_) return Error{lexed_.message()};
+        return parse(nullptr);
+    }
+
+private:
+    Result<std::vector<Node>> parse(const Token* openedBy) {
         std::vector<Node> nodes;
         std::string text;
         auto flushText = [&] {
             if (!text.empty()) nodes.push_back(Node{Node::Kind::Text, std::move(text), {}});
             text.clear();
         };
-        while (i_ < s_.size()) {
-            const char c = s_[i_];
-            if (c == '\'' || c == '"') {
-                copyQuoted(c, text);
-            } else if (startsWith(s_, i_, "--")) {
-                const std::size_t end = s_.find('\n', i_);
-                copyUpTo(end == std::string::npos ? s_.size() : end, text);
-            } else if (startsWith(s_, i_, "/*")) {
-                const std::size_t end = s_.find("*/", i_ + 2);
-                copyUpTo(end == std::string::npos ? s_.size() : end + 2, text);
-            } else if (startsWith(s_, i_, "{{")) {
-                const std::size_t end = s_.find("}}", i_ + 2);
-                if (end == std::string::npos) return Error{"unclosed {{ at offset " + std::to_string(i_)};
-                const std::string name = trimmed(s_.substr(i_ + 2, end - i_ - 2));
-                if (!isIdentifier(name)) return Error{"bad parameter name {{" + name + "}}"};
-                flushText();
-                nodes.push_back(Node{Node::Kind::Param, name, {}});
-                i_ = end + 2;
-            } else if (startsWith(s_, i_, "[[")) {
-                const std::size_t start = i_;
-                i_ += 2;
-                auto children = parse(true);
-                if (!children) return children;
-                if (!closed_) return Error{"unclosed [[ at offset " + std::to_string(start)};
-                closed_ = false;
-                flushText();
-                nodes.push_back(Node{Node::Kind::Optional, {}, std::move(*children)});
-            } else if (inOptional && startsWith(s_, i_, "]]")) {
-                i_ += 2;
-                closed_ = true;
-                break;
-            } else {
-                text += c;
-                ++i_;
+        while (i_ < tokens_.size()) {
+            const Token& t = tokens_[i_++];
+            switch (t.kind) {
+                case TokenKind::Expression: {
+                    const std::string name = trimmed(std::string(t.text(s_).substr(2, t.length - 4)));
+                    if (!isIdentifier(name)) return Error{lineOf(t) + "bad parameter name {{" + name + "}}"};
+                    flushText();
+                    nodes.push_back(Node{Node::Kind::Param, name, {}});
+                    break;
+                }
+                case TokenKind::OptionalOpen: {
+                    auto children = parse(&t);
+                    if (!children) return children;
+                    flushText();
+                    nodes.push_back(Node{Node::Kind::Optional, {}, std::move(*children)});
+                    break;
+                }
+                case TokenKind::OptionalClose:
+                    flushText();
+                    return nodes;
+                case TokenKind::TemplateComment:
+                    break;
+                case TokenKind::Statement:
+                    return Error{lineOf(t) +
+                                 "{% ... %} blocks belong in models; a question takes {{name}} and "
+                                 "[[ ... ]]"};
+                default:
+                    text.append(s_, t.offset, t.length);
+                    break;
             }
         }
+        if (openedBy) return Error{lineOf(*openedBy) + "unclosed [["};
         flushText();
         return nodes;
     }
 
-private:
-    void copyQuoted(char quote, std::string& out) {
-        out += s_[i_++];
-        while (i_ < s_.size()) {
-            const char c = s_[i_++];
-            out += c;
-            if (c == quote) {
-                if (i_ < s_.size() && s_[i_] == quote) { out += s_[i_++]; continue; }  // '' escape
-                return;
-            }
-        }
-    }
-    void copyUpTo(std::size_t end, std::string& out) {
-        out.append(s_, i_, end - i_);
-        i_ = end;
-    }
-
     const std::string& s_;
+    std::vector<Token> tokens_;
+    Status lexed_;
     std::size_t i_ = 0;
-    bool closed_ = false;
 };
 
 void collectNames(const std::vector<Node>& nodes, std::vector<std::string>& out) {
     for (const auto& n : nodes) {
-        if (n.kind == Node::Kind::Param && std::find(out.begin(), out.end(), n.text) == out.end()) out.push_back(n.text);
+        if (n.kind == Node::Kind::Param && std::find(out.begin(), out.end(), n.text) == out.end())
+            out.push_back(n.text);
         if (n.kind == Node::Kind::Optional) collectNames(n.children, out);
     }
 }
 
 class Renderer {
 public:
-    Renderer(const std::vector<Parameter>& declared, const ParameterValues& values, const PlaceholderFn& ph)
-        : declared_(declared), values_(values), placeholder_(ph) {}
+    Renderer(const std::vector<Parameter>& declared, const ParameterValues& values, const Dialect& dialect)
+        : declared_(declared), values_(values), dialect_(dialect) {}
 
     // Required parameters must have a value even when they only appear in optional clauses.
     Status checkRequired() {
@@ -141,7 +134,9 @@ public:
     Status render(const std::vector<Node>& nodes, ExpandedSql& out) {
         for (const auto& n : nodes) {
             switch (n.kind) {
-                case Node::Kind::Text: out.sql += n.text; break;
+                case Node::Kind::Text:
+                    out.sql += n.text;
+                    break;
                 case Node::Kind::Param: {
                     auto vals = resolve(n.text);
                     if (!vals) return vals.status();
@@ -149,7 +144,7 @@ public:
                     for (std::size_t k = 0; k < vals->size(); ++k) {
                         if (k) out.sql += ", ";
                         out.params.push_back((*vals)[k]);
-                        out.sql += placeholder_(int(out.params.size()));
+                        out.sql += dialect_.placeholder(int(out.params.size()));
                     }
                     break;
                 }
@@ -184,10 +179,13 @@ private:
         for (const auto& d : declared_)
             if (d.name == name) p = d;
         std::vector<std::string> texts;
-        if (auto it = values_.find(name); it != values_.end() && !it->second.empty()) texts = it->second;
-        else texts = defaultValueTexts(p);
+        if (auto it = values_.find(name); it != values_.end() && !it->second.empty())
+            texts = it->second;
+        else
+            texts = defaultValueTexts(p);
         if (texts.size() > 1 && !p.multiValue)
-            return Error{"parameter " + name + " takes one value, " + std::to_string(texts.size()) + " given"};
+            return Error{"parameter " + name + " takes one value, " + std::to_string(texts.size()) +
+                         " given"};
         std::vector<Value> typed;
         for (const auto& t : texts) {
             auto v = typedParameterValue(p, t);
@@ -200,7 +198,7 @@ private:
 
     const std::vector<Parameter>& declared_;
     const ParameterValues& values_;
-    const PlaceholderFn& placeholder_;
+    const Dialect& dialect_;
     std::map<std::string, std::vector<Value>> resolved_;
 };
 
@@ -211,22 +209,26 @@ bool validIsoDateOrDateTime(const std::string& text) {
     if (text.size() == 10) return true;
     if (text[10] != 'T' && text[10] != ' ') return false;
     const QString time = QString::fromStdString(text.substr(11));
-    return QTime::fromString(time, Qt::ISODateWithMs).isValid() || QTime::fromString(time, Qt::ISODate).isValid();
+    return QTime::fromString(time, Qt::ISODateWithMs).isValid() ||
+           QTime::fromString(time, Qt::ISODate).isValid();
 }
 
 }  // namespace
 
 Result<Value> typedParameterValue(const Parameter& p, const std::string& text) {
     switch (p.type) {
-        case Parameter::Type::Text: return Value{text};
+        case Parameter::Type::Text:
+            return Value{text};
         case Parameter::Type::Number: {
             const std::string t = trimmed(text);
             const char* b = t.data();
             const char* e = b + t.size();
             std::int64_t i = 0;
-            if (auto r = std::from_chars(b, e, i); r.ec == std::errc() && r.ptr == e && !t.empty()) return Value{i};
+            if (auto r = std::from_chars(b, e, i); r.ec == std::errc() && r.ptr == e && !t.empty())
+                return Value{i};
             double d = 0;
-            if (auto r = std::from_chars(b, e, d); r.ec == std::errc() && r.ptr == e && !t.empty() && std::isfinite(d))
+            if (auto r = std::from_chars(b, e, d);
+                r.ec == std::errc() && r.ptr == e && !t.empty() && std::isfinite(d))
                 return Value{d};
             return Error{"parameter " + p.name + ": \"" + text + "\" is not a number"};
         }
@@ -248,30 +250,24 @@ Result<Value> typedParameterValue(const Parameter& p, const std::string& text) {
 }
 
 Result<ExpandedSql> expandSqlTemplate(const std::string& sqlTemplate, const std::vector<Parameter>& declared,
-                                      const ParameterValues& values, const PlaceholderFn& placeholder) {
-    TemplateParser parser(sqlTemplate);
-    auto nodes = parser.parse(false);
+                                      const ParameterValues& values, const Dialect& dialect) {
+    auto nodes = TemplateParser(sqlTemplate, dialect).parse();
     if (!nodes) return Error{nodes.message()};
     ExpandedSql out;
-    Renderer renderer(declared, values, placeholder);
+    Renderer renderer(declared, values, dialect);
     if (auto s = renderer.checkRequired(); !s) return Error{s.message()};
     if (auto s = renderer.render(*nodes, out); !s) return Error{s.message()};
     return out;
 }
 
-Result<ExpandedSql> expandSqlTemplate(const std::string& sqlTemplate, const std::vector<Parameter>& declared,
-                                      const ParameterValues& values, const Warehouse& warehouse) {
-    return expandSqlTemplate(sqlTemplate, declared, values,
-                             [&warehouse](int i) { return warehouse.placeholder(i); });
+Result<ExpandedSql> expandQuestion(const Question& q, const ParameterValues& values,
+                                   const Warehouse& warehouse) {
+    return expandSqlTemplate(q.sql, q.parameters, values, warehouse.dialect());
 }
 
-Result<ExpandedSql> expandQuestion(const Question& q, const ParameterValues& values, const Warehouse& warehouse) {
-    return expandSqlTemplate(q.sql, q.parameters, values, warehouse);
-}
-
-Result<std::vector<std::string>> templateParameterNames(const std::string& sqlTemplate) {
-    TemplateParser parser(sqlTemplate);
-    auto nodes = parser.parse(false);
+Result<std::vector<std::string>> templateParameterNames(const std::string& sqlTemplate,
+                                                        const Dialect& dialect) {
+    auto nodes = TemplateParser(sqlTemplate, dialect).parse();
     if (!nodes) return Error{nodes.message()};
     std::vector<std::string> names;
     collectNames(*nodes, names);

@@ -1,14 +1,18 @@
 #pragma once
 // Question templates -> SQL with bound placeholders.
-//   {{name}}        a bound placeholder (Warehouse::placeholder(i)); never the value's text
+//   {{name}}        a bound placeholder (Dialect::placeholder(i)); never the value's text
 //   [[ ... ]]       an optional clause, dropped when any parameter directly inside it is unset
+//   {# ... #}       a comment, dropped
 //   multi-value     {{name}} becomes "ph1, ph2, ..." for use inside IN (...)
-// Text inside '...' string literals, "..." identifiers and -- / /* */ comments is copied as is.
-#include <functional>
+// The template is read by the shared tokenizer in the warehouse's dialect: string literals, quoted
+// identifiers, comments and (PostgreSQL) dollar-quotes are copied as they are, "{{" in them
+// included. An unclosed {{ or [[, an unterminated literal or a {% %} block is a one-line error
+// with its line.
 #include <string>
 #include <vector>
 
 #include "core/question/question.h"
+#include "core/sql/dialect.h"
 #include "core/types/value.h"
 #include "core/util/result.h"
 
@@ -21,20 +25,18 @@ struct ExpandedSql {
     std::vector<Value> params;  // one bound value per placeholder, in order
 };
 
-using PlaceholderFn = std::function<std::string(int oneBasedIndex)>;
-
 // Expands `sqlTemplate`. Parameters used but not declared are text, optional, single-valued.
 // Values: `values[name]` when set, else the declared default, else unset. An unset parameter
 // outside an optional clause is an error naming it ("missing value for required parameter x");
 // so is a value that does not fit the type ("parameter n: \"abc\" is not a number").
 Result<ExpandedSql> expandSqlTemplate(const std::string& sqlTemplate, const std::vector<Parameter>& declared,
-                                      const ParameterValues& values, const PlaceholderFn& placeholder);
-Result<ExpandedSql> expandSqlTemplate(const std::string& sqlTemplate, const std::vector<Parameter>& declared,
-                                      const ParameterValues& values, const Warehouse& warehouse);
-Result<ExpandedSql> expandQuestion(const Question& q, const ParameterValues& values, const Warehouse& warehouse);
+                                      const ParameterValues& values, const Dialect& dialect);
+Result<ExpandedSql> expandQuestion(const Question& q, const ParameterValues& values,
+                                   const Warehouse& warehouse);
 
 // The names of the parameters a template uses, in first-use order.
-Result<std::vector<std::string>> templateParameterNames(const std::string& sqlTemplate);
+Result<std::vector<std::string>> templateParameterNames(const std::string& sqlTemplate,
+                                                        const Dialect& dialect);
 
 // Converts one text value to the parameter type: number -> int64 (or double), boolean -> bool
 // (true/false/1/0/yes/no), date -> validated ISO "YYYY-MM-DD" or "YYYY-MM-DD[ T]HH:MM[:SS]" text.

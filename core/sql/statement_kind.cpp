@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "core/sql/tokenizer.h"
+
 namespace deskbase {
 
 namespace {
@@ -11,55 +13,39 @@ struct Token {
     std::string upper;  // keyword form (unquoted words upper-cased)
     std::string text;   // identifier text (quotes removed)
     bool quoted = false;
-    char punct = 0;     // '.', '(', ';' ... for single-character tokens
+    char punct = 0;  // '.', '(', ';' ... for punctuation and operators
 };
 
-// Words, quoted identifiers and punctuation; string literals and comments are skipped.
-std::vector<Token> tokenize(const std::string& s) {
+// Words, quoted identifiers and punctuation from the shared tokenizer; literals, comments and
+// placeholders are left out, so a keyword inside them never counts.
+std::vector<Token> tokenize(const std::string& s, const Dialect& dialect) {
     std::vector<Token> out;
-    std::size_t i = 0;
-    while (i < s.size()) {
-        const unsigned char c = static_cast<unsigned char>(s[i]);
-        if (std::isspace(c)) { ++i; continue; }
-        if (s.compare(i, 2, "--") == 0) { i = s.find('\n', i); if (i == std::string::npos) break; continue; }
-        if (s.compare(i, 2, "/*") == 0) { i = s.find("*/", i + 2); if (i == std::string::npos) break; i += 2; continue; }
-        if (c == '\'') {
-            for (++i; i < s.size(); ++i)
-                if (s[i] == '\'') { if (i + 1 < s.size() && s[i + 1] == '\'') ++i; else break; }
-            ++i;
-            continue;
-        }
-        if (c == '"' || c == '`' || c == '[') {
-            const char close = c == '[' ? ']' : char(c);
-            Token t;
-            t.quoted = true;
-            for (++i; i < s.size(); ++i) {
-                if (s[i] == close) { if (close != ']' && i + 1 < s.size() && s[i + 1] == close) { t.text += s[++i]; continue; } break; }
-                t.text += s[i];
-            }
-            ++i;
-            out.push_back(std::move(t));
-            continue;
-        }
-        if (std::isalnum(c) || c == '_' || c >= 0x80) {
-            Token t;
-            while (i < s.size() && (std::isalnum(static_cast<unsigned char>(s[i])) || s[i] == '_' || s[i] == '$' ||
-                                    static_cast<unsigned char>(s[i]) >= 0x80))
-                t.text += s[i++];
-            t.upper = t.text;
-            for (char& ch : t.upper) ch = char(std::toupper(static_cast<unsigned char>(ch)));
-            out.push_back(std::move(t));
-            continue;
-        }
+    for (const auto& lexed : tokenize(s, dialect, TokenizeOptions{})) {
         Token t;
-        t.punct = char(c);
+        switch (lexed.kind) {
+            case TokenKind::Word:
+                t.text = identifierOf(lexed, s);
+                t.upper = keywordOf(lexed, s);
+                break;
+            case TokenKind::QuotedIdentifier:
+                t.text = identifierOf(lexed, s);
+                t.quoted = true;
+                break;
+            case TokenKind::Punctuation:
+            case TokenKind::Operator:
+                t.punct = s[lexed.offset];
+                break;
+            default:
+                continue;
+        }
         out.push_back(std::move(t));
-        ++i;
     }
     return out;
 }
 
-bool is(const std::vector<Token>& t, std::size_t i, const char* word) { return i < t.size() && !t[i].quoted && t[i].upper == word; }
+bool is(const std::vector<Token>& t, std::size_t i, const char* word) {
+    return i < t.size() && !t[i].quoted && t[i].upper == word;
+}
 
 // Reads [schema .] name at i; returns the unqualified name (lower-cased when unquoted) or "".
 std::string tableNameAt(const std::vector<Token>& t, std::size_t i) {
@@ -74,13 +60,16 @@ std::string tableNameAt(const std::vector<Token>& t, std::size_t i) {
 
 }  // namespace
 
-StatementKind classifyStatement(const std::string& sql) {
-    const auto t = tokenize(sql);
+StatementKind classifyStatement(const std::string& sql, const Dialect& dialect) {
+    const auto t = tokenize(sql, dialect);
     StatementKind k;
     bool unrecognizedWrite = false;
     auto addTable = [&](std::size_t i) {
         const std::string name = tableNameAt(t, i);
-        if (name.empty()) { unrecognizedWrite = true; return; }
+        if (name.empty()) {
+            unrecognizedWrite = true;
+            return;
+        }
         if (std::find(k.writtenTables.begin(), k.writtenTables.end(), name) == k.writtenTables.end())
             k.writtenTables.push_back(name);
     };
@@ -88,10 +77,13 @@ StatementKind classifyStatement(const std::string& sql) {
         if (is(t, i, "INSERT") || (is(t, i, "REPLACE") && is(t, i + 1, "INTO"))) {
             std::size_t j = i + 1;
             while (j < t.size() && !is(t, j, "INTO") && j < i + 4) ++j;  // INSERT OR IGNORE INTO
-            if (is(t, j, "INTO")) { k.writesData = true; addTable(j + 1); }
+            if (is(t, j, "INTO")) {
+                k.writesData = true;
+                addTable(j + 1);
+            }
         } else if (is(t, i, "UPDATE")) {
             std::size_t j = i + 1;
-            if (is(t, j, "OR")) j += 2;                                   // UPDATE OR REPLACE t
+            if (is(t, j, "OR")) j += 2;  // UPDATE OR REPLACE t
             if (j + 1 < t.size() && (is(t, j + 1, "SET") || (t[j + 1].punct == '.' && is(t, j + 3, "SET")))) {
                 k.writesData = true;
                 addTable(j);

@@ -5,14 +5,16 @@
 #include <string>
 #include <vector>
 
+#include "core/sql/dialect.h"
+
 namespace deskbase {
 
 struct StatementKind {
-    bool readOnly = false;                   // SELECT / VALUES / WITH ... SELECT / EXPLAIN with no write
-    bool writesData = false;                 // INSERT, UPDATE, DELETE, REPLACE INTO, CREATE/DROP/ALTER TABLE ...
+    bool readOnly = false;    // SELECT / VALUES / WITH ... SELECT / EXPLAIN with no write
+    bool writesData = false;  // INSERT, UPDATE, DELETE, REPLACE INTO, CREATE/DROP/ALTER TABLE ...
     std::vector<std::string> writtenTables;  // unqualified names; empty when writesData but not recognized
 };
 
-StatementKind classifyStatement(const std::string& sql);
+StatementKind classifyStatement(const std::string& sql, const Dialect& dialect);
 
 }  // namespace deskbase

@@ -153,25 +153,7 @@ public:
         return pg::startCopy(session_, qualified, std::move(copyColumns));
     }
 
-    std::string sqlType(ColumnType t) const override {
-        switch (t) {
-            case ColumnType::Integer:
-                return "bigint";
-            case ColumnType::Real:
-                return "double precision";
-            case ColumnType::Boolean:
-                return "boolean";
-            case ColumnType::Date:
-                return "date";
-            case ColumnType::DateTime:
-                return "timestamp";
-            case ColumnType::Text:
-                return "text";
-        }
-        return "text";
-    }
-
-    std::string placeholder(int oneBasedIndex) const override { return "$" + std::to_string(oneBasedIndex); }
+    const Dialect& dialect() const override { return Dialect::postgres(); }
 
     Result<std::vector<std::string>> tablesReadBy(const std::string& sql,
                                                   const std::vector<Value>& params) override {

@@ -9,6 +9,7 @@
 #include <thread>
 #include <set>
 
+#include "core/warehouse/sqlite_regexp.h"
 #include "core/warehouse/sqlite_statement.h"
 
 namespace deskbase {
@@ -291,19 +292,7 @@ public:
         execute("PRAGMA journal_mode=WAL; PRAGMA cache_size=-2000", {});
     }
 
-    std::string sqlType(ColumnType t) const override {
-        switch (t) {
-            case ColumnType::Integer: return "INTEGER";
-            case ColumnType::Real: return "REAL";
-            case ColumnType::Boolean: return "BOOLEAN";
-            case ColumnType::Date: return "DATE";
-            case ColumnType::DateTime: return "DATETIME";
-            case ColumnType::Text: return "TEXT";
-        }
-        return "TEXT";
-    }
-
-    std::string placeholder(int oneBasedIndex) const override { return "?" + std::to_string(oneBasedIndex); }
+    const Dialect& dialect() const override { return Dialect::sqlite(); }
 
     Result<std::vector<std::string>> tablesReadBy(const std::string& sql, const std::vector<Value>& params) override {
         std::set<std::string> tables;
@@ -382,6 +371,7 @@ Result<std::unique_ptr<Warehouse>> openSqliteWarehouse(const std::string& path) 
     }
     sqlite3_busy_timeout(db, kBusyTimeoutMs);
     sqlite3_extended_result_codes(db, 0);
+    registerSqliteRegexp(db);  // checks' `matches` (and any question) may use REGEXP
     auto w = std::make_unique<SqliteWarehouse>(db, path);
     // WAL: readers (dashboard cards) run while an import writes. Switching a file to WAL needs an
     // exclusive lock, and SQLite answers SQLITE_BUSY at once, without its busy handler, when

@@ -17,14 +17,8 @@ Result<std::unique_ptr<Warehouse>> Warehouse::open(const std::string& target) {
     return openSqliteWarehouse(target);
 }
 
-std::string Warehouse::quoteIdentifier(const std::string& name) const {
-    std::string out = "\"";
-    for (char c : name) {
-        if (c == '"') out += '"';
-        out += c;
-    }
-    out += '"';
-    return out;
+const Dialect& Warehouse::dialectFor(const std::string& target) {
+    return isPostgresTarget(target) ? Dialect::postgres() : Dialect::sqlite();
 }
 
 Result<std::int64_t> Warehouse::dataVersion(const std::string& table) {

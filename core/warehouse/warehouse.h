@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/sql/dialect.h"
 #include "core/types/cell.h"
 #include "core/types/value.h"
 #include "core/util/result.h"
@@ -79,10 +80,14 @@ public:
     virtual void beginBulkLoad() {}
     virtual void endBulkLoad() {}
 
-    // SQL dialect helpers.
-    virtual std::string sqlType(ColumnType t) const = 0;        // "INTEGER" / "bigint", ...
-    virtual std::string placeholder(int oneBasedIndex) const = 0;  // "?1" / "$1"
-    std::string quoteIdentifier(const std::string& name) const;   // "name" with "" doubled
+    // The SQL dialect (placeholders, quoting, type names, lexical rules); the helpers below are
+    // shorthands for it.
+    virtual const Dialect& dialect() const = 0;
+    // The dialect of a target, without connecting (a libpq URI or keyword string: PostgreSQL).
+    static const Dialect& dialectFor(const std::string& target);
+    std::string sqlType(ColumnType t) const { return dialect().sqlType(t); }  // "INTEGER" / "bigint"
+    std::string placeholder(int i) const { return dialect().placeholder(i); }  // "?1" / "$1"
+    std::string quoteIdentifier(const std::string& name) const { return dialect().quoteIdentifier(name); }
 
     // The base tables a query reads (SQLite: authorizer; PostgreSQL: the plan's relations).
     // Used by the result cache for invalidation.

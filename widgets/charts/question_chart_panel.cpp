@@ -11,6 +11,7 @@
 #include "core/chart/chart_data.h"
 #include "core/exec/query_executor.h"
 #include "core/sql/statement_kind.h"
+#include "core/warehouse/warehouse.h"
 #include "widgets/charts/chart_palette.h"
 #include "widgets/charts/chart_settings_panel.h"
 #include "widgets/charts/chart_view.h"
@@ -108,7 +109,7 @@ void QuestionChartPanel::showQuery(const std::string& target, const std::string&
     std::string key = queryKey(target, sql, params);
     if (key == shownKey_ && (loading_ || data_)) return;
     // The grid has already run the statement once; an INSERT or CREATE must not run again here.
-    if (!classifyStatement(sql).readOnly) {
+    if (!classifyStatement(sql, Warehouse::dialectFor(target)).readOnly) {
         clear();
         setStatus(tr("Only a query (SELECT, WITH, VALUES) can be drawn as a chart."), false);
         return;

@@ -1,7 +1,13 @@
 #include "widgets/dashboard/dashboard_card.h"
 
+#include <QContextMenuEvent>
+#include <QEvent>
+#include <QKeyEvent>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPainter>
+#include <QPainterPath>
+#include <QPlainTextEdit>
 #include <QStackedWidget>
 #include <QVBoxLayout>
 
@@ -11,18 +17,20 @@
 namespace deskbase::widgets {
 
 namespace {
-// Paints the edit affordances (dashed outline, resize corner) and swallows nothing itself:
-// the canvas filters its mouse events.
+// Paints the edit affordances (dashed outline, or a solid one when selected; the resize corner;
+// the remove button) and swallows nothing itself: the canvas filters its mouse events.
 class EditOverlay : public QWidget {
 public:
     using QWidget::QWidget;
+    bool selected = false;
 
 protected:
     void paintEvent(QPaintEvent*) override {
         QPainter p(this);
+        p.setRenderHint(QPainter::Antialiasing);
         const QColor accent = palette().color(QPalette::Highlight);
-        p.setPen(QPen(accent, 1.5, Qt::DashLine));
-        p.drawRect(QRectF(rect()).adjusted(1, 1, -1, -1));
+        p.setPen(selected ? QPen(accent, 2.5) : QPen(accent, 1.5, Qt::DashLine));
+        p.drawRect(QRectF(rect()).adjusted(1.5, 1.5, -1.5, -1.5));
         p.setPen(Qt::NoPen);
         p.setBrush(accent);
         const QRect r = rect();
@@ -45,12 +53,6 @@ protected:
 
 DashboardCard::DashboardCard(const dashboard::Card& card, QWidget* parent) : QFrame(parent), id_(card.id) {
     setObjectName(QStringLiteral("dashboardCard"));
-    setFrameShape(QFrame::StyledPanel);
-    setAutoFillBackground(true);
-    const ChartColors c = currentChartColors();
-    QPalette pal = palette();
-    pal.setColor(QPalette::Window, c.background);
-    setPalette(pal);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(10, 6, 10, 8);
     layout->setSpacing(2);
@@ -67,25 +69,58 @@ DashboardCard::DashboardCard(const dashboard::Card& card, QWidget* parent) : QFr
     statusLabel_->setWordWrap(true);
     statusLabel_->setTextFormat(Qt::PlainText);
     markdown_ = new QLabel(this);
-    markdown_->setTextFormat(Qt::MarkdownText);
     markdown_->setWordWrap(true);
-    markdown_->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     markdown_->setOpenExternalLinks(true);
+    markdownEditor_ = new QPlainTextEdit(this);
+    markdownEditor_->setObjectName(QStringLiteral("cardMarkdownEditor"));
+    markdownEditor_->setPlaceholderText(
+        tr("Markdown: # heading, **bold**, *italic*, - lists. Ctrl+Enter keeps it."));
+    headingEditor_ = new QLineEdit(this);
+    headingEditor_->setObjectName(QStringLiteral("cardHeadingEditor"));
+    headingEditor_->setPlaceholderText(tr("Heading"));
+    for (QWidget* editor : {static_cast<QWidget*>(markdownEditor_), static_cast<QWidget*>(headingEditor_)})
+        editor->installEventFilter(this);
     chart_ = new ChartView(this);
     body_->addWidget(statusLabel_);
     body_->addWidget(markdown_);
     body_->addWidget(chart_);
+    body_->addWidget(markdownEditor_);
+    body_->addWidget(headingEditor_);
     layout->addWidget(body_, 1);
     overlay_ = new EditOverlay(this);
     overlay_->hide();
     connect(chart_, &ChartView::categoryClicked, this, &DashboardCard::categoryClicked);
-    if (card.isText()) {
-        titleLabel_->setVisible(!card.title.empty());
+    setCard(card);
+    if (!text_) body_->setCurrentWidget(statusLabel_);
+    applyColors();
+}
+
+void DashboardCard::setCard(const dashboard::Card& card) {
+    heading_ = card.isText() && card.heading;
+    text_ = card.isText();
+    applyKind();
+    if (text_) {
+        titleLabel_->setVisible(!heading_ && !card.title.empty());
         setTitle(QString::fromStdString(card.title));
         setMarkdown(QString::fromStdString(card.text));
-    } else {
+    } else if (!card.title.empty()) {
         setTitle(QString::fromStdString(card.title));
     }
+}
+
+void DashboardCard::applyKind() {
+    setFrameShape(heading_ ? QFrame::NoFrame : QFrame::StyledPanel);
+    QFont f = font();
+    if (heading_) {
+        f.setBold(true);
+        f.setPointSizeF(f.pointSizeF() * 1.45);
+    }
+    markdown_->setFont(f);
+    headingEditor_->setFont(f);
+    markdown_->setTextFormat(heading_ ? Qt::PlainText : Qt::MarkdownText);
+    markdown_->setAlignment(heading_ ? Qt::AlignLeft | Qt::AlignVCenter : Qt::AlignLeft | Qt::AlignTop);
+    layout()->setContentsMargins(heading_ ? QMargins(4, 0, 4, 0) : QMargins(10, 6, 10, 8));
+    update();
 }
 
 void DashboardCard::setTitle(const QString& title) {
@@ -96,21 +131,35 @@ QString DashboardCard::title() const {
 }
 
 void DashboardCard::setMarkdown(const QString& markdown) {
+    markdownText_ = markdown;
     markdown_->setText(markdown);
-    body_->setCurrentWidget(markdown_);
+    if (!isEditingText()) body_->setCurrentWidget(markdown_);
     state_ = State::Ready;
+}
+
+QString DashboardCard::shownText() const {
+    return markdownText_;
+}
+
+void DashboardCard::showMessage(const QString& text, Message kind) {
+    message_ = kind;
+    statusLabel_->setText(text);
+    applyColors();
+    body_->setCurrentWidget(statusLabel_);
+}
+
+void DashboardCard::applyColors() {
+    const ChartColors c = currentChartColors();
+    QPalette pal = statusLabel_->palette();
+    pal.setColor(QPalette::WindowText, message_ == Message::Error ? c.negative : c.mutedText);
+    statusLabel_->setPalette(pal);
+    update();
 }
 
 void DashboardCard::setLoading() {
     state_ = State::Loading;
-    if (body_->currentWidget() != chart_) {
-        QPalette pal = statusLabel_->palette();
-        pal.setColor(QPalette::WindowText, currentChartColors().mutedText);
-        statusLabel_->setPalette(pal);
-        statusLabel_->setText(tr("Loading…"));
-        body_->setCurrentWidget(statusLabel_);
-    }
     // A card already showing a chart keeps it while refreshing, dimmed title as the hint.
+    if (body_->currentWidget() != chart_) showMessage(tr("Loading…"), Message::Muted);
     titleLabel_->setEnabled(false);
 }
 
@@ -119,11 +168,7 @@ void DashboardCard::setResult(std::shared_ptr<const chart::ChartData> data,
     state_ = State::Ready;
     titleLabel_->setEnabled(true);
     if (!data || data->rows.empty()) {
-        QPalette pal = statusLabel_->palette();
-        pal.setColor(QPalette::WindowText, currentChartColors().mutedText);
-        statusLabel_->setPalette(pal);
-        statusLabel_->setText(tr("No results"));
-        body_->setCurrentWidget(statusLabel_);
+        showMessage(tr("No results"), Message::Muted);
         return;
     }
     chart_->setData(std::move(data), s);
@@ -133,11 +178,7 @@ void DashboardCard::setResult(std::shared_ptr<const chart::ChartData> data,
 void DashboardCard::setError(const QString& message) {
     state_ = State::Failed;
     titleLabel_->setEnabled(true);
-    QPalette pal = statusLabel_->palette();
-    pal.setColor(QPalette::WindowText, currentChartColors().negative);
-    statusLabel_->setPalette(pal);
-    statusLabel_->setText(tr("This card could not run:\n%1").arg(message));
-    body_->setCurrentWidget(statusLabel_);
+    showMessage(tr("This card could not run:\n%1").arg(message), Message::Error);
 }
 
 QString DashboardCard::errorText() const {
@@ -145,11 +186,98 @@ QString DashboardCard::errorText() const {
 }
 
 void DashboardCard::setEditMode(bool on) {
-    overlay_->setVisible(on);
+    editMode_ = on;
+    if (!on && isEditingText()) endTextEdit(true, false);
+    overlay_->setVisible(on && !isEditingText());
     if (on) {
         overlay_->setGeometry(rect());
         overlay_->raise();
     }
+}
+
+void DashboardCard::setSelected(bool on) {
+    selected_ = on;
+    static_cast<EditOverlay*>(overlay_)->selected = on;
+    overlay_->update();
+}
+
+void DashboardCard::beginTextEdit() {
+    if (!text_ || isEditingText()) return;
+    previousBody_ = body_->currentWidget();
+    overlay_->hide();
+    if (heading_) {
+        headingEditor_->setText(markdownText_);
+        body_->setCurrentWidget(headingEditor_);
+        headingEditor_->selectAll();
+    } else {
+        markdownEditor_->setPlainText(markdownText_);
+        body_->setCurrentWidget(markdownEditor_);
+    }
+    textEditor()->setFocus(Qt::OtherFocusReason);
+}
+
+bool DashboardCard::isEditingText() const {
+    return body_->currentWidget() == markdownEditor_ || body_->currentWidget() == headingEditor_;
+}
+
+QWidget* DashboardCard::textEditor() const {
+    return isEditingText() ? body_->currentWidget() : nullptr;
+}
+
+void DashboardCard::endTextEdit(bool keep, bool focusCanvas) {
+    if (!isEditingText() || endingEdit_) return;
+    // Switching the page away from the editor moves the focus, whose FocusOut comes back here.
+    endingEdit_ = true;
+    const QString edited = heading_ ? headingEditor_->text().trimmed() : markdownEditor_->toPlainText();
+    body_->setCurrentWidget(previousBody_ ? previousBody_ : markdown_);
+    overlay_->setVisible(editMode_);
+    if (editMode_) overlay_->raise();
+    // After Esc or Ctrl+Enter the canvas takes the keys again (Delete, arrows, Ctrl+Z).
+    if (focusCanvas && parentWidget()) parentWidget()->setFocus(Qt::OtherFocusReason);
+    endingEdit_ = false;
+    if (keep && edited != markdownText_) emit textEdited(edited);
+}
+
+bool DashboardCard::eventFilter(QObject* watched, QEvent* event) {
+    if (watched != markdownEditor_ && watched != headingEditor_) return QFrame::eventFilter(watched, event);
+    if (event->type() == QEvent::ShortcutOverride || event->type() == QEvent::KeyPress) {
+        auto* key = static_cast<QKeyEvent*>(event);
+        const bool enter = key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter;
+        const bool commit = enter && (watched == headingEditor_ || (key->modifiers() & Qt::ControlModifier));
+        if (key->key() == Qt::Key_Escape || commit) {
+            // Own these keys: Esc must not leave edit mode, Ctrl+Enter must not run a query.
+            if (event->type() == QEvent::ShortcutOverride) {
+                event->accept();
+                return true;
+            }
+            endTextEdit(commit, true);
+            return true;
+        }
+    } else if (event->type() == QEvent::FocusOut && isEditingText()) {
+        endTextEdit(true, false);
+    }
+    return QFrame::eventFilter(watched, event);
+}
+
+void DashboardCard::paintEvent(QPaintEvent* e) {
+    if (!heading_) {
+        // The card's own background in the theme's chart colour, drawn each time so a theme
+        // switch shows at once.
+        QPainter p(this);
+        p.fillRect(rect(), currentChartColors().background);
+    }
+    QFrame::paintEvent(e);
+}
+
+void DashboardCard::changeEvent(QEvent* e) {
+    QFrame::changeEvent(e);
+    if (e->type() == QEvent::PaletteChange || e->type() == QEvent::StyleChange) applyColors();
+}
+
+void DashboardCard::contextMenuEvent(QContextMenuEvent* e) {
+    // A right click on a chart zooms it out; elsewhere on the card it opens the card's menu.
+    if (body_->currentWidget() == chart_ && chart_->rect().contains(chart_->mapFrom(this, e->pos()))) return;
+    emit menuRequested(e->globalPos());
 }
 
 void DashboardCard::resizeEvent(QResizeEvent* e) {

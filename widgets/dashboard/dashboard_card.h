@@ -1,7 +1,8 @@
 #pragma once
-// One card on the dashboard canvas: a title bar and a chart, a markdown text, a loading
-// message or an error. In edit mode a transparent overlay on top takes the mouse so the
-// canvas can move and resize the card.
+// One card on the dashboard canvas: a title bar and a chart, a markdown text, a heading, a
+// loading message or an error. Its background and message colours follow the theme at once. In
+// edit mode a transparent overlay on top takes the mouse so the canvas can select, move and
+// resize the card; a text card's markdown and a heading's text are edited in place.
 #include <QFrame>
 #include <memory>
 
@@ -11,6 +12,8 @@
 
 QT_BEGIN_NAMESPACE
 class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
 class QStackedWidget;
 QT_END_NAMESPACE
 
@@ -26,12 +29,16 @@ public:
     DashboardCard(const dashboard::Card& card, QWidget* parent = nullptr);
 
     const std::string& cardId() const { return id_; }
+    bool isHeading() const { return heading_; }
+    bool isText() const { return text_; }
+    // The card's text, title or kind changed (a question card keeps its chart).
+    void setCard(const dashboard::Card& card);
     void setTitle(const QString& title);
     QString title() const;
-    void setMarkdown(const QString& markdown);
+    void setMarkdown(const QString& markdown);  // or a heading's text
+    QString shownText() const;                  // the text or heading as drawn
     void setLoading();
-    void setResult(std::shared_ptr<const chart::ChartData> data,
-                   const dashboard::VisualizationSettings& s);
+    void setResult(std::shared_ptr<const chart::ChartData> data, const dashboard::VisualizationSettings& s);
     void setError(const QString& message);
     State state() const { return state_; }
     QString errorText() const;
@@ -39,6 +46,14 @@ public:
     ChartView* chart() const { return chart_; }
     QWidget* editOverlay() const { return overlay_; }
     void setEditMode(bool on);
+    void setSelected(bool on);
+    bool isSelected() const { return selected_; }
+
+    // Edits a text card's markdown (Ctrl+Enter or leaving the field keeps it) or a heading
+    // (Enter keeps it) in place; Esc cancels. textEdited() reports a kept edit.
+    void beginTextEdit();
+    bool isEditingText() const;
+    QWidget* textEditor() const;  // the field being edited, nullptr when not editing
 
     static constexpr int kGrip = 16;  // the resize corner, in pixels
     // Where the edit overlay draws the remove button (card coordinates).
@@ -48,20 +63,41 @@ public:
 
 signals:
     void categoryClicked(const QString& column, const QString& value);
-    void removeRequested();
+    void textEdited(const QString& text);
+    void menuRequested(const QPoint& globalPos);  // a right click on the title or a message
 
 protected:
     void resizeEvent(QResizeEvent* e) override;
+    void paintEvent(QPaintEvent* e) override;
+    void changeEvent(QEvent* e) override;
+    void contextMenuEvent(QContextMenuEvent* e) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
+    enum class Message { None, Muted, Error };
+    void showMessage(const QString& text, Message kind);
+    void applyColors();  // the theme's colours for the messages
+    void applyKind();    // frame, fonts and title for a heading, text or question card
+    void endTextEdit(bool keep, bool focusCanvas);
+
     std::string id_;
+    bool heading_ = false;
+    bool text_ = false;
+    bool editMode_ = false;
+    bool selected_ = false;
+    bool endingEdit_ = false;
     State state_ = State::Idle;
+    Message message_ = Message::None;
     QLabel* titleLabel_ = nullptr;
     QLabel* statusLabel_ = nullptr;  // loading / error message
     QLabel* markdown_ = nullptr;
+    QString markdownText_;
     ChartView* chart_ = nullptr;
     QStackedWidget* body_ = nullptr;
     QWidget* overlay_ = nullptr;
+    QPlainTextEdit* markdownEditor_ = nullptr;
+    QLineEdit* headingEditor_ = nullptr;
+    QWidget* previousBody_ = nullptr;  // shown again when the in-place edit ends
 };
 
 }  // namespace deskbase::widgets

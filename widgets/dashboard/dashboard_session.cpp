@@ -7,7 +7,6 @@
 #include <QUndoStack>
 #include <algorithm>
 #include <atomic>
-#include <filesystem>
 
 #include "core/dashboard/card_query.h"
 #include "core/runtime/runtime.h"
@@ -71,8 +70,10 @@ Status DashboardSession::open(const std::string& dashboardPath, const Workspace*
     outcomes_.clear();
     pending_.clear();
     emit opened();
-    loadFilterOptions();
-    setRefreshSeconds(model_.refreshSeconds);
+    std::vector<std::string> filterIds;
+    for (const auto& f : model_.filters) filterIds.push_back(f.id);
+    loadFilterOptions(filterIds);
+    setLiveRefreshSeconds(model_.refreshSeconds);
     undo_->setClean();
     emit titleChanged(QString::fromStdString(model_.name));
     refresh();
@@ -86,8 +87,9 @@ std::vector<dashboard::Filter> DashboardSession::shownFilters() const {
     return shown;
 }
 
-void DashboardSession::loadFilterOptions() {
+void DashboardSession::loadFilterOptions(const std::vector<std::string>& filterIds) {
     for (const auto& f : model_.filters) {
+        if (std::find(filterIds.begin(), filterIds.end(), f.id) == filterIds.end()) continue;
         if (f.type != dashboard::FilterType::List || f.optionsQuestion.empty()) continue;
         auto request = dashboard::listOptionsRequest(*workspace_, f, targetOverride_);
         if (!request) continue;  // the static options stay
@@ -239,44 +241,13 @@ bool DashboardSession::waitUntilLoaded(int timeoutMs) {
     return pending_.empty();
 }
 
-void DashboardSession::addQuestionCard(const std::string& questionFile) {
-    dashboard::Card c;
-    std::string stem = std::filesystem::path(questionFile).stem().string();
-    c.id = model_.newCardId(stem.empty() ? "card" : stem);
-    c.question = questionFile;
-    int bottom = 0;
-    for (const auto& x : model_.cards) bottom = std::max(bottom, x.rect.y + x.rect.h);
-    c.rect = {0, bottom, std::min(12, model_.gridColumns), 8};
-    undo_->push(new AddCardCommand(this, c, int(model_.cards.size())));
-}
-
-void DashboardSession::addTextCard(const QString& markdown) {
-    dashboard::Card c;
-    c.id = model_.newCardId("text");
-    c.text = markdown.toStdString();
-    int bottom = 0;
-    for (const auto& x : model_.cards) bottom = std::max(bottom, x.rect.y + x.rect.h);
-    c.rect = {0, bottom, std::min(8, model_.gridColumns), 3};
-    undo_->push(new AddCardCommand(this, c, int(model_.cards.size())));
-}
-
-void DashboardSession::removeCard(const std::string& cardId) {
-    for (int i = 0; i < int(model_.cards.size()); ++i)
-        if (model_.cards[std::size_t(i)].id == cardId) {
-            undo_->push(new RemoveCardCommand(this, model_.cards[std::size_t(i)], i));
-            return;
-        }
-}
-
-void DashboardSession::setCardText(const std::string& cardId, const QString& markdown) {
-    const dashboard::Card* c = model_.card(cardId);
-    if (!c || !c->isText() || c->text == markdown.toStdString()) return;
-    undo_->push(new SetCardTextCommand(this, cardId, c->text, markdown.toStdString()));
-}
-
-void DashboardSession::moveCard(const std::string& cardId, const dashboard::GridRect& from,
-                                const dashboard::GridRect& to) {
-    undo_->push(new SetCardRectCommand(this, cardId, from, to, from.x == to.x && from.y == to.y));
+void DashboardSession::setLiveRefreshSeconds(int seconds) {
+    liveRefreshSeconds_ = std::max(0, seconds);
+    if (liveRefreshSeconds_ > 0)
+        refreshTimer_->start(liveRefreshSeconds_ * 1000);
+    else
+        refreshTimer_->stop();
+    emit refreshSecondsChanged(liveRefreshSeconds_);
 }
 
 void DashboardSession::applyCardRect(const std::string& cardId, const dashboard::GridRect& rect) {
@@ -299,25 +270,52 @@ void DashboardSession::removeCardNow(const std::string& cardId) {
     outcomes_.erase(cardId);
     ++generation_[cardId];  // a run still on its way is not wanted any more
     emit cardRemoved(cardId);
-    // Filters keep their wiring to the removed card; prepareCard never sees it again.
+    if (pending_.empty()) emit allCardsFinished();
 }
 
-void DashboardSession::applyCardText(const std::string& cardId, const std::string& markdown) {
-    if (auto* c = model_.card(cardId)) c->text = markdown;
-    emit cardTextChanged(cardId);
+void DashboardSession::replaceCard(const dashboard::Card& card) {
+    dashboard::Card* c = model_.card(card.id);
+    if (!c) return;
+    const bool rerun = c->question != card.question || c->visualization != card.visualization;
+    *c = card;
+    emit cardReplaced(card.id);
+    if (rerun && !card.isText()) runCards({card.id});
 }
 
-void DashboardSession::setRefreshSeconds(int seconds) {
-    seconds = std::max(0, seconds);
-    if (seconds != model_.refreshSeconds) {
-        model_.refreshSeconds = seconds;
-        emit modifiedChanged(true);
+void DashboardSession::applyFilters(const std::vector<dashboard::Filter>& filters) {
+    const dashboard::Dashboard before = model_;
+    const dashboard::FilterValues valuesBefore = values_;
+    model_.filters = filters;
+    dashboard::FilterValues values;
+    std::vector<std::string> reload;
+    for (const auto& f : filters) {
+        const dashboard::Filter* old = before.filter(f.id);
+        auto kept = values_.find(f.id);
+        const bool same = old && old->type == f.type && old->defaultValue == f.defaultValue;
+        values[f.id] = same && kept != values_.end() ? kept->second : f.defaultValue;
+        if (!old || old->optionsQuestion != f.optionsQuestion || old->type != f.type) {
+            loadedOptions_.erase(f.id);
+            reload.push_back(f.id);
+        }
     }
-    if (seconds > 0)
-        refreshTimer_->start(seconds * 1000);
-    else
-        refreshTimer_->stop();
-    emit refreshSecondsChanged(seconds);
+    values_ = std::move(values);
+    emit filtersChanged();
+    emit filterValuesChanged();
+    loadFilterOptions(reload);
+    std::vector<std::string> changed;
+    for (const auto& c : model_.cards)
+        if (dashboard::cardParameters(before, valuesBefore, c.id) !=
+            dashboard::cardParameters(model_, values_, c.id))
+            changed.push_back(c.id);
+    runCards(changed);
+}
+
+void DashboardSession::applySettings(const dashboard::DashboardSettings& settings) {
+    const bool refreshChanged = settings.refreshSeconds != model_.refreshSeconds;
+    dashboard::applySettings(model_, settings);
+    if (refreshChanged) setLiveRefreshSeconds(model_.refreshSeconds);
+    emit settingsChanged();
+    emit titleChanged(QString::fromStdString(model_.name));
 }
 
 }  // namespace deskbase::widgets

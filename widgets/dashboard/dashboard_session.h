@@ -84,14 +84,39 @@ public:
     // The session's runs submitted since the last open(), some maybe finished.
     const std::vector<QueryHandle>& runs() const { return runs_; }
 
-    // Undoable edits.
-    void addQuestionCard(const std::string& questionFile);
-    void addTextCard(const QString& markdown);
-    void removeCard(const std::string& cardId);
-    void setCardText(const std::string& cardId, const QString& markdown);
+    // Undoable edits. New cards land in the first free place on the grid; a move or resize
+    // pushes the cards in the way down (core/dashboard/grid_layout). Adders return the new id.
+    std::string addQuestionCard(const std::string& questionFile);
+    std::string addTextCard(const QString& markdown);
+    std::string addHeadingCard(const QString& text);
+    void removeCard(const std::string& cardId);  // also unwires the filters from it
+    void setCardText(const std::string& cardId, const QString& markdownOrHeading);
+    void setCardTitle(const std::string& cardId, const QString& title);  // empty: the question's name
+    // Moves or resizes a card to `to` (from is where the drag started; the model's rect is used).
     void moveCard(const std::string& cardId, const dashboard::GridRect& from, const dashboard::GridRect& to);
+    bool placeCard(const std::string& cardId, const dashboard::GridRect& to);  // false: nothing changed
 
-    void setRefreshSeconds(int seconds);  // 0 = off; saved with the dashboard
+    // Filter edits (undoable). A filter whose type or default changes shows its new default.
+    std::string addFilter(dashboard::FilterType type, const QString& label);
+    void updateFilter(const dashboard::Filter& filter);  // the filter with that id
+    void removeFilter(const std::string& filterId);
+    void moveFilter(const std::string& filterId, int delta);  // -1: one place left
+    // Wires the filter to every card not wired yet whose question has a parameter suggestTarget()
+    // finds. Returns the cards it wired.
+    std::vector<std::string> autoWireFilter(const std::string& filterId);
+    // Writes questions/values_<table>_<column>.json listing the column's distinct values (for a
+    // list filter's choices) and returns its file name.
+    Result<std::string> createValuesQuestion(const std::string& table, const std::string& column);
+    void reloadQuestions();  // picks up question files saved since the dashboard opened
+
+    // Name, description, saved auto-refresh interval and cache policy (undoable).
+    void setSettings(const dashboard::DashboardSettings& settings);
+    void setRefreshSeconds(int seconds);  // the saved interval; also starts the timer
+    // The interval this session refreshes at (the toolbar's choice: not saved, not an edit).
+    void setLiveRefreshSeconds(int seconds);  // 0 = off
+    int liveRefreshSeconds() const { return liveRefreshSeconds_; }
+    // Forgets the unsaved edits: back to the last saved state.
+    void revertToSaved();
     // What the auto-refresh timer does: every card again, bypassing the cache.
     void autoRefresh() { refresh(true); }
 
@@ -99,7 +124,9 @@ public:
     void applyCardRect(const std::string& cardId, const dashboard::GridRect& rect) override;
     void insertCardAt(const dashboard::Card& card, int index) override;
     void removeCardNow(const std::string& cardId) override;
-    void applyCardText(const std::string& cardId, const std::string& markdown) override;
+    void replaceCard(const dashboard::Card& card) override;
+    void applyFilters(const std::vector<dashboard::Filter>& filters) override;
+    void applySettings(const dashboard::DashboardSettings& settings) override;
 
 signals:
     void opened();                                // a new model: rebuild everything
@@ -109,8 +136,10 @@ signals:
     void cardInserted(const std::string& cardId);
     void cardRemoved(const std::string& cardId);
     void cardRectChanged(const std::string& cardId);
-    void cardTextChanged(const std::string& cardId);
-    void refreshSecondsChanged(int seconds);
+    void cardReplaced(const std::string& cardId);  // text, title or kind changed
+    void filtersChanged();                         // dashboard().filters changed
+    void settingsChanged();                        // name, description, refresh or cache changed
+    void refreshSecondsChanged(int seconds);       // the live interval
     void cardRunStarted(const QString& cardId);
     void cardFinished(const QString& cardId, bool ok);
     void allCardsFinished();
@@ -119,7 +148,10 @@ signals:
 
 private:
     void finishCard(const std::string& id, std::uint64_t generation, CardOutcome outcome);
-    void loadFilterOptions();  // list filters with an options_question
+    void loadFilterOptions(
+        const std::vector<std::string>& filterIds);  // list filters with an options_question
+    std::string insertNewCard(dashboard::Card card, const dashboard::GridRect& size);
+    void pushFilters(std::vector<dashboard::Filter> filters, const QString& text);
     void track(const QueryHandle& handle);
     std::string slotKey(const std::string& part) const;
 
@@ -137,6 +169,7 @@ private:
     std::vector<QueryHandle> runs_;  // this session's runs, maybe unfinished (cancelled on close)
     QUndoStack* undo_ = nullptr;
     QTimer* refreshTimer_ = nullptr;
+    int liveRefreshSeconds_ = 0;
     Mailbox mailbox_;  // last member: closed first, before anything a late post could touch
 };
 

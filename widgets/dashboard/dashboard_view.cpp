@@ -1,25 +1,51 @@
 #include "widgets/dashboard/dashboard_view.h"
 
+#include <QAction>
 #include <QComboBox>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QInputDialog>
 #include <QLabel>
 #include <QMenu>
+#include <QMessageBox>
 #include <QScrollArea>
-#include <QToolButton>
+#include <QShortcut>
 #include <QUndoStack>
 #include <QVBoxLayout>
-#include <filesystem>
 
 #include "widgets/charts/chart_palette.h"
 #include "widgets/dashboard/dashboard_canvas.h"
 #include "widgets/dashboard/dashboard_card.h"
+#include "widgets/dashboard/dashboard_settings_dialog.h"
+#include "widgets/dashboard/dashboard_toolbar.h"
 #include "widgets/dashboard/filter_bar.h"
+#include "widgets/dashboard/filter_panel.h"
+#include "widgets/dashboard/question_picker.h"
 
 namespace deskbase::widgets {
 
+namespace {
+DashboardView::Choice messageBoxPrompt(DashboardView* view, const QString& action) {
+    QMessageBox box(QMessageBox::Question, QObject::tr("Unsaved changes"),
+                    QObject::tr("Save the changes to the dashboard “%1” before %2?")
+                        .arg(QString::fromStdString(view->dashboard().name), action),
+                    QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, view);
+    box.setObjectName(QStringLiteral("unsavedChangesBox"));
+    box.setDefaultButton(QMessageBox::Save);
+    box.setEscapeButton(QMessageBox::Cancel);
+    switch (box.exec()) {
+        case QMessageBox::Save:
+            return DashboardView::Choice::Save;
+        case QMessageBox::Discard:
+            return DashboardView::Choice::Discard;
+        default:
+            return DashboardView::Choice::Cancel;
+    }
+}
+}  // namespace
+
 DashboardView::DashboardView(Runtime& runtime, QWidget* parent)
-    : QWidget(parent), session_(new DashboardSession(runtime, this)) {
+    : QWidget(parent), session_(new DashboardSession(runtime, this)), prompt_(messageBoxPrompt) {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(16, 12, 16, 12);
     layout->setSpacing(8);
@@ -36,8 +62,7 @@ DashboardView::DashboardView(Runtime& runtime, QWidget* parent)
     titles->addWidget(title_);
     titles->addWidget(description_);
     header->addLayout(titles, 1);
-    toolbar_ = new QWidget(this);
-    buildToolbar();
+    toolbar_ = new DashboardToolbar(session_->undoStack(), this);
     header->addWidget(toolbar_, 0, Qt::AlignTop);
     layout->addLayout(header);
 
@@ -45,22 +70,28 @@ DashboardView::DashboardView(Runtime& runtime, QWidget* parent)
     connect(filters_, &FilterBar::filterChanged, session_, &DashboardSession::setFilterValue);
     layout->addWidget(filters_);
 
+    auto* body = new QHBoxLayout;
     scroll_ = new QScrollArea(this);
     scroll_->setWidgetResizable(true);
     scroll_->setFrameShape(QFrame::NoFrame);
     canvas_ = new DashboardCanvas;
     scroll_->setWidget(canvas_);
-    layout->addWidget(scroll_, 1);
-    connect(canvas_, &DashboardCanvas::cardGeometryEdited, session_, &DashboardSession::moveCard);
-    connect(canvas_, &DashboardCanvas::cardRemoveRequested, session_, &DashboardSession::removeCard);
-    connect(canvas_, &DashboardCanvas::cardEditRequested, this, [this](const std::string& id) {
-        const dashboard::Card* c = dashboard().card(id);
-        if (!c || !c->isText()) return;
-        bool ok = false;
-        const QString md = QInputDialog::getMultiLineText(this, tr("Text card"), tr("Markdown:"),
-                                                          QString::fromStdString(c->text), &ok);
-        if (ok) setCardText(id, md);
-    });
+    body->addWidget(scroll_, 1);
+    filterPanel_ = new FilterPanel(session_, this);
+    filterPanel_->setFixedWidth(360);
+    filterPanel_->hide();
+    body->addWidget(filterPanel_);
+    layout->addLayout(body, 1);
+
+    // Esc leaves fullscreen also when a filter field has the focus.
+    auto* leaveFullScreen =
+        new QShortcut(QKeySequence(Qt::Key_Escape), this, [this] { setFullScreen(false); });
+    leaveFullScreen->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(this, &DashboardView::fullScreenChanged, leaveFullScreen, &QShortcut::setEnabled);
+    leaveFullScreen->setEnabled(false);
+
+    connectToolbar();
+    connectCanvas();
     connectSession();
     updateHeader();
 }
@@ -68,112 +99,100 @@ DashboardView::DashboardView(Runtime& runtime, QWidget* parent)
 DashboardView::~DashboardView() {
     // The session goes first, while every widget it reports to still exists; it cancels its runs.
     disconnect(session_, nullptr, this, nullptr);
+    delete filterPanel_;
+    filterPanel_ = nullptr;
     delete session_;
 }
 
-void DashboardView::buildToolbar() {
-    auto* tools = new QHBoxLayout(toolbar_);
-    tools->setContentsMargins(0, 0, 0, 0);
-    tools->setSpacing(4);
-    auto button = [&](const QString& text, const QString& tip) {
-        auto* b = new QToolButton(toolbar_);
-        b->setText(text);
-        b->setToolTip(tip);
-        b->setAutoRaise(true);
-        tools->addWidget(b);
-        return b;
-    };
-    QUndoStack* undo = session_->undoStack();
-    editButton_ = button(tr("Edit"), tr("Arrange cards: drag to move, drag the corner to resize"));
-    editButton_->setCheckable(true);
-    connect(editButton_, &QToolButton::toggled, this, &DashboardView::setEditMode);
-    addQuestionButton_ = button(tr("Add question"), tr("Add a card showing a saved question"));
-    questionMenu_ = new QMenu(addQuestionButton_);
-    addQuestionButton_->setMenu(questionMenu_);
-    addQuestionButton_->setPopupMode(QToolButton::InstantPopup);
-    auto* addText = button(tr("Add text"), tr("Add a markdown text card"));
-    connect(addText, &QToolButton::clicked, this, [this] {
-        bool ok = false;
-        const QString md =
-            QInputDialog::getMultiLineText(this, tr("Text card"), tr("Markdown:"), QString(), &ok);
-        if (ok && !md.trimmed().isEmpty()) addTextCard(md);
+void DashboardView::connectToolbar() {
+    DashboardToolbar* t = toolbar_;
+    connect(t->edit, &QAction::triggered, this, [this] { setEditMode(true); });
+    connect(t->refresh, &QAction::triggered, this, [this] { refresh(true); });
+    connect(t, &DashboardToolbar::liveRefreshChosen, session_, &DashboardSession::setLiveRefreshSeconds);
+    connect(t->fullScreen, &QAction::triggered, this, &DashboardView::setFullScreen);
+    connect(t->addQuestion, &QAction::triggered, this, &DashboardView::openQuestionPicker);
+    connect(t->addText, &QAction::triggered, this, &DashboardView::addTextCardInPlace);
+    connect(t->addHeading, &QAction::triggered, this, &DashboardView::addHeadingInPlace);
+    connect(t->addFilterMenu, &QMenu::triggered, this, [this](QAction* a) {
+        if (auto type = dashboard::parseFilterType(a->data().toString().toStdString())) addFilter(*type);
     });
-    auto* undoButton = button(tr("Undo"), tr("Undo the last edit"));
-    connect(undoButton, &QToolButton::clicked, undo, &QUndoStack::undo);
-    connect(undo, &QUndoStack::canUndoChanged, undoButton, &QToolButton::setEnabled);
-    undoButton->setEnabled(false);
-    auto* redoButton = button(tr("Redo"), tr("Redo"));
-    connect(redoButton, &QToolButton::clicked, undo, &QUndoStack::redo);
-    connect(undo, &QUndoStack::canRedoChanged, redoButton, &QToolButton::setEnabled);
-    redoButton->setEnabled(false);
-    auto* saveButton = button(tr("Save"), tr("Save the dashboard file"));
-    connect(saveButton, &QToolButton::clicked, this, [this] { save(); });
-    for (auto* b : {addQuestionButton_, addText, undoButton, redoButton, saveButton}) b->setVisible(false);
-    connect(this, &DashboardView::editModeChanged, this, [=, this](bool on) {
-        for (auto* b : {addQuestionButton_, addText, undoButton, redoButton, saveButton}) b->setVisible(on);
-    });
-    auto* refreshButton = button(tr("Refresh"), tr("Run every card again (bypassing the cache)"));
-    connect(refreshButton, &QToolButton::clicked, this, [this] { refresh(true); });
-    refreshCombo_ = new QComboBox(toolbar_);
-    refreshCombo_->setToolTip(tr("Auto-refresh"));
-    const std::pair<QString, int> intervals[] = {{tr("Auto-refresh off"), 0},  {tr("Every 10 s"), 10},
-                                                 {tr("Every 30 s"), 30},       {tr("Every minute"), 60},
-                                                 {tr("Every 5 minutes"), 300}, {tr("Every 15 minutes"), 900},
-                                                 {tr("Every hour"), 3600}};
-    for (const auto& [label, seconds] : intervals) refreshCombo_->addItem(label, seconds);
-    connect(refreshCombo_, &QComboBox::activated, this,
-            [this](int i) { setRefreshSeconds(refreshCombo_->itemData(i).toInt()); });
-    tools->addWidget(refreshCombo_);
-    auto* fullscreen = button(tr("Fullscreen"), tr("Show the dashboard on the whole screen (Esc leaves)"));
-    fullscreen->setCheckable(true);
-    connect(fullscreen, &QToolButton::toggled, this, &DashboardView::setFullScreen);
-    connect(this, &DashboardView::fullScreenChanged, fullscreen, [fullscreen](bool on) {
-        const QSignalBlocker block(fullscreen);
-        fullscreen->setChecked(on);
-    });
+    connect(t->filters, &QAction::toggled, this, &DashboardView::showFilterPanel);
+    connect(t->settings, &QAction::triggered, this, &DashboardView::openSettings);
+    connect(t->cancel, &QAction::triggered, this, &DashboardView::finishEditing);
+    connect(t->save, &QAction::triggered, this, &DashboardView::saveAndFinish);
+}
+
+void DashboardView::connectCanvas() {
+    DashboardCanvas* c = canvas_;
+    connect(c, &DashboardCanvas::cardGeometryEdited, session_, &DashboardSession::moveCard);
+    connect(c, &DashboardCanvas::cardRemoveRequested, session_, &DashboardSession::removeCard);
+    connect(c, &DashboardCanvas::cardEditRequested, this, &DashboardView::editCard);
+    connect(c, &DashboardCanvas::cardMenuRequested, this, &DashboardView::showCardMenu);
+    connect(c, &DashboardCanvas::undoRequested, session_->undoStack(), &QUndoStack::undo);
+    connect(c, &DashboardCanvas::redoRequested, session_->undoStack(), &QUndoStack::redo);
+    connect(c, &DashboardCanvas::saveRequested, this, [this] { save(); });
+    connect(c, &DashboardCanvas::escapeRequested, this, &DashboardView::escape);
 }
 
 void DashboardView::connectSession() {
     DashboardSession* s = session_;
     connect(s, &DashboardSession::opened, this, &DashboardView::rebuild);
     connect(s, &DashboardSession::filterOptionsLoaded, this, &DashboardView::showFilters);
+    connect(s, &DashboardSession::filtersChanged, this, &DashboardView::showFilters);
     connect(s, &DashboardSession::filterValuesChanged, this, [this] { filters_->setValues(filterValues()); });
     connect(s, &DashboardSession::cardChanged, this, &DashboardView::showOutcome);
     connect(s, &DashboardSession::cardInserted, this, [this](const std::string& id) {
         canvas_->setDashboard(&dashboard());
         if (const dashboard::Card* c = dashboard().card(id)) canvas_->addCard(makeCard(*c));
         showOutcome(id);
+        updateCardTitles();
     });
-    connect(s, &DashboardSession::cardRemoved, canvas_, &DashboardCanvas::removeCard);
+    connect(s, &DashboardSession::cardRemoved, this, [this](const std::string& id) {
+        canvas_->removeCard(id);
+        updateCardTitles();
+    });
     connect(s, &DashboardSession::cardRectChanged, canvas_, [this] { canvas_->relayout(); });
-    connect(s, &DashboardSession::cardTextChanged, this, [this](const std::string& id) {
+    connect(s, &DashboardSession::cardReplaced, this, [this](const std::string& id) {
         const dashboard::Card* c = dashboard().card(id);
-        if (DashboardCard* w = card(id); w && c) w->setMarkdown(QString::fromStdString(c->text));
+        DashboardCard* w = card(id);
+        if (!c || !w) return;
+        w->setCard(*c);
+        if (!c->isText() && c->title.empty() && session_->workspace())
+            if (const auto* q = session_->workspace()->findQuestion(c->question))
+                w->setTitle(QString::fromStdString(q->question.name));
+        updateCardTitles();
     });
-    connect(s, &DashboardSession::refreshSecondsChanged, this, [this](int seconds) {
-        if (const int i = refreshCombo_->findData(seconds); i >= 0) refreshCombo_->setCurrentIndex(i);
-    });
+    connect(s, &DashboardSession::settingsChanged, this, &DashboardView::updateHeader);
+    connect(s, &DashboardSession::refreshSecondsChanged, toolbar_, &DashboardToolbar::setLiveRefresh);
     connect(s, &DashboardSession::cardRunStarted, this, &DashboardView::cardRunStarted);
     connect(s, &DashboardSession::cardFinished, this, &DashboardView::cardFinished);
     connect(s, &DashboardSession::allCardsFinished, this, &DashboardView::allCardsFinished);
-    connect(s, &DashboardSession::modifiedChanged, this, &DashboardView::modifiedChanged);
-    connect(s, &DashboardSession::titleChanged, this, &DashboardView::titleChanged);
+    connect(s, &DashboardSession::modifiedChanged, this, [this](bool modified) {
+        setWindowModified(modified);
+        emit modifiedChanged(modified);
+    });
+    connect(s, &DashboardSession::titleChanged, this, [this](const QString& title) {
+        setWindowTitle(title.isEmpty() ? tr("Dashboard") : title);
+        emit titleChanged(title);
+    });
 }
 
 void DashboardView::rebuild() {
     updateHeader();
     showFilters();
-    filters_->setVisible(!dashboard().filters.empty());
     for (const auto& [id, w] : std::map<std::string, DashboardCard*>(canvas_->cards()))
         canvas_->removeCard(id);
     canvas_->setDashboard(&dashboard());
     for (const auto& c : dashboard().cards) canvas_->addCard(makeCard(c));
     canvas_->setEditMode(editMode_);
-    populateQuestionMenu();
+    setWindowTitle(dashboard().name.empty() ? tr("Dashboard") : QString::fromStdString(dashboard().name));
+    setWindowModified(false);
+    updateCardTitles();
 }
 
 void DashboardView::showFilters() {
     filters_->setFilters(session_->shownFilters(), filterValues());
+    filters_->setVisible(!dashboard().filters.empty());
 }
 
 void DashboardView::updateHeader() {
@@ -186,15 +205,14 @@ void DashboardView::updateHeader() {
     description_->setPalette(pal);
 }
 
-void DashboardView::populateQuestionMenu() {
-    questionMenu_->clear();
-    const Workspace* ws = session_->workspace();
-    if (!ws) return;
-    for (const auto& q : ws->questions()) {
-        const std::string file = std::filesystem::path(q.file).filename().string();
-        questionMenu_->addAction(QString::fromStdString(q.question.name), this,
-                                 [this, file] { addQuestionCard(file); });
-    }
+void DashboardView::updateCardTitles() {
+    std::map<std::string, QString> titles;
+    for (const auto& [id, w] : canvas_->cards()) titles[id] = w->title();
+    filterPanel_->setCardTitles(titles);
+}
+
+void DashboardView::setTables(const std::vector<TableInfo>& tables) {
+    filterPanel_->setTables(tables);
 }
 
 DashboardCard* DashboardView::makeCard(const dashboard::Card& c) {
@@ -206,6 +224,10 @@ DashboardCard* DashboardView::makeCard(const dashboard::Card& c) {
     connect(card, &DashboardCard::categoryClicked, this, [this](const QString& column, const QString& value) {
         if (!editMode_) session_->pickCategory(column.toStdString(), value.toStdString());
     });
+    connect(card, &DashboardCard::textEdited, this,
+            [this, id = c.id](const QString& text) { session_->setCardText(id, text); });
+    connect(card, &DashboardCard::menuRequested, this,
+            [this, id = c.id](const QPoint& pos) { showCardMenu(id, pos); });
     return card;
 }
 
@@ -233,26 +255,174 @@ DashboardCard* DashboardView::card(const std::string& cardId) const {
     return canvas_->card(cardId);
 }
 
+Status DashboardView::save() {
+    const Status s = session_->save();
+    if (!s)
+        QMessageBox::warning(this, tr("Cannot save the dashboard"), QString::fromStdString(s.message()));
+    else
+        emit saved(QString::fromStdString(path()));
+    return s;
+}
+
 void DashboardView::setEditMode(bool on) {
     if (editMode_ == on) return;
+    if (on && fullScreen_) setFullScreen(false);
     editMode_ = on;
     canvas_->setEditMode(on);
-    {
-        const QSignalBlocker block(editButton_);
-        editButton_->setChecked(on);
+    toolbar_->setEditMode(on);
+    if (!on) {
+        const QSignalBlocker block(toolbar_->filters);
+        toolbar_->filters->setChecked(false);
+        filterPanel_->hide();
     }
-    editButton_->setText(on ? tr("Done") : tr("Edit"));
+    if (on) canvas_->setFocus(Qt::OtherFocusReason);  // Ctrl+Z, Delete, arrows work at once
     emit editModeChanged(on);
 }
 
+DashboardView::Choice DashboardView::askToSave(const QString& action) {
+    return prompt_ ? prompt_(this, action) : Choice::Cancel;
+}
+
+bool DashboardView::settleUnsavedEdits(const QString& action) {
+    if (!isModified()) return true;
+    switch (askToSave(action)) {
+        case Choice::Save:
+            return save().isOk();
+        case Choice::Discard:
+            session_->revertToSaved();
+            return true;
+        case Choice::Cancel:
+            break;
+    }
+    return false;
+}
+
+bool DashboardView::finishEditing() {
+    if (!settleUnsavedEdits(tr("leaving edit mode"))) return false;
+    setEditMode(false);
+    return true;
+}
+
+bool DashboardView::saveAndFinish() {
+    if (!save()) return false;
+    setEditMode(false);
+    return true;
+}
+
+void DashboardView::escape() {
+    if (fullScreen_)
+        setFullScreen(false);
+    else if (editMode_)
+        finishEditing();
+}
+
+QuestionPicker* DashboardView::openQuestionPicker() {
+    session_->reloadQuestions();
+    if (!session_->workspace()) return nullptr;
+    auto* picker = new QuestionPicker(*session_->workspace(), this);
+    picker->setAttribute(Qt::WA_DeleteOnClose);
+    connect(picker, &QDialog::accepted, this, [this, picker] {
+        std::string last;
+        for (const auto& file : picker->selectedFiles()) last = session_->addQuestionCard(file);
+        canvas_->select(last);
+        canvas_->setFocus(Qt::OtherFocusReason);
+    });
+    picker->open();
+    return picker;
+}
+
+std::string DashboardView::addTextCardInPlace() {
+    const std::string id = session_->addTextCard(tr("## Notes\n\nWrite *markdown* here."));
+    canvas_->select(id);
+    if (DashboardCard* c = card(id)) c->beginTextEdit();
+    return id;
+}
+
+std::string DashboardView::addHeadingInPlace() {
+    const std::string id = session_->addHeadingCard(tr("Heading"));
+    canvas_->select(id);
+    if (DashboardCard* c = card(id)) c->beginTextEdit();
+    return id;
+}
+
+std::string DashboardView::addFilter(dashboard::FilterType type) {
+    showFilterPanel(true);
+    return filterPanel_->addFilter(type);
+}
+
+void DashboardView::showFilterPanel(bool on) {
+    if (on && !editMode_) setEditMode(true);
+    filterPanel_->setVisible(on);
+    const QSignalBlocker block(toolbar_->filters);
+    toolbar_->filters->setChecked(on);
+}
+
+DashboardSettingsDialog* DashboardView::openSettings() {
+    auto* dialog = new DashboardSettingsDialog(dashboard::settingsOf(dashboard()), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] { session_->setSettings(dialog->settings()); });
+    dialog->open();
+    return dialog;
+}
+
+void DashboardView::editCard(const std::string& cardId) {
+    const dashboard::Card* c = dashboard().card(cardId);
+    if (!c || !editMode_) return;
+    if (c->isText()) {
+        if (DashboardCard* w = card(cardId)) w->beginTextEdit();
+        return;
+    }
+    bool ok = false;
+    const QString title =
+        QInputDialog::getText(this, tr("Card title"), tr("Title (empty: the question's name):"),
+                              QLineEdit::Normal, card(cardId)->title(), &ok);
+    if (ok) session_->setCardTitle(cardId, title);
+}
+
+void DashboardView::showCardMenu(const std::string& cardId, const QPoint& globalPos) {
+    const dashboard::Card* c = dashboard().card(cardId);
+    if (!c) return;
+    QMenu menu(this);
+    if (!c->isText()) {
+        menu.addAction(tr("Open question"), this, [this, file = c->question] {
+            if (const Workspace* ws = session_->workspace())
+                if (const auto* q = ws->findQuestion(file))
+                    emit openQuestionRequested(QString::fromStdString(ws->path(q->file)));
+        });
+        menu.addAction(tr("Refresh this card"), this, [this, cardId] { session_->runCards({cardId}, true); });
+    }
+    if (editMode_) {
+        menu.addSeparator();
+        menu.addAction(c->isText() ? tr("Edit text") : tr("Rename…"), this,
+                       [this, cardId] { editCard(cardId); });
+        menu.addAction(tr("Remove"), this, [this, cardId] { session_->removeCard(cardId); });
+    } else {
+        menu.addAction(tr("Edit dashboard"), this, [this] { setEditMode(true); });
+    }
+    menu.exec(globalPos);
+}
+
 void DashboardView::setFullScreen(bool on) {
+    if (fullScreen_ == on) return;
+    if (on && editMode_ && !finishEditing()) return;
+    fullScreen_ = on;
+    toolbar_->setVisible(!on);
     QWidget* w = window();
     if (w && w->isWindow()) {
-        if (on)
+        if (on) {
+            wasMaximized_ = w->isMaximized();
             w->showFullScreen();
-        else
+        } else if (wasMaximized_) {
+            w->showMaximized();
+        } else {
             w->showNormal();
+        }
     }
+    {
+        const QSignalBlocker block(toolbar_->fullScreen);
+        toolbar_->fullScreen->setChecked(on);
+    }
+    if (on) canvas_->setFocus(Qt::OtherFocusReason);  // Esc leaves
     emit fullScreenChanged(on);
 }
 
@@ -268,6 +438,14 @@ int DashboardView::fullHeightForWidth(int width) {
     layout()->activate();
     const int above = scroll_->geometry().top();
     return above + canvas_->contentHeight() + layout()->contentsMargins().bottom() + 4;
+}
+
+void DashboardView::changeEvent(QEvent* e) {
+    QWidget::changeEvent(e);
+    if (e->type() == QEvent::PaletteChange) {
+        updateHeader();  // the muted description and the filter notes follow the theme
+        showFilters();
+    }
 }
 
 }  // namespace deskbase::widgets

@@ -40,7 +40,7 @@ ParameterBar::ParameterBar(QWidget* parent) : QWidget(parent), layout_(new QHBox
 }
 
 bool ParameterBar::setSqlTemplate(const QString& sql) {
-    auto parsed = templateParameterNames(sql.toStdString());
+    auto parsed = templateParameterNames(sql.toStdString(), Dialect::sqlite());
     if (!parsed) return false;
     QStringList names;
     for (const auto& n : *parsed) names << QString::fromStdString(n);

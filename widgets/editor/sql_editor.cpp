@@ -77,6 +77,10 @@ void SqlEditor::setSchema(const std::vector<TableInfo>& tables) {
     poolKey_.clear();
 }
 
+void SqlEditor::setDialect(const Dialect& dialect) {
+    highlighter_->setDialect(dialect);
+}
+
 QString SqlEditor::wordBeforeCursor(QString* qualifier) const {
     const QTextCursor cursor = textCursor();
     const QString line = cursor.block().text();

@@ -12,6 +12,7 @@ class QStringListModel;
 
 namespace deskbase {
 struct TableInfo;
+class Dialect;
 }
 
 namespace deskbase::widgets {
@@ -24,6 +25,8 @@ public:
     explicit SqlEditor(QWidget* parent = nullptr);
 
     void setSchema(const std::vector<TableInfo>& tables);
+    // The warehouse's dialect, for highlighting (dollar-quotes, nested comments); SQLite by default.
+    void setDialect(const Dialect& dialect);
     QCompleter* completer() const { return completer_; }
     SqlHighlighter* highlighter() const { return highlighter_; }
     // The words completion would offer for the text before the cursor (for tests and the popup).

@@ -3,6 +3,7 @@
 #include <QTextBlock>
 #include <QTextDocument>
 #include <QTextLayout>
+#include <algorithm>
 
 #include "widgets/editor/sql_keywords.h"
 #include "widgets/theme/theme.h"
@@ -11,18 +12,35 @@ namespace deskbase::widgets {
 
 namespace {
 constexpr int kRoleProperty = QTextFormat::UserProperty + 1;
-enum BlockState { Normal = 0, InBlockComment = 1 };
+
+// One byte per UTF-16 unit, so token offsets are positions in the block. The tokenizer only looks
+// at ASCII for structure and takes every byte >= 0x80 as an identifier character.
+std::string lexable(const QString& text) {
+    std::string out(std::size_t(text.size()), ' ');
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const char16_t c = text[i].unicode();
+        out[std::size_t(i)] = c < 0x80 ? char(c) : char(0x80 | (c & 0x7f));
+    }
+    return out;
+}
 }  // namespace
 
 SqlHighlighter::SqlHighlighter(QTextDocument* document) : QSyntaxHighlighter(document) {
-    keywordRe_ = QRegularExpression(QStringLiteral("\\b(%1)\\b").arg(sqlKeywords().join(QLatin1Char('|'))),
-                                    QRegularExpression::CaseInsensitiveOption);
-    functionRe_ =
-        QRegularExpression(QStringLiteral("\\b(%1)(?=\\s*\\()").arg(sqlFunctions().join(QLatin1Char('|'))),
-                           QRegularExpression::CaseInsensitiveOption);
-    numberRe_ = QRegularExpression(QStringLiteral("\\b\\d+(\\.\\d+)?([eE][+-]?\\d+)?\\b"));
-    paramRe_ = QRegularExpression(QStringLiteral("\\{\\{\\s*[A-Za-z_][A-Za-z0-9_]*\\s*\\}\\}|\\[\\[|\\]\\]"));
+    for (const QString& k : sqlKeywords()) keywords_.insert(k.toUpper());
+    for (const QString& f : sqlFunctions()) functions_.insert(f.toLower());
     updateColors();
+}
+
+void SqlHighlighter::setTemplateMode(TemplateMode mode) {
+    if (templates_ == mode) return;
+    templates_ = mode;
+    rehighlight();
+}
+
+void SqlHighlighter::setDialect(const Dialect& dialect) {
+    if (dialect_ == &dialect) return;
+    dialect_ = &dialect;
+    rehighlight();
 }
 
 void SqlHighlighter::updateColors() {
@@ -45,73 +63,56 @@ void SqlHighlighter::updateColors() {
     rehighlight();
 }
 
-void SqlHighlighter::mark(int start, int length, const QTextCharFormat& format, const char*) {
-    setFormat(start, length, format);
+int SqlHighlighter::stateId(const LexState& state) {
+    const auto it = std::find(states_.begin(), states_.end(), state);
+    if (it != states_.end()) return int(it - states_.begin());
+    states_.push_back(state);
+    return int(states_.size() - 1);
+}
+
+const QTextCharFormat* SqlHighlighter::formatFor(const Token& token, const std::string& text,
+                                                 const Token* next) const {
+    switch (token.kind) {
+        case TokenKind::Word: {
+            const QString word = QString::fromLatin1(text.data() + token.offset, qsizetype(token.length));
+            const bool call = next && next->kind == TokenKind::Punctuation && text[next->offset] == '(';
+            if (call && functions_.contains(word.toLower())) return &function_;
+            return keywords_.contains(word.toUpper()) ? &keyword_ : nullptr;
+        }
+        case TokenKind::Number:
+            return &number_;
+        case TokenKind::String:
+        case TokenKind::DollarString:
+            return &string_;
+        case TokenKind::LineComment:
+        case TokenKind::BlockComment:
+        case TokenKind::TemplateComment:
+            return &comment_;
+        case TokenKind::Placeholder:
+        case TokenKind::Expression:
+        case TokenKind::Statement:
+        case TokenKind::OptionalOpen:
+        case TokenKind::OptionalClose:
+            return &param_;
+        default:
+            return nullptr;
+    }
 }
 
 void SqlHighlighter::highlightBlock(const QString& text) {
-    // Words first; strings and comments are applied after and win over them.
-    for (const auto* re : {&keywordRe_, &functionRe_, &numberRe_}) {
-        const QTextCharFormat& f = re == &keywordRe_ ? keyword_ : re == &functionRe_ ? function_ : number_;
-        for (auto it = re->globalMatch(text); it.hasNext();) {
-            const auto m = it.next();
-            mark(int(m.capturedStart()), int(m.capturedLength()), f, nullptr);
-        }
+    const int previous = previousBlockState();
+    LexState state =
+        previous >= 0 && previous < int(states_.size()) ? states_[std::size_t(previous)] : LexState{};
+    const std::string bytes = lexable(text);
+    const auto tokens = tokenize(bytes, *dialect_, state, TokenizeOptions{templates_});
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        const Token& t = tokens[i];
+        const Token* next = nullptr;
+        for (std::size_t j = i + 1; j < tokens.size() && !next; ++j)
+            if (tokens[j].kind != TokenKind::Whitespace) next = &tokens[j];
+        if (const QTextCharFormat* f = formatFor(t, bytes, next)) setFormat(int(t.offset), int(t.length), *f);
     }
-    // A single left-to-right scan for strings, quoted identifiers and comments.
-    setCurrentBlockState(Normal);
-    int i = 0;
-    const int n = int(text.size());
-    if (previousBlockState() == InBlockComment) {
-        const int end = int(text.indexOf(QStringLiteral("*/")));
-        if (end < 0) {
-            mark(0, n, comment_, "comment");
-            setCurrentBlockState(InBlockComment);
-            return;
-        }
-        mark(0, end + 2, comment_, "comment");
-        i = end + 2;
-    }
-    while (i < n) {
-        const QChar c = text[i];
-        if (c == QLatin1Char('\'')) {
-            int j = i + 1;
-            while (j < n &&
-                   !(text[j] == QLatin1Char('\'') && !(j + 1 < n && text[j + 1] == QLatin1Char('\'')))) {
-                j += text[j] == QLatin1Char('\'') ? 2 : 1;
-            }
-            mark(i, std::min(n, j + 1) - i, string_, "string");
-            i = j + 1;
-        } else if (c == QLatin1Char('"')) {
-            const int j = int(text.indexOf(QLatin1Char('"'), i + 1));
-            const int end = j < 0 ? n : j + 1;
-            setFormat(i, end - i, QTextCharFormat());  // an identifier, not a keyword
-            i = end;
-        } else if (text.mid(i, 2) == QStringLiteral("--")) {
-            mark(i, n - i, comment_, "comment");
-            break;
-        } else if (text.mid(i, 2) == QStringLiteral("/*")) {
-            const int end = int(text.indexOf(QStringLiteral("*/"), i + 2));
-            if (end < 0) {
-                mark(i, n - i, comment_, "comment");
-                setCurrentBlockState(InBlockComment);
-                break;
-            }
-            mark(i, end + 2 - i, comment_, "comment");
-            i = end + 2;
-        } else if (c == QLatin1Char('{') || c == QLatin1Char('[') || c == QLatin1Char(']')) {
-            const auto m = paramRe_.match(text, i, QRegularExpression::NormalMatch,
-                                          QRegularExpression::AnchorAtOffsetMatchOption);
-            if (m.hasMatch()) {
-                mark(i, int(m.capturedLength()), param_, "param");
-                i += int(m.capturedLength());
-            } else {
-                ++i;
-            }
-        } else {
-            ++i;
-        }
-    }
+    setCurrentBlockState(stateId(state));
 }
 
 QString SqlHighlighter::roleAt(QTextDocument* document, int position) {

@@ -1,9 +1,14 @@
 #pragma once
-// Syntax colours for SQL: keywords, functions, strings, numbers, comments and {{parameters}}.
-// Block comments spanning lines are tracked with the block state.
-#include <QRegularExpression>
+// Syntax colours for SQL: keywords, functions, strings, numbers, comments, {{parameters}} and the
+// other template blocks. The lexing is core's tokenizer (core/sql/tokenizer.h) in the editor's
+// dialect; a comment, string, dollar-quote or template block that spans lines continues through
+// the block state (an index into the lexer states seen so far).
+#include <QSet>
 #include <QSyntaxHighlighter>
 #include <QTextCharFormat>
+#include <vector>
+
+#include "core/sql/tokenizer.h"
 
 namespace deskbase::widgets {
 
@@ -11,19 +16,27 @@ class SqlHighlighter : public QSyntaxHighlighter {
     Q_OBJECT
 public:
     explicit SqlHighlighter(QTextDocument* document);
-    void updateColors();  // after a theme change
+    void updateColors();                      // after a theme change
+    void setDialect(const Dialect& dialect);  // SQLite by default
+    // Question ({{ }} and [[ ]] outside literals) by default; Jinja for a dbt-style model.
+    void setTemplateMode(TemplateMode mode);
 
-    // The format role of a character, for tests: "keyword", "string", "number", "comment", "param" or "".
+    // The format role of a character, for tests: "keyword", "function", "string", "number",
+    // "comment", "param" or "".
     static QString roleAt(QTextDocument* document, int position);
 
 protected:
     void highlightBlock(const QString& text) override;
 
 private:
-    void mark(int start, int length, const QTextCharFormat& format, const char* role);
+    const QTextCharFormat* formatFor(const Token& token, const std::string& text, const Token* next) const;
+    int stateId(const LexState& state);
 
+    const Dialect* dialect_ = &Dialect::sqlite();
+    TemplateMode templates_ = TemplateMode::Question;
     QTextCharFormat keyword_, function_, string_, number_, comment_, param_;
-    QRegularExpression keywordRe_, functionRe_, numberRe_, paramRe_;
+    QSet<QString> keywords_, functions_;  // upper case, lower case
+    std::vector<LexState> states_{LexState{}};
 };
 
 }  // namespace deskbase::widgets

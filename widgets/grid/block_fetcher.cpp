@@ -37,7 +37,7 @@ struct BlockFetcher::Pager {
     // Opens a window of `rows` rows at `offset` in the query's order.
     Status open(Warehouse& w, const ResultQuery& q, std::int64_t offset, std::int64_t rows) {
         close();
-        auto c = w.query(pagedSql(q.sql, {q.sortColumn, q.descending, offset, rows}), q.params);
+        auto c = w.query(pagedSql(q.sql, {q.sortColumn, q.descending, offset, rows}, w.dialect()), q.params);
         if (!c) return Status::fail(c.message());
         cursor = std::move(*c);
         cursorOn = &w;
@@ -103,7 +103,7 @@ void BlockFetcher::start(std::uint64_t gen, ResultQuery query) {
     if (pager_ && pager_->target != query.target) retirePager();
     if (!pager_) pager_ = std::make_shared<Pager>(query.target);
     current_ = std::move(query);
-    paged_ = isPageableQuery(current_.sql);
+    paged_ = isPageableQuery(current_.sql, Warehouse::dialectFor(current_.target));
     // Submitted at once: the slot supersedes (interrupts) the run in flight, and the lease makes
     // this one wait for its turn on the connection.
     if (paged_)
@@ -270,7 +270,7 @@ void BlockFetcher::submitCount() {
     const std::uint64_t gen = gen_;
     QueryRequest r;
     r.slotKey = slot_ + ":count";
-    r.sql = countSql(current_.sql);
+    r.sql = countSql(current_.sql, Warehouse::dialectFor(current_.target));
     r.params = current_.params;
     r.onFinished = [mailbox = mailbox_.address(), self = this, gen](const Result<QueryResult>& result) {
         if (!result && (result.message() == "cancelled" || result.message() == "superseded")) return;

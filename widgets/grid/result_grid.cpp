@@ -12,6 +12,7 @@
 
 #include "core/runtime/runtime.h"
 #include "core/sql/result_sql.h"
+#include "core/warehouse/warehouse.h"
 #include "widgets/grid/cell_format.h"
 #include "widgets/grid/result_table_model.h"
 
@@ -141,7 +142,7 @@ void ResultGrid::copySelection() {
         std::all_of(shape.segments.begin(), shape.segments.end(),
                     [this](const SelectionSegment& s) { return model_->hasRows(s.first, s.last); });
     // A statement that cannot be paged ran once and kept all it had: copy what is there.
-    if (cached || !isPageableQuery(model_->query().sql)) {
+    if (cached || !isPageableQuery(model_->query().sql, Warehouse::dialectFor(model_->query().target))) {
         fetcher_->cancel();
         QApplication::clipboard()->setText(selectionAsTsv());
         return;

@@ -77,7 +77,7 @@ CopiedSelection SelectionFetcher::fetch(Warehouse& warehouse, const ResultQuery&
         runStart = std::next(runEnd);
         if (count <= 0) break;
         PageRequest page{query.sortColumn, query.descending, first, count};
-        auto cursor = warehouse.query(pagedSql(query.sql, page), query.params);
+        auto cursor = warehouse.query(pagedSql(query.sql, page, warehouse.dialect()), query.params);
         if (!cursor) {
             out.error = QString::fromStdString(cursor.message());
             return out;

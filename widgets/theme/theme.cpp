@@ -55,8 +55,9 @@ void applyTheme(QApplication& app, ThemeMode mode) {
     (void)platformPalette();  // capture it before the first change
     app.setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
     const bool dark = mode == ThemeMode::Dark || (mode == ThemeMode::System && systemPrefersDark());
-    app.setPalette(dark ? darkPalette() : app.style()->standardPalette());
+    // Set first: widgets recolour while setPalette() sends them PaletteChange, and ask isDarkTheme().
     app.setProperty("deskbaseDark", dark);
+    app.setPalette(dark ? darkPalette() : app.style()->standardPalette());
 }
 
 bool isDarkTheme() { return qApp && qApp->property("deskbaseDark").toBool(); }

@@ -91,6 +91,8 @@ private slots:
             for (const auto& c : d->cards)
                 if (!c.isText())
                     QVERIFY2(!demoWorkspaceFile("questions/" + c.question).empty(), c.question.c_str());
+        } else if (file.startsWith(QStringLiteral("models/"))) {  // built by tests/core/models/demo_models_test
+            QVERIFY(file.endsWith(QStringLiteral(".sql")));
         } else {
             auto q = questionFromText(bytes, file.toStdString());
             QVERIFY2(q.isOk(), q.isOk() ? "" : q.message().c_str());
@@ -148,6 +150,77 @@ private slots:
         QCOMPARE(got, values);
         QVERIFY(!applyFilterArgument(d, v, "unknown=1").isOk());
         QVERIFY(!applyFilterArgument(d, v, "novalue").isOk());
+    }
+
+    // A heading card and a dashboard cache policy are written in a fixed place and read back.
+    void headingAndCachePolicyRoundTrip() {
+        Dashboard d;
+        d.name = "Wall";
+        CachePolicy fixed;
+        fixed.kind = CachePolicy::Kind::Fixed;
+        fixed.ttlSeconds = 120;
+        d.cache = fixed;
+        Card heading{"h", "", "Sales", "", "", {0, 0, 24, 1}};
+        heading.heading = true;
+        d.cards = {heading, Card{"t", "", "*body*", "", "", {0, 1, 8, 4}}};
+        const std::string text = serializeDashboard(d);
+        QVERIFY2(text.find("\"cache\": {\n    \"policy\": \"fixed\",\n    \"ttl_seconds\": 120\n  }") !=
+                     std::string::npos,
+                 text.c_str());
+        QVERIFY(text.find("\"id\": \"h\",\n      \"kind\": \"heading\"") != std::string::npos);
+        QVERIFY(text.find("\"kind\"") == text.rfind("\"kind\""));  // a plain text card has none
+        auto back = parseDashboard(text);
+        QVERIFY2(back.isOk(), back.isOk() ? "" : back.message().c_str());
+        QVERIFY(*back == d);
+        QCOMPARE(serializeDashboard(*back), text);
+        QVERIFY(!parseDashboard(R"({"cards":[{"id":"a","kind":"video"}]})").isOk());
+        QVERIFY(!parseDashboard(R"({"cache":{"policy":"forever"}})").isOk());
+    }
+
+    // A card's question without a policy of its own uses the dashboard's; its own one wins.
+    void dashboardCachePolicyAppliesToCardsWithoutTheirOwn() {
+        test::TempWorkspace dir;
+        QVERIFY(QDir().mkpath(QString::fromStdString(dir.file("questions"))));
+        dir.write("questions/plain.json", "{\"name\": \"Plain\", \"sql\": \"SELECT 1\"}\n");
+        dir.write("questions/own.json",
+                  "{\"name\": \"Own\", \"sql\": \"SELECT 2\", \"cache\": {\"policy\": \"never\"}}\n");
+        auto ws = Workspace::open(dir.path());
+        QVERIFY(ws.isOk());
+        Dashboard d;
+        d.cards = {Card{"p", "plain.json", "", "", "", {0, 0, 6, 4}},
+                   Card{"o", "own.json", "", "", "", {6, 0, 6, 4}}};
+        auto workspaceDefault = prepareCard(*ws, d, {}, d.cards[0]);
+        QVERIFY(workspaceDefault.isOk());
+        QVERIFY(workspaceDefault->request.cachePolicy == ws->settings().cachePolicy);
+        CachePolicy fixed;
+        fixed.kind = CachePolicy::Kind::Fixed;
+        fixed.ttlSeconds = 60;
+        d.cache = fixed;
+        auto plain = prepareCard(*ws, d, {}, d.cards[0]);
+        auto own = prepareCard(*ws, d, {}, d.cards[1]);
+        QVERIFY(plain.isOk() && own.isOk());
+        QVERIFY(plain->request.cachePolicy == fixed);
+        QVERIFY(own->request.cachePolicy.kind == CachePolicy::Kind::Never);
+    }
+
+    // New dashboards get a file named after them and never replace an existing one.
+    void newDashboardFilesNeverClobber() {
+        test::TempWorkspace dir;
+        const std::string folder = dir.file("dashboards");
+        auto first = createDashboard(folder, "  Sales overview ");
+        QVERIFY2(first.isOk(), first.isOk() ? "" : first.message().c_str());
+        QCOMPARE(QString::fromStdString(*first), QString::fromStdString(folder + "/sales_overview.json"));
+        auto loaded = loadDashboard(*first);
+        QVERIFY(loaded.isOk());
+        QCOMPARE(QString::fromStdString(loaded->name), QStringLiteral("Sales overview"));
+        QVERIFY(loaded->cards.empty() && loaded->filters.empty());
+        auto second = createDashboard(folder, "Sales Overview");
+        QVERIFY(second.isOk());
+        QCOMPARE(QString::fromStdString(*second), QString::fromStdString(folder + "/sales_overview_2.json"));
+        QCOMPARE(QString::fromStdString(loadDashboard(*first)->name), QStringLiteral("Sales overview"));
+        QCOMPARE(QString::fromStdString(freeDashboardPath(folder, "?!")),
+                 QString::fromStdString(folder + "/dashboard.json"));
+        QVERIFY(!createDashboard(folder, "   ").isOk());
     }
 
     void demoDataIsDeterministic() {

@@ -1,8 +1,9 @@
 // Template expansion: {{name}} -> bound placeholders, [[ ]] optional clauses, multi-value lists,
 // missing/typed values, and values that are never pasted into SQL.
+#include "core/sql/sql_template.h"
+
 #include <QtTest>
 
-#include "core/sql/sql_template.h"
 #include "core/warehouse/warehouse.h"
 #include "tests/support/temp_workspace.h"
 
@@ -63,64 +64,207 @@ private slots:
         QTest::addColumn<QString>("expectedParams");  // "|"-separated valueText()
         QTest::addColumn<QString>("expectedError");   // substring; empty = success
 
-        QTest::newRow("plain") << "SELECT 1" << "carrier=AA" << "SELECT 1" << "" << "";
-        QTest::newRow("one placeholder") << "SELECT * FROM f WHERE origin = {{origin}}" << "carrier=AA&origin=JFK"
-                                         << "SELECT * FROM f WHERE origin = ?1" << "s:JFK" << "";
-        QTest::newRow("spaces in braces") << "SELECT {{ origin }}" << "carrier=AA&origin=x" << "SELECT ?1" << "s:x" << "";
-        QTest::newRow("number int") << "SELECT {{min_delay}}" << "carrier=AA&min_delay=15" << "SELECT ?1" << "i:15" << "";
-        QTest::newRow("number real") << "SELECT {{min_delay}}" << "carrier=AA&min_delay=2.5" << "SELECT ?1" << "d:2.5" << "";
-        QTest::newRow("number bad") << "SELECT {{min_delay}}" << "carrier=AA&min_delay=abc" << "" << ""
+        QTest::newRow("plain") << "SELECT 1"
+                               << "carrier=AA"
+                               << "SELECT 1"
+                               << ""
+                               << "";
+        QTest::newRow("one placeholder") << "SELECT * FROM f WHERE origin = {{origin}}"
+                                         << "carrier=AA&origin=JFK"
+                                         << "SELECT * FROM f WHERE origin = ?1"
+                                         << "s:JFK"
+                                         << "";
+        QTest::newRow("spaces in braces") << "SELECT {{ origin }}"
+                                          << "carrier=AA&origin=x"
+                                          << "SELECT ?1"
+                                          << "s:x"
+                                          << "";
+        QTest::newRow("number int") << "SELECT {{min_delay}}"
+                                    << "carrier=AA&min_delay=15"
+                                    << "SELECT ?1"
+                                    << "i:15"
+                                    << "";
+        QTest::newRow("number real") << "SELECT {{min_delay}}"
+                                     << "carrier=AA&min_delay=2.5"
+                                     << "SELECT ?1"
+                                     << "d:2.5"
+                                     << "";
+        QTest::newRow("number bad") << "SELECT {{min_delay}}"
+                                    << "carrier=AA&min_delay=abc"
+                                    << ""
+                                    << ""
                                     << "parameter min_delay: \"abc\" is not a number";
-        QTest::newRow("boolean") << "SELECT {{cancelled}}" << "carrier=AA&cancelled=yes" << "SELECT ?1" << "b:true" << "";
-        QTest::newRow("boolean bad") << "SELECT {{cancelled}}" << "carrier=AA&cancelled=maybe" << "" << ""
+        QTest::newRow("boolean") << "SELECT {{cancelled}}"
+                                 << "carrier=AA&cancelled=yes"
+                                 << "SELECT ?1"
+                                 << "b:true"
+                                 << "";
+        QTest::newRow("boolean bad") << "SELECT {{cancelled}}"
+                                     << "carrier=AA&cancelled=maybe"
+                                     << ""
+                                     << ""
                                      << "is not a boolean";
-        QTest::newRow("date") << "SELECT {{since}}" << "carrier=AA&since=2020-02-29" << "SELECT ?1" << "s:2020-02-29" << "";
-        QTest::newRow("datetime") << "SELECT {{since}}" << "carrier=AA&since=2020-02-29T10:30:00" << "SELECT ?1"
-                                  << "s:2020-02-29T10:30:00" << "";
-        QTest::newRow("date invalid day") << "SELECT {{since}}" << "carrier=AA&since=2021-02-29" << "" << ""
+        QTest::newRow("date") << "SELECT {{since}}"
+                              << "carrier=AA&since=2020-02-29"
+                              << "SELECT ?1"
+                              << "s:2020-02-29"
+                              << "";
+        QTest::newRow("datetime") << "SELECT {{since}}"
+                                  << "carrier=AA&since=2020-02-29T10:30:00"
+                                  << "SELECT ?1"
+                                  << "s:2020-02-29T10:30:00"
+                                  << "";
+        QTest::newRow("date invalid day") << "SELECT {{since}}"
+                                          << "carrier=AA&since=2021-02-29"
+                                          << ""
+                                          << ""
                                           << "is not an ISO date";
-        QTest::newRow("date not iso") << "SELECT {{since}}" << "carrier=AA&since=01/31/2020" << "" << ""
+        QTest::newRow("date not iso") << "SELECT {{since}}"
+                                      << "carrier=AA&since=01/31/2020"
+                                      << ""
+                                      << ""
                                       << "is not an ISO date";
-        QTest::newRow("optional kept") << "SELECT * FROM f WHERE 1=1 [[AND origin = {{origin}}]]" << "carrier=AA&origin=SEA"
-                                       << "SELECT * FROM f WHERE 1=1 AND origin = ?1" << "s:SEA" << "";
-        QTest::newRow("optional dropped") << "SELECT * FROM f WHERE 1=1 [[AND origin = {{origin}}]]" << "carrier=AA"
-                                          << "SELECT * FROM f WHERE 1=1 " << "" << "";
-        QTest::newRow("two optionals numbering") << "WHERE 1=1 [[AND a = {{origin}}]] [[AND b > {{min_delay}}]] AND c = {{carrier}}"
-                                                 << "carrier=AA&min_delay=5"
-                                                 << "WHERE 1=1  AND b > ?1 AND c = ?2" << "i:5|s:AA" << "";
+        QTest::newRow("optional kept") << "SELECT * FROM f WHERE 1=1 [[AND origin = {{origin}}]]"
+                                       << "carrier=AA&origin=SEA"
+                                       << "SELECT * FROM f WHERE 1=1 AND origin = ?1"
+                                       << "s:SEA"
+                                       << "";
+        QTest::newRow("optional dropped") << "SELECT * FROM f WHERE 1=1 [[AND origin = {{origin}}]]"
+                                          << "carrier=AA"
+                                          << "SELECT * FROM f WHERE 1=1 "
+                                          << ""
+                                          << "";
+        QTest::newRow("two optionals numbering")
+            << "WHERE 1=1 [[AND a = {{origin}}]] [[AND b > {{min_delay}}]] AND c = {{carrier}}"
+            << "carrier=AA&min_delay=5"
+            << "WHERE 1=1  AND b > ?1 AND c = ?2"
+            << "i:5|s:AA"
+            << "";
         QTest::newRow("optional with two params, one unset") << "x [[AND a = {{origin}} AND b = {{since}}]]"
-                                                             << "carrier=AA&origin=JFK" << "x " << "" << "";
+                                                             << "carrier=AA&origin=JFK"
+                                                             << "x "
+                                                             << ""
+                                                             << "";
         QTest::newRow("nested optional") << "x [[AND a = {{origin}} [[AND b = {{since}}]]]]"
-                                         << "carrier=AA&origin=JFK" << "x AND a = ?1 " << "s:JFK" << "";
-        QTest::newRow("multi value") << "WHERE origin IN ({{airports}})" << "carrier=AA&airports=JFK,SEA,LAX"
-                                     << "WHERE origin IN (?1, ?2, ?3)" << "s:JFK|s:SEA|s:LAX" << "";
-        QTest::newRow("multi value in optional unset") << "WHERE 1=1 [[AND origin IN ({{airports}})]]" << "carrier=AA"
-                                                       << "WHERE 1=1 " << "" << "";
-        QTest::newRow("single value param given two") << "SELECT {{origin}}" << "carrier=AA&origin=A,B" << "" << ""
-                                                       << "parameter origin takes one value";
-        QTest::newRow("default used") << "SELECT * FROM f LIMIT {{limit}}" << "carrier=AA" << "SELECT * FROM f LIMIT ?1"
-                                      << "i:10" << "";
-        QTest::newRow("default overridden") << "LIMIT {{limit}}" << "carrier=AA&limit=3" << "LIMIT ?1" << "i:3" << "";
-        QTest::newRow("missing required") << "SELECT 1" << "" << "" << ""
+                                         << "carrier=AA&origin=JFK"
+                                         << "x AND a = ?1 "
+                                         << "s:JFK"
+                                         << "";
+        QTest::newRow("multi value") << "WHERE origin IN ({{airports}})"
+                                     << "carrier=AA&airports=JFK,SEA,LAX"
+                                     << "WHERE origin IN (?1, ?2, ?3)"
+                                     << "s:JFK|s:SEA|s:LAX"
+                                     << "";
+        QTest::newRow("multi value in optional unset") << "WHERE 1=1 [[AND origin IN ({{airports}})]]"
+                                                       << "carrier=AA"
+                                                       << "WHERE 1=1 "
+                                                       << ""
+                                                       << "";
+        QTest::newRow("single value param given two") << "SELECT {{origin}}"
+                                                      << "carrier=AA&origin=A,B"
+                                                      << ""
+                                                      << ""
+                                                      << "parameter origin takes one value";
+        QTest::newRow("default used") << "SELECT * FROM f LIMIT {{limit}}"
+                                      << "carrier=AA"
+                                      << "SELECT * FROM f LIMIT ?1"
+                                      << "i:10"
+                                      << "";
+        QTest::newRow("default overridden") << "LIMIT {{limit}}"
+                                            << "carrier=AA&limit=3"
+                                            << "LIMIT ?1"
+                                            << "i:3"
+                                            << "";
+        QTest::newRow("missing required") << "SELECT 1"
+                                          << ""
+                                          << ""
+                                          << ""
                                           << "missing value for required parameter carrier";
-        QTest::newRow("missing required inside optional") << "SELECT 1 [[WHERE c = {{carrier}}]]" << "" << "" << ""
+        QTest::newRow("missing required inside optional") << "SELECT 1 [[WHERE c = {{carrier}}]]"
+                                                          << ""
+                                                          << ""
+                                                          << ""
                                                           << "missing value for required parameter carrier";
-        QTest::newRow("unset outside optional") << "SELECT {{origin}}" << "carrier=AA" << "" << ""
+        QTest::newRow("unset outside optional") << "SELECT {{origin}}"
+                                                << "carrier=AA"
+                                                << ""
+                                                << ""
                                                 << "missing value for parameter origin";
-        QTest::newRow("undeclared param is text") << "SELECT {{other}}" << "carrier=AA&other=5" << "SELECT ?1" << "s:5" << "";
-        QTest::newRow("braces in string literal") << "SELECT '{{origin}} [[x]]' || {{origin}}" << "carrier=AA&origin=o"
-                                                  << "SELECT '{{origin}} [[x]]' || ?1" << "s:o" << "";
-        QTest::newRow("escaped quote in literal") << "SELECT 'it''s {{x}}', {{origin}}" << "carrier=AA&origin=o"
-                                                  << "SELECT 'it''s {{x}}', ?1" << "s:o" << "";
-        QTest::newRow("line comment") << "SELECT 1 -- {{origin}}\n, {{carrier}}" << "carrier=AA"
-                                      << "SELECT 1 -- {{origin}}\n, ?1" << "s:AA" << "";
-        QTest::newRow("block comment") << "SELECT /* [[ {{origin}} */ {{carrier}}" << "carrier=AA"
-                                       << "SELECT /* [[ {{origin}} */ ?1" << "s:AA" << "";
-        QTest::newRow("injection stays a value") << "SELECT {{origin}}" << "carrier=AA&origin='; DROP TABLE x; --"
-                                                 << "SELECT ?1" << "s:'; DROP TABLE x; --" << "";
-        QTest::newRow("unclosed braces") << "SELECT {{origin" << "carrier=AA" << "" << "" << "unclosed {{";
-        QTest::newRow("unclosed optional") << "SELECT 1 [[AND {{origin}}" << "carrier=AA" << "" << "" << "unclosed [[";
-        QTest::newRow("bad name") << "SELECT {{a b}}" << "carrier=AA" << "" << "" << "bad parameter name";
+        QTest::newRow("undeclared param is text") << "SELECT {{other}}"
+                                                  << "carrier=AA&other=5"
+                                                  << "SELECT ?1"
+                                                  << "s:5"
+                                                  << "";
+        QTest::newRow("braces in string literal") << "SELECT '{{origin}} [[x]]' || {{origin}}"
+                                                  << "carrier=AA&origin=o"
+                                                  << "SELECT '{{origin}} [[x]]' || ?1"
+                                                  << "s:o"
+                                                  << "";
+        QTest::newRow("escaped quote in literal") << "SELECT 'it''s {{x}}', {{origin}}"
+                                                  << "carrier=AA&origin=o"
+                                                  << "SELECT 'it''s {{x}}', ?1"
+                                                  << "s:o"
+                                                  << "";
+        QTest::newRow("line comment") << "SELECT 1 -- {{origin}}\n, {{carrier}}"
+                                      << "carrier=AA"
+                                      << "SELECT 1 -- {{origin}}\n, ?1"
+                                      << "s:AA"
+                                      << "";
+        QTest::newRow("block comment") << "SELECT /* [[ {{origin}} */ {{carrier}}"
+                                       << "carrier=AA"
+                                       << "SELECT /* [[ {{origin}} */ ?1"
+                                       << "s:AA"
+                                       << "";
+        QTest::newRow("injection stays a value") << "SELECT {{origin}}"
+                                                 << "carrier=AA&origin='; DROP TABLE x; --"
+                                                 << "SELECT ?1"
+                                                 << "s:'; DROP TABLE x; --"
+                                                 << "";
+        QTest::newRow("unclosed braces") << "SELECT {{origin"
+                                         << "carrier=AA"
+                                         << ""
+                                         << ""
+                                         << "unclosed {{";
+        QTest::newRow("unclosed optional") << "SELECT 1 [[AND {{origin}}"
+                                           << "carrier=AA"
+                                           << ""
+                                           << ""
+                                           << "unclosed [[";
+        QTest::newRow("bad name") << "SELECT {{a b}}"
+                                  << "carrier=AA"
+                                  << ""
+                                  << ""
+                                  << "bad parameter name";
+        QTest::newRow("unclosed braces names the line") << "SELECT 1,\n{{origin"
+                                                        << "carrier=AA"
+                                                        << ""
+                                                        << ""
+                                                        << "line 2: unclosed {{";
+        QTest::newRow("unclosed optional names its line") << "SELECT 1\nWHERE 1=1 [[AND {{origin}}"
+                                                          << "carrier=AA"
+                                                          << ""
+                                                          << ""
+                                                          << "line 2: unclosed [[";
+        QTest::newRow("unterminated literal hides no parameter") << "SELECT 'abc {{origin}}"
+                                                                 << "carrier=AA&origin=o"
+                                                                 << ""
+                                                                 << ""
+                                                                 << "line 1: unterminated string literal";
+        QTest::newRow("template comment dropped") << "SELECT {# note #}{{carrier}}"
+                                                  << "carrier=AA"
+                                                  << "SELECT ?1"
+                                                  << "s:AA"
+                                                  << "";
+        QTest::newRow("statement block refused") << "SELECT 1 {% if x %}"
+                                                 << "carrier=AA"
+                                                 << ""
+                                                 << ""
+                                                 << "line 1: {% ... %} blocks belong in models";
+        QTest::newRow("]] without [[ is sql") << "SELECT a[1]] = {{carrier}}"
+                                              << "carrier=AA"
+                                              << "SELECT a[1]] = ?1"
+                                              << "s:AA"
+                                              << "";
     }
 
     void expands() {
@@ -130,7 +274,7 @@ private slots:
         QFETCH(QString, expectedParams);
         QFETCH(QString, expectedError);
         auto r = expandSqlTemplate(sql.toStdString(), declaredParameters(), parseValues(values),
-                                   [](int i) { return "?" + std::to_string(i); });
+                                   Dialect::sqlite());
         if (!expectedError.isEmpty()) {
             QVERIFY2(!r, "expected an error");
             QVERIFY2(QString::fromStdString(r.message()).contains(expectedError), r.message().c_str());
@@ -145,19 +289,33 @@ private slots:
 
     void postgresPlaceholders() {
         auto r = expandSqlTemplate("a IN ({{x}}) AND b = {{y}}", {}, {{"x", {"1", "2"}}, {"y", {"z"}}},
-                                   [](int i) { return "$" + std::to_string(i); });
+                                   Dialect::postgres());
         QVERIFY(!r);  // x is not declared multi-value
         Parameter x;
         x.name = "x";
         x.multiValue = true;
         r = expandSqlTemplate("a IN ({{x}}) AND b = {{y}}", {x}, {{"x", {"1", "2"}}, {"y", {"z"}}},
-                              [](int i) { return "$" + std::to_string(i); });
+                              Dialect::postgres());
         QVERIFY(r);
         QCOMPARE(QString::fromStdString(r->sql), QStringLiteral("a IN ($1, $2) AND b = $3"));
     }
 
+    // PostgreSQL: a dollar-quoted body and an E'' string are literals, braces and all.
+    void postgresLiteralsAreCopied() {
+        auto r = expandSqlTemplate("SELECT $q$ {{x}} [[ $q$, E'\\' {{x}}', {{y}}", {}, {{"y", {"v"}}},
+                                   Dialect::postgres());
+        QVERIFY2(r, r.isOk() ? "" : r.message().c_str());
+        QCOMPARE(QString::fromStdString(r->sql), QStringLiteral("SELECT $q$ {{x}} [[ $q$, E'\\' {{x}}', $1"));
+        QCOMPARE(int(r->params.size()), 1);
+        auto names = templateParameterNames("SELECT $$ {{x}} $$, {{y}}", Dialect::postgres());
+        QVERIFY(names);
+        QCOMPARE(int(names->size()), 1);
+        QCOMPARE(QString::fromStdString(names->front()), QStringLiteral("y"));
+    }
+
     void parameterNames() {
-        auto names = templateParameterNames("SELECT {{a}}, '{{quoted}}' [[AND {{b}} [[ {{a}} {{c}} ]]]]");
+        auto names = templateParameterNames("SELECT {{a}}, '{{quoted}}' [[AND {{b}} [[ {{a}} {{c}} ]]]]",
+                                            Dialect::sqlite());
         QVERIFY(names);
         QCOMPARE(int(names->size()), 3);
         QCOMPARE(QString::fromStdString((*names)[0] + (*names)[1] + (*names)[2]), QStringLiteral("abc"));

@@ -81,26 +81,66 @@ private slots:
     }
 
     void highlights_data() {
+        QTest::addColumn<bool>("pg");
         QTest::addColumn<QString>("sql");
         QTest::addColumn<int>("position");
         QTest::addColumn<QString>("role");
-        QTest::newRow("keyword") << QStringLiteral("select x from t") << 1 << QStringLiteral("keyword");
-        QTest::newRow("string") << QStringLiteral("select 'from'") << 9 << QStringLiteral("string");
-        QTest::newRow("number") << QStringLiteral("select 42") << 8 << QStringLiteral("number");
+        QTest::newRow("keyword") << false << QStringLiteral("select x from t") << 1
+                                 << QStringLiteral("keyword");
+        QTest::newRow("string") << false << QStringLiteral("select 'from'") << 9 << QStringLiteral("string");
+        QTest::newRow("number") << false << QStringLiteral("select 42") << 8 << QStringLiteral("number");
         QTest::newRow("line comment")
-            << QStringLiteral("select 1 -- from") << 13 << QStringLiteral("comment");
+            << false << QStringLiteral("select 1 -- from") << 13 << QStringLiteral("comment");
         QTest::newRow("block comment")
-            << QStringLiteral("/* a\nselect */ 1") << 7 << QStringLiteral("comment");
-        QTest::newRow("param") << QStringLiteral("where a = {{ city }}") << 13 << QStringLiteral("param");
-        QTest::newRow("plain identifier") << QStringLiteral("select amount") << 9 << QString();
+            << false << QStringLiteral("/* a\nselect */ 1") << 7 << QStringLiteral("comment");
+        QTest::newRow("param") << false << QStringLiteral("where a = {{ city }}") << 13
+                               << QStringLiteral("param");
+        QTest::newRow("plain identifier") << false << QStringLiteral("select amount") << 9 << QString();
+        QTest::newRow("function call")
+            << false << QStringLiteral("select count(x)") << 8 << QStringLiteral("function");
+        QTest::newRow("function name without call")
+            << false << QStringLiteral("select count") << 8 << QString();
+        QTest::newRow("{{ in a string is the string")
+            << false << QStringLiteral("select '{{x}}'") << 9 << QStringLiteral("string");
+        QTest::newRow("quoted keyword is a name")
+            << false << QStringLiteral("select \"from\"") << 9 << QString();
+        QTest::newRow("optional clause over lines")
+            << false << QStringLiteral("where 1=1 [[\nand a = 1\n]]") << 23 << QStringLiteral("param");
+        // Multi-line PostgreSQL literals continue through the block state.
+        QTest::newRow("dollar quote over lines")
+            << true << QStringLiteral("SELECT $$\nDELETE\n$$ x") << 10 << QStringLiteral("string");
+        QTest::newRow("after the dollar quote")
+            << true << QStringLiteral("SELECT $$\nx\n$$ from") << 15 << QStringLiteral("keyword");
+        QTest::newRow("postgres comments nest")
+            << true << QStringLiteral("/* a /* b */\nstill */ from") << 13 << QStringLiteral("comment");
+        QTest::newRow("sqlite comments do not")
+            << false << QStringLiteral("/* a /* b */\nfrom */ x") << 13 << QStringLiteral("keyword");
+        QTest::newRow("E string over lines")
+            << true << QStringLiteral("select E'a\\'\nfrom' x") << 13 << QStringLiteral("string");
+        QTest::newRow("no E string in sqlite")
+            << false << QStringLiteral("select E'a\\'\nfrom x") << 13 << QStringLiteral("keyword");
     }
     void highlights() {
+        QFETCH(bool, pg);
         QFETCH(QString, sql);
         QFETCH(int, position);
         QFETCH(QString, role);
         SqlEditor editor;
+        editor.setDialect(pg ? Dialect::postgres() : Dialect::sqlite());
         editor.setPlainText(sql);
         QCOMPARE(SqlHighlighter::roleAt(editor.document(), position), role);
+    }
+
+    // Typing a closing quote on a later line re-colours the lines after it.
+    void highlightFollowsEditsAcrossLines() {
+        SqlEditor editor;
+        editor.setDialect(Dialect::postgres());
+        editor.setPlainText(QStringLiteral("select $$\nfrom\nfrom"));
+        QCOMPARE(SqlHighlighter::roleAt(editor.document(), 15), QStringLiteral("string"));
+        QTextCursor c(editor.document()->findBlockByNumber(1));
+        c.movePosition(QTextCursor::EndOfBlock);
+        c.insertText(QStringLiteral("$$"));  // closes the quote on line 2
+        QCOMPARE(SqlHighlighter::roleAt(editor.document(), 17), QStringLiteral("keyword"));
     }
 
     void errorLine_data() {

@@ -108,27 +108,6 @@ private slots:
              "INSERT INTO big SELECT n, 'row ' || n, n * 0.5 FROM s");
     }
 
-    void wrapsOnlyQueries_data() {
-        QTest::addColumn<QString>("sql");
-        QTest::addColumn<bool>("wrappable");
-        QTest::newRow("select") << QStringLiteral("select 1") << true;
-        QTest::newRow("with") << QStringLiteral("  WITH a AS (SELECT 1) SELECT * FROM a") << true;
-        QTest::newRow("comment first") << QStringLiteral("-- hi\nSELECT 1") << true;
-        QTest::newRow("pragma") << QStringLiteral("PRAGMA table_info(small)") << false;
-        QTest::newRow("insert") << QStringLiteral("INSERT INTO small VALUES (1,2,3)") << false;
-    }
-    void wrapsOnlyQueries() {
-        QFETCH(QString, sql);
-        QFETCH(bool, wrappable);
-        QCOMPARE(isWrappableQuery(sql.toStdString()), wrappable);
-    }
-
-    void trailingSemicolonAndCommentStillPage() {
-        const std::string paged = pagedSql("SELECT 1; -- done\n;  ", {0, true, 10, 5});
-        QVERIFY(paged.find("SELECT 1; -- done") != std::string::npos);  // the comment ends at a newline
-        QVERIFY(paged.find("\n) AS deskbase_result ORDER BY 1 DESC LIMIT 5 OFFSET 10") != std::string::npos);
-    }
-
     void passesModelTester() {
         ResultTableModel model(runtime_.executor());
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);

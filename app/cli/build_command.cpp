@@ -1,0 +1,98 @@
+// deskbase build [--select NAME[+]]... [--full-refresh] [--var NAME=VALUE]... [--workspace DIR]
+//                [--db TARGET] [--report json]
+// Builds the workspace's models (models/*.sql) into the warehouse; see docs/models.md.
+#include <cstdio>
+#include <nlohmann/json.hpp>
+
+#include "app/cli/args.h"
+#include "app/cli/commands.h"
+#include "core/models/model_build.h"
+#include "core/runtime/runtime.h"
+#include "core/warehouse/warehouse.h"
+#include "core/workspace/workspace.h"
+
+namespace deskbase::cli {
+
+namespace {
+
+nlohmann::ordered_json reportJson(const BuildReport& r) {
+    auto models = nlohmann::ordered_json::array();
+    for (const auto& m : r.models) {
+        nlohmann::ordered_json j;
+        j["name"] = m.name;
+        j["status"] = m.status;
+        j["materialized"] = materializationName(m.materialized);
+        j["rows"] = m.rows ? nlohmann::ordered_json(*m.rows) : nlohmann::ordered_json(nullptr);
+        j["seconds"] = m.seconds;
+        j["error"] = m.error.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(m.error);
+        models.push_back(std::move(j));
+    }
+    return {{"models", models}, {"checks", nlohmann::ordered_json::array()}};
+}
+
+void printLine(const ModelRun& m) {
+    std::string line = m.name + ": ";
+    if (m.status == "success") {
+        line += std::string(materializationName(m.materialized));
+        if (m.rows) line += ", " + std::to_string(*m.rows) + " rows";
+        char seconds[32];
+        std::snprintf(seconds, sizeof seconds, " (%.2f s)", m.seconds);
+        line += seconds;
+    } else {
+        line += m.status + ": " + m.error;
+    }
+    std::fprintf(stderr, "%s\n", line.c_str());
+}
+
+}  // namespace
+
+int runBuild(const std::vector<std::string>& argv) {
+    const char* verb = "build";
+    std::string error;
+    auto args = Args::parse(argv, {"select", "workspace", "db", "report", "var"}, {"full-refresh"}, &error);
+    if (!args) return usageError(verb, error);
+    if (!args->positional().empty()) return usageError(verb, "unexpected argument " + args->positional()[0]);
+    const auto report = args->value("report");
+    if (report && *report != "json") return usageError(verb, "--report supports only json");
+
+    BuildOptions options;
+    options.select = args->values("select");
+    options.fullRefresh = args->has("full-refresh");
+    for (const auto& v : args->values("var")) {
+        const auto eq = v.find('=');
+        if (eq == std::string::npos || eq == 0)
+            return usageError(verb, "--var needs NAME=VALUE, got \"" + v + "\"");
+        options.vars[v.substr(0, eq)] = v.substr(eq + 1);
+    }
+
+    auto ws = Workspace::open(workspaceDir(*args).value_or("."));
+    if (!ws) return failure(verb, ws.message());
+    const std::string target = args->value("db").value_or(ws->defaultTarget());
+    const Dialect& dialect = Warehouse::dialectFor(target);
+    auto project = loadModelProject(ws->dir(), dialect);
+    if (!project) return failure(verb, project.message());
+    if (project->models.empty())
+        return failure(verb, "no models in " + ws->path("models") + " (models/*.sql)");
+
+    RuntimeOptions runtimeOptions = Runtime::optionsFor(*ws);
+    runtimeOptions.queryThreads = 1;
+    runtimeOptions.cache = Runtime::commandLineCache(&*ws, target);
+    Runtime runtime(runtimeOptions);
+    auto built = buildModels(runtime, target, *project, options);
+    if (!built) return failure(verb, built.message());
+
+    if (report)
+        std::puts(reportJson(*built).dump().c_str());
+    else
+        for (const auto& m : built->models) printLine(m);
+    if (!built->failed()) return 0;
+    int failed = 0, skipped = 0;
+    for (const auto& m : built->models) {
+        failed += m.status == "error";
+        skipped += m.status == "skipped";
+    }
+    return failure(verb, std::to_string(failed) + " of " + std::to_string(built->models.size()) +
+                             " models failed, " + std::to_string(skipped) + " skipped");
+}
+
+}  // namespace deskbase::cli

@@ -1,0 +1,109 @@
+// deskbase check [TABLE]... [--workspace DIR] [--db TARGET] [--report json]: runs the
+// workspace's checks/*.json (all, or those on the TABLEs named), records them in the run log, and
+// exits non-zero when an error-severity check fails or cannot run (docs/checks.md, docs/cli.md).
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+
+#include "app/cli/args.h"
+#include "app/cli/commands.h"
+#include "core/checks/check_file.h"
+#include "core/checks/check_report.h"
+#include "core/checks/check_runner.h"
+#include "core/pipeline/run_log.h"
+#include "core/warehouse/warehouse.h"
+
+namespace deskbase::cli {
+
+namespace {
+
+// The worst status of a table's results, for its run step.
+std::string stepStatus(const std::vector<CheckResult>& results) {
+    CheckStatus worst = CheckStatus::Pass;
+    for (const auto& r : results)
+        if (int(r.status) > int(worst)) worst = r.status;
+    return std::string(checkStatusName(worst));
+}
+
+void warn(const std::string& message) {
+    std::fprintf(stderr, "deskbase check: warning: %s\n", message.c_str());
+}
+
+}  // namespace
+
+int runCheck(const std::vector<std::string>& argv) {
+    std::string error;
+    auto args = Args::parse(argv, {"db", "workspace", "report"}, {}, &error);
+    if (!args) return usageError("check", error);
+    const auto report = args->value("report");
+    if (report && *report != "json") return usageError("check", "--report supports only json");
+
+    const std::string dir = resolveWorkspace(*args);
+    auto files = loadWorkspaceChecks(dir);
+    if (!files) return failure("check", files.message());
+    std::vector<CheckFile> chosen;
+    for (const auto& table : args->positional()) {
+        bool any = false;
+        for (const auto& f : *files)
+            if (f.table == table) {
+                chosen.push_back(f);
+                any = true;
+            }
+        if (!any)
+            return failure(
+                "check", "no checks on " + table + " in " + (std::filesystem::path(dir) / "checks").string());
+    }
+    if (args->positional().empty()) chosen = *files;
+
+    auto warehouse = Warehouse::open(resolveTarget(*args));
+    if (!warehouse) return failure("check", warehouse.message());
+    Warehouse& w = **warehouse;
+
+    const auto started = std::chrono::steady_clock::now();
+    auto run = startRun(w, "check");
+    if (!run) warn(run.message());
+    std::vector<CheckResult> all;
+    for (const auto& f : chosen) {
+        const auto t0 = std::chrono::steady_clock::now();
+        auto results = runChecks(w, f);
+        if (run) {
+            const double seconds =
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+            RunStep step{"checks", f.table, stepStatus(results), std::nullopt, seconds, ""};
+            if (auto s = addRunStep(w, *run, step); !s) warn(s.message());
+            if (auto s = recordCheckResults(w, *run, results); !s) warn(s.message());
+        }
+        all.insert(all.end(), results.begin(), results.end());
+    }
+    std::vector<std::string> blocking;
+    for (const auto& r : all)
+        if (blocks(r)) blocking.push_back(r.table + ": " + r.name);
+    if (run) {
+        const double seconds =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+        const std::string status = blocking.empty() ? "success" : "error";
+        if (auto s = finishRun(w, *run, status, blocking.empty() ? "" : checkSummary(all), seconds); !s)
+            warn(s.message());
+    }
+
+    if (report) {
+        nlohmann::ordered_json j;
+        j["checks"] = checkResultsToJson(all);
+        std::puts(j.dump().c_str());
+    } else {
+        for (const auto& r : all)
+            std::printf("%-5s  %s  %s  %s\n", std::string(checkStatusName(r.status)).c_str(), r.table.c_str(),
+                        r.name.c_str(), r.message.c_str());
+        std::fprintf(stderr, "%zu checks on %zu tables: %s\n", all.size(), chosen.size(),
+                     checkSummary(all).c_str());
+    }
+    if (blocking.empty()) return 0;
+    std::string list;
+    for (std::size_t i = 0; i < blocking.size() && i < 3; ++i) list += (i ? ", " : "") + blocking[i];
+    if (blocking.size() > 3) list += ", ...";
+    return failure("check", std::to_string(blocking.size()) + (blocking.size() == 1 ? " check" : " checks") +
+                                " failed (" + list + ")");
+}
+
+}  // namespace deskbase::cli

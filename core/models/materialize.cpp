@@ -1,0 +1,170 @@
+#include "core/models/materialize.h"
+
+#include <algorithm>
+
+#include "core/warehouse/transaction.h"
+#include "core/warehouse/warehouse.h"
+
+namespace deskbase {
+
+namespace {
+
+Result<std::int64_t> countRows(Warehouse& w, const std::string& relation) {
+    auto c = w.query("SELECT count(*) FROM " + w.quoteIdentifier(relation));
+    if (!c) return Error{c.message()};
+    std::vector<Row> rows;
+    if (auto n = (*c)->fetch(rows, 1); !n) return Error{n.message()};
+    if (rows.empty()) return Error{"count(*) returned no row"};
+    if (auto* i = std::get_if<std::int64_t>(&rows[0][0])) return *i;
+    return Error{"count(*) returned no number"};
+}
+
+Result<std::vector<std::string>> columnsOf(Warehouse& w, const std::string& relation) {
+    auto c = w.query("SELECT * FROM " + w.quoteIdentifier(relation) + " LIMIT 0");
+    if (!c) return Error{c.message()};
+    std::vector<std::string> out;
+    for (const auto& col : (*c)->columns()) out.push_back(col.name);
+    return out;
+}
+
+Status dropRelation(Warehouse& w, const std::string& name, RelationKind kind) {
+    if (kind == RelationKind::None) return Status::ok();
+    return w.execute(std::string(kind == RelationKind::View ? "DROP VIEW " : "DROP TABLE ") +
+                     w.quoteIdentifier(name));
+}
+
+// The dependent views that exist now, dropped downstream first; recreate() puts them back.
+class DependentViews {
+public:
+    DependentViews(Warehouse& w, const MaterializeInput& in) : w_(w), in_(in) {}
+    Status drop() {
+        if (w_.kind() != Warehouse::Kind::PostgreSQL) return Status::ok();
+        for (const auto& [name, sql] : in_.dependentViews) {
+            auto kind = relationKind(w_, name);
+            if (!kind) return Error{kind.message()};
+            if (*kind == RelationKind::View) present_.emplace_back(name, sql);
+        }
+        for (auto it = present_.rbegin(); it != present_.rend(); ++it)
+            if (auto s = w_.execute("DROP VIEW " + w_.quoteIdentifier(it->first)); !s) return s;
+        return Status::ok();
+    }
+    Status recreate() {
+        for (const auto& [name, sql] : present_)
+            if (auto s = w_.execute("CREATE VIEW " + w_.quoteIdentifier(name) + " AS " + sql); !s)
+                return Error{"cannot recreate the view " + name + " over it: " + s.message()};
+        return Status::ok();
+    }
+
+private:
+    Warehouse& w_;
+    const MaterializeInput& in_;
+    std::vector<std::pair<std::string, std::string>> present_;
+};
+
+Status renameOver(Warehouse& w, const std::string& from, const std::string& to) {
+    const bool sqlite = w.kind() == Warehouse::Kind::SQLite;
+    if (sqlite)
+        if (auto s = w.execute("PRAGMA legacy_alter_table = ON"); !s) return s;
+    auto s = w.execute("ALTER TABLE " + w.quoteIdentifier(from) + " RENAME TO " + w.quoteIdentifier(to));
+    if (sqlite) (void)w.execute("PRAGMA legacy_alter_table = OFF");
+    return s;
+}
+
+Result<MaterializeOutcome> buildView(Warehouse& w, const MaterializeInput& in, RelationKind old) {
+    DependentViews views(w, in);
+    if (auto s = views.drop(); !s) return Error{s.message()};
+    if (auto s = dropRelation(w, in.name, old); !s) return Error{s.message()};
+    if (auto s = w.execute("CREATE VIEW " + w.quoteIdentifier(in.name) + " AS " + in.sql); !s)
+        return Error{s.message()};
+    // SQLite accepts a view over a missing table or column; reading it once says so now.
+    if (auto c = w.query("SELECT * FROM " + w.quoteIdentifier(in.name) + " LIMIT 0"); !c)
+        return Error{c.message()};
+    if (auto s = views.recreate(); !s) return Error{s.message()};
+    return MaterializeOutcome{};
+}
+
+Result<MaterializeOutcome> buildTable(Warehouse& w, const MaterializeInput& in, RelationKind old) {
+    const std::string staging = "deskbase_build_" + in.name;
+    if (auto s = w.execute("DROP TABLE IF EXISTS " + w.quoteIdentifier(staging)); !s)
+        return Error{s.message()};
+    if (auto s = w.execute("CREATE TABLE " + w.quoteIdentifier(staging) + " AS " + in.sql); !s)
+        return Error{s.message()};
+    auto rows = countRows(w, staging);
+    if (!rows) return Error{rows.message()};
+    DependentViews views(w, in);
+    if (auto s = views.drop(); !s) return Error{s.message()};
+    if (auto s = dropRelation(w, in.name, old); !s) return Error{s.message()};
+    if (auto s = renameOver(w, staging, in.name); !s) return Error{s.message()};
+    if (auto s = views.recreate(); !s) return Error{s.message()};
+    return MaterializeOutcome{*rows, false};
+}
+
+Result<MaterializeOutcome> buildIncrement(Warehouse& w, const MaterializeInput& in) {
+    const std::string tmp = "deskbase_increment_" + in.name;
+    const std::string qt = w.quoteIdentifier(in.name), qtmp = w.quoteIdentifier(tmp);
+    if (auto s = w.execute("DROP TABLE IF EXISTS " + qtmp); !s) return Error{s.message()};
+    if (auto s = w.execute("CREATE TEMPORARY TABLE " + qtmp + " AS " + in.incrementalSql); !s)
+        return Error{s.message()};
+    auto cols = columnsOf(w, tmp);
+    if (!cols) return Error{cols.message()};
+    if (!in.uniqueKey.empty()) {
+        std::string match;
+        for (const auto& k : in.uniqueKey) {
+            if (std::find(cols->begin(), cols->end(), k) == cols->end())
+                return Error{"unique_key " + k + " is not a column of the model"};
+            match += std::string(match.empty() ? "" : " AND ") + "s." + w.quoteIdentifier(k) + " = " + qt +
+                     "." + w.quoteIdentifier(k);
+        }
+        if (auto s = w.execute("DELETE FROM " + qt + " WHERE EXISTS (SELECT 1 FROM " + qtmp + " AS s WHERE " +
+                               match + ")");
+            !s)
+            return Error{s.message()};
+    }
+    std::string list;
+    for (const auto& c : *cols) list += (list.empty() ? "" : ", ") + w.quoteIdentifier(c);
+    if (auto s = w.execute("INSERT INTO " + qt + " (" + list + ") SELECT " + list + " FROM " + qtmp); !s)
+        return Error{s.message()};
+    auto rows = countRows(w, tmp);
+    if (!rows) return Error{rows.message()};
+    if (auto s = w.execute("DROP TABLE " + qtmp); !s) return Error{s.message()};
+    return MaterializeOutcome{*rows, true};
+}
+
+}  // namespace
+
+Result<RelationKind> relationKind(Warehouse& w, const std::string& name) {
+    const bool sqlite = w.kind() == Warehouse::Kind::SQLite;
+    auto c = w.query(sqlite ? "SELECT type FROM sqlite_master WHERE type IN ('table', 'view') AND name = ?1"
+                            : "SELECT CASE table_type WHEN 'VIEW' THEN 'view' ELSE 'table' END "
+                              "FROM information_schema.tables "
+                              "WHERE table_schema = current_schema() AND table_name = $1",
+                     {Value{name}});
+    if (!c) return Error{c.message()};
+    std::vector<Row> rows;
+    if (auto n = (*c)->fetch(rows, 1); !n) return Error{n.message()};
+    if (rows.empty()) return RelationKind::None;
+    const auto* type = std::get_if<std::string>(&rows[0][0]);
+    return type && *type == "view" ? RelationKind::View : RelationKind::Table;
+}
+
+Result<MaterializeOutcome> materialize(Warehouse& w, const MaterializeInput& in) {
+    if (in.materialized == Materialization::Ephemeral) return MaterializeOutcome{};
+    Transaction tx(w);
+    if (auto s = tx.begin(); !s) return Error{s.message()};
+    auto old = relationKind(w, in.name);
+    if (!old) return Error{old.message()};
+    Result<MaterializeOutcome> out = Error{""};
+    if (in.materialized == Materialization::View)
+        out = buildView(w, in, *old);
+    else if (in.materialized == Materialization::Incremental && *old == RelationKind::Table &&
+             !in.fullRefresh)
+        out = buildIncrement(w, in);
+    else
+        out = buildTable(w, in, *old);
+    if (!out) return out;
+    if (auto s = w.bumpDataVersion(in.name); !s) return Error{s.message()};
+    if (auto s = tx.commit(); !s) return Error{"cannot commit: " + s.message()};
+    return out;
+}
+
+}  // namespace deskbase

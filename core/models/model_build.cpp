@@ -1,0 +1,219 @@
+#include "core/models/model_build.h"
+
+#include <chrono>
+#include <condition_variable>
+#include <mutex>
+
+#include "core/cache/result_cache.h"
+#include "core/models/build_log.h"
+#include "core/models/materialize.h"
+#include "core/models/model_compile.h"
+#include "core/models/model_graph.h"
+#include "core/runtime/runtime.h"
+#include "core/warehouse/warehouse.h"
+
+namespace deskbase {
+
+bool BuildReport::failed() const {
+    for (const auto& m : models)
+        if (m.status != "success") return true;
+    return false;
+}
+
+namespace {
+
+// The view models over `model` (through ephemeral ones too), upstream first.
+std::vector<std::string> viewsOver(const std::string& model, const ModelProject& project,
+                                   const ModelGraph& graph) {
+    const auto below = graph.downstream(model);
+    std::vector<std::string> out;
+    for (const auto& name : graph.order()) {
+        if (!below.count(name) || project.find(name)->materialized() != Materialization::View) continue;
+        // Only views reached through views or ephemeral models depend on this relation itself.
+        bool bound = false;
+        std::vector<std::string> todo = graph.parents(name);
+        while (!todo.empty() && !bound) {
+            const std::string p = todo.back();
+            todo.pop_back();
+            if (p == model)
+                bound = true;
+            else if (below.count(p) && project.find(p)->materialized() != Materialization::Table &&
+                     project.find(p)->materialized() != Materialization::Incremental)
+                for (const auto& pp : graph.parents(p)) todo.push_back(pp);
+        }
+        if (bound) out.push_back(name);
+    }
+    return out;
+}
+
+// The source() tables of the model and of the ephemeral models inlined into it.
+Status checkSources(Warehouse& w, const std::vector<const ModelTemplate*>& models) {
+    for (const ModelTemplate* m : models)
+        for (const auto& s : m->sources()) {
+            auto kind = relationKind(w, s.table);
+            if (!kind) return Error{kind.message()};
+            if (*kind == RelationKind::None)
+                return Error{m->file() + ": line " + std::to_string(s.line) + ": source('" + s.source +
+                             "', '" + s.table + "'): no table " + s.table + " in the warehouse"};
+        }
+    return Status::ok();
+}
+
+}  // namespace
+
+Result<BuildReport> buildModels(Runtime& runtime, const std::string& target, const ModelProject& project,
+                                const BuildOptions& options) {
+    const Dialect& dialect = Warehouse::dialectFor(target);
+    auto graph = ModelGraph::build(project);
+    if (!graph) return Error{graph.message()};
+    auto selected = graph->select(options.select);
+    if (!selected) return Error{selected.message()};
+    const ModelCompiler compiler(project, *graph, dialect, options.vars);
+
+    struct Step {
+        const ModelTemplate* model = nullptr;
+        std::vector<const ModelTemplate*> reads;  // it and the ephemeral models inlined into it
+        MaterializeInput input;
+        ModelRun run;
+        enum { Waiting, Running, Done } state = Waiting;
+    };
+    std::vector<Step> steps;
+    std::map<std::string, std::size_t> stepOf;
+    for (const auto& name : graph->order()) {
+        if (!selected->count(name)) continue;
+        Step s;
+        s.model = project.find(name);
+        s.reads.push_back(s.model);
+        for (const auto& e : compiler.inlined(name)) s.reads.push_back(project.find(e));
+        s.run.name = name;
+        s.run.materialized = s.model->materialized();
+        s.input.name = name;
+        s.input.materialized = s.model->materialized();
+        s.input.uniqueKey = s.model->uniqueKey();
+        s.input.fullRefresh = options.fullRefresh;
+        auto sql = compiler.compile(name, false);
+        if (!sql) return Error{sql.message()};
+        s.input.sql = std::move(*sql);
+        if (s.input.materialized == Materialization::Incremental) {
+            auto inc = compiler.compile(name, true);
+            if (!inc) return Error{inc.message()};
+            s.input.incrementalSql = std::move(*inc);
+        }
+        if (dialect.kind() == Dialect::Kind::PostgreSQL)
+            for (const auto& v : viewsOver(name, project, *graph)) {
+                auto vsql = compiler.compile(v, false);
+                if (!vsql) return Error{vsql.message()};
+                s.input.dependentViews.emplace_back(v, std::move(*vsql));
+            }
+        stepOf[name] = steps.size();
+        steps.push_back(std::move(s));
+    }
+
+    std::mutex mutex;
+    std::condition_variable changed;
+    std::vector<std::size_t> finished;  // steps whose job ended, not yet looked at
+    int running = 0;
+    bool viewBuilt = false;
+
+    auto submit = [&](std::size_t i) {
+        JobSpec spec;
+        spec.kind = "build";
+        spec.writesTo = target;
+        spec.run = [&, i](JobContext& ctx) -> Status {
+            Step& s = steps[i];
+            const auto started = std::chrono::steady_clock::now();
+            auto w = ctx.connection(target);
+            Result<MaterializeOutcome> out = Error{""};
+            if (!w)
+                out = Error{w.message()};
+            else if (auto c = checkSources(**w, s.reads); !c)
+                out = Error{c.message()};
+            else
+                out = materialize(**w, s.input);
+            s.run.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+            if (!out) return Status::fail(out.message());
+            s.run.rows = out->rows;
+            return Status::ok();
+        };
+        spec.onDone = [&, i](const JobHandle& h) {
+            std::lock_guard lock(mutex);
+            Step& s = steps[i];
+            const Status st = h.status();
+            s.run.status = st ? "success" : "error";
+            if (!st)  // errors about a file name it; the others are the model's
+                s.run.error = st.message().rfind("models/", 0) == 0 ? st.message()
+                                                                    : s.model->file() + ": " + st.message();
+            finished.push_back(i);
+            changed.notify_all();
+        };
+        (void)runtime.jobs().submit(std::move(spec));
+    };
+
+    std::unique_lock lock(mutex);
+    for (;;) {
+        for (std::size_t i : finished) {
+            steps[i].state = Step::Done;
+            --running;
+            if (steps[i].run.status == "success" && steps[i].run.materialized == Materialization::View)
+                viewBuilt = true;
+        }
+        finished.clear();
+        // Ready: every selected parent built. Skipped: one did not.
+        std::vector<std::size_t> ready;
+        for (std::size_t i = 0; i < steps.size(); ++i) {
+            Step& s = steps[i];
+            if (s.state != Step::Waiting) continue;
+            bool wait = false;
+            std::string failed;
+            for (const auto& p : graph->parents(s.run.name)) {
+                auto it = stepOf.find(p);
+                if (it == stepOf.end()) continue;
+                const Step& ps = steps[it->second];
+                if (ps.state != Step::Done)
+                    wait = true;
+                else if (ps.run.status != "success" && failed.empty())
+                    failed = p;
+            }
+            if (!failed.empty()) {
+                s.state = Step::Done;
+                s.run.status = "skipped";
+                s.run.error = "upstream model " + failed + " did not build";
+            } else if (!wait && s.run.materialized == Materialization::Ephemeral) {
+                s.state = Step::Done;
+                s.run.status = "success";  // inlined where it is used; steps are upstream first
+            } else if (!wait) {
+                s.state = Step::Running;
+                ++running;
+                ready.push_back(i);
+            }
+        }
+        if (ready.empty() && running == 0) break;
+        lock.unlock();
+        for (std::size_t i : ready) submit(i);
+        lock.lock();
+        changed.wait(lock, [&] { return !finished.empty(); });
+    }
+
+    if (viewBuilt)  // a view's new definition is not a new data version of the tables it reads
+        if (auto cache = runtime.cache()) cache->purge();
+    BuildReport report;
+    for (auto& s : steps) report.models.push_back(std::move(s.run));
+    lock.unlock();
+    JobSpec record;
+    record.kind = "build";
+    record.writesTo = target;
+    record.run = [&](JobContext& ctx) -> Status {
+        auto w = ctx.connection(target);
+        if (!w) return Status::fail(w.message());
+        auto id = recordBuild(**w, report);
+        if (!id) return Status::fail(id.message());
+        report.buildId = *id;
+        return Status::ok();
+    };
+    auto handle = runtime.jobs().submit(std::move(record));
+    handle.wait();
+    if (auto s = handle.status(); !s) report.recordError = s.message();
+    return report;
+}
+
+}  // namespace deskbase

@@ -1,0 +1,47 @@
+#pragma once
+// `deskbase build`: the selected models, each built (core/models/materialize.h) once every
+// selected model it refs has built, as jobs on the workspace runtime's job queue, so independent
+// models build in parallel within the warehouse's writer limit. A model that fails keeps its old
+// relation; the selected models downstream of it are skipped; the others still build. Every
+// template is compiled before anything is built, so a template error changes nothing.
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/models/model_project.h"
+#include "core/util/result.h"
+
+namespace deskbase {
+
+class Runtime;
+
+struct BuildOptions {
+    std::vector<std::string> select;          // dbt selectors; empty: every model
+    bool fullRefresh = false;                 // rebuild incremental models from scratch
+    std::map<std::string, std::string> vars;  // override deskbase.json "vars"
+};
+
+struct ModelRun {
+    std::string name;
+    Materialization materialized = Materialization::View;
+    std::string status;                // "success", "error" or "skipped"
+    std::optional<std::int64_t> rows;  // tables: rows; incremental runs: rows inserted or merged
+    double seconds = 0;
+    std::string error;  // one line; for "skipped", the failed model upstream
+};
+
+struct BuildReport {
+    std::vector<ModelRun> models;  // in build order
+    std::int64_t buildId = 0;      // in deskbase_model_builds (core/models/build_log.h)
+    std::string recordError;       // set when the build could not be recorded
+    bool failed() const;           // any model not "success"
+};
+
+// The build is recorded in the warehouse's bookkeeping at the end (core/models/build_log.h).
+// Errors (nothing built): a broken template, a missing ref, a cycle, an unknown selector.
+Result<BuildReport> buildModels(Runtime& runtime, const std::string& target, const ModelProject& project,
+                                const BuildOptions& options);
+
+}  // namespace deskbase

@@ -1,0 +1,261 @@
+#include "core/pipeline/run_log.h"
+
+#include <chrono>
+#include <cmath>
+
+#include "core/checks/check_report.h"
+#include "core/checks/freshness.h"
+#include "core/ingest/bookkeeping.h"
+#include "core/warehouse/warehouse.h"
+
+namespace deskbase {
+
+namespace {
+
+constexpr int kIdAttempts = 8;  // another writer may take the same next id; retry that often
+
+std::string placeholders(Warehouse& w, int from, int n) {
+    std::string s;
+    for (int i = 0; i < n; ++i) s += (i ? ", " : "") + w.placeholder(from + i);
+    return s;
+}
+
+Result<std::vector<Row>> fetchRows(Warehouse& w, const std::string& sql, const std::vector<Value>& params) {
+    auto c = w.query(sql, params);
+    if (!c) return Error{c.message()};
+    std::vector<Row> out;
+    for (;;) {
+        auto n = (*c)->fetch(out, 1000);
+        if (!n) return Error{n.message()};
+        if (*n == 0) return out;
+    }
+}
+
+// INSERT ... SELECT COALESCE(MAX(key), 0) + 1 ... RETURNING key, retried when a concurrent writer
+// took that key first (a primary-key violation).
+Result<std::int64_t> insertNext(Warehouse& w, const std::string& sql, const std::vector<Value>& params) {
+    std::string last;
+    for (int attempt = 0; attempt < kIdAttempts; ++attempt) {
+        auto rows = fetchRows(w, sql, params);
+        if (rows && !rows->empty() && std::holds_alternative<std::int64_t>(rows->front()[0]))
+            return std::get<std::int64_t>(rows->front()[0]);
+        last = rows ? std::string("no id returned") : rows.message();
+        if (last.find("UNIQUE") == std::string::npos && last.find("unique") == std::string::npos &&
+            last.find("duplicate key") == std::string::npos)
+            break;
+    }
+    return Error{"cannot record the run: " + last};
+}
+
+std::int64_t intOf(const Value& v) {
+    if (auto* i = std::get_if<std::int64_t>(&v)) return *i;
+    if (auto* d = std::get_if<double>(&v)) return std::int64_t(std::llround(*d));
+    return 0;
+}
+
+double realOf(const Value& v) {
+    if (auto* d = std::get_if<double>(&v)) return *d;
+    if (auto* i = std::get_if<std::int64_t>(&v)) return double(*i);
+    return 0;
+}
+
+Value optionalInt(const std::optional<std::int64_t>& v) {
+    return v ? Value{*v} : Value{};
+}
+
+}  // namespace
+
+Status ensureRunLog(Warehouse& w) {
+    const std::string real = w.sqlType(ColumnType::Real);
+    if (auto s =
+            w.execute("CREATE TABLE IF NOT EXISTS deskbase_runs (id BIGINT PRIMARY KEY, kind TEXT NOT NULL, "
+                      "status TEXT NOT NULL, started_at TEXT NOT NULL, finished_at TEXT, seconds " +
+                      real + ", error TEXT)");
+        !s)
+        return s;
+    if (auto s = w.execute(
+            "CREATE TABLE IF NOT EXISTS deskbase_run_steps (run_id BIGINT NOT NULL, position BIGINT "
+            "NOT NULL, kind TEXT NOT NULL, name TEXT NOT NULL, status TEXT NOT NULL, rows BIGINT, "
+            "seconds " +
+            real + ", error TEXT, finished_at TEXT, PRIMARY KEY (run_id, position))");
+        !s)
+        return s;
+    return w.execute(
+        "CREATE TABLE IF NOT EXISTS deskbase_check_results (run_id BIGINT NOT NULL, position BIGINT NOT "
+        "NULL, table_name TEXT NOT NULL, check_name TEXT NOT NULL, kind TEXT NOT NULL, columns TEXT, "
+        "severity TEXT NOT NULL, status TEXT NOT NULL, failures BIGINT, rows BIGINT, percent " +
+        real + ", sample TEXT, failing_rows_sql TEXT, message TEXT, file TEXT, seconds " + real +
+        ", checked_at TEXT, PRIMARY KEY (run_id, position))");
+}
+
+Result<std::int64_t> startRun(Warehouse& w, const std::string& kind) {
+    if (auto s = ensureRunLog(w); !s) return Error{s.message()};
+    return insertNext(
+        w,
+        "INSERT INTO deskbase_runs (id, kind, status, started_at) SELECT COALESCE(MAX(id), 0) + 1, " +
+            placeholders(w, 1, 3) + " FROM deskbase_runs RETURNING id",
+        {Value{kind}, Value{std::string("running")}, Value{utcNowIso()}});
+}
+
+Status addRunStep(Warehouse& w, std::int64_t runId, const RunStep& step) {
+    auto id = insertNext(
+        w,
+        "INSERT INTO deskbase_run_steps (run_id, position, kind, name, status, rows, seconds, error, "
+        "finished_at) SELECT " +
+            w.placeholder(1) + ", COALESCE(MAX(position), 0) + 1, " + placeholders(w, 2, 3) + ", CAST(" +
+            w.placeholder(5) + " AS BIGINT), " + placeholders(w, 6, 3) +
+            " FROM deskbase_run_steps WHERE run_id = " + w.placeholder(1) + " RETURNING position",
+        {Value{runId}, Value{step.kind}, Value{step.name}, Value{step.status}, optionalInt(step.rows),
+         Value{step.seconds}, step.error.empty() ? Value{} : Value{step.error}, Value{utcNowIso()}});
+    return id ? Status::ok() : Status::fail(id.message());
+}
+
+Status finishRun(Warehouse& w, std::int64_t runId, const std::string& status, const std::string& error,
+                 std::optional<double> seconds) {
+    auto started =
+        fetchRows(w, "SELECT started_at FROM deskbase_runs WHERE id = " + w.placeholder(1), {Value{runId}});
+    if (!started) return Status::fail("cannot record the run: " + started.message());
+    if (started->empty()) return Status::fail("cannot record the run: no run " + std::to_string(runId));
+    const std::string now = utcNowIso();
+    if (!seconds) {  // whole seconds from the recorded times
+        const auto from = parseTimestamp(valueToText(started->front()[0])), to = parseTimestamp(now);
+        seconds = from && to ? double((*to - *from).count()) : 0.0;
+    }
+    auto s = w.execute(
+        "UPDATE deskbase_runs SET status = " + w.placeholder(1) + ", finished_at = " + w.placeholder(2) +
+            ", seconds = " + w.placeholder(3) + ", error = " + w.placeholder(4) +
+            " WHERE id = " + w.placeholder(5),
+        {Value{status}, Value{now}, Value{*seconds}, error.empty() ? Value{} : Value{error}, Value{runId}});
+    return s ? s : Status::fail("cannot record the run: " + s.message());
+}
+
+Status recordCheckResults(Warehouse& w, std::int64_t runId, const std::vector<CheckResult>& results) {
+    if (results.empty()) return Status::ok();
+    auto first = fetchRows(
+        w, "SELECT COALESCE(MAX(position), 0) FROM deskbase_check_results WHERE run_id = " + w.placeholder(1),
+        {Value{runId}});
+    if (!first) return Status::fail("cannot record the check results: " + first.message());
+    std::int64_t position = first->empty() ? 0 : intOf(first->front()[0]);
+    const std::string sql =
+        "INSERT INTO deskbase_check_results (run_id, position, table_name, check_name, kind, "
+        "columns, severity, status, failures, rows, percent, sample, failing_rows_sql, message, "
+        "file, seconds, checked_at) VALUES (" +
+        placeholders(w, 1, 17) + ")";
+    const std::string now = utcNowIso();
+    for (const auto& r : results) {
+        const std::vector<Value> row = {Value{runId},
+                                        Value{++position},
+                                        Value{r.table},
+                                        Value{r.name},
+                                        Value{r.check},
+                                        Value{r.column()},
+                                        Value{std::string(severityName(r.severity))},
+                                        Value{std::string(checkStatusName(r.status))},
+                                        Value{r.failures},
+                                        Value{r.rows},
+                                        r.percent ? Value{*r.percent} : Value{},
+                                        Value{checkSampleToJson(r.sample).dump()},
+                                        Value{r.failingRowsSql},
+                                        Value{r.message},
+                                        Value{r.file},
+                                        Value{r.seconds},
+                                        Value{now}};
+        if (auto s = w.execute(sql, row); !s)
+            return Status::fail("cannot record the check results: " + s.message());
+    }
+    return Status::ok();
+}
+
+Status recordImportRun(Warehouse& w, const RunStep& step, const std::vector<CheckResult>& checks) {
+    auto run = startRun(w, "import");
+    if (!run) return Status::fail(run.message());
+    if (auto s = addRunStep(w, *run, step); !s) return s;
+    if (auto s = recordCheckResults(w, *run, checks); !s) return s;
+    return finishRun(w, *run, step.status == "success" ? "success" : "error", step.error, step.seconds);
+}
+
+Result<std::vector<RunRecord>> recentRuns(Warehouse& w, int limit) {
+    auto exists = w.tableExists("deskbase_runs");
+    if (!exists) return Error{exists.message()};
+    if (!*exists) return std::vector<RunRecord>{};
+    auto rows = fetchRows(
+        w,
+        "SELECT id, kind, status, started_at, finished_at, seconds, error FROM deskbase_runs ORDER BY "
+        "id DESC LIMIT " +
+            std::to_string(limit),
+        {});
+    if (!rows) return Error{rows.message()};
+    std::vector<RunRecord> out;
+    for (const auto& r : *rows)
+        out.push_back({intOf(r[0]), valueToText(r[1]), valueToText(r[2]), valueToText(r[3]),
+                       valueToText(r[4]), realOf(r[5]), valueToText(r[6])});
+    return out;
+}
+
+Result<std::vector<RunStep>> runSteps(Warehouse& w, std::int64_t runId) {
+    auto exists = w.tableExists("deskbase_run_steps");
+    if (!exists) return Error{exists.message()};
+    if (!*exists) return std::vector<RunStep>{};
+    auto rows =
+        fetchRows(w,
+                  "SELECT kind, name, status, rows, seconds, error FROM deskbase_run_steps WHERE run_id = " +
+                      w.placeholder(1) + " ORDER BY position",
+                  {Value{runId}});
+    if (!rows) return Error{rows.message()};
+    std::vector<RunStep> out;
+    for (const auto& r : *rows) {
+        RunStep s{valueToText(r[0]), valueToText(r[1]), valueToText(r[2]),
+                  std::nullopt,      realOf(r[4]),      valueToText(r[5])};
+        if (!isNull(r[3])) s.rows = intOf(r[3]);
+        out.push_back(std::move(s));
+    }
+    return out;
+}
+
+Result<std::vector<CheckResult>> lastCheckResults(Warehouse& w, const std::string& table) {
+    auto exists = w.tableExists("deskbase_check_results");
+    if (!exists) return Error{exists.message()};
+    if (!*exists) return std::vector<CheckResult>{};
+    auto rows =
+        fetchRows(w,
+                  "SELECT check_name, kind, columns, severity, status, failures, rows, percent, sample, "
+                  "failing_rows_sql, message, file, seconds FROM deskbase_check_results WHERE table_name = " +
+                      w.placeholder(1) +
+                      " AND run_id = (SELECT MAX(run_id) FROM deskbase_check_results WHERE table_name = " +
+                      w.placeholder(1) + ") ORDER BY position",
+                  {Value{table}});
+    if (!rows) return Error{rows.message()};
+    std::vector<CheckResult> out;
+    for (const auto& row : *rows) {
+        CheckResult r;
+        r.table = table;
+        r.name = valueToText(row[0]);
+        r.check = valueToText(row[1]);
+        const std::string cols = valueToText(row[2]);
+        for (std::size_t p = 0; !cols.empty() && p <= cols.size();) {
+            const auto comma = cols.find(", ", p);
+            r.columns.push_back(cols.substr(p, comma == std::string::npos ? std::string::npos : comma - p));
+            if (comma == std::string::npos) break;
+            p = comma + 2;
+        }
+        r.severity = valueToText(row[3]) == "warn" ? Severity::Warn : Severity::Error;
+        r.status = parseCheckStatus(valueToText(row[4])).value_or(CheckStatus::Error);
+        r.failures = intOf(row[5]);
+        r.rows = intOf(row[6]);
+        if (!isNull(row[7])) r.percent = realOf(row[7]);
+        try {
+            if (auto sample = checkSampleFromJson(nlohmann::json::parse(valueToText(row[8]))))
+                r.sample = *sample;
+        } catch (const nlohmann::json::exception&) {
+            // A row another tool wrote: keep the result without its sample.
+        }
+        r.failingRowsSql = valueToText(row[9]);
+        r.message = valueToText(row[10]);
+        r.file = valueToText(row[11]);
+        r.seconds = realOf(row[12]);
+        out.push_back(std::move(r));
+    }
+    return out;
+}
+
+}  // namespace deskbase

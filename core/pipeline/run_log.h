@@ -1,0 +1,56 @@
+#pragma once
+// The run history in the warehouse's bookkeeping tables (docs/checks.md, "Run history"):
+// deskbase_runs (one row per run: a build, a check, an import), deskbase_run_steps (its steps:
+// a model built, a table imported) and deskbase_check_results (every check result of a run).
+// Any SQL client can read them. Each call is its own statement, outside any transaction the
+// caller has open on another connection; the tables are created on first use.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/checks/check_result.h"
+#include "core/util/result.h"
+
+namespace deskbase {
+
+class Warehouse;
+
+struct RunStep {
+    std::string kind;    // "model", "import", "checks", ...
+    std::string name;    // the model or table
+    std::string status;  // models: success / error / skipped; checks: pass / warn / fail / error
+    std::optional<std::int64_t> rows;
+    double seconds = 0;
+    std::string error;  // one line, empty on success
+};
+
+struct RunRecord {
+    std::int64_t id = 0;
+    std::string kind;                   // "build", "check", "import"
+    std::string status;                 // "running" until finished, then what finishRun() said
+    std::string startedAt, finishedAt;  // "YYYY-MM-DD HH:MM:SS" UTC; finishedAt empty while running
+    double seconds = 0;
+    std::string error;
+};
+
+Status ensureRunLog(Warehouse& w);
+// A new run, status "running"; returns its id.
+Result<std::int64_t> startRun(Warehouse& w, const std::string& kind);
+Status addRunStep(Warehouse& w, std::int64_t runId, const RunStep& step);
+// status: "success" or "error" (or any word the caller's report uses). `seconds`: the run's own
+// measure (a steady clock); default: whole seconds between the recorded start and now.
+Status finishRun(Warehouse& w, std::int64_t runId, const std::string& status, const std::string& error = {},
+                 std::optional<double> seconds = std::nullopt);
+Status recordCheckResults(Warehouse& w, std::int64_t runId, const std::vector<CheckResult>& results);
+// One import as a run of its own (kind "import"): its step and its checks' results. Call it
+// after the import's commit or rollback, so a refused import's results are kept.
+Status recordImportRun(Warehouse& w, const RunStep& step, const std::vector<CheckResult>& checks);
+
+// Reading back (the app's runs page and checks panel; tests).
+Result<std::vector<RunRecord>> recentRuns(Warehouse& w, int limit = 50);
+Result<std::vector<RunStep>> runSteps(Warehouse& w, std::int64_t runId);
+// The results of the newest run that checked `table`, in their order; empty when none.
+Result<std::vector<CheckResult>> lastCheckResults(Warehouse& w, const std::string& table);
+
+}  // namespace deskbase

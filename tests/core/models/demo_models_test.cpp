@@ -1,0 +1,69 @@
+// The demo workspace's pipeline (demo-workspace/models: staging views over the raw store tables,
+// an ephemeral filter, a daily sales mart and a customer mart) builds on the generated store on
+// SQLite and PostgreSQL, and its marts add up to what SQL over the raw tables says.
+#include <QtTest>
+
+#include "core/dashboard/demo_workspace.h"
+#include "core/models/model_build.h"
+#include "core/runtime/runtime.h"
+#include "tests/core/models/backends.h"
+#include "tests/support/warehouse_probe.h"
+
+using namespace deskbase;
+
+Q_DECLARE_METATYPE(std::string)
+
+class DemoModelsTest : public QObject {
+    Q_OBJECT
+    test::Backends backends_;
+
+private slots:
+    void demoPipelineBuilds_data() { test::Backends::addRows(); }
+    void demoPipelineBuilds() {
+        QFETCH(std::string, backend);
+        test::TempWorkspace ws;
+        dashboard::DemoSizes sizes;
+        sizes.customers = 40;
+        sizes.orders = 300;
+        sizes.days = 60;
+        QVERIFY(dashboard::ensureDemoWorkspace(ws.path(), sizes).isOk());
+        std::string target = ws.sqlitePath();
+        if (backend == "postgres") {
+            auto t = backends_.freshTarget(backend);
+            QVERIFY2(t.isOk(), t.isOk() ? "" : t.message().c_str());
+            target = *t;
+            QVERIFY(dashboard::ensureDemoData(target, sizes).isOk());
+        }
+        auto project = loadModelProject(ws.path(), Warehouse::dialectFor(target));
+        QVERIFY2(project.isOk(), project.isOk() ? "" : project.message().c_str());
+        QCOMPARE(project->models.size(), std::size_t(6));
+        Runtime rt;
+        auto r = buildModels(rt, target, *project, {});
+        QVERIFY2(r.isOk(), r.isOk() ? "" : r.message().c_str());
+        for (const auto& m : r->models) QVERIFY2(m.status == "success", (m.name + ": " + m.error).c_str());
+
+        auto w = Warehouse::open(target);
+        QVERIFY(w.isOk());
+        // Sales are orders (sums cast: PostgreSQL sums bigint as numeric) that are not cancelled (and have
+        // lines), straight from the raw tables.
+        const std::string sales =
+            "FROM orders o WHERE lower(o.status) <> 'cancelled' AND EXISTS "
+            "(SELECT 1 FROM order_items i WHERE i.order_id = o.order_id)";
+        QCOMPARE(test::scalarText(**w, "SELECT round(CAST(sum(revenue) AS numeric), 2) FROM daily_sales"),
+                 test::scalarText(**w, "SELECT round(CAST(sum(o.total) AS numeric), 2) " + sales));
+        QCOMPARE(test::scalarInt(**w, "SELECT CAST(sum(orders) AS bigint) FROM daily_sales"),
+                 test::scalarInt(**w, "SELECT count(*) " + sales));
+        QCOMPARE(test::scalarInt(**w, "SELECT CAST(sum(items) AS bigint) FROM daily_sales"),
+                 test::scalarInt(
+                     **w,
+                     "SELECT CAST(sum(quantity) AS bigint) FROM order_items i JOIN orders o ON o.order_id = "
+                     "i.order_id WHERE lower(o.status) <> 'cancelled'"));
+        QCOMPARE(test::scalarInt(**w, "SELECT count(*) FROM customer_mart"),
+                 test::scalarInt(**w, "SELECT count(*) FROM customers"));
+        QCOMPARE(test::scalarInt(**w, "SELECT CAST(sum(orders) AS bigint) FROM customer_mart"),
+                 test::scalarInt(**w, "SELECT count(*) FROM orders WHERE lower(status) <> 'cancelled'"));
+    }
+};
+
+QTEST_GUILESS_MAIN(DemoModelsTest)
+#include "demo_models_test.moc"

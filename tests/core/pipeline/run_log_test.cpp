@@ -1,0 +1,203 @@
+// The run history (deskbase_runs, deskbase_run_steps, deskbase_check_results) on SQLite and on
+// PostgreSQL: what is written reads back, newest first, and two writers never share an id.
+#include "tests/core/pipeline/run_log_test.h"
+
+#include <QtTest>
+#include <set>
+#include <thread>
+
+#include "core/checks/freshness.h"
+#include "core/pipeline/run_log.h"
+#include "tests/support/warehouse_probe.h"
+
+using namespace deskbase;
+
+namespace {
+
+CheckResult result(const std::string& table, const std::string& name, CheckStatus status,
+                   std::int64_t failures) {
+    CheckResult r;
+    r.file = "checks/" + table + ".json";
+    r.table = table;
+    r.check = "unique";
+    r.name = name;
+    r.columns = {"a", "b"};
+    r.severity = Severity::Warn;
+    r.status = status;
+    r.failures = failures;
+    r.rows = 40;
+    r.percent = 100.0 * double(failures) / 40.0;
+    r.sample = {{{Value{std::int64_t(7)}, Value{std::string("x'y")}}, 3}, {{Value{}, Value{1.5}}, 2}};
+    r.failingRowsSql = "SELECT * FROM " + table;
+    r.message = std::to_string(failures) + " of 40 rows share a key with another row";
+    r.seconds = 0.25;
+    return r;
+}
+
+}  // namespace
+
+void RunLogTest::initTestCase() {
+    auto s = backend_.setUp();
+    QVERIFY2(s, s.message().c_str());
+}
+
+void RunLogTest::init() {
+    w_.reset();
+    auto w = backend_.freshWarehouse();
+    QVERIFY2(w, w.status().message().c_str());
+    w_ = std::move(*w);
+}
+
+void RunLogTest::runsAndStepsReadBack() {
+    auto first = startRun(*w_, "build");
+    QVERIFY2(first, first.status().message().c_str());
+    auto second = startRun(*w_, "check");
+    QVERIFY2(second, second.status().message().c_str());
+    QCOMPARE(*second, *first + 1);
+    QVERIFY(addRunStep(*w_, *first, {"model", "stg_orders", "success", 120, 0.5, ""}));
+    QVERIFY(
+        addRunStep(*w_, *first, {"model", "daily_sales", "error", std::nullopt, 0.1, "no such column: x"}));
+    QVERIFY(addRunStep(*w_, *first, {"model", "top_customers", "skipped", std::nullopt, 0, ""}));
+    QVERIFY(finishRun(*w_, *first, "error", "1 model failed", 1.75));
+
+    auto steps = runSteps(*w_, *first);
+    QVERIFY2(steps, steps.status().message().c_str());
+    QCOMPARE(steps->size(), std::size_t(3));
+    QCOMPARE((*steps)[0].name, std::string("stg_orders"));
+    QCOMPARE((*steps)[0].rows, std::optional<std::int64_t>(120));
+    QCOMPARE((*steps)[0].seconds, 0.5);
+    QCOMPARE((*steps)[1].status, std::string("error"));
+    QCOMPARE((*steps)[1].error, std::string("no such column: x"));
+    QVERIFY(!(*steps)[1].rows);
+    QCOMPARE((*steps)[2].status, std::string("skipped"));
+    QVERIFY(runSteps(*w_, *second)->empty());
+
+    auto runs = recentRuns(*w_);
+    QVERIFY2(runs, runs.status().message().c_str());
+    QCOMPARE(runs->size(), std::size_t(2));
+    QCOMPARE((*runs)[0].id, *second);  // newest first
+    QCOMPARE((*runs)[0].status, std::string("running"));
+    QVERIFY((*runs)[0].finishedAt.empty());
+    QCOMPARE((*runs)[1].kind, std::string("build"));
+    QCOMPARE((*runs)[1].status, std::string("error"));
+    QCOMPARE((*runs)[1].error, std::string("1 model failed"));
+    QCOMPARE((*runs)[1].seconds, 1.75);
+    QVERIFY(parseTimestamp((*runs)[1].finishedAt).has_value());
+    // Readable by any SQL client: plain tables.
+    QCOMPARE(test::scalarInt(*w_, "SELECT COUNT(*) FROM deskbase_run_steps WHERE status = 'skipped'"),
+             std::int64_t(1));
+}
+
+void RunLogTest::checkResultsReadBack() {
+    auto run = startRun(*w_, "check");
+    QVERIFY2(run, run.status().message().c_str());
+    std::vector<CheckResult> written = {result("orders", "unique(a, b)", CheckStatus::Warn, 5),
+                                        result("orders", "rows", CheckStatus::Pass, 0)};
+    written[1].check = "row_count";
+    written[1].columns.clear();
+    written[1].percent.reset();
+    written[1].sample.clear();
+    written[1].failingRowsSql.clear();
+    written[1].severity = Severity::Error;
+    QVERIFY(recordCheckResults(*w_, *run, written));
+    auto back = lastCheckResults(*w_, "orders");
+    QVERIFY2(back, back.status().message().c_str());
+    QCOMPARE(back->size(), written.size());
+    for (std::size_t i = 0; i < written.size(); ++i) {
+        const auto &a = (*back)[i], &b = written[i];
+        QCOMPARE(a.table, b.table);
+        QCOMPARE(a.name, b.name);
+        QCOMPARE(a.check, b.check);
+        QCOMPARE(a.columns, b.columns);
+        QCOMPARE(int(a.severity), int(b.severity));
+        QCOMPARE(int(a.status), int(b.status));
+        QCOMPARE(a.failures, b.failures);
+        QCOMPARE(a.rows, b.rows);
+        QCOMPARE(a.percent, b.percent);
+        QCOMPARE(a.failingRowsSql, b.failingRowsSql);
+        QCOMPARE(a.message, b.message);
+        QCOMPARE(a.file, b.file);
+        QCOMPARE(a.seconds, b.seconds);
+        QCOMPARE(a.sample.size(), b.sample.size());
+        for (std::size_t k = 0; k < a.sample.size(); ++k) {
+            QCOMPARE(a.sample[k].count, b.sample[k].count);
+            QVERIFY(a.sample[k].key == b.sample[k].key);
+        }
+    }
+}
+
+void RunLogTest::lastResultsAreTheNewestRunsForThatTable() {
+    auto one = startRun(*w_, "check");
+    QVERIFY(recordCheckResults(*w_, *one, {result("orders", "u", CheckStatus::Fail, 9)}));
+    QVERIFY(recordCheckResults(*w_, *one, {result("customers", "u", CheckStatus::Pass, 0)}));
+    auto two = startRun(*w_, "import");
+    QVERIFY(recordCheckResults(*w_, *two, {result("orders", "u", CheckStatus::Pass, 0)}));
+    auto orders = lastCheckResults(*w_, "orders");
+    QCOMPARE(orders->size(), std::size_t(1));
+    QCOMPARE(int(orders->front().status), int(CheckStatus::Pass));
+    // customers was not checked in the newer run: its last results are still the first run's.
+    auto customers = lastCheckResults(*w_, "customers");
+    QCOMPARE(customers->size(), std::size_t(1));
+    QCOMPARE(customers->front().table, std::string("customers"));
+    QCOMPARE(test::scalarInt(*w_, "SELECT COUNT(*) FROM deskbase_check_results"), std::int64_t(3));
+}
+
+void RunLogTest::nothingRecordedIsEmpty() {
+    auto runs = recentRuns(*w_);
+    QVERIFY2(runs, runs.status().message().c_str());
+    QVERIFY(runs->empty());
+    auto last = lastCheckResults(*w_, "orders");
+    QVERIFY2(last, last.status().message().c_str());
+    QVERIFY(last->empty());
+    // The bookkeeping tables are not user tables.
+    QVERIFY(startRun(*w_, "check"));
+    auto tables = w_->listTables();
+    QVERIFY(tables);
+    QVERIFY(tables->empty());
+}
+
+void RunLogTest::concurrentRunsGetDistinctIds() {
+    QVERIFY(ensureRunLog(*w_));
+    constexpr int kPerThread = 15;
+    std::vector<std::int64_t> ids[2];
+    std::string errors[2];
+    std::vector<std::thread> threads;
+    for (int t = 0; t < 2; ++t)
+        threads.emplace_back([&, t] {
+            auto w = Warehouse::open(backend_.target());
+            if (!w) {
+                errors[t] = w.message();
+                return;
+            }
+            for (int i = 0; i < kPerThread; ++i) {
+                auto id = startRun(**w, "build");
+                if (!id) {
+                    errors[t] = id.message();
+                    return;
+                }
+                ids[t].push_back(*id);
+                if (auto s = addRunStep(**w, *id, {"model", "m" + std::to_string(i), "success", i, 0, ""});
+                    !s) {
+                    errors[t] = s.message();
+                    return;
+                }
+            }
+        });
+    for (auto& th : threads) th.join();
+    QVERIFY2(errors[0].empty(), errors[0].c_str());
+    QVERIFY2(errors[1].empty(), errors[1].c_str());
+    std::set<std::int64_t> all(ids[0].begin(), ids[0].end());
+    all.insert(ids[1].begin(), ids[1].end());
+    QCOMPARE(all.size(), std::size_t(2 * kPerThread));
+    QCOMPARE(test::scalarInt(*w_, "SELECT COUNT(*) FROM deskbase_runs"), std::int64_t(2 * kPerThread));
+    QCOMPARE(test::scalarInt(*w_, "SELECT COUNT(*) FROM deskbase_run_steps"), std::int64_t(2 * kPerThread));
+}
+
+void RunLogTest::finishingAnUnknownRunFails() {
+    QVERIFY(ensureRunLog(*w_));
+    auto s = finishRun(*w_, 42, "success");
+    QVERIFY(!s);
+    QCOMPARE(s.message(), std::string("cannot record the run: no run 42"));
+}
+
+QTEST_GUILESS_MAIN(RunLogTest)
