@@ -3,6 +3,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QInputDialog>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QStatusBar>
@@ -13,11 +14,13 @@
 #include "app/gui/import_controller.h"
 #include "app/gui/main_window.h"
 #include "app/gui/query_page.h"
+#include "app/gui/query_tabs.h"
 #include "app/gui/workspace_controller.h"
 #include "core/dashboard/dashboard.h"
 #include "widgets/dashboard/dashboard_canvas.h"
 #include "widgets/dashboard/dashboard_view.h"
 #include "widgets/schema/schema_browser.h"
+#include "widgets/schema/schema_model.h"
 
 namespace deskbase::gui {
 
@@ -27,6 +30,28 @@ DashboardPages::DashboardPages(MainWindow* window) : QObject(window), window_(wi
     connect(window->workspace(), &WorkspaceController::schemaLoaded, this, [this] {
         for (auto* view : openPages()) view->setTables(window_->workspace()->schema().tables);
     });
+    connect(window->sidebar(), &widgets::SchemaBrowser::contextMenuAboutToShow, this,
+            &DashboardPages::addSidebarActions);
+}
+
+void DashboardPages::addSidebarActions(QMenu* menu, const widgets::SchemaItem& item) {
+    using Kind = widgets::SchemaModel::Kind;
+    const auto* model = window_->sidebar()->model();
+    const bool dashboardsSection =
+        item.kind == Kind::Section &&
+        item.name == model->sectionIndex(Kind::Dashboard).data(widgets::SchemaModel::NameRole).toString();
+    QAction* first = menu->actions().value(0);
+    if (item.kind == Kind::Question) {
+        const QString path = item.path;
+        auto* add = new QAction(tr("Add to dashboard…"), menu);
+        connect(add, &QAction::triggered, this, [this, path] { askAddToDashboard(path); });
+        menu->insertAction(first ? menu->actions().value(2) : nullptr, add);
+    } else if (item.kind == Kind::Dashboard || dashboardsSection) {
+        auto* create = new QAction(tr("New dashboard…"), menu);
+        create->setShortcut(QKeySequence(QStringLiteral("Ctrl+Shift+N")));
+        connect(create, &QAction::triggered, this, [this] { newDashboard(); });
+        menu->insertAction(item.kind == Kind::Dashboard ? menu->actions().value(1) : first, create);
+    }
 }
 
 widgets::DashboardView* DashboardPages::page(const QString& path) const {

@@ -4,15 +4,19 @@
 // (closing a tab cancels its runs), and open dashboards refresh after an import. Also the
 // window's dashboard commands: New dashboard (a name, a file, edit mode), Add to dashboard (a
 // question onto an existing or a new dashboard, in the first free place, in edit mode), and the
-// wall display (fullscreen with the window's menus, sidebar, tabs and status bar hidden).
+// sidebar's context actions for both, and the wall display (fullscreen with the window's menus, sidebar, tabs
+// and status bar hidden).
 #include <QObject>
 #include <QString>
 #include <map>
 #include <vector>
 
+class QMenu;
+
 namespace deskbase::widgets {
 class DashboardView;
-}
+struct SchemaItem;
+}  // namespace deskbase::widgets
 
 namespace deskbase::gui {
 
@@ -41,6 +45,10 @@ public:
     widgets::DashboardView* addToDashboard(const QString& questionPath, const QString& dashboardPath);
     // The query page's question: saved first when it has no file or unsaved edits.
     AddToDashboardDialog* addQueryToDashboard();
+
+    // The sidebar's right-click menu: Add to dashboard on a question, New dashboard on a dashboard
+    // or the Dashboards section.
+    void addSidebarActions(QMenu* menu, const widgets::SchemaItem& item);
 
 private:
     void refreshAll();

@@ -26,21 +26,7 @@ namespace deskbase::widgets {
 
 namespace {
 DashboardView::Choice messageBoxPrompt(DashboardView* view, const QString& action) {
-    QMessageBox box(QMessageBox::Question, QObject::tr("Unsaved changes"),
-                    QObject::tr("Save the changes to the dashboard “%1” before %2?")
-                        .arg(QString::fromStdString(view->dashboard().name), action),
-                    QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, view);
-    box.setObjectName(QStringLiteral("unsavedChangesBox"));
-    box.setDefaultButton(QMessageBox::Save);
-    box.setEscapeButton(QMessageBox::Cancel);
-    switch (box.exec()) {
-        case QMessageBox::Save:
-            return DashboardView::Choice::Save;
-        case QMessageBox::Discard:
-            return DashboardView::Choice::Discard;
-        default:
-            return DashboardView::Choice::Cancel;
-    }
+    return askSaveChoice(view, view->unsavedWorkName(), action, true);
 }
 }  // namespace
 
@@ -277,6 +263,10 @@ void DashboardView::setEditMode(bool on) {
     }
     if (on) canvas_->setFocus(Qt::OtherFocusReason);  // Ctrl+Z, Delete, arrows work at once
     emit editModeChanged(on);
+}
+
+QString DashboardView::unsavedWorkName() const {
+    return tr("the dashboard “%1”").arg(QString::fromStdString(dashboard().name));
 }
 
 DashboardView::Choice DashboardView::askToSave(const QString& action) {

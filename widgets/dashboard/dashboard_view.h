@@ -13,6 +13,7 @@
 #include "core/dashboard/dashboard.h"
 #include "core/util/result.h"
 #include "core/warehouse/warehouse.h"
+#include "widgets/common/unsaved_work.h"
 #include "widgets/dashboard/dashboard_session.h"
 
 QT_BEGIN_NAMESPACE
@@ -31,11 +32,13 @@ class FilterBar;
 class FilterPanel;
 class QuestionPicker;
 
-class DashboardView : public QWidget {
+// The window asks Save / Discard / Cancel about a modified dashboard before closing its tab, the
+// window or the workspace through UnsavedWork (the same prompt as a query tab's).
+class DashboardView : public QWidget, public UnsavedWork {
     Q_OBJECT
 public:
     // What a "save your edits?" prompt answered.
-    enum class Choice { Save, Discard, Cancel };
+    using Choice = SaveChoice;
     // Asks Save / Discard / Cancel about the unsaved edits before `action` ("leaving edit mode").
     using SavePrompt = std::function<Choice(DashboardView* view, const QString& action)>;
 
@@ -54,6 +57,10 @@ public:
     const dashboard::Dashboard& dashboard() const { return session_->dashboard(); }
     const std::string& path() const { return session_->path(); }
     bool isModified() const { return session_->isModified(); }
+    // UnsavedWork
+    QString unsavedWorkName() const override;
+    bool saveWork() override { return save().isOk(); }
+    void discardWork() override { session_->revertToSaved(); }
     QUndoStack* undoStack() const { return session_->undoStack(); }
     const dashboard::FilterValues& filterValues() const { return session_->filterValues(); }
     void setFilterValue(const std::string& filterId, const std::vector<std::string>& values) {

@@ -8,6 +8,7 @@
 #include <QTabWidget>
 #include <QtTest>
 
+#include "app/gui/dashboard_pages.h"
 #include "app/gui/main_menus.h"
 #include "app/gui/main_window.h"
 #include "app/gui/page_tabs.h"
@@ -15,9 +16,12 @@
 #include "app/gui/query_tabs.h"
 #include "app/gui/save_question_dialog.h"
 #include "app/gui/workspace_controller.h"
+#include "core/dashboard/dashboard.h"
 #include "core/question/question.h"
 #include "tests/support/modal_answer.h"
 #include "tests/support/temp_workspace.h"
+#include "widgets/dashboard/dashboard_toolbar.h"
+#include "widgets/dashboard/dashboard_view.h"
 #include "widgets/editor/sql_editor.h"
 #include "widgets/grid/result_grid.h"
 #include "widgets/grid/result_table_model.h"
@@ -244,6 +248,36 @@ private slots:
         QueryPage* other = window_->queryTabs()->openQuestion(second);
         QVERIFY(other != page);
         QCOMPARE(page->editor()->toPlainText(), kEdited);
+    }
+
+    // A dashboard being edited is unsaved work too: its tab is marked, closing the tab or the
+    // window asks, Cancel keeps the edits, Save writes the file.
+    void dashboardEditsAskBeforeTheTabOrWindowCloses() {
+        widgets::DashboardView* view = window_->dashboards()->createDashboard(QStringLiteral("Board"));
+        QVERIFY(view && view->editMode());
+        const std::string path = view->path();
+        view->toolbar()->addText->trigger();
+        QCOMPARE(view->dashboard().cards.size(), std::size_t(1));
+        QVERIFY(view->isWindowModified());
+        QVERIFY(window_->pages()->tabText(tabOf(*window_, view)).startsWith(QLatin1Char('*')));
+
+        auto cancel = test::answerBox(kBox, QMessageBox::Cancel, 2);
+        QVERIFY(!window_->pageTabs()->close(view));
+        QCOMPARE(cancel->times, 1);
+        QVERIFY2(cancel->text.contains(QStringLiteral("Board")), qPrintable(cancel->text));
+        QVERIFY(tabOf(*window_, view) >= 0);
+        QCOMPARE(view->dashboard().cards.size(), std::size_t(1));
+        QVERIFY(!window_->close());  // the window asks too (and Cancel keeps it open)
+        QCOMPARE(cancel->times, 2);
+
+        auto save = test::answerBox(kBox, QMessageBox::Save);
+        QPointer<widgets::DashboardView> gone = view;
+        QVERIFY(window_->pageTabs()->close(view));
+        QCOMPARE(save->times, 1);
+        QTRY_VERIFY(gone.isNull());
+        auto saved = dashboard::loadDashboard(path);
+        QVERIFY(saved);
+        QCOMPARE(saved->cards.size(), std::size_t(1));
     }
 
     // Nothing to ask about: no prompt at all.
