@@ -5,8 +5,9 @@
 #include <QWidget>
 #include <optional>
 
-#include "core/question/question.h"
 #include "core/export/result_export.h"
+#include "core/question/question.h"
+#include "core/sql/sql_template.h"
 
 class QAction;
 class QLabel;
@@ -92,6 +93,7 @@ private:
     Question question_;  // the open question: keeps its visualization and cache policy on save
     QString lastRunSql_;
     int lastRunOffset_ = 0;
+    ExpandedSql lastExpanded_;  // maps error positions back onto lastRunSql_
     QElapsedTimer runClock_;
 };
 
