@@ -1,8 +1,10 @@
 #include "core/workspace/workspace.h"
 
+#include <libpq-fe.h>
+
 #include <algorithm>
+#include <cstring>
 #include <filesystem>
-#include <regex>
 
 #include "core/warehouse/warehouse.h"
 
@@ -27,24 +29,30 @@ std::vector<std::string> jsonFilesIn(const fs::path& dir) {
 }  // namespace
 
 std::string targetWithoutPassword(const std::string& target) {
-    if (target.rfind("postgresql://", 0) == 0 || target.rfind("postgres://", 0) == 0) {
-        const std::size_t start = target.find("://") + 3;
-        const std::size_t at = target.find('@', start);
-        const std::size_t slash = target.find('/', start);
-        if (at != std::string::npos && (slash == std::string::npos || at < slash)) {
-            const std::size_t colon = target.find(':', start);
-            if (colon != std::string::npos && colon < at) return target.substr(0, colon) + target.substr(at);
+    if (!Warehouse::isPostgresTarget(target)) return target;
+    // libpq reads the connection string (URI or keyword=value) as it will when connecting.
+    char* error = nullptr;
+    PQconninfoOption* options = PQconninfoParse(target.c_str(), &error);
+    if (error) PQfreemem(error);
+    if (!options) return target;  // not a connection string libpq can use
+    bool hadPassword = false;
+    std::string out;
+    for (const PQconninfoOption* o = options; o->keyword; ++o) {
+        if (!o->val) continue;
+        if (std::strcmp(o->keyword, "password") == 0) {
+            hadPassword = true;
+            continue;
         }
-        // ?password=... in the query string
-        static const std::regex queryPassword(R"(([?&])password=[^&]*&?)");
-        std::string out = std::regex_replace(target, queryPassword, "$1");
-        if (!out.empty() && (out.back() == '&' || out.back() == '?')) out.pop_back();
-        return out;
+        std::string quoted;
+        for (const char* c = o->val; *c; ++c) {
+            if (*c == '\\' || *c == '\'') quoted += '\\';
+            quoted += *c;
+        }
+        out += (out.empty() ? "" : " ") + std::string(o->keyword) + "='" + quoted + "'";
     }
-    static const std::regex keywordPassword(R"((^|\s)password\s*=\s*('([^'\\]|\\.)*'|\S*))");
-    std::string out = std::regex_replace(target, keywordPassword, "");
-    while (!out.empty() && out.front() == ' ') out.erase(out.begin());
-    return out;
+    PQconninfoFree(options);
+    // Without a password the string is kept as written (a URI stays a URI).
+    return hadPassword ? out : target;
 }
 
 Result<Workspace> Workspace::open(const std::string& dir) {

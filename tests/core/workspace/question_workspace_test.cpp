@@ -1,7 +1,9 @@
 // Question JSON round-trip and workspace loading (broken files are reported, the rest loads).
-#include <QtTest>
+#include <libpq-fe.h>
 
+#include <QtTest>
 #include <filesystem>
+#include <map>
 
 #include "core/question/question.h"
 #include "core/question/question_request.h"
@@ -43,6 +45,55 @@ Question sampleQuestion() {
 class QuestionWorkspaceTest : public QObject {
     Q_OBJECT
 private slots:
+    // Saved targets lose their password: libpq reads the string (PQconninfoParse), not a regex.
+    void targetsLoseTheirPassword_data() {
+        QTest::addColumn<QString>("target");
+        QTest::addColumn<QString>("user");
+        QTest::addColumn<QString>("host");
+        QTest::addColumn<QString>("dbname");
+        QTest::newRow("uri") << "postgresql://ann:s3cret@db.example:5433/sales"
+                             << "ann"
+                             << "db.example"
+                             << "sales";
+        QTest::newRow("uri query") << "postgres://ann@db.example/sales?password=s3cret&sslmode=disable"
+                                   << "ann"
+                                   << "db.example"
+                                   << "sales";
+        QTest::newRow("keywords") << "host=db.example password='s3cret \\'quoted' user=ann dbname=sales"
+                                  << "ann"
+                                  << "db.example"
+                                  << "sales";
+    }
+    void targetsLoseTheirPassword() {
+        QFETCH(QString, target);
+        QFETCH(QString, user);
+        QFETCH(QString, host);
+        QFETCH(QString, dbname);
+        const std::string clean = targetWithoutPassword(target.toStdString());
+        QVERIFY2(clean.find("s3cret") == std::string::npos, clean.c_str());
+        char* error = nullptr;
+        PQconninfoOption* options = PQconninfoParse(clean.c_str(), &error);
+        QVERIFY2(options, error ? error : clean.c_str());
+        std::map<std::string, std::string> given;
+        for (const PQconninfoOption* o = options; o->keyword; ++o)
+            if (o->val) given[o->keyword] = o->val;
+        PQconninfoFree(options);
+        QCOMPARE(QString::fromStdString(given["user"]), user);
+        QCOMPARE(QString::fromStdString(given["host"]), host);
+        QCOMPARE(QString::fromStdString(given["dbname"]), dbname);
+        QVERIFY(!given.count("password"));
+    }
+    void targetsWithoutPasswordAreKept_data() {
+        QTest::addColumn<QString>("target");
+        QTest::newRow("uri") << "postgresql://ann@db.example:5433/sales";
+        QTest::newRow("keywords") << "host=db.example dbname=sales";
+        QTest::newRow("sqlite file") << "/tmp/password=x/warehouse.db";
+    }
+    void targetsWithoutPasswordAreKept() {
+        QFETCH(QString, target);
+        QCOMPARE(QString::fromStdString(targetWithoutPassword(target.toStdString())), target);
+    }
+
     void roundTripIsByteIdentical() {
         test::TempWorkspace ws;
         const std::string first = ws.file("q1.json");
