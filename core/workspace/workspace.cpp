@@ -1,9 +1,6 @@
 #include "core/workspace/workspace.h"
 
-#include <libpq-fe.h>
-
 #include <algorithm>
-#include <cstring>
 #include <filesystem>
 
 #include "core/warehouse/warehouse.h"
@@ -27,33 +24,6 @@ std::vector<std::string> jsonFilesIn(const fs::path& dir) {
 }
 
 }  // namespace
-
-std::string targetWithoutPassword(const std::string& target) {
-    if (!Warehouse::isPostgresTarget(target)) return target;
-    // libpq reads the connection string (URI or keyword=value) as it will when connecting.
-    char* error = nullptr;
-    PQconninfoOption* options = PQconninfoParse(target.c_str(), &error);
-    if (error) PQfreemem(error);
-    if (!options) return target;  // not a connection string libpq can use
-    bool hadPassword = false;
-    std::string out;
-    for (const PQconninfoOption* o = options; o->keyword; ++o) {
-        if (!o->val) continue;
-        if (std::strcmp(o->keyword, "password") == 0) {
-            hadPassword = true;
-            continue;
-        }
-        std::string quoted;
-        for (const char* c = o->val; *c; ++c) {
-            if (*c == '\\' || *c == '\'') quoted += '\\';
-            quoted += *c;
-        }
-        out += (out.empty() ? "" : " ") + std::string(o->keyword) + "='" + quoted + "'";
-    }
-    PQconninfoFree(options);
-    // Without a password the string is kept as written (a URI stays a URI).
-    return hadPassword ? out : target;
-}
 
 Result<Workspace> Workspace::open(const std::string& dir) {
     std::error_code ec;
