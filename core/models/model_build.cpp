@@ -5,6 +5,8 @@
 #include <mutex>
 
 #include "core/cache/result_cache.h"
+#include "core/checks/check_report.h"
+#include "core/checks/check_runner.h"
 #include "core/models/build_log.h"
 #include "core/models/materialize.h"
 #include "core/models/model_compile.h"
@@ -17,7 +19,23 @@ namespace deskbase {
 bool BuildReport::failed() const {
     for (const auto& m : models)
         if (m.status != "success") return true;
-    return false;
+    return anyBlocking(checks);
+}
+
+std::string buildSummary(const BuildReport& report) {
+    if (!report.failed()) return {};
+    int failed = 0, skipped = 0;
+    for (const auto& m : report.models) {
+        failed += m.status == "error";
+        skipped += m.status == "skipped";
+    }
+    std::string out;
+    if (failed > 0 || skipped > 0)
+        out = std::to_string(failed) + " of " + std::to_string(report.models.size()) + " models failed, " +
+              std::to_string(skipped) + " skipped";
+    if (auto checks = blockingSummary(report.checks); !checks.empty())
+        out += (out.empty() ? "" : "; ") + checks;
+    return out;
 }
 
 namespace {
@@ -74,7 +92,11 @@ Result<BuildReport> buildModels(Runtime& runtime, const std::string& target, con
         const ModelTemplate* model = nullptr;
         std::vector<const ModelTemplate*> reads;  // it and the ephemeral models inlined into it
         MaterializeInput input;
+        std::vector<const CheckFile*> checkFiles;  // run after it builds
+        std::vector<std::string> after;            // selected models its checks read
         ModelRun run;
+        std::vector<CheckResult> checks;
+        bool checksBlock = false;
         enum { Waiting, Running, Done } state = Waiting;
     };
     std::vector<Step> steps;
@@ -105,6 +127,14 @@ Result<BuildReport> buildModels(Runtime& runtime, const std::string& target, con
                 if (!vsql) return Error{vsql.message()};
                 s.input.dependentViews.emplace_back(v, std::move(*vsql));
             }
+        for (const auto& f : options.checks) {
+            if (f.table != name || s.input.materialized == Materialization::Ephemeral) continue;
+            s.checkFiles.push_back(&f);
+            for (const auto& c : f.checks)
+                if (c.kind == CheckKind::Relationships && c.to != name && selected->count(c.to) &&
+                    !graph->downstream(name).count(c.to))
+                    s.after.push_back(c.to);
+        }
         stepOf[name] = steps.size();
         steps.push_back(std::move(s));
     }
@@ -133,6 +163,13 @@ Result<BuildReport> buildModels(Runtime& runtime, const std::string& target, con
             s.run.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
             if (!out) return Status::fail(out.message());
             s.run.rows = out->rows;
+            CheckRunOptions checkOptions;
+            checkOptions.stop = &ctx.cancelFlag();
+            for (const CheckFile* f : s.checkFiles) {
+                auto results = runChecks(**w, *f, checkOptions);
+                s.checks.insert(s.checks.end(), results.begin(), results.end());
+            }
+            s.checksBlock = anyBlocking(s.checks);
             return Status::ok();
         };
         spec.onDone = [&, i](const JobHandle& h) {
@@ -172,12 +209,16 @@ Result<BuildReport> buildModels(Runtime& runtime, const std::string& target, con
                 if (ps.state != Step::Done)
                     wait = true;
                 else if (ps.run.status != "success" && failed.empty())
-                    failed = p;
+                    failed = "upstream model " + p + " did not build";
+                else if (ps.checksBlock && failed.empty())
+                    failed = "upstream model " + p + " failed its checks";
             }
+            for (const auto& a : s.after)
+                if (steps[stepOf.at(a)].state != Step::Done) wait = true;
             if (!failed.empty()) {
                 s.state = Step::Done;
                 s.run.status = "skipped";
-                s.run.error = "upstream model " + failed + " did not build";
+                s.run.error = failed;
             } else if (!wait && s.run.materialized == Materialization::Ephemeral) {
                 s.state = Step::Done;
                 s.run.status = "success";  // inlined where it is used; steps are upstream first
@@ -187,7 +228,18 @@ Result<BuildReport> buildModels(Runtime& runtime, const std::string& target, con
                 ready.push_back(i);
             }
         }
-        if (ready.empty() && running == 0) break;
+        if (ready.empty() && running == 0) {
+            // Only the order of checks can be left (two models whose checks read each other):
+            // drop those waits rather than stop.
+            bool waiting = false;
+            for (auto& s : steps)
+                if (s.state == Step::Waiting) {
+                    waiting = true;
+                    s.after.clear();
+                }
+            if (waiting) continue;
+            break;
+        }
         lock.unlock();
         for (std::size_t i : ready) submit(i);
         lock.lock();
@@ -197,7 +249,10 @@ Result<BuildReport> buildModels(Runtime& runtime, const std::string& target, con
     if (viewBuilt)  // a view's new definition is not a new data version of the tables it reads
         if (auto cache = runtime.cache()) cache->purge();
     BuildReport report;
-    for (auto& s : steps) report.models.push_back(std::move(s.run));
+    for (auto& s : steps) {
+        report.models.push_back(std::move(s.run));
+        report.checks.insert(report.checks.end(), s.checks.begin(), s.checks.end());
+    }
     lock.unlock();
     JobSpec record;
     record.kind = "build";
