@@ -7,10 +7,10 @@
 #include "core/cache/result_cache.h"
 #include "core/checks/check_report.h"
 #include "core/checks/check_runner.h"
-#include "core/models/build_log.h"
 #include "core/models/materialize.h"
 #include "core/models/model_compile.h"
 #include "core/models/model_graph.h"
+#include "core/pipeline/run_log.h"
 #include "core/runtime/runtime.h"
 #include "core/warehouse/warehouse.h"
 
@@ -77,10 +77,39 @@ Status checkSources(Warehouse& w, const std::vector<const ModelTemplate*>& model
     return Status::ok();
 }
 
+// The build in the run log (core/pipeline/run_log.h): a "model" step per model in build order,
+// after each model that has checks a "checks" step, every check result, then the run's end.
+Status recordBuild(Warehouse& w, BuildReport& report, std::chrono::steady_clock::duration took) {
+    if (report.runId == 0) {  // the run could not be started before the build
+        auto id = startRun(w, "build");
+        if (!id) return Status::fail(id.message());
+        report.runId = *id;
+    }
+    for (const auto& m : report.models) {
+        if (auto s = addRunStep(w, report.runId, {"model", m.name, m.status, m.rows, m.seconds, m.error}); !s)
+            return s;
+        std::vector<CheckResult> mine;
+        double seconds = 0;
+        for (const auto& c : report.checks)
+            if (c.table == m.name) {
+                mine.push_back(c);
+                seconds += c.seconds;
+            }
+        if (mine.empty()) continue;
+        const RunStep checks{"checks",     m.name,  std::string(checkStatusName(worstStatus(mine))),
+                             std::nullopt, seconds, ""};
+        if (auto s = addRunStep(w, report.runId, checks); !s) return s;
+    }
+    if (auto s = recordCheckResults(w, report.runId, report.checks); !s) return s;
+    return finishRun(w, report.runId, report.failed() ? "error" : "success", buildSummary(report),
+                     std::chrono::duration<double>(took).count());
+}
+
 }  // namespace
 
 Result<BuildReport> buildModels(Runtime& runtime, const std::string& target, const ModelProject& project,
                                 const BuildOptions& options) {
+    const auto buildStarted = std::chrono::steady_clock::now();
     const Dialect& dialect = Warehouse::dialectFor(target);
     auto graph = ModelGraph::build(project);
     if (!graph) return Error{graph.message()};
@@ -138,6 +167,21 @@ Result<BuildReport> buildModels(Runtime& runtime, const std::string& target, con
         stepOf[name] = steps.size();
         steps.push_back(std::move(s));
     }
+
+    // The run is in the log (status "running") while the models build; recordBuild() ends it.
+    std::int64_t runId = 0;
+    JobSpec start;
+    start.kind = "build";
+    start.writesTo = target;
+    start.run = [&](JobContext& ctx) -> Status {
+        auto w = ctx.connection(target);
+        if (!w) return Status::fail(w.message());
+        auto id = startRun(**w, "build");
+        if (!id) return Status::fail(id.message());
+        runId = *id;
+        return Status::ok();
+    };
+    (void)runtime.jobs().submit(std::move(start)).wait();  // a failure: recordBuild() tries again
 
     std::mutex mutex;
     std::condition_variable changed;
@@ -249,6 +293,7 @@ Result<BuildReport> buildModels(Runtime& runtime, const std::string& target, con
     if (viewBuilt)  // a view's new definition is not a new data version of the tables it reads
         if (auto cache = runtime.cache()) cache->purge();
     BuildReport report;
+    report.runId = runId;
     for (auto& s : steps) {
         report.models.push_back(std::move(s.run));
         report.checks.insert(report.checks.end(), s.checks.begin(), s.checks.end());
@@ -260,14 +305,11 @@ Result<BuildReport> buildModels(Runtime& runtime, const std::string& target, con
     record.run = [&](JobContext& ctx) -> Status {
         auto w = ctx.connection(target);
         if (!w) return Status::fail(w.message());
-        auto id = recordBuild(**w, report);
-        if (!id) return Status::fail(id.message());
-        report.buildId = *id;
-        return Status::ok();
+        return recordBuild(**w, report, std::chrono::steady_clock::now() - buildStarted);
     };
     auto handle = runtime.jobs().submit(std::move(record));
     handle.wait();
-    if (auto s = handle.status(); !s) report.recordError = s.message();
+    if (auto s = handle.status(); !s && report.recordError.empty()) report.recordError = s.message();
     return report;
 }
 

@@ -43,7 +43,7 @@ struct ModelRun {
 struct BuildReport {
     std::vector<ModelRun> models;     // in build order
     std::vector<CheckResult> checks;  // each built model's checks, in the models' build order
-    std::int64_t buildId = 0;         // in deskbase_model_builds (core/models/build_log.h)
+    std::int64_t runId = 0;           // in deskbase_runs (core/pipeline/run_log.h); 0: not recorded
     std::string recordError;          // set when the build could not be recorded
     bool failed() const;              // any model not "success", or a blocking check (check_result.h)
 };
@@ -52,7 +52,9 @@ struct BuildReport {
 // empty when !report.failed().
 std::string buildSummary(const BuildReport& report);
 
-// The build is recorded in the warehouse's bookkeeping at the end (core/models/build_log.h).
+// The build is a run of kind "build" in the run log (core/pipeline/run_log.h): started before the
+// first model builds, its steps (a "model" step per selected model, a "checks" step after each
+// model with checks), check results and status written when the build ends.
 // Errors (nothing built): a broken template, a missing ref, a cycle, an unknown selector.
 Result<BuildReport> buildModels(Runtime& runtime, const std::string& target, const ModelProject& project,
                                 const BuildOptions& options);

@@ -14,6 +14,7 @@
 
 #include "core/checks/check_file.h"
 #include "core/models/materialize.h"
+#include "core/pipeline/run_log.h"
 #include "core/runtime/runtime.h"
 #include "core/warehouse/warehouse.h"
 #include "tests/core/models/backends.h"
@@ -338,6 +339,63 @@ private slots:
                                               "column \"no_such_column\" in customer_revenue"));
         QCOMPARE(statuses(*r).at("top_customer"), std::string("skipped"));
         QCOMPARE(statuses(*r).at("daily_sales"), std::string("success"));
+    }
+
+    // Each build is a run of kind "build" in the run log: a model step per selected model (status,
+    // rows and error as the report says), a checks step after a model with checks, its check
+    // results, and the run's status and summary; the last statuses are the newest build's.
+    void buildsAreRecordedInTheRunLog_data() { test::Backends::addRows(); }
+    void buildsAreRecordedInTheRunLog() {
+        auto w = setUpProject();
+        writeFile(
+            std::filesystem::path(ws_->path()) / "checks" / "customer_revenue.json",
+            R"({"checks": [{"check": "row_count", "max": 2}, {"check": "unique", "columns": ["name"]}]})");
+        Runtime rt;
+        auto r = build(rt);
+        QVERIFY2(r.isOk(), r.isOk() ? "" : r.message().c_str());
+        QVERIFY(r->recordError.empty());
+        QVERIFY(r->runId > 0);
+        auto runs = recentRuns(*w);
+        QVERIFY2(runs.isOk(), runs.isOk() ? "" : runs.message().c_str());
+        QCOMPARE(runs->size(), std::size_t(1));
+        QCOMPARE(runs->front().id, r->runId);
+        QCOMPARE(runs->front().kind, std::string("build"));
+        QCOMPARE(runs->front().status, std::string("error"));
+        QCOMPARE(runs->front().error, buildSummary(*r));
+        auto steps = runSteps(*w, r->runId);
+        QVERIFY(steps.isOk());
+        std::vector<std::string> expected, got;
+        for (const auto& m : r->models) {
+            expected.push_back("model " + m.name + " " + m.status + " " +
+                               (m.rows ? std::to_string(*m.rows) : "-") + " " + m.error);
+            if (m.name == "customer_revenue") expected.push_back("checks customer_revenue fail - ");
+        }
+        for (const auto& s : *steps)
+            got.push_back(s.kind + " " + s.name + " " + s.status + " " +
+                          (s.rows ? std::to_string(*s.rows) : "-") + " " + s.error);
+        QCOMPARE(got, expected);
+        auto results = lastCheckResults(*w, "customer_revenue");
+        QVERIFY(results.isOk());
+        QCOMPARE(results->size(), std::size_t(2));
+        QCOMPARE((*results)[0].status, CheckStatus::Fail);
+        QCOMPARE((*results)[1].status, CheckStatus::Pass);  // names are distinct
+
+        std::filesystem::remove(std::filesystem::path(ws_->path()) / "checks" / "customer_revenue.json");
+        BuildOptions one;
+        one.select = {"customer_revenue+"};
+        r = build(rt, one);
+        QVERIFY2(r.isOk() && !r->failed(), r.isOk() ? "a model failed" : r.message().c_str());
+        runs = recentRuns(*w);
+        QCOMPARE(runs->size(), std::size_t(2));
+        QCOMPARE(runs->front().status, std::string("success"));
+        QVERIFY(runs->front().error.empty());
+        QCOMPARE(runSteps(*w, r->runId)->size(), std::size_t(2));
+        std::map<std::string, std::string> last = {
+            {"stg_customers", "success"},    {"stg_orders", "success"},  {"int_completed_orders", "success"},
+            {"customer_revenue", "success"}, {"daily_sales", "success"}, {"top_customer", "success"}};
+        QCOMPARE(*lastModelStatuses(*w), last);
+        // The bookkeeping stays out of the user's tables.
+        QCOMPARE(*w->tableExists("deskbase_model_builds"), false);
     }
 
     void projectErrorsBuildNothing_data() {
