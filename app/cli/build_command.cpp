@@ -1,11 +1,14 @@
 // deskbase build [--select NAME[+]]... [--full-refresh] [--var NAME=VALUE]... [--workspace DIR]
 //                [--db TARGET] [--report json]
-// Builds the workspace's models (models/*.sql) into the warehouse; see docs/models.md.
+// Builds the workspace's models (models/*.sql) into the warehouse and runs each model's checks
+// (checks/<model>.json) after it builds; see docs/models.md.
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
 #include "app/cli/args.h"
 #include "app/cli/commands.h"
+#include "core/checks/check_file.h"
+#include "core/checks/check_report.h"
 #include "core/models/model_build.h"
 #include "core/runtime/runtime.h"
 #include "core/warehouse/warehouse.h"
@@ -27,7 +30,7 @@ nlohmann::ordered_json reportJson(const BuildReport& r) {
         j["error"] = m.error.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(m.error);
         models.push_back(std::move(j));
     }
-    return {{"models", models}, {"checks", nlohmann::ordered_json::array()}};
+    return {{"models", models}, {"checks", checkResultsToJson(r.checks)}};
 }
 
 void printLine(const ModelRun& m) {
@@ -42,6 +45,13 @@ void printLine(const ModelRun& m) {
         line += m.status + ": " + m.error;
     }
     std::fprintf(stderr, "%s\n", line.c_str());
+}
+
+void printChecks(const std::string& model, const std::vector<CheckResult>& checks) {
+    for (const auto& c : checks)
+        if (c.table == model)
+            std::fprintf(stderr, "  %-5s  %s  %s\n", std::string(checkStatusName(c.status)).c_str(),
+                         c.name.c_str(), c.message.c_str());
 }
 
 }  // namespace
@@ -73,6 +83,9 @@ int runBuild(const std::vector<std::string>& argv) {
     if (!project) return failure(verb, project.message());
     if (project->models.empty())
         return failure(verb, "no models in " + ws->path("models") + " (models/*.sql)");
+    auto checks = loadWorkspaceChecks(ws->dir());
+    if (!checks) return failure(verb, checks.message());
+    options.checks = std::move(*checks);
 
     RuntimeOptions runtimeOptions = Runtime::optionsFor(*ws);
     runtimeOptions.queryThreads = 1;
@@ -84,15 +97,12 @@ int runBuild(const std::vector<std::string>& argv) {
     if (report)
         std::puts(reportJson(*built).dump().c_str());
     else
-        for (const auto& m : built->models) printLine(m);
+        for (const auto& m : built->models) {
+            printLine(m);
+            printChecks(m.name, built->checks);
+        }
     if (!built->failed()) return 0;
-    int failed = 0, skipped = 0;
-    for (const auto& m : built->models) {
-        failed += m.status == "error";
-        skipped += m.status == "skipped";
-    }
-    return failure(verb, std::to_string(failed) + " of " + std::to_string(built->models.size()) +
-                             " models failed, " + std::to_string(skipped) + " skipped");
+    return failure(verb, buildSummary(*built));
 }
 
 }  // namespace deskbase::cli

@@ -18,14 +18,6 @@ namespace deskbase::cli {
 
 namespace {
 
-// The worst status of a table's results, for its run step.
-std::string stepStatus(const std::vector<CheckResult>& results) {
-    CheckStatus worst = CheckStatus::Pass;
-    for (const auto& r : results)
-        if (int(r.status) > int(worst)) worst = r.status;
-    return std::string(checkStatusName(worst));
-}
-
 void warn(const std::string& message) {
     std::fprintf(stderr, "deskbase check: warning: %s\n", message.c_str());
 }
@@ -70,15 +62,14 @@ int runCheck(const std::vector<std::string>& argv) {
         if (run) {
             const double seconds =
                 std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-            RunStep step{"checks", f.table, stepStatus(results), std::nullopt, seconds, ""};
+            RunStep step{"checks",     f.table, std::string(checkStatusName(worstStatus(results))),
+                         std::nullopt, seconds, ""};
             if (auto s = addRunStep(w, *run, step); !s) warn(s.message());
             if (auto s = recordCheckResults(w, *run, results); !s) warn(s.message());
         }
         all.insert(all.end(), results.begin(), results.end());
     }
-    std::vector<std::string> blocking;
-    for (const auto& r : all)
-        if (blocks(r)) blocking.push_back(r.table + ": " + r.name);
+    const std::string blocking = blockingSummary(all);
     if (run) {
         const double seconds =
             std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
@@ -99,11 +90,7 @@ int runCheck(const std::vector<std::string>& argv) {
                      checkSummary(all).c_str());
     }
     if (blocking.empty()) return 0;
-    std::string list;
-    for (std::size_t i = 0; i < blocking.size() && i < 3; ++i) list += (i ? ", " : "") + blocking[i];
-    if (blocking.size() > 3) list += ", ...";
-    return failure("check", std::to_string(blocking.size()) + (blocking.size() == 1 ? " check" : " checks") +
-                                " failed (" + list + ")");
+    return failure("check", blocking);
 }
 
 }  // namespace deskbase::cli

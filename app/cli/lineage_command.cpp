@@ -5,7 +5,7 @@
 
 #include "app/cli/args.h"
 #include "app/cli/commands.h"
-#include "core/models/build_log.h"
+#include "core/pipeline/run_log.h"
 #include "core/models/lineage.h"
 #include "core/models/model_graph.h"
 #include "core/warehouse/warehouse.h"

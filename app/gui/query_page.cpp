@@ -107,7 +107,10 @@ QueryPage::QueryPage(WorkspaceController* workspace, QWidget* parent)
     connect(welcome_, &WelcomePanel::importRequested, this, &QueryPage::importRequested);
     auto* model = grid_->model();
     connect(model, &widgets::ResultTableModel::runningChanged, this, &QueryPage::onRunningChanged);
-    connect(model, &widgets::ResultTableModel::queryFailed, this, [this](const QString& message) {
+    connect(model, &widgets::ResultTableModel::queryFailed, this, [this](const QString& failure) {
+        // The position the warehouse reported, moved from the expanded SQL onto what was typed.
+        const QString message = QString::fromStdString(
+            errorInTemplate(lastExpanded_, lastRunSql_.toStdString(), failure.toStdString()));
         showError(message);
         editor_->showError(lastRunSql_, lastRunOffset_, message);
     });
@@ -263,6 +266,7 @@ void QueryPage::run() {
         showError(QString::fromStdString(expanded.message()));
         return;
     }
+    lastExpanded_ = *expanded;
     runClock_.start();
     chart_->invalidate();  // Run means "fetch again", also for the chart
     grid_->model()->setQuery(target, QString::fromStdString(expanded->sql), expanded->params);

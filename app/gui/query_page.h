@@ -11,6 +11,7 @@
 #include "core/export/result_export.h"
 #include "core/question/question.h"
 #include "widgets/common/unsaved_work.h"
+#include "core/sql/sql_template.h"
 
 class QAction;
 class QLabel;
@@ -135,6 +136,7 @@ private:
     bool emptyWorkspace_ = false;
     QString lastRunSql_;
     int lastRunOffset_ = 0;
+    ExpandedSql lastExpanded_;  // maps error positions back onto lastRunSql_
     QElapsedTimer runClock_;
 };
 

@@ -79,4 +79,23 @@ std::string checkSummary(const std::vector<CheckResult>& results) {
     return s;
 }
 
+std::string blockingSummary(const std::vector<CheckResult>& results) {
+    std::vector<std::string> blocking;
+    for (const auto& r : results)
+        if (blocks(r)) blocking.push_back(r.table + ": " + r.name);
+    if (blocking.empty()) return {};
+    std::string list;
+    for (std::size_t i = 0; i < blocking.size() && i < 3; ++i) list += (i ? ", " : "") + blocking[i];
+    if (blocking.size() > 3) list += ", ...";
+    return std::to_string(blocking.size()) + (blocking.size() == 1 ? " check" : " checks") + " failed (" +
+           list + ")";
+}
+
+CheckStatus worstStatus(const std::vector<CheckResult>& results) {
+    CheckStatus worst = CheckStatus::Pass;
+    for (const auto& r : results)
+        if (int(r.status) > int(worst)) worst = r.status;
+    return worst;
+}
+
 }  // namespace deskbase

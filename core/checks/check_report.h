@@ -19,5 +19,10 @@ Result<std::vector<CheckSample>> checkSampleFromJson(const nlohmann::json& j);
 
 // "3 pass, 1 warn, 1 fail" (the kinds that occur, in that order; "no checks" for none).
 std::string checkSummary(const std::vector<CheckResult>& results);
+// The blocking results (check_result.h) in one line: "2 checks failed (orders: unique(id),
+// orders: row_count)", at most three named; empty when none blocks.
+std::string blockingSummary(const std::vector<CheckResult>& results);
+// The worst status among `results` (pass < warn < fail < error); pass for none.
+CheckStatus worstStatus(const std::vector<CheckResult>& results);
 
 }  // namespace deskbase

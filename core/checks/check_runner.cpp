@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cmath>
 #include <map>
+#include <optional>
 
 #include "core/checks/check_sql.h"
 #include "core/warehouse/warehouse.h"
@@ -278,14 +279,20 @@ private:
             r.message += " (within mostly " + valueToText(Value{*c.mostly}) + ")";
     }
 
+    // The check's sample query (check_sql.h), or none when it failed (the check is then an error).
+    std::optional<std::vector<Row>> sampleRows(Planned& p) {
+        auto got = rows(sql_.sampleSql(*p.spec, o_.sampleLimit), std::size_t(o_.sampleLimit));
+        if (got) return std::move(*got);
+        fail(p, got.message());
+        return std::nullopt;
+    }
+
+    // Rows of (key columns..., count, failing rows in all).
     bool uniqueSample(Planned& p) {
+        auto got = sampleRows(p);
+        if (!got) return false;
         CheckResult& r = p.result;
         const std::size_t k = p.spec->columns.size();
-        auto got = rows(sql_.sampleSql(*p.spec, o_.sampleLimit), std::size_t(o_.sampleLimit));
-        if (!got) {
-            fail(p, got.message());
-            return false;
-        }
         r.failures = 0;
         for (const auto& row : *got) {
             r.sample.push_back({Row(row.begin(), row.begin() + long(k)), asInt(row[k])});
@@ -294,22 +301,18 @@ private:
         return true;
     }
 
+    // Rows of (value, count).
     bool valueSample(Planned& p) {
-        auto got = rows(sql_.sampleSql(*p.spec, o_.sampleLimit), std::size_t(o_.sampleLimit));
-        if (!got) {
-            fail(p, got.message());
-            return false;
-        }
+        auto got = sampleRows(p);
+        if (!got) return false;
         for (const auto& row : *got) p.result.sample.push_back({{row[0]}, asInt(row[1])});
         return true;
     }
 
+    // Rows of (the failing row's columns..., failing rows in all).
     bool sqlSample(Planned& p) {
-        auto got = rows(sql_.sampleSql(*p.spec, o_.sampleLimit), std::size_t(o_.sampleLimit));
-        if (!got) {
-            fail(p, got.message());
-            return false;
-        }
+        auto got = sampleRows(p);
+        if (!got) return false;
         p.result.failures = 0;
         for (const auto& row : *got) {
             p.result.sample.push_back({Row(row.begin(), row.end() - 1), 1});

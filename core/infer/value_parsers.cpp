@@ -3,6 +3,7 @@
 #include <array>
 #include <cctype>
 #include <charconv>
+#include <chrono>
 #include <cstdio>
 #include <cstring>
 
@@ -24,15 +25,12 @@ bool equalsNoCase(std::string_view a, std::string_view b) {
     return true;
 }
 
-bool isLeap(int y) {
-    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-}
-int daysInMonth(int y, int m) {
-    static constexpr std::array<int, 12> days = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    return m == 2 && isLeap(y) ? 29 : days[std::size_t(m - 1)];
-}
+// A real calendar date, years 1..9999 (std::chrono's proleptic Gregorian calendar).
 bool validDate(int y, int m, int d) {
-    return y >= 1 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
+    if (y < 1 || y > 9999 || m < 1 || m > 12 || d < 1 || d > 31) return false;
+    return std::chrono::year_month_day{std::chrono::year{y}, std::chrono::month{unsigned(m)},
+                                       std::chrono::day{unsigned(d)}}
+        .ok();
 }
 
 // A small cursor over the text.
@@ -127,27 +125,6 @@ bool parseTime(Scan& sc, DateTimeParts& p) {
         p.zoneMinutes = sign * (hh * 60 + mm);
     }
     return sc.done() && p.hour <= 23 && p.minute <= 59 && p.second <= 60;
-}
-
-// Days since 1970-01-01 (H. Hinnant's algorithm), for converting zoned times to UTC.
-long daysFromCivil(int y, int m, int d) {
-    y -= m <= 2;
-    const long era = (y >= 0 ? y : y - 399) / 400;
-    const unsigned yoe = unsigned(y - era * 400);
-    const unsigned doy = unsigned((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1);
-    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + long(doe) - 719468;
-}
-void civilFromDays(long z, int& y, int& m, int& d) {
-    z += 719468;
-    const long era = (z >= 0 ? z : z - 146096) / 146097;
-    const unsigned doe = unsigned(z - era * 146097);
-    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const unsigned mp = (5 * doy + 2) / 153;
-    d = int(doy - (153 * mp + 2) / 5 + 1);
-    m = int(mp < 10 ? mp + 3 : mp - 9);
-    y = int(long(yoe) + era * 400 + (m <= 2));
 }
 
 }  // namespace
@@ -403,10 +380,15 @@ std::optional<DateTimeParts> parseDateTime(std::string_view t, SlashOrder order)
     }
     if (p.hasZone && p.zoneMinutes != 0) {
         // Convert to UTC.
-        long minutes = daysFromCivil(p.year, p.month, p.day) * 1440L + p.hour * 60 + p.minute - p.zoneMinutes;
-        long days = minutes >= 0 ? minutes / 1440 : -((-minutes + 1439) / 1440);
-        long rem = minutes - days * 1440;
-        civilFromDays(days, p.year, p.month, p.day);
+        using namespace std::chrono;
+        const sys_days date = year{p.year} / month{unsigned(p.month)} / day{unsigned(p.day)};
+        const sys_time<minutes> utc = date + hours{p.hour} + minutes{p.minute - p.zoneMinutes};
+        const sys_days utcDate = floor<days>(utc);
+        const year_month_day ymd{utcDate};
+        p.year = int(ymd.year());
+        p.month = int(unsigned(ymd.month()));
+        p.day = int(unsigned(ymd.day()));
+        const auto rem = duration_cast<minutes>(utc - utcDate).count();
         p.hour = int(rem / 60);
         p.minute = int(rem % 60);
     }

@@ -35,7 +35,8 @@ struct Lineage {
 // left out), unquoted, in order of first appearance.
 std::vector<std::string> tablesNamedIn(const std::string& sql, const Dialect& dialect);
 
-// `lastStatuses`: model -> status of its last build (core/models/build_log.h), may be empty.
+// `lastStatuses`: model -> status of its last build (core/pipeline/run_log.h, lastModelStatuses), may be
+// empty.
 Lineage buildLineage(const Workspace& workspace, const ModelProject& project,
                      const std::map<std::string, std::string>& lastStatuses = {});
 

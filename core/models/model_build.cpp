@@ -5,10 +5,12 @@
 #include <mutex>
 
 #include "core/cache/result_cache.h"
-#include "core/models/build_log.h"
+#include "core/checks/check_report.h"
+#include "core/checks/check_runner.h"
 #include "core/models/materialize.h"
 #include "core/models/model_compile.h"
 #include "core/models/model_graph.h"
+#include "core/pipeline/run_log.h"
 #include "core/runtime/runtime.h"
 #include "core/warehouse/warehouse.h"
 
@@ -17,7 +19,23 @@ namespace deskbase {
 bool BuildReport::failed() const {
     for (const auto& m : models)
         if (m.status != "success") return true;
-    return false;
+    return anyBlocking(checks);
+}
+
+std::string buildSummary(const BuildReport& report) {
+    if (!report.failed()) return {};
+    int failed = 0, skipped = 0;
+    for (const auto& m : report.models) {
+        failed += m.status == "error";
+        skipped += m.status == "skipped";
+    }
+    std::string out;
+    if (failed > 0 || skipped > 0)
+        out = std::to_string(failed) + " of " + std::to_string(report.models.size()) + " models failed, " +
+              std::to_string(skipped) + " skipped";
+    if (auto checks = blockingSummary(report.checks); !checks.empty())
+        out += (out.empty() ? "" : "; ") + checks;
+    return out;
 }
 
 namespace {
@@ -59,10 +77,39 @@ Status checkSources(Warehouse& w, const std::vector<const ModelTemplate*>& model
     return Status::ok();
 }
 
+// The build in the run log (core/pipeline/run_log.h): a "model" step per model in build order,
+// after each model that has checks a "checks" step, every check result, then the run's end.
+Status recordBuild(Warehouse& w, BuildReport& report, std::chrono::steady_clock::duration took) {
+    if (report.runId == 0) {  // the run could not be started before the build
+        auto id = startRun(w, "build");
+        if (!id) return Status::fail(id.message());
+        report.runId = *id;
+    }
+    for (const auto& m : report.models) {
+        if (auto s = addRunStep(w, report.runId, {"model", m.name, m.status, m.rows, m.seconds, m.error}); !s)
+            return s;
+        std::vector<CheckResult> mine;
+        double seconds = 0;
+        for (const auto& c : report.checks)
+            if (c.table == m.name) {
+                mine.push_back(c);
+                seconds += c.seconds;
+            }
+        if (mine.empty()) continue;
+        const RunStep checks{"checks",     m.name,  std::string(checkStatusName(worstStatus(mine))),
+                             std::nullopt, seconds, ""};
+        if (auto s = addRunStep(w, report.runId, checks); !s) return s;
+    }
+    if (auto s = recordCheckResults(w, report.runId, report.checks); !s) return s;
+    return finishRun(w, report.runId, report.failed() ? "error" : "success", buildSummary(report),
+                     std::chrono::duration<double>(took).count());
+}
+
 }  // namespace
 
 Result<BuildReport> buildModels(Runtime& runtime, const std::string& target, const ModelProject& project,
                                 const BuildOptions& options) {
+    const auto buildStarted = std::chrono::steady_clock::now();
     const Dialect& dialect = Warehouse::dialectFor(target);
     auto graph = ModelGraph::build(project);
     if (!graph) return Error{graph.message()};
@@ -74,7 +121,11 @@ Result<BuildReport> buildModels(Runtime& runtime, const std::string& target, con
         const ModelTemplate* model = nullptr;
         std::vector<const ModelTemplate*> reads;  // it and the ephemeral models inlined into it
         MaterializeInput input;
+        std::vector<const CheckFile*> checkFiles;  // run after it builds
+        std::vector<std::string> after;            // selected models its checks read
         ModelRun run;
+        std::vector<CheckResult> checks;
+        bool checksBlock = false;
         enum { Waiting, Running, Done } state = Waiting;
     };
     std::vector<Step> steps;
@@ -105,9 +156,32 @@ Result<BuildReport> buildModels(Runtime& runtime, const std::string& target, con
                 if (!vsql) return Error{vsql.message()};
                 s.input.dependentViews.emplace_back(v, std::move(*vsql));
             }
+        for (const auto& f : options.checks) {
+            if (f.table != name || s.input.materialized == Materialization::Ephemeral) continue;
+            s.checkFiles.push_back(&f);
+            for (const auto& c : f.checks)
+                if (c.kind == CheckKind::Relationships && c.to != name && selected->count(c.to) &&
+                    !graph->downstream(name).count(c.to))
+                    s.after.push_back(c.to);
+        }
         stepOf[name] = steps.size();
         steps.push_back(std::move(s));
     }
+
+    // The run is in the log (status "running") while the models build; recordBuild() ends it.
+    std::int64_t runId = 0;
+    JobSpec start;
+    start.kind = "build";
+    start.writesTo = target;
+    start.run = [&](JobContext& ctx) -> Status {
+        auto w = ctx.connection(target);
+        if (!w) return Status::fail(w.message());
+        auto id = startRun(**w, "build");
+        if (!id) return Status::fail(id.message());
+        runId = *id;
+        return Status::ok();
+    };
+    (void)runtime.jobs().submit(std::move(start)).wait();  // a failure: recordBuild() tries again
 
     std::mutex mutex;
     std::condition_variable changed;
@@ -133,6 +207,13 @@ Result<BuildReport> buildModels(Runtime& runtime, const std::string& target, con
             s.run.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
             if (!out) return Status::fail(out.message());
             s.run.rows = out->rows;
+            CheckRunOptions checkOptions;
+            checkOptions.stop = &ctx.cancelFlag();
+            for (const CheckFile* f : s.checkFiles) {
+                auto results = runChecks(**w, *f, checkOptions);
+                s.checks.insert(s.checks.end(), results.begin(), results.end());
+            }
+            s.checksBlock = anyBlocking(s.checks);
             return Status::ok();
         };
         spec.onDone = [&, i](const JobHandle& h) {
@@ -172,12 +253,16 @@ Result<BuildReport> buildModels(Runtime& runtime, const std::string& target, con
                 if (ps.state != Step::Done)
                     wait = true;
                 else if (ps.run.status != "success" && failed.empty())
-                    failed = p;
+                    failed = "upstream model " + p + " did not build";
+                else if (ps.checksBlock && failed.empty())
+                    failed = "upstream model " + p + " failed its checks";
             }
+            for (const auto& a : s.after)
+                if (steps[stepOf.at(a)].state != Step::Done) wait = true;
             if (!failed.empty()) {
                 s.state = Step::Done;
                 s.run.status = "skipped";
-                s.run.error = "upstream model " + failed + " did not build";
+                s.run.error = failed;
             } else if (!wait && s.run.materialized == Materialization::Ephemeral) {
                 s.state = Step::Done;
                 s.run.status = "success";  // inlined where it is used; steps are upstream first
@@ -187,7 +272,18 @@ Result<BuildReport> buildModels(Runtime& runtime, const std::string& target, con
                 ready.push_back(i);
             }
         }
-        if (ready.empty() && running == 0) break;
+        if (ready.empty() && running == 0) {
+            // Only the order of checks can be left (two models whose checks read each other):
+            // drop those waits rather than stop.
+            bool waiting = false;
+            for (auto& s : steps)
+                if (s.state == Step::Waiting) {
+                    waiting = true;
+                    s.after.clear();
+                }
+            if (waiting) continue;
+            break;
+        }
         lock.unlock();
         for (std::size_t i : ready) submit(i);
         lock.lock();
@@ -197,7 +293,11 @@ Result<BuildReport> buildModels(Runtime& runtime, const std::string& target, con
     if (viewBuilt)  // a view's new definition is not a new data version of the tables it reads
         if (auto cache = runtime.cache()) cache->purge();
     BuildReport report;
-    for (auto& s : steps) report.models.push_back(std::move(s.run));
+    report.runId = runId;
+    for (auto& s : steps) {
+        report.models.push_back(std::move(s.run));
+        report.checks.insert(report.checks.end(), s.checks.begin(), s.checks.end());
+    }
     lock.unlock();
     JobSpec record;
     record.kind = "build";
@@ -205,14 +305,11 @@ Result<BuildReport> buildModels(Runtime& runtime, const std::string& target, con
     record.run = [&](JobContext& ctx) -> Status {
         auto w = ctx.connection(target);
         if (!w) return Status::fail(w.message());
-        auto id = recordBuild(**w, report);
-        if (!id) return Status::fail(id.message());
-        report.buildId = *id;
-        return Status::ok();
+        return recordBuild(**w, report, std::chrono::steady_clock::now() - buildStarted);
     };
     auto handle = runtime.jobs().submit(std::move(record));
     handle.wait();
-    if (auto s = handle.status(); !s) report.recordError = s.message();
+    if (auto s = handle.status(); !s && report.recordError.empty()) report.recordError = s.message();
     return report;
 }
 

@@ -4,12 +4,16 @@
 // models build in parallel within the warehouse's writer limit. A model that fails keeps its old
 // relation; the selected models downstream of it are skipped; the others still build. Every
 // template is compiled before anything is built, so a template error changes nothing.
+// A model's checks (the check files on it, BuildOptions::checks) run in its job right after it
+// builds; an error-severity failure skips the models downstream of it, as `dbt build` does.
 #include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "core/checks/check_result.h"
+#include "core/checks/check_spec.h"
 #include "core/models/model_project.h"
 #include "core/util/result.h"
 
@@ -21,6 +25,10 @@ struct BuildOptions {
     std::vector<std::string> select;          // dbt selectors; empty: every model
     bool fullRefresh = false;                 // rebuild incremental models from scratch
     std::map<std::string, std::string> vars;  // override deskbase.json "vars"
+    // Check files (checks/*.json, core/checks/check_file.h): those on a selected model run after
+    // it builds; files on other tables are not run. A model whose checks read another selected
+    // model (relationships "to") builds after that one.
+    std::vector<CheckFile> checks;
 };
 
 struct ModelRun {
@@ -29,17 +37,24 @@ struct ModelRun {
     std::string status;                // "success", "error" or "skipped"
     std::optional<std::int64_t> rows;  // tables: rows; incremental runs: rows inserted or merged
     double seconds = 0;
-    std::string error;  // one line; for "skipped", the failed model upstream
+    std::string error;  // one line; for "skipped", the model upstream that failed (or its checks)
 };
 
 struct BuildReport {
-    std::vector<ModelRun> models;  // in build order
-    std::int64_t buildId = 0;      // in deskbase_model_builds (core/models/build_log.h)
-    std::string recordError;       // set when the build could not be recorded
-    bool failed() const;           // any model not "success"
+    std::vector<ModelRun> models;     // in build order
+    std::vector<CheckResult> checks;  // each built model's checks, in the models' build order
+    std::int64_t runId = 0;           // in deskbase_runs (core/pipeline/run_log.h); 0: not recorded
+    std::string recordError;          // set when the build could not be recorded
+    bool failed() const;              // any model not "success", or a blocking check (check_result.h)
 };
 
-// The build is recorded in the warehouse's bookkeeping at the end (core/models/build_log.h).
+// One line for a failed build: "1 of 3 models failed, 2 skipped; 1 check failed (stg: not_null(id))";
+// empty when !report.failed().
+std::string buildSummary(const BuildReport& report);
+
+// The build is a run of kind "build" in the run log (core/pipeline/run_log.h): started before the
+// first model builds, its steps (a "model" step per selected model, a "checks" step after each
+// model with checks), check results and status written when the build ends.
 // Errors (nothing built): a broken template, a missing ref, a cycle, an unknown selector.
 Result<BuildReport> buildModels(Runtime& runtime, const std::string& target, const ModelProject& project,
                                 const BuildOptions& options);

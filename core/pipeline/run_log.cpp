@@ -6,6 +6,7 @@
 #include "core/checks/check_report.h"
 #include "core/checks/freshness.h"
 #include "core/ingest/bookkeeping.h"
+#include "core/warehouse/transaction.h"
 #include "core/warehouse/warehouse.h"
 
 namespace deskbase {
@@ -63,6 +64,61 @@ Value optionalInt(const std::optional<std::int64_t>& v) {
     return v ? Value{*v} : Value{};
 }
 
+constexpr const char* kOldBuilds = "deskbase_model_builds";  // before the run log (one release)
+
+// The old table's builds become runs of kind "build" (one step per model, as a build records
+// now), in one transaction with the old table's drop.
+Status migrateModelBuilds(Warehouse& w) {
+    auto old = w.tableExists(kOldBuilds);
+    if (!old) return Status::fail(old.message());
+    if (!*old) return Status::ok();
+    auto fail = [](const std::string& m) {
+        return Status::fail("cannot move " + std::string(kOldBuilds) + " into the run log: " + m);
+    };
+    auto rows =
+        fetchRows(w,
+                  std::string("SELECT build_id, model, status, rows_built, seconds, error, finished_at "
+                              "FROM ") +
+                      kOldBuilds + " ORDER BY build_id, finished_at, model",
+                  {});
+    if (!rows) return fail(rows.message());
+    Transaction tx(w);
+    if (auto s = tx.begin(); !s) return fail(s.message());
+    const std::string step =
+        "INSERT INTO deskbase_run_steps (run_id, position, kind, name, status, rows, seconds, error, "
+        "finished_at) VALUES (" +
+        placeholders(w, 1, 2) + ", 'model', " + placeholders(w, 3, 2) + ", CAST(" + w.placeholder(5) +
+        " AS BIGINT), " + placeholders(w, 6, 3) + ")";
+    for (std::size_t i = 0; i < rows->size();) {
+        const std::int64_t build = intOf((*rows)[i][0]);
+        std::size_t end = i;
+        bool ok = true;
+        double seconds = 0;
+        for (; end < rows->size() && intOf((*rows)[end][0]) == build; ++end) {
+            ok = ok && valueToText((*rows)[end][2]) == "success";
+            seconds += realOf((*rows)[end][4]);
+        }
+        const Value finished = (*rows)[end - 1][6];
+        auto id = fetchRows(w,
+                            "INSERT INTO deskbase_runs (id, kind, status, started_at, finished_at, seconds) "
+                            "SELECT COALESCE(MAX(id), 0) + 1, 'build', " +
+                                placeholders(w, 1, 4) + " FROM deskbase_runs RETURNING id",
+                            {Value{std::string(ok ? "success" : "error")},
+                             isNull(finished) ? Value{utcNowIso()} : finished, finished, Value{seconds}});
+        if (!id || id->empty()) return fail(id ? "no id returned" : id.message());
+        const std::int64_t run = intOf(id->front()[0]);
+        for (std::int64_t position = 1; i < end; ++i, ++position) {
+            const Row& r = (*rows)[i];
+            if (auto s = w.execute(step, {Value{run}, Value{position}, r[1], r[2], r[3], r[4], r[5], r[6]});
+                !s)
+                return fail(s.message());
+        }
+    }
+    if (auto s = w.execute(std::string("DROP TABLE ") + kOldBuilds); !s) return fail(s.message());
+    if (auto s = tx.commit(); !s) return fail(s.message());
+    return Status::ok();
+}
+
 }  // namespace
 
 Status ensureRunLog(Warehouse& w) {
@@ -80,12 +136,15 @@ Status ensureRunLog(Warehouse& w) {
             real + ", error TEXT, finished_at TEXT, PRIMARY KEY (run_id, position))");
         !s)
         return s;
-    return w.execute(
-        "CREATE TABLE IF NOT EXISTS deskbase_check_results (run_id BIGINT NOT NULL, position BIGINT NOT "
-        "NULL, table_name TEXT NOT NULL, check_name TEXT NOT NULL, kind TEXT NOT NULL, columns TEXT, "
-        "severity TEXT NOT NULL, status TEXT NOT NULL, failures BIGINT, rows BIGINT, percent " +
-        real + ", sample TEXT, failing_rows_sql TEXT, message TEXT, file TEXT, seconds " + real +
-        ", checked_at TEXT, PRIMARY KEY (run_id, position))");
+    if (auto s = w.execute(
+            "CREATE TABLE IF NOT EXISTS deskbase_check_results (run_id BIGINT NOT NULL, position BIGINT NOT "
+            "NULL, table_name TEXT NOT NULL, check_name TEXT NOT NULL, kind TEXT NOT NULL, columns TEXT, "
+            "severity TEXT NOT NULL, status TEXT NOT NULL, failures BIGINT, rows BIGINT, percent " +
+            real + ", sample TEXT, failing_rows_sql TEXT, message TEXT, file TEXT, seconds " + real +
+            ", checked_at TEXT, PRIMARY KEY (run_id, position))");
+        !s)
+        return s;
+    return migrateModelBuilds(w);
 }
 
 Result<std::int64_t> startRun(Warehouse& w, const std::string& kind) {
@@ -255,6 +314,25 @@ Result<std::vector<CheckResult>> lastCheckResults(Warehouse& w, const std::strin
         r.seconds = realOf(row[12]);
         out.push_back(std::move(r));
     }
+    return out;
+}
+
+Result<std::map<std::string, std::string>> lastModelStatuses(Warehouse& w) {
+    auto old = w.tableExists(kOldBuilds);
+    if (!old) return Error{old.message()};
+    if (*old)
+        if (auto s = ensureRunLog(w); !s) return Error{s.message()};
+    auto exists = w.tableExists("deskbase_run_steps");
+    if (!exists) return Error{exists.message()};
+    std::map<std::string, std::string> out;
+    if (!*exists) return out;
+    auto rows = fetchRows(w,
+                          "SELECT s.name, s.status FROM deskbase_run_steps s WHERE s.kind = 'model' AND "
+                          "s.run_id = (SELECT MAX(l.run_id) FROM deskbase_run_steps l WHERE l.kind = 'model' "
+                          "AND l.name = s.name)",
+                          {});
+    if (!rows) return Error{rows.message()};
+    for (const auto& r : *rows) out[valueToText(r[0])] = valueToText(r[1]);
     return out;
 }
 

@@ -4,7 +4,10 @@
 // a model built, a table imported) and deskbase_check_results (every check result of a run).
 // Any SQL client can read them. Each call is its own statement, outside any transaction the
 // caller has open on another connection; the tables are created on first use.
+// A warehouse from before the run log kept model builds in deskbase_model_builds: the first
+// ensureRunLog() (or lastModelStatuses()) moves them into runs of kind "build" and drops it.
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -52,5 +55,7 @@ Result<std::vector<RunRecord>> recentRuns(Warehouse& w, int limit = 50);
 Result<std::vector<RunStep>> runSteps(Warehouse& w, std::int64_t runId);
 // The results of the newest run that checked `table`, in their order; empty when none.
 Result<std::vector<CheckResult>> lastCheckResults(Warehouse& w, const std::string& table);
+// The status of each model's newest "model" step ("success", "error", "skipped"); empty when none.
+Result<std::map<std::string, std::string>> lastModelStatuses(Warehouse& w);
 
 }  // namespace deskbase

@@ -1,5 +1,6 @@
 #include "core/sql/result_sql.h"
 
+#include "core/sql/error_position.h"
 #include "core/sql/statement_kind.h"
 #include "core/sql/tokenizer.h"
 
@@ -13,8 +14,11 @@ bool isSemicolon(const Token& t, const std::string& sql) {
     return t.kind == TokenKind::Punctuation && sql[t.offset] == ';';
 }
 
+// The wrapped statement starts with this; the user's SQL follows it unchanged.
+constexpr std::string_view kWrapPrefix = "SELECT * FROM (\n";
+
 std::string wrapped(const std::string& sql, int sortColumn, bool descending, const Dialect& dialect) {
-    std::string out = "SELECT * FROM (\n" + trimStatement(sql, dialect) + "\n) AS deskbase_result";
+    std::string out = std::string(kWrapPrefix) + trimStatement(sql, dialect) + "\n) AS deskbase_result";
     if (sortColumn >= 0)
         out += " ORDER BY " + std::to_string(sortColumn + 1) + (descending ? " DESC" : " ASC");
     return out;
@@ -50,6 +54,10 @@ std::string pagedSql(const std::string& sql, const PageRequest& page, const Dial
 std::string sortedSql(const std::string& sql, int sortColumn, bool descending, const Dialect& dialect) {
     if (sortColumn < 0 || !isPageableQuery(sql, dialect)) return sql;
     return wrapped(sql, sortColumn, descending, dialect);
+}
+
+std::string unwrappedError(const std::string& message) {
+    return shiftErrorPosition(message, kWrapPrefix.size());  // the prefix is ASCII: bytes = characters
 }
 
 std::string countSql(const std::string& sql, const Dialect& dialect) {

@@ -27,5 +27,8 @@ std::string pagedSql(const std::string& sql, const PageRequest& page, const Dial
 // The whole result in the grid's order: the statement itself when unsorted or not wrappable.
 std::string sortedSql(const std::string& sql, int sortColumn, bool descending, const Dialect& dialect);
 std::string countSql(const std::string& sql, const Dialect& dialect);
+// An error from running pagedSql() or sortedSql() (a wrapped statement), its position
+// (core/sql/error_position.h) moved back onto `sql` as the caller gave it.
+std::string unwrappedError(const std::string& message);
 
 }  // namespace deskbase

@@ -10,6 +10,7 @@
 #include <map>
 #include <optional>
 
+#include "core/sql/error_position.h"
 #include "core/sql/tokenizer.h"
 #include "core/warehouse/warehouse.h"
 
@@ -23,6 +24,7 @@ struct Node {
     Kind kind = Kind::Text;
     std::string text;  // Text: the SQL; Param: the parameter name
     std::vector<Node> children;
+    std::size_t source = 0;  // template byte offset of the node's first character
 };
 
 bool isIdentifier(const std::string& name) {
@@ -60,9 +62,10 @@ public:
 private:
     Result<std::vector<Node>> parse(const Token* openedBy) {
         std::vector<Node> nodes;
-        std::string text;
+        std::string text;  // contiguous template text from textStart
+        std::size_t textStart = 0;
         auto flushText = [&] {
-            if (!text.empty()) nodes.push_back(Node{Node::Kind::Text, std::move(text), {}});
+            if (!text.empty()) nodes.push_back(Node{Node::Kind::Text, std::move(text), {}, textStart});
             text.clear();
         };
         while (i_ < tokens_.size()) {
@@ -72,26 +75,28 @@ private:
                     const std::string name = trimmed(std::string(t.text(s_).substr(2, t.length - 4)));
                     if (!isIdentifier(name)) return Error{lineOf(t) + "bad parameter name {{" + name + "}}"};
                     flushText();
-                    nodes.push_back(Node{Node::Kind::Param, name, {}});
+                    nodes.push_back(Node{Node::Kind::Param, name, {}, t.offset});
                     break;
                 }
                 case TokenKind::OptionalOpen: {
                     auto children = parse(&t);
                     if (!children) return children;
                     flushText();
-                    nodes.push_back(Node{Node::Kind::Optional, {}, std::move(*children)});
+                    nodes.push_back(Node{Node::Kind::Optional, {}, std::move(*children), t.offset});
                     break;
                 }
                 case TokenKind::OptionalClose:
                     flushText();
                     return nodes;
                 case TokenKind::TemplateComment:
+                    flushText();
                     break;
                 case TokenKind::Statement:
                     return Error{lineOf(t) +
                                  "{% ... %} blocks belong in models; a question takes {{name}} and "
                                  "[[ ... ]]"};
                 default:
+                    if (text.empty()) textStart = t.offset;
                     text.append(s_, t.offset, t.length);
                     break;
             }
@@ -135,12 +140,14 @@ public:
         for (const auto& n : nodes) {
             switch (n.kind) {
                 case Node::Kind::Text:
+                    out.pieces.push_back({out.sql.size(), n.source, true});
                     out.sql += n.text;
                     break;
                 case Node::Kind::Param: {
                     auto vals = resolve(n.text);
                     if (!vals) return vals.status();
                     if (vals->empty()) return Status::fail("missing value for parameter " + n.text);
+                    out.pieces.push_back({out.sql.size(), n.source, false});
                     for (std::size_t k = 0; k < vals->size(); ++k) {
                         if (k) out.sql += ", ";
                         out.params.push_back((*vals)[k]);
@@ -258,6 +265,22 @@ Result<ExpandedSql> expandSqlTemplate(const std::string& sqlTemplate, const std:
     if (auto s = renderer.checkRequired(); !s) return Error{s.message()};
     if (auto s = renderer.render(*nodes, out); !s) return Error{s.message()};
     return out;
+}
+
+std::size_t ExpandedSql::templateOffset(std::size_t sqlOffset) const {
+    auto after = std::upper_bound(pieces.begin(), pieces.end(), sqlOffset,
+                                  [](std::size_t off, const Piece& p) { return off < p.sqlOffset; });
+    if (after == pieces.begin()) return 0;
+    const Piece& p = *std::prev(after);
+    return p.copied ? p.templateOffset + (sqlOffset - p.sqlOffset) : p.templateOffset;
+}
+
+std::string errorInTemplate(const ExpandedSql& expanded, const std::string& sqlTemplate,
+                            const std::string& message) {
+    const auto at = errorPosition(message);
+    if (!at) return message;
+    const std::size_t byte = expanded.templateOffset(byteOffsetOfCharacter(expanded.sql, *at));
+    return withErrorPosition(message, characterIndexOfByte(sqlTemplate, byte));
 }
 
 Result<ExpandedSql> expandQuestion(const Question& q, const ParameterValues& values,

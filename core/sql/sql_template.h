@@ -23,7 +23,21 @@ class Warehouse;
 struct ExpandedSql {
     std::string sql;            // with placeholders numbered from 1
     std::vector<Value> params;  // one bound value per placeholder, in order
+    // Where each piece of `sql` came from: SQL copied from the template maps byte for byte, a
+    // parameter's placeholders map to its {{. In order of sqlOffset.
+    struct Piece {
+        std::size_t sqlOffset = 0;
+        std::size_t templateOffset = 0;
+        bool copied = true;
+    };
+    std::vector<Piece> pieces;
+    // The template byte offset that `sql`'s byte `sqlOffset` came from.
+    std::size_t templateOffset(std::size_t sqlOffset) const;
 };
+
+// An error about the expanded SQL, its position (core/sql/error_position.h) moved onto the template.
+std::string errorInTemplate(const ExpandedSql& expanded, const std::string& sqlTemplate,
+                            const std::string& message);
 
 // Expands `sqlTemplate`. Parameters used but not declared are text, optional, single-valued.
 // Values: `values[name]` when set, else the declared default, else unset. An unset parameter

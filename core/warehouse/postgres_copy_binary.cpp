@@ -1,5 +1,6 @@
 #include <bit>
 #include <charconv>
+#include <chrono>
 #include <cmath>
 #include <cstring>
 #include <limits>
@@ -43,17 +44,6 @@ char* putFixed(char* out, T v) {
     return putBigEndian(out, v);
 }
 
-// Days from 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil).
-std::int64_t daysFromCivil(std::int64_t y, unsigned m, unsigned d) {
-    y -= m <= 2;
-    const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
-    const unsigned yoe = unsigned(y - era * 400);
-    const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + std::int64_t(doe) - 719468;
-}
-constexpr std::int64_t kPgEpochDays = 10957;  // 2000-01-01 in days since 1970-01-01
-
 bool digits(std::string_view s, std::size_t pos, std::size_t n, unsigned* value) {
     if (pos + n > s.size()) return false;
     unsigned v = 0;
@@ -72,10 +62,11 @@ bool parseDatePart(std::string_view s, std::int64_t* days) {
     if (s.size() < 10 || s[4] != '-' || s[7] != '-' || !digits(s, 0, 4, &y) || !digits(s, 5, 2, &m) ||
         !digits(s, 8, 2, &d))
         return false;
-    static constexpr unsigned kDaysIn[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    if (m < 1 || m > 12 || d < 1 || d > kDaysIn[m - 1] + (m == 2 && leap ? 1 : 0)) return false;
-    *days = daysFromCivil(y, m, d) - kPgEpochDays;
+    using namespace std::chrono;
+    const year_month_day date{year{int(y)}, month{m}, day{d}};
+    if (!date.ok()) return false;
+    constexpr sys_days kPgEpoch = year{2000} / January / 1;
+    *days = (sys_days{date} - kPgEpoch).count();
     return true;
 }
 

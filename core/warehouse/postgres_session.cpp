@@ -1,6 +1,9 @@
 #include "core/warehouse/postgres_session.h"
 
+#include <cstdlib>
 #include <cstring>
+
+#include "core/sql/error_position.h"
 
 namespace deskbase::pg {
 
@@ -117,6 +120,9 @@ std::string Session::errorOf(const PGresult* result) const {
         if (const char* primary = PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY))
             msg = firstLine(primary);
         if (msg.empty()) msg = firstLine(PQresultErrorMessage(result));
+        // 1-based characters into the statement, as error_position.h counts.
+        if (const char* pos = PQresultErrorField(result, PG_DIAG_STATEMENT_POSITION); pos && !msg.empty())
+            if (const int p = std::atoi(pos); p > 0) msg = withErrorPosition(msg, std::size_t(p - 1));
     }
     if (msg.empty()) msg = connectionError();
     if (PQstatus(conn_) == CONNECTION_BAD && msg.find("connection") == std::string::npos)

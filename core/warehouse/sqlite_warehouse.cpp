@@ -6,10 +6,11 @@
 #include <cctype>
 #include <chrono>
 #include <mutex>
-#include <thread>
 #include <set>
+#include <thread>
 
 #include "core/warehouse/sqlite_regexp.h"
+#include "core/sql/error_position.h"
 #include "core/warehouse/sqlite_statement.h"
 
 namespace deskbase {
@@ -36,6 +37,14 @@ ColumnType logicalTypeFromDeclared(std::string declared) {
 std::string errorOf(sqlite3* db, int rc) {
     if (rc == SQLITE_INTERRUPT) return "cancelled";
     return sqlite3_errmsg(db);
+}
+
+// A statement that did not compile: the message ends with where SQLite stopped reading it.
+std::string prepareErrorOf(sqlite3* db, int rc, const std::string& sql) {
+    const int offset = sqlite3_error_offset(db);  // bytes into sql; -1 when it does not say
+    std::string msg = errorOf(db, rc);
+    if (offset < 0 || rc == SQLITE_INTERRUPT) return msg;
+    return withErrorPosition(msg, characterIndexOfByte(sql, std::size_t(offset)));
 }
 
 class SqliteCursor final : public QueryCursor {
@@ -321,7 +330,7 @@ private:
         const char* tail = nullptr;
         const int rc = sqlite3_prepare_v2(db_, sql.c_str(), int(sql.size()), &raw, &tail);
         SqliteStatement stmt(raw);
-        if (rc != SQLITE_OK) return Error{errorOf(db_, rc)};
+        if (rc != SQLITE_OK) return Error{prepareErrorOf(db_, rc, sql)};
         if (!raw) return Error{"empty SQL"};
         for (const char* p = tail; p && *p; ++p)
             if (!std::isspace(static_cast<unsigned char>(*p)) && *p != ';')

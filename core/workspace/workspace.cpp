@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <regex>
 
 #include "core/warehouse/warehouse.h"
 
@@ -25,27 +24,6 @@ std::vector<std::string> jsonFilesIn(const fs::path& dir) {
 }
 
 }  // namespace
-
-std::string targetWithoutPassword(const std::string& target) {
-    if (target.rfind("postgresql://", 0) == 0 || target.rfind("postgres://", 0) == 0) {
-        const std::size_t start = target.find("://") + 3;
-        const std::size_t at = target.find('@', start);
-        const std::size_t slash = target.find('/', start);
-        if (at != std::string::npos && (slash == std::string::npos || at < slash)) {
-            const std::size_t colon = target.find(':', start);
-            if (colon != std::string::npos && colon < at) return target.substr(0, colon) + target.substr(at);
-        }
-        // ?password=... in the query string
-        static const std::regex queryPassword(R"(([?&])password=[^&]*&?)");
-        std::string out = std::regex_replace(target, queryPassword, "$1");
-        if (!out.empty() && (out.back() == '&' || out.back() == '?')) out.pop_back();
-        return out;
-    }
-    static const std::regex keywordPassword(R"((^|\s)password\s*=\s*('([^'\\]|\\.)*'|\S*))");
-    std::string out = std::regex_replace(target, keywordPassword, "");
-    while (!out.empty() && out.front() == ' ') out.erase(out.begin());
-    return out;
-}
 
 Result<Workspace> Workspace::open(const std::string& dir) {
     std::error_code ec;

@@ -10,6 +10,7 @@
 #include "core/cache/cache_policy.h"
 #include "core/question/question.h"
 #include "core/util/result.h"
+#include "core/warehouse/connection_string.h"  // targetWithoutPassword
 
 namespace deskbase {
 
@@ -86,9 +87,5 @@ private:
     std::vector<std::string> dashboardFiles_;
     std::vector<WorkspaceProblem> problems_;
 };
-
-// A target with any password removed ("postgresql://u:secret@h/db" -> "postgresql://u@h/db",
-// "password=secret" dropped from keyword strings).
-std::string targetWithoutPassword(const std::string& target);
 
 }  // namespace deskbase

@@ -29,8 +29,13 @@ int findToken(const QString& sql, const QString& token) {
 int errorOffset(const QString& sql, const QString& message) {
     static const QRegularExpression position(QStringLiteral("(?:at character|position)\\s+(\\d+)"));
     if (const auto m = position.match(message); m.hasMatch()) {
-        const int p = m.captured(1).toInt() - 1;  // PostgreSQL positions are 1-based
-        if (p >= 0 && p <= sql.size()) return p;
+        // The warehouse's own position (core/sql/error_position.h): characters from 1, as
+        // PostgreSQL counts them; a character outside the BMP takes two QChars.
+        const int characters = m.captured(1).toInt() - 1;
+        int at = 0;
+        for (int seen = 0; seen < characters && at < sql.size(); ++seen)
+            at += sql[at].isHighSurrogate() && at + 1 < sql.size() ? 2 : 1;
+        if (characters >= 0 && at <= sql.size()) return at;
     }
     static const QRegularExpression pgLine(QStringLiteral("\\bLINE (\\d+):"));
     if (const auto m = pgLine.match(message); m.hasMatch()) return offsetOfLine(sql, m.captured(1).toInt());

@@ -53,9 +53,13 @@ SqlEditor::SqlEditor(QWidget* parent)
     completer_->setCaseSensitivity(Qt::CaseInsensitive);
     completer_->setFilterMode(Qt::MatchStartsWith);
     completer_->setCompletionMode(QCompleter::PopupCompletion);
-    completer_->setModelSorting(QCompleter::CaseInsensitivelySortedModel);
+    // The pools are ordered for the context (tables first after FROM), not alphabetically.
+    completer_->setModelSorting(QCompleter::UnsortedModel);
     connect(completer_, qOverload<const QString&>(&QCompleter::activated), this,
             &SqlEditor::insertCompletion);
+    connect(completer_, qOverload<const QString&>(&QCompleter::highlighted), this, [this] {
+        if (!highlighting_) chosen_ = true;
+    });
     connect(this, &QPlainTextEdit::textChanged, this, [this] {
         if (errorLine_ >= 0) clearError();
     });
@@ -63,16 +67,21 @@ SqlEditor::SqlEditor(QWidget* parent)
 
 void SqlEditor::setSchema(const std::vector<TableInfo>& tables) {
     QStringList words = sqlKeywords() + sqlFunctions();
+    QStringList tableNames;
     columnsOf_.clear();
     for (const auto& t : tables) {
         const QString table = QString::fromStdString(t.name);
         words << table;
+        tableNames << table;
         QStringList cols;
         for (const auto& c : t.columns) cols << QString::fromStdString(c.name);
         words << cols;
         columnsOf_[table.toLower()] = sortedUnique(cols);
     }
     general_ = sortedUnique(words);
+    tablesFirst_ = sortedUnique(tableNames);
+    for (const QString& w : general_)
+        if (!tablesFirst_.contains(w)) tablesFirst_ << w;
     words_->setStringList(general_);
     poolKey_.clear();
 }
@@ -98,16 +107,35 @@ QString SqlEditor::wordBeforeCursor(QString* qualifier) const {
     return line.mid(start, end - start);
 }
 
+bool SqlEditor::tableExpected() const {
+    const int wordStart = textCursor().position() - int(wordBeforeCursor().size());
+    const QString before = toPlainText().left(wordStart);
+    int end = int(before.size());
+    while (end > 0 && before[end - 1].isSpace()) --end;
+    int start = end;
+    while (start > 0 && isWordChar(before[start - 1])) --start;
+    static const QStringList kTableKeywords = {QStringLiteral("FROM"), QStringLiteral("JOIN"),
+                                               QStringLiteral("INTO"), QStringLiteral("UPDATE"),
+                                               QStringLiteral("TABLE")};
+    return kTableKeywords.contains(before.mid(start, end - start).toUpper());
+}
+
 QStringList SqlEditor::completionsAtCursor() {
     QString qualifier;
     const QString prefix = wordBeforeCursor(&qualifier);
     const QStringList* pool = &general_;
+    QString poolKey;
     if (!qualifier.isEmpty()) {
         auto it = columnsOf_.find(qualifier.toLower());
-        if (it != columnsOf_.end()) pool = &it->second;
+        if (it != columnsOf_.end()) {
+            pool = &it->second;
+            poolKey = qualifier.toLower();
+        }
+    } else if (tableExpected()) {
+        pool = &tablesFirst_;
+        poolKey = QStringLiteral("@tables");  // not a name: table names have no '@'
     }
     // Swap the completer's word list only when the context changed: a reset closes the popup.
-    const QString poolKey = pool == &general_ ? QString() : qualifier.toLower();
     if (poolKey != poolKey_ || words_->rowCount() != int(pool->size())) {
         poolKey_ = poolKey;
         words_->setStringList(*pool);
@@ -131,8 +159,12 @@ void SqlEditor::showCompletions(bool force) {
     QRect r = cursorRect();
     r.setWidth(completer_->popup()->sizeHintForColumn(0) +
                completer_->popup()->verticalScrollBar()->sizeHint().width() + 8);
+    const bool wasVisible = completer_->popup()->isVisible();
     completer_->complete(r);
+    highlighting_ = true;
     completer_->popup()->setCurrentIndex(completer_->completionModel()->index(0, 0));
+    highlighting_ = false;
+    if (!wasVisible) chosen_ = force;  // a list that opened by itself has nothing chosen yet
 }
 
 void SqlEditor::insertCompletion(const QString& word) {
@@ -140,6 +172,10 @@ void SqlEditor::insertCompletion(const QString& word) {
     const int prefixLength = int(wordBeforeCursor().size());
     cursor.movePosition(QTextCursor::Left, QTextCursor::KeepAnchor, prefixLength);
     cursor.insertText(word);
+    // Never glued to what follows: "FROM zip|WHERE" becomes "FROM zip_codes WHERE".
+    const QString line = cursor.block().text();
+    const int at = cursor.positionInBlock();
+    if (at < line.size() && isWordChar(line[at])) cursor.insertText(QStringLiteral(" "));
     setTextCursor(cursor);
 }
 
@@ -149,6 +185,13 @@ void SqlEditor::keyPressEvent(QKeyEvent* event) {
         switch (event->key()) {
             case Qt::Key_Enter:
             case Qt::Key_Return:
+                if (!chosen_ && !(event->modifiers() & Qt::ControlModifier)) {
+                    // Nothing chosen: Enter ends the line as typed (the popup closes).
+                    completer_->popup()->hide();
+                    QPlainTextEdit::keyPressEvent(event);
+                    return;
+                }
+                [[fallthrough]];
             case Qt::Key_Tab:
             case Qt::Key_Escape:
             case Qt::Key_Backtab:

@@ -51,6 +51,8 @@ protected:
 
 private:
     QString wordBeforeCursor(QString* qualifier = nullptr) const;
+    // True when the word being typed names a table: it follows FROM, JOIN, INTO, UPDATE or TABLE.
+    bool tableExpected() const;
     void showCompletions(bool force);
     void insertCompletion(const QString& word);
     void applyErrorSelection();
@@ -59,8 +61,13 @@ private:
     QCompleter* completer_;
     QStringListModel* words_;
     QStringList general_;                       // keywords, functions, tables, all columns
+    QStringList tablesFirst_;                   // the tables, then the rest of general_
     std::map<QString, QStringList> columnsOf_;  // lower-case table name -> its columns
-    QString poolKey_;  // the table whose columns the completer offers; empty: all words
+    QString poolKey_;  // what the completer offers: a table's columns, "@tables" or "" (all words)
+    // Enter takes a completion only when one was chosen (arrow keys, mouse) or the list was asked
+    // for (Ctrl+Space); otherwise it ends the line, so typing on never glues to a completion.
+    bool chosen_ = false;
+    bool highlighting_ = false;  // showCompletions() highlighting the first entry itself
     int errorLine_ = -1;
 };
 

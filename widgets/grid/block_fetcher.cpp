@@ -120,7 +120,8 @@ void BlockFetcher::submitStart() {
     r.lease = pager_->lease;
     r.work = [pager = pager_, q = current_, rows, n = blockRows_](
                  Warehouse& w, const std::atomic<bool>&) -> Result<QueryResult> {
-        if (auto s = pager->open(w, q, 0, std::int64_t(n * kWindowBlocks)); !s) return Error{s.message()};
+        if (auto s = pager->open(w, q, 0, std::int64_t(n * kWindowBlocks)); !s)
+            return Error{unwrappedError(s.message())};  // positions refer to q.sql, not the wrapper
         rows->columns = pager->cursor->columns();
         auto fetched = pager->cursor->fetch(rows->rows, n);
         if (!fetched) {

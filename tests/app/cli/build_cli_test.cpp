@@ -1,7 +1,8 @@
 // `deskbase build` end to end: the workspace's models into its warehouse, the JSON report,
 // --select, --var, --full-refresh, --db (SQLite and PostgreSQL), a failing model (exit 1, report
-// still printed), template errors (one line, nothing built), and no stale cached answer after a
-// build through `deskbase query`.
+// still printed), template errors (one line, nothing built), no stale cached answer after a
+// build through `deskbase query`, and the models' checks (checks/<model>.json) in the report and
+// the exit status.
 #include <QtTest>
 #include <nlohmann/json.hpp>
 
@@ -187,6 +188,58 @@ private slots:
         ws->write("models/stg.sql", "select id, v * 2 as v from {{ source('app', 'raw') }} where id > 2\n");
         QCOMPARE(build(*ws, {"--select", "stg"}).exitCode, 0);
         QCOMPARE(query("SELECT count(*) AS n FROM stg"), std::string("n\r\n2\r\n"));
+    }
+
+    // stg's values are 20, 40, 60: a warn check fails on one and the build still exits 0; an
+    // error check that fails skips the models downstream and exits 1, naming the check.
+    void modelChecksInTheReportAndExitCode() {
+        auto ws = workspace();
+        QDir().mkpath(QString::fromStdString(ws->file("checks")));
+        ws->write("checks/stg.json",
+                  "{\"checks\": [{\"check\": \"between\", \"column\": \"v\", \"max\": 50, \"severity\": "
+                  "\"warn\"}, {\"check\": \"unique\", \"columns\": [\"id\"]}]}");
+        auto r = build(*ws, {"--report", "json"});
+        QVERIFY2(r.exitCode == 0, r.err.c_str());
+        auto report = nlohmann::json::parse(r.out);
+        QCOMPARE(report["checks"].size(), std::size_t(2));
+        QCOMPARE(report["checks"][0]["table"].get<std::string>(), std::string("stg"));
+        QCOMPARE(report["checks"][0]["status"].get<std::string>(), std::string("warn"));
+        QCOMPARE(report["checks"][0]["failures"].get<int>(), 1);  // 60
+        QCOMPARE(report["checks"][1]["status"].get<std::string>(), std::string("pass"));
+        for (const char* key :
+             {"table", "check", "column", "severity", "status", "failures", "percent", "sample"})
+            QVERIFY(report["checks"][0].contains(key));
+
+        ws->write("checks/big.json", "{\"checks\": [{\"check\": \"row_count\", \"max\": 1}]}");
+        ws->write("models/after_big.sql", "select * from {{ ref('big') }}\n");
+        r = build(*ws, {"--report", "json"});
+        QCOMPARE(r.exitCode, 1);
+        report = nlohmann::json::parse(r.out);
+        const auto st = statuses(report);
+        QCOMPARE(st.at("big"), std::string("success"));
+        QCOMPARE(st.at("after_big"), std::string("skipped"));
+        QCOMPARE(st.at("total"), std::string("success"));
+        QCOMPARE(report["checks"].size(), std::size_t(3));
+        QCOMPARE(report["checks"][2]["status"].get<std::string>(), std::string("fail"));
+        QCOMPARE(r.err,
+                 std::string(
+                     "deskbase build: 0 of 4 models failed, 1 skipped; 1 check failed (big: row_count)\n"));
+
+        // Plain output: each model's line, then its checks.
+        r = build(*ws);
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.find("stg: view (") != std::string::npos, r.err.c_str());
+        QVERIFY2(r.err.find("\n  warn   between(v)  1 of 3 values out of range\n") != std::string::npos,
+                 r.err.c_str());
+        QVERIFY2(
+            r.err.find("after_big: skipped: upstream model big failed its checks\n") != std::string::npos,
+            r.err.c_str());
+
+        ws->write("checks/big.json", "{\"checks\": [{\"check\": \"row_count\", \"maximum\": 1}]}");
+        r = build(*ws);
+        QCOMPARE(r.exitCode, 1);
+        QCOMPARE(lineCount(r.err), 1);
+        QVERIFY2(r.err.rfind("deskbase build: checks/big.json: ", 0) == 0, r.err.c_str());
     }
 
     void buildsOnPostgres() {

@@ -1,8 +1,9 @@
 // buildModels() over a small dbt-style project (sources -> staging -> intermediate -> marts, an
 // ephemeral and an incremental model) on SQLite and PostgreSQL, through the runtime's job queue;
 // then the bad inputs: a model failing halfway (built ones stay, it keeps its old table, the ones
-// downstream are skipped), template errors, a missing source. Expected numbers are computed here
-// from the raw rows, not by the code under test.
+// downstream are skipped), template errors, a missing source; and each model's checks
+// (checks/<model>.json) run after it builds, an error-severity failure skipping what is downstream.
+// Expected numbers are computed here from the raw rows, not by the code under test.
 #include "core/models/model_build.h"
 
 #include <QtTest>
@@ -11,7 +12,9 @@
 #include <map>
 #include <thread>
 
+#include "core/checks/check_file.h"
 #include "core/models/materialize.h"
+#include "core/pipeline/run_log.h"
 #include "core/runtime/runtime.h"
 #include "core/warehouse/warehouse.h"
 #include "tests/core/models/backends.h"
@@ -149,6 +152,9 @@ class ModelBuildTest : public QObject {
         const Dialect& d = Warehouse::dialectFor(target_);
         auto project = loadModelProject(ws_->path(), d);
         if (!project) return Error{project.message()};
+        auto checks = loadWorkspaceChecks(ws_->path());
+        if (!checks) return Error{checks.message()};
+        options.checks = std::move(*checks);
         return buildModels(rt, target_, *project, options);
     }
 
@@ -238,6 +244,158 @@ private slots:
         QCOMPARE(*w->dataVersion("customer_revenue"), version);
         QCOMPARE(*w->tableExists("deskbase_build_customer_revenue"), false);
         QCOMPARE(dailySales(*w).count("2024-01-05"), std::size_t(1));
+    }
+
+    // The checks of a model run on what it just built: a warn failure lets its downstream build, an
+    // error failure skips it (as `dbt build`); the report carries every result in build order.
+    void modelChecksRunAfterTheirModel_data() { test::Backends::addRows(); }
+    void modelChecksRunAfterTheirModel() {
+        auto w = setUpProject();
+        const auto checks = std::filesystem::path(ws_->path()) / "checks";
+        writeFile(checks / "int_completed_orders.json",
+                  R"({"checks": [{"check": "accepted_values", "column": "status", "values": ["completed"]},
+                                {"check": "between", "column": "amount", "min": 0, "max": 60,
+                                 "severity": "warn"}]})");
+        writeFile(checks / "customer_revenue.json", R"({"checks": [{"check": "row_count", "max": 2}]})");
+        auto completed = [](const std::vector<Order>& orders, int above) {
+            return std::int64_t(std::count_if(orders.begin(), orders.end(), [&](const Order& o) {
+                return lower(o.status) == "completed" && o.amount > above;
+            }));
+        };
+        Runtime rt;
+        auto r = build(rt);
+        QVERIFY2(r.isOk(), r.isOk() ? "" : r.message().c_str());
+        auto st = statuses(*r);
+        QCOMPARE(st.at("int_completed_orders"), std::string("success"));
+        QCOMPARE(st.at("daily_sales"), std::string("success"));  // below a warn failure only
+        QCOMPARE(st.at("customer_revenue"), std::string("success"));
+        QCOMPARE(st.at("top_customer"), std::string("skipped"));
+        QCOMPARE(r->models.back().error, std::string("upstream model customer_revenue failed its checks"));
+        QCOMPARE(*relationKind(*w, "top_customer"), RelationKind::None);
+        QVERIFY(r->failed());
+        QCOMPARE(
+            buildSummary(*r),
+            std::string("0 of 6 models failed, 1 skipped; 1 check failed (customer_revenue: row_count)"));
+
+        QCOMPARE(r->checks.size(), std::size_t(3));  // in build order: int_completed_orders first
+        const CheckResult& accepted = r->checks[0];
+        QCOMPARE(accepted.check, std::string("accepted_values"));
+        QCOMPARE(accepted.status, CheckStatus::Pass);
+        QCOMPARE(accepted.rows, completed(kOrders, -1));
+        const CheckResult& amount = r->checks[1];
+        QCOMPARE(amount.check, std::string("between"));
+        QCOMPARE(amount.status, completed(kOrders, 60) > 0 ? CheckStatus::Warn : CheckStatus::Pass);
+        QCOMPARE(amount.failures, completed(kOrders, 60));
+        const CheckResult& count = r->checks[2];
+        QCOMPARE(count.table, std::string("customer_revenue"));
+        QCOMPARE(count.status, kCustomers.size() > 2 ? CheckStatus::Fail : CheckStatus::Pass);
+        QCOMPARE(count.rows, std::int64_t(kCustomers.size()));
+
+        // Without the error check everything builds; the checks see the rows added since.
+        std::filesystem::remove(checks / "customer_revenue.json");
+        const std::vector<Order> more = {{9, 1, "completed", 61, "2024-01-05"}};
+        insertOrders(*w, more);
+        auto all = kOrders;
+        all.insert(all.end(), more.begin(), more.end());
+        r = build(rt);
+        QVERIFY2(r.isOk(), r.isOk() ? "" : r.message().c_str());
+        QVERIFY(!r->failed());
+        QCOMPARE(buildSummary(*r), std::string());
+        QCOMPARE(statuses(*r).at("top_customer"), std::string("success"));
+        QCOMPARE(r->checks.size(), std::size_t(2));
+        QCOMPARE(r->checks[0].rows, completed(all, -1));
+        QCOMPARE(r->checks[1].failures, completed(all, 60));
+        QCOMPARE(r->checks[1].status, CheckStatus::Warn);
+    }
+
+    // A check that reads another model (relationships) runs once that model has built: without
+    // the wait, customer_revenue (first in build order) would be checked before daily_sales
+    // exists. A check that cannot run (a missing column) is an error result that blocks.
+    void checksReadingAnotherModelWaitForIt_data() { test::Backends::addRows(); }
+    void checksReadingAnotherModelWaitForIt() {
+        auto w = setUpProject();
+        writeFile(std::filesystem::path(ws_->path()) / "checks" / "customer_revenue.json",
+                  R"({"checks": [{"check": "relationships", "column": "customer_id", "to": "daily_sales",
+                                 "field": "orders", "severity": "warn"},
+                                {"check": "not_null", "column": "no_such_column"}]})");
+        Runtime rt;
+        auto r = build(rt);
+        QVERIFY2(r.isOk(), r.isOk() ? "" : r.message().c_str());
+        QCOMPARE(r->checks.size(), std::size_t(2));
+        const CheckResult& rel = r->checks[0];
+        QVERIFY2(rel.status != CheckStatus::Error, rel.message.c_str());
+        // Customer ids that are no day's count of completed orders, from the raw rows.
+        std::map<std::string, std::int64_t> perDay;
+        for (const auto& o : kOrders)
+            if (lower(o.status) == "completed") ++perDay[o.day];
+        std::int64_t orphans = 0;
+        for (const auto& c : kCustomers)
+            orphans += std::none_of(perDay.begin(), perDay.end(),
+                                    [&](const auto& d) { return d.second == c.first; });
+        QCOMPARE(rel.failures, orphans);
+        const CheckResult& missing = r->checks[1];
+        QCOMPARE(missing.status, CheckStatus::Error);
+        QCOMPARE(missing.message, std::string("checks/customer_revenue.json: not_null(no_such_column): no "
+                                              "column \"no_such_column\" in customer_revenue"));
+        QCOMPARE(statuses(*r).at("top_customer"), std::string("skipped"));
+        QCOMPARE(statuses(*r).at("daily_sales"), std::string("success"));
+    }
+
+    // Each build is a run of kind "build" in the run log: a model step per selected model (status,
+    // rows and error as the report says), a checks step after a model with checks, its check
+    // results, and the run's status and summary; the last statuses are the newest build's.
+    void buildsAreRecordedInTheRunLog_data() { test::Backends::addRows(); }
+    void buildsAreRecordedInTheRunLog() {
+        auto w = setUpProject();
+        writeFile(
+            std::filesystem::path(ws_->path()) / "checks" / "customer_revenue.json",
+            R"({"checks": [{"check": "row_count", "max": 2}, {"check": "unique", "columns": ["name"]}]})");
+        Runtime rt;
+        auto r = build(rt);
+        QVERIFY2(r.isOk(), r.isOk() ? "" : r.message().c_str());
+        QVERIFY(r->recordError.empty());
+        QVERIFY(r->runId > 0);
+        auto runs = recentRuns(*w);
+        QVERIFY2(runs.isOk(), runs.isOk() ? "" : runs.message().c_str());
+        QCOMPARE(runs->size(), std::size_t(1));
+        QCOMPARE(runs->front().id, r->runId);
+        QCOMPARE(runs->front().kind, std::string("build"));
+        QCOMPARE(runs->front().status, std::string("error"));
+        QCOMPARE(runs->front().error, buildSummary(*r));
+        auto steps = runSteps(*w, r->runId);
+        QVERIFY(steps.isOk());
+        std::vector<std::string> expected, got;
+        for (const auto& m : r->models) {
+            expected.push_back("model " + m.name + " " + m.status + " " +
+                               (m.rows ? std::to_string(*m.rows) : "-") + " " + m.error);
+            if (m.name == "customer_revenue") expected.push_back("checks customer_revenue fail - ");
+        }
+        for (const auto& s : *steps)
+            got.push_back(s.kind + " " + s.name + " " + s.status + " " +
+                          (s.rows ? std::to_string(*s.rows) : "-") + " " + s.error);
+        QCOMPARE(got, expected);
+        auto results = lastCheckResults(*w, "customer_revenue");
+        QVERIFY(results.isOk());
+        QCOMPARE(results->size(), std::size_t(2));
+        QCOMPARE((*results)[0].status, CheckStatus::Fail);
+        QCOMPARE((*results)[1].status, CheckStatus::Pass);  // names are distinct
+
+        std::filesystem::remove(std::filesystem::path(ws_->path()) / "checks" / "customer_revenue.json");
+        BuildOptions one;
+        one.select = {"customer_revenue+"};
+        r = build(rt, one);
+        QVERIFY2(r.isOk() && !r->failed(), r.isOk() ? "a model failed" : r.message().c_str());
+        runs = recentRuns(*w);
+        QCOMPARE(runs->size(), std::size_t(2));
+        QCOMPARE(runs->front().status, std::string("success"));
+        QVERIFY(runs->front().error.empty());
+        QCOMPARE(runSteps(*w, r->runId)->size(), std::size_t(2));
+        std::map<std::string, std::string> last = {
+            {"stg_customers", "success"},    {"stg_orders", "success"},  {"int_completed_orders", "success"},
+            {"customer_revenue", "success"}, {"daily_sales", "success"}, {"top_customer", "success"}};
+        QCOMPARE(*lastModelStatuses(*w), last);
+        // The bookkeeping stays out of the user's tables.
+        QCOMPARE(*w->tableExists("deskbase_model_builds"), false);
     }
 
     void projectErrorsBuildNothing_data() {

@@ -1,8 +1,10 @@
 // The run history (deskbase_runs, deskbase_run_steps, deskbase_check_results) on SQLite and on
-// PostgreSQL: what is written reads back, newest first, and two writers never share an id.
+// PostgreSQL: what is written reads back, newest first, and two writers never share an id; a
+// warehouse that still has the interim deskbase_model_builds table opens and keeps its history.
 #include "tests/core/pipeline/run_log_test.h"
 
 #include <QtTest>
+#include <map>
 #include <set>
 #include <thread>
 
@@ -198,6 +200,60 @@ void RunLogTest::finishingAnUnknownRunFails() {
     auto s = finishRun(*w_, 42, "success");
     QVERIFY(!s);
     QCOMPARE(s.message(), std::string("cannot record the run: no run 42"));
+}
+
+void RunLogTest::lastModelStatusesAreEachModelsNewestStep() {
+    QCOMPARE(lastModelStatuses(*w_)->size(), std::size_t(0));
+    auto one = startRun(*w_, "build");
+    QVERIFY(addRunStep(*w_, *one, {"model", "a", "success", 3, 0, ""}));
+    QVERIFY(addRunStep(*w_, *one, {"model", "b", "error", std::nullopt, 0, "models/b.sql: boom"}));
+    QVERIFY(addRunStep(*w_, *one, {"checks", "b", "fail", std::nullopt, 0, ""}));
+    auto two = startRun(*w_, "build");
+    QVERIFY(addRunStep(*w_, *two, {"model", "b", "success", 7, 0, ""}));
+    QVERIFY(addRunStep(*w_, *two, {"model", "c", "skipped", std::nullopt, 0, ""}));
+    auto three = startRun(*w_, "check");  // a check run's steps are not model builds
+    QVERIFY(addRunStep(*w_, *three, {"checks", "a", "fail", std::nullopt, 0, ""}));
+    const std::map<std::string, std::string> expected = {
+        {"a", "success"}, {"b", "success"}, {"c", "skipped"}};
+    QCOMPARE(*lastModelStatuses(*w_), expected);
+}
+
+// The table builds were recorded in before the run log, with two builds in it: opening the
+// warehouse and reading statuses moves them into runs and drops it; nothing else changes.
+void RunLogTest::oldModelBuildsTableMovesIntoTheRunLog() {
+    for (const char* sql :
+         {"CREATE TABLE deskbase_model_builds (build_id BIGINT NOT NULL, model TEXT NOT NULL, status TEXT "
+          "NOT NULL, materialized TEXT, rows_built BIGINT, seconds DOUBLE PRECISION, error TEXT, finished_at "
+          "TEXT, PRIMARY KEY (build_id, model))",
+          "INSERT INTO deskbase_model_builds VALUES (1, 'a', 'success', 'table', 3, 0.5, NULL, "
+          "'2026-01-02 03:04:05'), (1, 'b', 'error', 'view', NULL, 0.25, 'models/b.sql: boom', "
+          "'2026-01-02 03:04:05'), (2, 'b', 'success', 'view', NULL, 0.125, NULL, '2026-01-03 00:00:00')",
+          "CREATE TABLE orders (id INTEGER)"})
+        QVERIFY2(w_->execute(sql), sql);
+    auto reopened = Warehouse::open(backend_.target());
+    QVERIFY2(reopened, reopened.status().message().c_str());
+    Warehouse& w = **reopened;
+    const std::map<std::string, std::string> expected = {{"a", "success"}, {"b", "success"}};
+    auto statuses = lastModelStatuses(w);
+    QVERIFY2(statuses, statuses.status().message().c_str());
+    QCOMPARE(*statuses, expected);
+    QCOMPARE(*w.tableExists("deskbase_model_builds"), false);
+    auto runs = recentRuns(w);
+    QCOMPARE(runs->size(), std::size_t(2));
+    QCOMPARE((*runs)[1].kind, std::string("build"));
+    QCOMPARE((*runs)[1].status, std::string("error"));  // b failed in build 1
+    QCOMPARE((*runs)[1].seconds, 0.75);
+    QCOMPARE((*runs)[1].finishedAt, std::string("2026-01-02 03:04:05"));
+    QCOMPARE((*runs)[0].status, std::string("success"));
+    auto steps = runSteps(w, (*runs)[1].id);
+    QCOMPARE(steps->size(), std::size_t(2));
+    QCOMPARE((*steps)[0].name, std::string("a"));
+    QCOMPARE((*steps)[0].rows, std::optional<std::int64_t>(3));
+    QCOMPARE((*steps)[1].error, std::string("models/b.sql: boom"));
+    QVERIFY(!(*steps)[1].rows);
+    // A new run follows the moved ones; the user's table is untouched and still the only one.
+    QCOMPARE(*startRun(w, "build"), (*runs)[0].id + 1);
+    QCOMPARE(w.listTables()->size(), std::size_t(1));
 }
 
 QTEST_GUILESS_MAIN(RunLogTest)

@@ -20,4 +20,6 @@ private slots:
     void nothingRecordedIsEmpty();
     void concurrentRunsGetDistinctIds();
     void finishingAnUnknownRunFails();
+    void lastModelStatusesAreEachModelsNewestStep();
+    void oldModelBuildsTableMovesIntoTheRunLog();
 };

@@ -4,6 +4,7 @@
 
 #include <QtTest>
 
+#include "core/sql/error_position.h"
 #include "core/warehouse/warehouse.h"
 #include "tests/support/temp_workspace.h"
 
@@ -311,6 +312,27 @@ private slots:
         QVERIFY(names);
         QCOMPARE(int(names->size()), 1);
         QCOMPARE(QString::fromStdString(names->front()), QStringLiteral("y"));
+    }
+
+    // Issue 10: the error line must be the one the database reported, in the template the user
+    // wrote: {{min}} became ?1 and the unset [[ ]] clause was dropped, so offsets differ.
+    void errorPositionMovesOntoTheTemplate() {
+        const std::string tpl = "SELECT a FROM t [[WHERE b = {{unset}}]]\nWHERE a > {{min}} AND AND";
+        auto r = expandSqlTemplate(tpl, {}, {{"min", {"5"}}}, Dialect::sqlite());
+        QVERIFY2(r, r.isOk() ? "" : r.message().c_str());
+        const std::size_t inSql = r->sql.rfind("AND");
+        QVERIFY(inSql != tpl.rfind("AND"));
+        const std::string message =
+            withErrorPosition("near \"AND\": syntax error", characterIndexOfByte(r->sql, inSql));
+        const auto moved = errorPosition(errorInTemplate(*r, tpl, message));
+        QVERIFY(moved);
+        QCOMPARE(*moved, tpl.rfind("AND"));
+        // A position inside a placeholder points at its {{.
+        const std::size_t placeholder = r->sql.find("?1");
+        const auto atParam = errorPosition(
+            errorInTemplate(*r, tpl, withErrorPosition("x", characterIndexOfByte(r->sql, placeholder + 1))));
+        QVERIFY(atParam);
+        QCOMPARE(*atParam, tpl.find("{{min}}"));
     }
 
     void parameterNames() {

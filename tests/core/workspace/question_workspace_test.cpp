@@ -1,6 +1,5 @@
 // Question JSON round-trip and workspace loading (broken files are reported, the rest loads).
 #include <QtTest>
-
 #include <filesystem>
 
 #include "core/question/question.h"
@@ -17,8 +16,9 @@ Question sampleQuestion() {
     q.name = "Delays by origin";
     q.description = "Average delay per origin airport";
     q.connection = "";
-    q.sql = "SELECT origin, avg(delay) AS avg_delay\nFROM flights\nWHERE 1=1 [[AND origin IN ({{airports}})]]\n"
-            "GROUP BY origin ORDER BY 2 DESC LIMIT {{top}}";
+    q.sql =
+        "SELECT origin, avg(delay) AS avg_delay\nFROM flights\nWHERE 1=1 [[AND origin IN ({{airports}})]]\n"
+        "GROUP BY origin ORDER BY 2 DESC LIMIT {{top}}";
     Parameter airports;
     airports.name = "airports";
     airports.label = "Airports";
@@ -30,7 +30,8 @@ Question sampleQuestion() {
     top.required = true;
     top.defaultValue = 10;
     q.parameters = {airports, top};
-    q.visualization = {{"type", "bar"}, {"options", {{"x", "origin"}, {"y", {"avg_delay"}}, {"stacked", false}}}};
+    q.visualization = {{"type", "bar"},
+                       {"options", {{"x", "origin"}, {"y", {"avg_delay"}}, {"stacked", false}}}};
     CachePolicy fixed;
     fixed.kind = CachePolicy::Kind::Fixed;
     fixed.ttlSeconds = 120;
@@ -70,13 +71,16 @@ private slots:
     }
 
     void parseErrorNamesLine() {
-        auto q = questionFromText("{\n  \"name\": \"x\",\n  \"sql\": \"SELECT 1\"\n  \"oops\": 1\n}\n", "bad.json");
+        auto q = questionFromText("{\n  \"name\": \"x\",\n  \"sql\": \"SELECT 1\"\n  \"oops\": 1\n}\n",
+                                  "bad.json");
         QVERIFY(!q);
-        QVERIFY2(QString::fromStdString(q.message()).startsWith(QStringLiteral("bad.json: line 4: ")), q.message().c_str());
+        QVERIFY2(QString::fromStdString(q.message()).startsWith(QStringLiteral("bad.json: line 4: ")),
+                 q.message().c_str());
     }
 
     void unknownParameterTypeIsAnError() {
-        auto q = questionFromText(R"({"name":"x","sql":"SELECT 1","parameters":[{"name":"p","type":"color"}]})");
+        auto q =
+            questionFromText(R"({"name":"x","sql":"SELECT 1","parameters":[{"name":"p","type":"color"}]})");
         QVERIFY(!q);
         QVERIFY(QString::fromStdString(q.message()).contains(QStringLiteral("color")));
     }
@@ -86,7 +90,8 @@ private slots:
         auto created = Workspace::create(ws.path());
         QVERIFY2(created, created.isOk() ? "" : created.message().c_str());
         QVERIFY(created->saveQuestion("good", sampleQuestion()));
-        ws.write("questions/broken.json", "{\n  \"name\": \"broken\",\n  \"sql\": \"SELECT 1\",\n  oops\n}\n");
+        ws.write("questions/broken.json",
+                 "{\n  \"name\": \"broken\",\n  \"sql\": \"SELECT 1\",\n  oops\n}\n");
         ws.write("questions/zzz.json", "{\"name\": \"Last\", \"sql\": \"SELECT 2\"}");
         ws.write("dashboards/main.json", "{}");
         ws.write("questions/notes.txt", "ignored");
@@ -100,8 +105,9 @@ private slots:
         const auto& p = w->problems()[0];
         QCOMPARE(QString::fromStdString(p.file), QStringLiteral("questions/broken.json"));
         QCOMPARE(p.line, 4);
-        QVERIFY2(QString::fromStdString(p.message).startsWith(QStringLiteral("questions/broken.json: line 4: ")),
-                 p.message.c_str());
+        QVERIFY2(
+            QString::fromStdString(p.message).startsWith(QStringLiteral("questions/broken.json: line 4: ")),
+            p.message.c_str());
         QCOMPARE(int(w->dashboardFiles().size()), 1);
         QVERIFY(w->findQuestion("good"));
         QVERIFY(w->findQuestion("Last"));
@@ -176,10 +182,12 @@ private slots:
         QVERIFY(again->problems().empty());
         QCOMPARE(QString::fromStdString(again->settings().theme), QStringLiteral("dark"));
         QCOMPARE(again->settings().cachePolicy.kind, CachePolicy::Kind::Never);
-        QCOMPARE(QString::fromStdString(again->defaultTarget()), QString::fromStdString(ws.file("data/other.db")));
+        QCOMPARE(QString::fromStdString(again->defaultTarget()),
+                 QString::fromStdString(ws.file("data/other.db")));
         QCOMPARE(QString::fromStdString(again->targetFor("pg").value()),
                  QStringLiteral("postgresql://ann@127.0.0.1:5432/sales"));
-        QCOMPARE(QString::fromStdString(again->targetFor("pgkw").value()), QStringLiteral("host=db dbname=x"));
+        QCOMPARE(QString::fromStdString(again->targetFor("pgkw").value()),
+                 QStringLiteral("dbname=x host=db"));
         QVERIFY(!again->targetFor("nope"));
     }
 };

@@ -27,6 +27,13 @@ std::vector<TableInfo> schema() {
                        {"date", ColumnType::Date, "date"}};
     return {flights, weather};
 }
+// A table whose name starts like one of its columns.
+std::vector<TableInfo> zipSchema() {
+    TableInfo zip;
+    zip.name = "zip_codes";
+    zip.columns = {{"zip_code", ColumnType::Text, "zip_code"}, {"city", ColumnType::Text, "city"}};
+    return {zip};
+}
 }  // namespace
 
 class SqlEditorTest : public QObject {
@@ -42,7 +49,7 @@ private slots:
         // The popup is up and choosing its entry completes the word.
         QTRY_VERIFY(editor.completer()->popup()->isVisible());
         QCOMPARE(editor.completer()->currentCompletion(), QStringLiteral("dep_delay"));
-        QTest::keyClick(editor.completer()->popup(), Qt::Key_Return);
+        QTest::keyClick(editor.completer()->popup(), Qt::Key_Tab);
         QCOMPARE(editor.toPlainText(), QStringLiteral("SELECT dep_delay"));
     }
 
@@ -64,6 +71,71 @@ private slots:
         editor.setPlainText(QStringLiteral("SELECT * FROM fli"));
         editor.moveCursor(QTextCursor::End);
         QCOMPARE(editor.completionsAtCursor(), QStringList{QStringLiteral("flights")});
+    }
+
+    // Issue 10: after "FROM zip" the column zip_code was offered above the table zip_codes.
+    void completionAfterFromOffersTablesFirst_data() {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("first");
+        QTest::newRow("from") << QStringLiteral("SELECT * FROM zip") << QStringLiteral("zip_codes");
+        QTest::newRow("join") << QStringLiteral("SELECT * FROM a\n  JOIN zip") << QStringLiteral("zip_codes");
+        QTest::newRow("select list") << QStringLiteral("SELECT zip") << QStringLiteral("zip_code");
+    }
+    void completionAfterFromOffersTablesFirst() {
+        QFETCH(QString, text);
+        QFETCH(QString, first);
+        SqlEditor editor;
+        editor.setSchema(zipSchema());
+        editor.setPlainText(text);
+        editor.moveCursor(QTextCursor::End);
+        const QStringList offers = editor.completionsAtCursor();
+        QCOMPARE(offers.size(), 2);
+        QCOMPARE(offers.front(), first);
+    }
+
+    // Issue 10: Enter after "FROM zip" took the completion and what was typed next stuck to it
+    // ("FROM zip_codeWHERE"). Enter ends the line unless an entry was chosen; Tab takes the first.
+    void enterWithNothingChosenEndsTheLine() {
+        SqlEditor editor;
+        editor.setSchema(zipSchema());
+        editor.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&editor));
+        QTest::keyClicks(&editor, QStringLiteral("SELECT * FROM zip"));
+        QTRY_VERIFY(editor.completer()->popup()->isVisible());
+        QTest::keyClick(editor.completer()->popup(), Qt::Key_Return);
+        QVERIFY(!editor.completer()->popup()->isVisible());
+        QTest::keyClicks(&editor, QStringLiteral("WHERE"));
+        QCOMPARE(editor.toPlainText(), QStringLiteral("SELECT * FROM zip\nWHERE"));
+    }
+    void tabOrAChosenEntryCompletes() {
+        SqlEditor editor;
+        editor.setSchema(zipSchema());
+        editor.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&editor));
+        QTest::keyClicks(&editor, QStringLiteral("SELECT * FROM zip"));
+        QTRY_VERIFY(editor.completer()->popup()->isVisible());
+        QTest::keyClick(editor.completer()->popup(), Qt::Key_Tab);
+        QCOMPARE(editor.toPlainText(), QStringLiteral("SELECT * FROM zip_codes"));
+        QTest::keyClicks(&editor, QStringLiteral(" WHERE zip"));
+        QTRY_VERIFY(editor.completer()->popup()->isVisible());
+        QTest::keyClick(editor.completer()->popup(), Qt::Key_Down);  // the second entry: zip_codes
+        QTest::keyClick(editor.completer()->popup(), Qt::Key_Up);    // back to zip_code, chosen
+        QTest::keyClick(editor.completer()->popup(), Qt::Key_Return);
+        QCOMPARE(editor.toPlainText(), QStringLiteral("SELECT * FROM zip_codes WHERE zip_code"));
+    }
+    void completionNeverGluesToTheNextToken() {
+        SqlEditor editor;
+        editor.setSchema(zipSchema());
+        editor.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&editor));
+        editor.setPlainText(QStringLiteral("SELECT * FROM WHERE x = 1"));
+        QTextCursor c = editor.textCursor();
+        c.setPosition(int(QStringLiteral("SELECT * FROM ").size()));
+        editor.setTextCursor(c);
+        QTest::keyClicks(&editor, QStringLiteral("zip"));  // "FROM zip|WHERE"
+        QTRY_VERIFY(editor.completer()->popup()->isVisible());
+        QTest::keyClick(editor.completer()->popup(), Qt::Key_Tab);
+        QCOMPARE(editor.toPlainText(), QStringLiteral("SELECT * FROM zip_codes WHERE x = 1"));
     }
 
     void ctrlEnterRunsSelectionOrAll() {
@@ -159,6 +231,10 @@ private slots:
         QTest::newRow("pg line") << QStringLiteral("SELECT 1\nFROM t")
                                  << QStringLiteral("syntax error\nLINE 2: FROM t") << 1;
         QTest::newRow("unknown") << QStringLiteral("SELECT 1") << QStringLiteral("database is locked") << -1;
+        // Issue 10: "FORM" also appears on the first line; the position the warehouse gave wins.
+        QTest::newRow("sqlite position")
+            << QStringLiteral("SELECT 'FORM' AS f\nFORM t")
+            << QStringLiteral("near \"FORM\": syntax error (at character 20)") << 1;
     }
     void errorLine() {
         QFETCH(QString, sql);

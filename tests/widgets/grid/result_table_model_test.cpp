@@ -13,6 +13,7 @@
 #include <QtTest>
 
 #include "core/runtime/runtime.h"
+#include "core/sql/error_position.h"
 #include "core/sql/result_sql.h"
 #include "core/warehouse/warehouse.h"
 #include "tests/support/temp_workspace.h"
@@ -280,6 +281,21 @@ private slots:
         QTRY_COMPARE(failed.size(), 1);
         QVERIFY(failed[0][0].toString().contains(QStringLiteral("nope")));
         QVERIFY(!model.isRunning());
+    }
+
+    // Issue 10: a syntax error was marked on the first line where the word appears. The position
+    // the warehouse reports comes back relative to the statement the grid was given, not to its
+    // paging wrapper.
+    void syntaxErrorPositionIsInTheGivenStatement() {
+        ResultTableModel model(runtime_.executor());
+        QSignalSpy failed(&model, &ResultTableModel::queryFailed);
+        const QString sql = QStringLiteral("SELECT 'WHERE' AS w\nFROM small\nWHERE WHERE");
+        model.setQuery(db_, sql);
+        QTRY_COMPARE(failed.size(), 1);
+        const std::string message = failed[0][0].toString().toStdString();
+        const auto at = errorPosition(message);
+        QVERIFY2(at, message.c_str());
+        QCOMPARE(qsizetype(*at), sql.lastIndexOf(QStringLiteral("WHERE")));
     }
 
     void writesBumpDataVersions() {

@@ -32,6 +32,7 @@ private slots:
     void cancelOfClosedCursorSparesNextStatement();
     void errorsAreOneLine_data();
     void errorsAreOneLine();
+    void syntaxErrorSaysWhereItStopped();
     void connectionsOpenedTogetherAllSucceed();
     void unreachableTargetFailsFast();
     void passwordsAndConnectionOptionsComeFromLibpq();

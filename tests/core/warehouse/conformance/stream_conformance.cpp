@@ -5,6 +5,7 @@
 #include <limits>
 #include <thread>
 
+#include "core/sql/error_position.h"
 #include "tests/core/warehouse/conformance/conformance_test.h"
 
 namespace deskbase::test {
@@ -148,6 +149,19 @@ void ConformanceTest::errorsAreOneLine() {
     QVERIFY2(oneLine(status.message()), status.message().c_str());
     // The connection still works after the error.
     REQUIRE_OK(scalar(*w_, "SELECT count(*) FROM t"));
+}
+
+// Issue 10: the editor marked the first line where the offending word appears. The warehouse says
+// where the statement stopped, in characters of the SQL it was given (é is two UTF-8 bytes).
+void ConformanceTest::syntaxErrorSaysWhereItStopped() {
+    REQUIRE_OK(w_->execute("CREATE TABLE t (id BIGINT)"));
+    const std::string sql = "SELECT 'é WHERE' AS w\nFROM t\nWHERE WHERE";
+    auto cursor = w_->query(sql);
+    QVERIFY(!cursor);
+    const auto at = errorPosition(cursor.message());
+    QVERIFY2(at, cursor.message().c_str());
+    QCOMPARE(qsizetype(*at), QString::fromStdString(sql).lastIndexOf(QStringLiteral("WHERE")));
+    QVERIFY2(oneLine(cursor.message()), cursor.message().c_str());
 }
 
 // The GUI opens several connections at once (schema load, result grid, chart, dashboard cards);
