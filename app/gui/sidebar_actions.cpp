@@ -193,10 +193,13 @@ bool SidebarActions::renameQuestion(const QString& path, const QString& newName)
     if (QueryPage* page = queries_->findQuestion(path)) page->followQuestion(newPath, newName.trimmed());
     reopenDashboards(dashboards);
     workspace_->refreshSchema();
-    emit statusMessage((dashboards.size() == 1
-                            ? tr("Renamed the question to %1; 1 dashboard updated")
-                            : tr("Renamed the question to %1; %2 dashboards updated").arg(dashboards.size()))
-                           .arg(quoted(newName.trimmed()).toHtmlEscaped()));
+    // The name is %1 in both messages: it is filled first, then the count (arg() fills the lowest
+    // marker, so filling the count first put it where the name belongs).
+    const QString name = quoted(newName.trimmed()).toHtmlEscaped();
+    emit statusMessage(
+        dashboards.size() == 1
+            ? tr("Renamed the question to %1; 1 dashboard updated").arg(name)
+            : tr("Renamed the question to %1; %2 dashboards updated").arg(name).arg(dashboards.size()));
     return true;
 }
 

@@ -110,6 +110,21 @@ private slots:
         QCOMPARE(sidebar()->currentItem().name, QStringLiteral("Net revenue"));
     }
 
+    void renameMessageNamesTheQuestionAndCountsItsDashboards() {
+        // Two dashboards use the question: the message once said "Renamed the question to 2;
+        // “Net revenue” dashboards updated" (the count filled the name's place).
+        dir_->write("work/dashboards/other.json", kBoard);
+        window_->workspace()->workspace()->reload();  // sees the new file now, not when a watcher fires
+        QSignalSpy said(window_->sidebarActions(), &SidebarActions::statusMessage);
+        auto asked = test::answerInput(QStringLiteral("Net revenue"));
+        pressOn(Kind::Question, file("questions/revenue.json"), Qt::Key_F2);
+        QCOMPARE(asked->times, 1);
+        QVERIFY(QFile::exists(file("questions/net_revenue.json")));
+        QCOMPARE(said.size(), 1);
+        QCOMPARE(said[0][0].toString(),
+                 QStringLiteral("Renamed the question to “Net revenue”; 2 dashboards updated"));
+    }
+
     void deletingAQuestionUsedByADashboardSaysWhichAndAsks() {
         QueryPage* tab = window_->queryTabs()->openQuestion(file("questions/revenue.json"));
         auto cancel = test::answerBox(QStringLiteral("confirmBox"), QMessageBox::Cancel);
@@ -214,8 +229,11 @@ private slots:
         QTest::newRow("table") << int(Kind::Table)
                                << (QStringList{QStringLiteral("Open"), QStringLiteral("Copy name")} + edits);
         QTest::newRow("question") << int(Kind::Question)
-                                  << (QStringList{QStringLiteral("Open"), QStringLiteral("Open in the current tab")} + edits);
-        QTest::newRow("dashboard") << int(Kind::Dashboard) << (QStringList{QStringLiteral("Open")} + edits);
+                                  << (QStringList{QStringLiteral("Open"), QStringLiteral("Open in the current tab"),
+                                                  QStringLiteral("Add to dashboard…")} +
+                                      edits);
+        QTest::newRow("dashboard") << int(Kind::Dashboard)
+                                   << (QStringList{QStringLiteral("Open"), QStringLiteral("New dashboard…")} + edits);
         QTest::newRow("column") << int(Kind::Column) << QStringList{QStringLiteral("Copy name")};
     }
     void menusOfferWhatFitsTheItem() {
