@@ -143,7 +143,9 @@ AddToDashboardDialog* DashboardPages::askAddToDashboard(const QString& questionP
         dashboards.push_back({path, d && !d->name.empty() ? QString::fromStdString(d->name)
                                                           : QFileInfo(path).completeBaseName()});
     }
-    const auto* q = ws->workspace()->findQuestion(questionPath.toStdString());
+    // Looked up by file name: the path the caller has is not always spelled as the workspace keeps
+    // it, and the dialog then named the question by its file stem ("sales_top_products").
+    const auto* q = ws->workspace()->findQuestion(QFileInfo(questionPath).fileName().toStdString());
     const QString questionName =
         q ? QString::fromStdString(q->question.name) : QFileInfo(questionPath).completeBaseName();
     auto* dialog = new AddToDashboardDialog(dashboards, questionName, lastDashboard_, window_);

@@ -11,6 +11,7 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QInputDialog>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMenu>
@@ -167,6 +168,11 @@ private slots:
         QTRY_VERIFY(window.findChild<AddToDashboardDialog*>());
         auto* choose = window.findChild<AddToDashboardDialog*>();
         QVERIFY(choose->isVisible());
+        // The dialog names the question by its name, not its file stem (it said "sales_by_region").
+        QStringList labels;
+        for (const QLabel* l : choose->findChildren<QLabel*>()) labels << l->text();
+        QVERIFY2(labels.contains(QStringLiteral("Add “Sales by region” to:")),
+                 qPrintable(labels.join(QStringLiteral(" | "))));
         choose->choosePath(path);
         QTest::mouseClick(choose->addButton(), Qt::LeftButton);
         QCOMPARE(window.pages()->currentWidget(), view);
