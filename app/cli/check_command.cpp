@@ -1,6 +1,7 @@
-// deskbase check [TABLE]... [--workspace DIR] [--db TARGET] [--report json]: runs the
+// deskbase check [TABLE]... [--suggest-dedup] [--workspace DIR] [--db TARGET] [--report json]: runs the
 // workspace's checks/*.json (all, or those on the TABLEs named), records them in the run log, and
 // exits non-zero when an error-severity check fails or cannot run (docs/checks.md, docs/cli.md).
+// --suggest-dedup also prints, for each failing unique check, the "keep one per key" model.
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -11,6 +12,7 @@
 #include "core/checks/check_file.h"
 #include "core/checks/check_report.h"
 #include "core/checks/check_runner.h"
+#include "core/checks/dedup_model.h"
 #include "core/pipeline/run_log.h"
 #include "core/warehouse/warehouse.h"
 
@@ -22,11 +24,24 @@ void warn(const std::string& message) {
     std::fprintf(stderr, "deskbase check: warning: %s\n", message.c_str());
 }
 
+// The "keep one per key" model of a failing unique check; an error is one line.
+Result<DedupModel> suggestDedup(Warehouse& w, const std::string& dir, const CheckFile& f,
+                                const CheckSpec& spec) {
+    auto info = w.describeTable(f.table);
+    if (!info) return Error{info.message()};
+    DedupInput in;
+    in.table = f.table;
+    in.tableIsModel = std::filesystem::exists(std::filesystem::path(dir) / "models" / (f.table + ".sql"));
+    for (const auto& c : info->columns) in.columns.push_back(c.name);
+    in.checkFile = f.displayName;
+    return dedupModel(spec, in);
+}
+
 }  // namespace
 
 int runCheck(const std::vector<std::string>& argv) {
     std::string error;
-    auto args = Args::parse(argv, {"db", "workspace", "report"}, {}, &error);
+    auto args = Args::parse(argv, {"db", "workspace", "report"}, {"suggest-dedup"}, &error);
     if (!args) return usageError("check", error);
     const auto report = args->value("report");
     if (report && *report != "json") return usageError("check", "--report supports only json");
@@ -56,6 +71,7 @@ int runCheck(const std::vector<std::string>& argv) {
     auto run = startRun(w, "check");
     if (!run) warn(run.message());
     std::vector<CheckResult> all;
+    std::vector<DedupModel> dedups;
     for (const auto& f : chosen) {
         const auto t0 = std::chrono::steady_clock::now();
         auto results = runChecks(w, f);
@@ -67,6 +83,18 @@ int runCheck(const std::vector<std::string>& argv) {
             if (auto s = addRunStep(w, *run, step); !s) warn(s.message());
             if (auto s = recordCheckResults(w, *run, results); !s) warn(s.message());
         }
+        if (args->has("suggest-dedup"))
+            for (std::size_t i = 0; i < results.size() && i < f.checks.size(); ++i) {
+                const CheckResult& r = results[i];
+                if (f.checks[i].kind != CheckKind::Unique ||
+                    (r.status != CheckStatus::Fail && r.status != CheckStatus::Warn))
+                    continue;
+                auto m = suggestDedup(w, dir, f, f.checks[i]);
+                if (!m)
+                    warn(f.displayName + ": " + r.name + ": " + m.message());
+                else
+                    dedups.push_back(std::move(*m));
+            }
         all.insert(all.end(), results.begin(), results.end());
     }
     const std::string blocking = blockingSummary(all);
@@ -81,6 +109,11 @@ int runCheck(const std::vector<std::string>& argv) {
     if (report) {
         nlohmann::ordered_json j;
         j["checks"] = checkResultsToJson(all);
+        if (args->has("suggest-dedup")) {
+            j["dedup"] = nlohmann::ordered_json::array();
+            for (const auto& m : dedups)
+                j["dedup"].push_back({{"model", m.name}, {"file", m.file}, {"sql", m.sql}});
+        }
         std::puts(j.dump().c_str());
     } else {
         for (const auto& r : all)
@@ -88,6 +121,8 @@ int runCheck(const std::vector<std::string>& argv) {
                         r.name.c_str(), r.message.c_str());
         std::fprintf(stderr, "%zu checks on %zu tables: %s\n", all.size(), chosen.size(),
                      checkSummary(all).c_str());
+        for (const auto& m : dedups)
+            std::printf("\n-- keep one per key: save as %s\n%s", m.file.c_str(), m.sql.c_str());
     }
     if (blocking.empty()) return 0;
     return failure("check", blocking);

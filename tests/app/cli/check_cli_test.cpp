@@ -1,8 +1,10 @@
-// `deskbase check` and the checks `deskbase import` runs, end to end, as a user runs them.
+// `deskbase check` and the checks `deskbase import` runs, end to end, as a user runs them, on
+// SQLite and on PostgreSQL (--db), and `--suggest-dedup`'s model for a failing unique check.
 #include <QDir>
 #include <QtTest>
 #include <nlohmann/json.hpp>
 
+#include "tests/support/pg_server.h"
 #include "tests/support/temp_workspace.h"
 #include "tests/support/warehouse_probe.h"
 
@@ -154,6 +156,62 @@ private slots:
         // What refused it is in the history.
         QCOMPARE(text(w.db(), "SELECT status FROM deskbase_check_results"), std::string("fail"));
         QCOMPARE(text(w.db(), "SELECT status FROM deskbase_run_steps"), std::string("error"));
+    }
+
+    // The same checks against PostgreSQL: the table imported there, results and exit as on SQLite,
+    // the run recorded in that warehouse.
+    void checksAgainstPostgres() {
+        auto server = test::PgServer::start();
+        QVERIFY2(server.isOk(), server.isOk() ? "" : server.message().c_str());
+        const std::string uri = (*server)->uri();
+        Workspace w;
+        QCOMPARE(w.run({"import", w.ws.file("orders.csv"), "--db", uri}).exitCode, 0);
+        w.ws.write("checks/orders.json",
+                   "{\"checks\": [{\"check\": \"unique\", \"columns\": [\"order_id\"]},"
+                   " {\"check\": \"matches\", \"column\": \"status\", \"regex\": \"^[a-z]+$\"}]}");
+        auto r = w.run({"check", "--db", uri, "--report", "json"});
+        QCOMPARE(r.exitCode, 1);
+        const auto j = nlohmann::json::parse(r.out);
+        QCOMPARE(j["checks"][0]["status"].get<std::string>(), std::string("fail"));
+        QCOMPARE(j["checks"][0]["failures"].get<int>(), 2);  // order 2 twice
+        QCOMPARE(j["checks"][1]["status"].get<std::string>(), std::string("pass"));
+        QCOMPARE(r.err, std::string("deskbase check: 1 check failed (orders: unique(order_id))\n"));
+        QCOMPARE(text(uri, "SELECT kind FROM deskbase_runs"), std::string("check"));
+        QCOMPARE(text(uri, "SELECT status FROM deskbase_runs"), std::string("error"));
+        // A regex PostgreSQL's engine refuses is an error naming the check, on one line.
+        w.ws.write(
+            "checks/orders.json",
+            "{\"checks\": [{\"check\": \"matches\", \"column\": \"status\", \"regex\": \"(?<w>[a-z])\"}]}");
+        r = w.run({"check", "--db", uri});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.out.rfind("error  orders  matches(status)  checks/orders.json: matches(status): ", 0) == 0,
+                 r.out.c_str());
+        QCOMPARE(lines(r.out), 1);
+    }
+
+    // --suggest-dedup prints the "keep one per key" model of the failing unique check; saved and
+    // built, it holds one row per order_id.
+    void suggestDedupWritesAModelThatBuilds() {
+        Workspace w;
+        QCOMPARE(w.run({"import", w.ws.file("orders.csv")}).exitCode, 0);
+        w.ws.write("checks/orders.json",
+                   "{\"checks\": [{\"check\": \"unique\", \"columns\": [\"order_id\"]}]}");
+        auto r = w.run({"check", "--suggest-dedup", "--report", "json"});
+        QCOMPARE(r.exitCode, 1);
+        const auto j = nlohmann::json::parse(r.out);
+        QCOMPARE(j["dedup"].size(), std::size_t(1));
+        QCOMPARE(j["dedup"][0]["file"].get<std::string>(), std::string("models/orders_dedup.sql"));
+        QDir().mkpath(QString::fromStdString(w.ws.file("models")));
+        w.ws.write("models/orders_dedup.sql", j["dedup"][0]["sql"].get<std::string>());
+        auto b = w.run({"build"});
+        QVERIFY2(b.exitCode == 0, b.err.c_str());
+        QCOMPARE(text(w.db(), "SELECT count(*) FROM orders_dedup"), std::string("3"));  // orders 1, 2, 3
+        QCOMPARE(text(w.db(), "SELECT count(DISTINCT order_id) FROM orders_dedup"), std::string("3"));
+        // Plain output: the model after the check lines, headed by where to save it.
+        r = w.run({"check", "orders", "--suggest-dedup"});
+        QVERIFY2(r.out.find("\n-- keep one per key: save as models/orders_dedup.sql\n{{ config(") !=
+                     std::string::npos,
+                 r.out.c_str());
     }
 };
 

@@ -139,7 +139,7 @@ private slots:
     // import the demo tables into a warehouse that lacks them.
     void renderGeneratesSampleData() {
         test::TempWorkspace fresh;
-        for (const char* dir : {"questions", "dashboards", "models"})
+        for (const char* dir : {"questions", "dashboards", "models", "checks"})
             QVERIFY(QDir().mkpath(QString::fromStdString(fresh.file(dir))));
         for (const auto& file : dashboard::demoWorkspaceFiles())
             fresh.write(file, dashboard::demoWorkspaceFile(file));

@@ -2,6 +2,7 @@
 // the demo store generator is deterministic.
 #include <QtTest>
 
+#include "core/checks/check_file.h"
 #include "core/dashboard/card_query.h"
 #include "core/dashboard/dashboard.h"
 #include "core/dashboard/demo_data.h"
@@ -91,8 +92,12 @@ private slots:
             for (const auto& c : d->cards)
                 if (!c.isText())
                     QVERIFY2(!demoWorkspaceFile("questions/" + c.question).empty(), c.question.c_str());
-        } else if (file.startsWith(QStringLiteral("models/"))) {  // built by tests/core/models/demo_models_test
+        } else if (file.startsWith(
+                       QStringLiteral("models/"))) {  // built by tests/core/models/demo_models_test
             QVERIFY(file.endsWith(QStringLiteral(".sql")));
+        } else if (file.startsWith(QStringLiteral("checks/"))) {  // run by tests/core/models/demo_models_test
+            auto c = checkFileFromText(bytes, file.toStdString(), "");
+            QVERIFY2(c.isOk(), c.isOk() ? "" : c.message().c_str());
         } else {
             auto q = questionFromText(bytes, file.toStdString());
             QVERIFY2(q.isOk(), q.isOk() ? "" : q.message().c_str());

@@ -519,6 +519,53 @@ private slots:
         QCOMPARE(*(*w)->tableExists("deskbase_build_a_dies"), false);
         QCOMPARE(test::scalarInt(**w, "SELECT y FROM c_other"), std::int64_t(2));
     }
+    // The server dies (stopped in immediate mode, as a crash) while a model builds: that model
+    // fails with a one-line error, its downstream is skipped, the model built before reports
+    // success, and once the server is back nothing half-built is there. The build's record fails on
+    // one line.
+    void serverDiesMidBuild() {
+        auto server = test::PgServer::start();
+        QVERIFY2(server.isOk(), server.isOk() ? "" : server.message().c_str());
+        ws_ = std::make_unique<test::TempWorkspace>();
+        const auto dir = std::filesystem::path(ws_->path()) / "models";
+        writeFile(dir / "a_first.sql", "{{ config(materialized='table') }}\nselect 1 as x\n");
+        writeFile(dir / "b_waits.sql",
+                  "{{ config(materialized='table') }}\n"
+                  "select x from {{ ref('a_first') }}, (select pg_advisory_xact_lock_shared(42)) as l\n");
+        writeFile(dir / "c_after.sql", "select * from {{ ref('b_waits') }}\n");
+        target_ = (*server)->uri();
+        auto holder = Warehouse::open(target_);
+        QVERIFY(holder.isOk());
+        QVERIFY((*holder)->execute("SELECT pg_advisory_lock(42)").isOk());
+        Runtime rt;
+        Result<BuildReport> report = Error{"not run"};
+        std::thread builder([&] { report = build(rt); });
+        while (test::scalarInt(**holder,
+                               "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
+                               "AND query LIKE '%pg_advisory_xact_lock_shared(42)%'") < 1)
+            QThread::yieldCurrentThread();
+        QVERIFY((*server)->stop().isOk());
+        builder.join();
+        QVERIFY2(report.isOk(), report.isOk() ? "" : report.message().c_str());
+        const auto st = statuses(*report);
+        QCOMPARE(st.at("a_first"), std::string("success"));
+        QCOMPARE(st.at("b_waits"), std::string("error"));
+        QCOMPARE(st.at("c_after"), std::string("skipped"));
+        for (const auto& m : report->models)
+            QVERIFY2(m.error.find('\n') == std::string::npos, m.error.c_str());
+        QVERIFY2(report->models[1].error.rfind("models/b_waits.sql: ", 0) == 0,
+                 report->models[1].error.c_str());
+        QVERIFY(!report->recordError.empty());
+        QVERIFY2(report->recordError.find('\n') == std::string::npos, report->recordError.c_str());
+
+        QVERIFY((*server)->restart().isOk());
+        auto w = Warehouse::open(target_);
+        QVERIFY2(w.isOk(), w.isOk() ? "" : w.message().c_str());
+        // (a_first's commit is not asserted: the throwaway server runs without durable commits.)
+        QCOMPARE(*relationKind(**w, "b_waits"), RelationKind::None);
+        QCOMPARE(*(*w)->tableExists("deskbase_build_b_waits"), false);
+        QCOMPARE(*relationKind(**w, "c_after"), RelationKind::None);
+    }
 };
 
 QTEST_GUILESS_MAIN(ModelBuildTest)
