@@ -1,28 +1,26 @@
 // Entry point: a first argument that is a verb runs headless; anything else opens the GUI.
 #include <cstdio>
-#include <cstring>
 #include <string>
 #include <vector>
 
 #include "app/cli/commands.h"
+#include "app/gui/gui_options.h"
 
 namespace {
 
+// Every option of the window and of each verb, from the lists their parsers read.
 void printHelp() {
-    std::puts(
-        "usage:\n"
-        "  deskbase [--workspace DIR] [FILE...]        open the GUI (FILEs are imported)\n"
-        "  deskbase import FILE... [--db TARGET] [--table NAME] [--mode create|replace|append]\n"
-        "                  [--type COL=TYPE]... [--force] [--report json]\n"
-        "  deskbase query (--sql TEXT | --question FILE) [--param NAME=VALUE]... [--db TARGET]\n"
-        "                  [--format table|csv|json] [--no-cache]\n"
-        "  deskbase render DASHBOARD.json --out FILE.png|FILE.pdf [--param NAME=VALUE]... [--db TARGET]\n"
-        "  deskbase tables [--db TARGET]\n"
-        "  deskbase check [TABLE]... [--workspace DIR] [--db TARGET] [--report json]\n"
-        "  deskbase build [--select NAME[+]]... [--full-refresh] [--var NAME=VALUE]... [--workspace DIR]\n"
-        "                 [--db TARGET] [--report json]\n"
-        "  deskbase lineage [--format json|dot] [--workspace DIR]\n"
-        "\nTARGET is a SQLite file path or a libpq URI (postgresql://user@host:port/db).");
+    using namespace deskbase;
+    std::string text =
+        "usage: deskbase [options] [FILE...]\n"
+        "Opens the window; FILEs are imported once it is up.\n\noptions:\n" +
+        cli::optionLines(gui::guiCommandLineOptions()) +
+        "\nA first argument that is a verb runs it headless (deskbase VERB --help for one):\n";
+    for (const auto* spec : {&cli::importSpec(), &cli::querySpec(), &cli::renderSpec(), &cli::tablesSpec(),
+                             &cli::checkSpec(), &cli::buildSpec(), &cli::lineageSpec()})
+        text += "\n" + cli::helpText(*spec);
+    text += "\nTARGET is a SQLite file path or a libpq connection string (postgresql://user@host:port/db).\n";
+    std::fputs(text.c_str(), stdout);
 }
 
 }  // namespace
@@ -38,7 +36,10 @@ int main(int argc, char** argv) {
         if (verb == "build") return deskbase::cli::runBuild(rest);
         if (verb == "lineage") return deskbase::cli::runLineage(rest);
         if (verb == "render") return deskbase::cli::runRender(argc, argv, rest);
-        if (verb == "help" || verb == "--help" || verb == "-h") { printHelp(); return 0; }
+        if (verb == "help" || verb == "--help" || verb == "-h") {
+            printHelp();
+            return 0;
+        }
     }
     return deskbase::gui::runGui(argc, argv);
 }

@@ -56,11 +56,28 @@ void printChecks(const std::string& model, const std::vector<CheckResult>& check
 
 }  // namespace
 
+const VerbSpec& buildSpec() {
+    static const VerbSpec spec{
+        "build",
+        "",
+        "Builds the workspace's models (models/*.sql) into the warehouse.",
+        {
+            option("select",
+                   "A model to build: NAME, NAME+ (and downstream), +NAME (and upstream); repeatable.",
+                   "NAME[+]"),
+            option("full-refresh", "Rebuild incremental models from scratch."),
+            option("var", "Sets {{ var('NAME') }}, over deskbase.json's \"vars\"; repeatable.", "NAME=VALUE"),
+            workspaceOption(),
+            dbOption(),
+            option("report", "Print one JSON object with every model's outcome.", "json"),
+        }};
+    return spec;
+}
+
 int runBuild(const std::vector<std::string>& argv) {
     const char* verb = "build";
-    std::string error;
-    auto args = Args::parse(argv, {"select", "workspace", "db", "report", "var"}, {"full-refresh"}, &error);
-    if (!args) return usageError(verb, error);
+    std::optional<Args> args;
+    if (auto done = parseOrExit(buildSpec(), argv, args)) return *done;
     if (!args->positional().empty()) return usageError(verb, "unexpected argument " + args->positional()[0]);
     const auto report = args->value("report");
     if (report && *report != "json") return usageError(verb, "--report supports only json");

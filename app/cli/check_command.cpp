@@ -39,10 +39,23 @@ Result<DedupModel> suggestDedup(Warehouse& w, const std::string& dir, const Chec
 
 }  // namespace
 
+const VerbSpec& checkSpec() {
+    static const VerbSpec spec{
+        "check",
+        "[TABLE]...",
+        "Runs the workspace's checks/*.json (all, or those on the TABLEs named).",
+        {
+            workspaceOption(),
+            dbOption(),
+            option("report", "Print one JSON object with every result.", "json"),
+            option("suggest-dedup", "For a failing unique check, print a model that keeps one row per key."),
+        }};
+    return spec;
+}
+
 int runCheck(const std::vector<std::string>& argv) {
-    std::string error;
-    auto args = Args::parse(argv, {"db", "workspace", "report"}, {"suggest-dedup"}, &error);
-    if (!args) return usageError("check", error);
+    std::optional<Args> args;
+    if (auto done = parseOrExit(checkSpec(), argv, args)) return *done;
     const auto report = args->value("report");
     if (report && *report != "json") return usageError("check", "--report supports only json");
 

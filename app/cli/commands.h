@@ -3,7 +3,18 @@
 #include <string>
 #include <vector>
 
+#include "app/cli/args.h"
+
 namespace deskbase::cli {
+
+// Each verb's options, for parsing and for `deskbase --help` / `deskbase VERB --help`.
+const VerbSpec& importSpec();
+const VerbSpec& tablesSpec();
+const VerbSpec& checkSpec();
+const VerbSpec& querySpec();
+const VerbSpec& buildSpec();
+const VerbSpec& lineageSpec();
+const VerbSpec& renderSpec();
 
 int runImport(const std::vector<std::string>& args);
 int runTables(const std::vector<std::string>& args);

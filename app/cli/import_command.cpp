@@ -1,5 +1,4 @@
-// deskbase import FILE... [--db TARGET] [--table NAME] [--mode create|replace|append]
-//                 [--type COL=TYPE]... [--force] [--report json] [--workspace DIR]
+// deskbase import FILE... [options]: loads files into tables (importSpec() lists the options).
 // The workspace's checks/<table>.json run inside each import (docs/checks.md).
 #include <csignal>
 #include <cstdio>
@@ -9,6 +8,7 @@
 #include "app/cli/commands.h"
 #include "core/checks/check_report.h"
 #include "core/ingest/import_job.h"
+#include "core/io/file_format.h"
 #include "core/pipeline/run_log.h"
 #include "core/warehouse/warehouse.h"
 
@@ -48,12 +48,32 @@ void printChecks(const std::string& file, const std::vector<CheckResult>& checks
 
 }  // namespace
 
+const VerbSpec& importSpec() {
+    static const VerbSpec spec{
+        "import",
+        "FILE...",
+        "Loads CSV, TSV, JSON or NDJSON files into tables; the workspace's checks run inside.",
+        {
+            dbOption(),
+            workspaceOption(),
+            option("table", "The table name (one FILE only; default: from the file name).", "NAME"),
+            option("mode", "create (default), replace or append.", "create|replace|append"),
+            option("type", "A column's type: integer, real, boolean, date, datetime or text; repeatable.",
+                   "COL=TYPE"),
+            option("force", "Append a file whose content was already loaded."),
+            option("report", "Print one JSON line per file.", "json"),
+            option("delimiter", "The field delimiter: one character, or tab.", "C"),
+            option("encoding", "utf-8, utf-8-bom, utf-16le, utf-16be or windows-1252 (default: sniffed).",
+                   "NAME"),
+            option("header", "The first row is a header."),
+            option("no-header", "The first row is data."),
+        }};
+    return spec;
+}
+
 int runImport(const std::vector<std::string>& argv) {
-    std::string error;
-    auto args =
-        Args::parse(argv, {"db", "workspace", "table", "mode", "type", "report", "delimiter", "encoding"},
-                    {"force", "header", "no-header"}, &error);
-    if (!args) return usageError("import", error);
+    std::optional<Args> args;
+    if (auto done = parseOrExit(importSpec(), argv, args)) return *done;
     const auto& files = args->positional();
     if (files.empty()) return usageError("import", "no FILE given");
     if (files.size() > 1 && args->has("table"))
@@ -82,6 +102,14 @@ int runImport(const std::vector<std::string>& argv) {
             base.delimiter = (*d)[0];
         else
             return usageError("import", "--delimiter wants one character");
+    }
+    if (auto e = args->value("encoding")) {
+        for (auto candidate : {TextEncoding::Utf8, TextEncoding::Utf8Bom, TextEncoding::Utf16LE,
+                               TextEncoding::Utf16BE, TextEncoding::Windows1252})
+            if (*e == textEncodingName(candidate)) base.encoding = candidate;
+        if (!base.encoding)
+            return usageError("import", "unknown --encoding '" + *e +
+                                            "' (utf-8, utf-8-bom, utf-16le, utf-16be or windows-1252)");
     }
     if (args->has("header")) base.hasHeader = true;
     if (args->has("no-header")) base.hasHeader = false;

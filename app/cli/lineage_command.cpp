@@ -13,11 +13,21 @@
 
 namespace deskbase::cli {
 
+const VerbSpec& lineageSpec() {
+    static const VerbSpec spec{"lineage",
+                               "",
+                               "Prints sources -> models -> questions -> dashboards.",
+                               {
+                                   option("format", "json (default) or dot.", "json|dot"),
+                                   workspaceOption(),
+                               }};
+    return spec;
+}
+
 int runLineage(const std::vector<std::string>& argv) {
     const char* verb = "lineage";
-    std::string error;
-    auto args = Args::parse(argv, {"format", "workspace"}, {}, &error);
-    if (!args) return usageError(verb, error);
+    std::optional<Args> args;
+    if (auto done = parseOrExit(lineageSpec(), argv, args)) return *done;
     if (!args->positional().empty()) return usageError(verb, "unexpected argument " + args->positional()[0]);
     const std::string format = args->value("format").value_or("json");
     if (format != "json" && format != "dot")

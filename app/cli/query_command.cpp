@@ -9,12 +9,12 @@
 
 #include "app/cli/args.h"
 #include "app/cli/commands.h"
+#include "core/export/result_format.h"
 #include "core/question/question.h"
 #include "core/question/question_request.h"
 #include "core/runtime/runtime.h"
-#include "core/export/result_format.h"
-#include "core/workspace/workspace.h"
 #include "core/warehouse/warehouse.h"
+#include "core/workspace/workspace.h"
 
 namespace deskbase::cli {
 
@@ -39,13 +39,30 @@ Result<Question> findQuestion(const std::string& ref, const std::optional<Worksp
 
 }  // namespace
 
+const VerbSpec& querySpec() {
+    static const VerbSpec spec{
+        "query",
+        "(--sql TEXT | --question FILE)",
+        "Runs SQL or a saved question and prints the result.",
+        {
+            option("sql", "The SQL to run ({{name}} parameters allowed).", "TEXT"),
+            option("question", "A question file, or the name of one in the workspace.", "FILE"),
+            option("param", "A parameter value; repeat a name for several values.", "NAME=VALUE"),
+            dbOption(),
+            workspaceOption(),
+            option("format", "table (default), csv or json.", "table|csv|json"),
+            option("no-cache", "Run it even when a cached result is fresh."),
+        }};
+    return spec;
+}
+
 int runQuery(const std::vector<std::string>& argv) {
     const char* verb = "query";
-    std::string error;
-    auto args = Args::parse(argv, {"sql", "question", "param", "db", "workspace", "format"}, {"no-cache"}, &error);
-    if (!args) return usageError(verb, error);
+    std::optional<Args> args;
+    if (auto done = parseOrExit(querySpec(), argv, args)) return *done;
     if (!args->positional().empty()) return usageError(verb, "unexpected argument " + args->positional()[0]);
-    if (args->has("sql") == args->has("question")) return usageError(verb, "give exactly one of --sql TEXT or --question FILE");
+    if (args->has("sql") == args->has("question"))
+        return usageError(verb, "give exactly one of --sql TEXT or --question FILE");
     const std::string format = args->value("format").value_or("table");
     if (format != "table" && format != "csv" && format != "json")
         return usageError(verb, "unknown --format " + format + " (table, csv or json)");
@@ -53,7 +70,8 @@ int runQuery(const std::vector<std::string>& argv) {
     ParameterValues values;
     for (const auto& p : args->values("param")) {
         const auto eq = p.find('=');
-        if (eq == std::string::npos || eq == 0) return usageError(verb, "--param needs NAME=VALUE, got \"" + p + "\"");
+        if (eq == std::string::npos || eq == 0)
+            return usageError(verb, "--param needs NAME=VALUE, got \"" + p + "\"");
         values[p.substr(0, eq)].push_back(p.substr(eq + 1));  // repeated names = multi-value
     }
 
@@ -74,8 +92,10 @@ int runQuery(const std::vector<std::string>& argv) {
     }
 
     std::string target;
-    if (auto db = args->value("db")) target = *db;
-    else if (!ws) target = resolveTarget(*args);
+    if (auto db = args->value("db"))
+        target = *db;
+    else if (!ws)
+        target = resolveTarget(*args);
     auto request = makeQuestionRequest(question, values, ws ? &*ws : nullptr, target);
     if (!request) return failure(verb, oneLine(request.message()));
     target = request->target;

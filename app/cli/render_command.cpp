@@ -12,10 +12,27 @@
 
 namespace deskbase::cli {
 
+const VerbSpec& renderSpec() {
+    static const VerbSpec spec{
+        "render",
+        "DASHBOARD.json --out FILE.png|FILE.pdf",
+        "Draws the whole dashboard to a PNG or a one-page PDF; no display needed.",
+        {
+            option("out", "Where to write: a .png or .pdf file.", "FILE"),
+            option("param", "A filter value by filter id (a list: a,b; a date range: from..to); repeatable.",
+                   "NAME=VALUE"),
+            dbOption(),
+            option("width", "Page width in logical pixels, 320..10000 (default 1440).", "PX"),
+            option("theme", "light (default) or dark.", "light|dark"),
+            option("scale", "PNG device pixel ratio, 0.5..4 (default 1).", "F"),
+            option("edit", "Also draw the toolbar and edit affordances (for documentation)."),
+        }};
+    return spec;
+}
+
 int runRender(int argc, char** argv, const std::vector<std::string>& argList) {
-    std::string error;
-    auto args = Args::parse(argList, {"out", "param", "db", "width", "theme", "scale"}, {"edit"}, &error);
-    if (!args) return usageError("render", error);
+    std::optional<Args> args;
+    if (auto done = parseOrExit(renderSpec(), argList, args)) return *done;
     if (args->positional().size() != 1) return usageError("render", "expected one DASHBOARD.json");
     const auto out = args->value("out");
     if (!out) return usageError("render", "--out FILE.png|FILE.pdf is required");

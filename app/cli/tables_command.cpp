@@ -7,11 +7,19 @@
 
 namespace deskbase::cli {
 
+const VerbSpec& tablesSpec() {
+    static const VerbSpec spec{"tables",
+                               "",
+                               "Prints one line per table: name, row count and typed columns, tab-separated.",
+                               {dbOption(), workspaceOption()}};
+    return spec;
+}
+
 int runTables(const std::vector<std::string>& argv) {
-    std::string error;
-    auto args = Args::parse(argv, {"db", "workspace"}, {}, &error);
-    if (!args) return usageError("tables", error);
-    if (!args->positional().empty()) return usageError("tables", "unexpected argument " + args->positional()[0]);
+    std::optional<Args> args;
+    if (auto done = parseOrExit(tablesSpec(), argv, args)) return *done;
+    if (!args->positional().empty())
+        return usageError("tables", "unexpected argument " + args->positional()[0]);
     auto warehouse = Warehouse::open(resolveTarget(*args));
     if (!warehouse) return failure("tables", warehouse.message());
     auto tables = (*warehouse)->listTables();
@@ -19,7 +27,8 @@ int runTables(const std::vector<std::string>& argv) {
     for (const auto& t : *tables) {
         std::string line = t.name + "\t" + (t.approxRows >= 0 ? std::to_string(t.approxRows) : "?") + "\t";
         for (std::size_t i = 0; i < t.columns.size(); ++i)
-            line += (i ? ", " : "") + t.columns[i].name + " " + std::string(columnTypeName(t.columns[i].type));
+            line +=
+                (i ? ", " : "") + t.columns[i].name + " " + std::string(columnTypeName(t.columns[i].type));
         std::puts(line.c_str());
     }
     return 0;

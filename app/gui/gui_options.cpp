@@ -1,34 +1,37 @@
 #include "app/gui/gui_options.h"
 
+#include <QCommandLineParser>
 #include <QDir>
 #include <QFileInfo>
 #include <QStandardPaths>
 
 namespace deskbase::gui {
 
+QList<QCommandLineOption> guiCommandLineOptions() {
+    return {
+        QCommandLineOption(QStringLiteral("workspace"),
+                           QStringLiteral("The workspace folder (default: the last one used)."),
+                           QStringLiteral("DIR")),
+        QCommandLineOption(QStringLiteral("demo"),
+                           QStringLiteral("Open the demo workspace (made on first use).")),
+    };
+}
+
 GuiOptions parseGuiOptions(const QStringList& arguments) {
     GuiOptions o;
-    for (int i = 1; i < arguments.size(); ++i) {
-        const QString& a = arguments[i];
-        if (a == QStringLiteral("--workspace")) {
-            if (i + 1 >= arguments.size()) {
-                o.error = QStringLiteral("--workspace needs a folder");
-                break;
-            }
-            o.workspace = arguments[++i];
-        } else if (a.startsWith(QStringLiteral("--workspace="))) {
-            o.workspace = a.mid(12);
-        } else if (a == QStringLiteral("--demo")) {
-            o.demo = true;
-        } else if (a.startsWith(QStringLiteral("-platform")) || a.startsWith(QStringLiteral("-style"))) {
-            ++i;  // Qt's own options (QApplication removes most of them first)
-        } else if (a.startsWith(QStringLiteral("--"))) {
-            o.error = QStringLiteral("unknown option %1").arg(a);
-            break;
-        } else {
-            o.files << QFileInfo(a).absoluteFilePath();
-        }
+    QCommandLineParser parser;
+    const auto options = guiCommandLineOptions();
+    parser.addOptions(options);
+    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Files to import."),
+                                 QStringLiteral("[FILE...]"));
+    // QApplication has already taken its own options (-platform, -style, ...) out of arguments().
+    if (!parser.parse(arguments)) {
+        o.error = parser.errorText();
+        return o;
     }
+    o.workspace = parser.value(options[0]);
+    o.demo = parser.isSet(options[1]);
+    for (const QString& f : parser.positionalArguments()) o.files << QFileInfo(f).absoluteFilePath();
     if (!o.workspace.isEmpty()) o.workspace = QFileInfo(o.workspace).absoluteFilePath();
     return o;
 }

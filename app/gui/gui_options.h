@@ -1,5 +1,7 @@
 #pragma once
 // The GUI's command line: deskbase [--workspace DIR] [--demo] [FILE...]
+#include <QCommandLineOption>
+#include <QList>
 #include <QString>
 #include <QStringList>
 
@@ -12,6 +14,8 @@ struct GuiOptions {
     QString error;      // a bad command line, one line
 };
 
+// --workspace DIR and --demo, read by QCommandLineParser (and listed by `deskbase --help`).
+QList<QCommandLineOption> guiCommandLineOptions();
 GuiOptions parseGuiOptions(const QStringList& arguments);  // arguments()[0] is the program
 // The per-user default workspace under the XDG data directory.
 QString defaultWorkspaceDir();

@@ -1,16 +1,14 @@
 #include "core/cache/result_cache.h"
 
-#include <unistd.h>
-
 #include <QByteArray>
 #include <QCryptographicHash>
-#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
 
 #include "core/cache/result_codec.h"
+#include "core/io/atomic_file.h"
 #include "core/sql/normalize_sql.h"
 #include "core/warehouse/warehouse.h"
 
@@ -82,7 +80,7 @@ void ResultCache::scanDisk() {
     std::vector<std::pair<fs::file_time_type, std::string>> byAge;
     for (const auto& e : fs::directory_iterator(options_.dir, ec)) {
         const auto name = e.path().filename().string();
-        if (name.find(".tmp") != std::string::npos) {  // left by a crash mid-write
+        if (name.find(".tmp") != std::string::npos || name.ends_with(".part")) {  // left by a crash mid-write
             fs::remove(e.path(), ec);
             continue;
         }
@@ -282,18 +280,9 @@ void ResultCache::writeToDisk(const std::string& digest, const Entry& e) {
     if (std::int64_t(bytes.size()) > options_.maxDiskBytes) return;
     std::error_code ec;
     fs::create_directories(options_.dir, ec);
-    // Temp file + rename: a reader never sees half an entry, a crash leaves only a *.tmp file.
-    const std::string finalPath = filePath(digest);
-    static std::atomic<std::uint64_t> writes{0};  // a name of its own for each writer, in any process
-    const std::string tmpPath =
-        finalPath + ".tmp" + std::to_string(::getpid()) + "." + std::to_string(++writes);
-    std::FILE* f = std::fopen(tmpPath.c_str(), "wb");
-    if (!f) return;
-    const bool ok = std::fwrite(bytes.data(), 1, bytes.size(), f) == bytes.size();
-    if (std::fclose(f) != 0 || !ok || std::rename(tmpPath.c_str(), finalPath.c_str()) != 0) {
-        fs::remove(tmpPath, ec);
-        return;
-    }
+    // Whole or not at all (a temporary file renamed over it): a reader never sees half an entry,
+    // a crash leaves only a temporary file, removed by the next scanDisk().
+    if (!writeFileAtomically(filePath(digest), bytes)) return;
     std::lock_guard lock(mutex_);
     auto& item = disk_[digest];
     stats_.diskBytes += std::int64_t(bytes.size()) - item.bytes;

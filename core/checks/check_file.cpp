@@ -9,6 +9,7 @@
 #include <set>
 
 #include "core/checks/json_value.h"
+#include "core/io/atomic_file.h"
 #include "core/question/question.h"
 
 namespace deskbase {
@@ -529,7 +530,7 @@ Status saveCheckFile(const CheckFile& file) {
         return Status::fail(parsed.message());
     std::error_code ec;
     fs::create_directories(fs::path(file.path).parent_path(), ec);
-    return writeTextFileAtomically(file.path, text);
+    return writeFileAtomically(file.path, text);
 }
 
 }  // namespace deskbase

@@ -4,6 +4,7 @@
 
 #include "core/dashboard/visualization.h"
 #include "core/question/question_request.h"
+#include "core/sql/sql_template.h"
 
 namespace deskbase::dashboard {
 
@@ -86,6 +87,15 @@ Status applyFilterArgument(const Dashboard& d, FilterValues& values, const std::
         }
     } else {
         v = {value};
+    }
+    // A number filter binds numbers: "abc" is refused here, not run as text that matches nothing.
+    if (f->type == FilterType::Number) {
+        Parameter number;
+        number.name = name;
+        number.type = Parameter::Type::Number;
+        for (const auto& x : v)
+            if (!x.empty() && !typedParameterValue(number, x))
+                return Status::fail("filter " + name + ": \"" + x + "\" is not a number");
     }
     values[name] = std::move(v);
     return Status::ok();

@@ -3,12 +3,12 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QSaveFile>
 #include <algorithm>
 #include <cctype>
 #include <nlohmann/json.hpp>
 
 #include "core/infer/naming.h"
+#include "core/io/atomic_file.h"
 
 namespace deskbase::dashboard {
 
@@ -248,14 +248,7 @@ Result<Dashboard> loadDashboard(const std::string& path) {
 }
 
 Status saveDashboard(const Dashboard& d, const std::string& path) {
-    const QString qpath = QString::fromStdString(path);
-    QDir().mkpath(QFileInfo(qpath).absolutePath());
-    QSaveFile f(qpath);
-    const std::string text = serializeDashboard(d);
-    if (!f.open(QIODevice::WriteOnly) || f.write(text.data(), qint64(text.size())) != qint64(text.size()) ||
-        !f.commit())
-        return Status::fail("cannot write " + path);
-    return Status::ok();
+    return writeFileAtomically(path, serializeDashboard(d));
 }
 
 std::string nameStem(const std::string& name, const std::string& fallback) {

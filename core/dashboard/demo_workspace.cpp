@@ -4,9 +4,9 @@
 #include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
-#include <QSaveFile>
 #include <algorithm>
 
+#include "core/io/atomic_file.h"
 #include "core/warehouse/warehouse.h"
 
 // Resources compiled into a static library need an explicit init call from global scope.
@@ -50,12 +50,7 @@ Status ensureDemoWorkspace(const std::string& dirPath, const DemoSizes& sizes) {
     for (const auto& rel : demoWorkspaceFiles()) {
         const QString dest = dir.filePath(QString::fromStdString(rel));
         if (QFileInfo::exists(dest)) continue;
-        QDir().mkpath(QFileInfo(dest).absolutePath());
-        const std::string bytes = demoWorkspaceFile(rel);
-        QSaveFile f(dest);
-        if (!f.open(QIODevice::WriteOnly) ||
-            f.write(bytes.data(), qint64(bytes.size())) != qint64(bytes.size()) || !f.commit())
-            return Status::fail("cannot write " + dest.toStdString());
+        if (auto s = writeFileAtomically(dest.toStdString(), demoWorkspaceFile(rel)); !s) return s;
     }
     return ensureDemoData(dir.filePath(QStringLiteral("warehouse.db")).toStdString(), sizes);
 }

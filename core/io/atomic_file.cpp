@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
 #include <random>
 
 namespace deskbase {
@@ -128,6 +129,18 @@ Status AtomicFile::commit() {
     }
     open_ = false;
     return {};
+}
+
+Status writeFileAtomically(const std::string& path, std::string_view bytes) {
+    const auto slash = path.rfind('/');
+    if (slash != std::string::npos && slash > 0) {
+        std::error_code ec;
+        std::filesystem::create_directories(path.substr(0, slash), ec);  // a failure shows in create()
+    }
+    auto file = AtomicFile::create(path);
+    if (!file) return file.status();
+    if (Status s = (*file)->write(bytes); !s) return s;
+    return (*file)->commit();
 }
 
 void AtomicFile::abandon() {

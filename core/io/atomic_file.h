@@ -63,4 +63,10 @@ private:
     bool open_ = true;  // the temporary file still exists
 };
 
+// The one way a whole file is written (questions, dashboards, settings, checks, the demo files,
+// cache entries): `bytes` go through an AtomicFile, so the destination is the new bytes or, after
+// any failure, exactly what it was. Missing parent folders are made first. The error is one line:
+// "Cannot write /w/questions/q.json: Permission denied".
+Status writeFileAtomically(const std::string& path, std::string_view bytes);
+
 }  // namespace deskbase

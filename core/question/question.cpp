@@ -1,10 +1,10 @@
 #include "core/question/question.h"
 
 #include <QFile>
-#include <QSaveFile>
 #include <QString>
-
 #include <algorithm>
+
+#include "core/io/atomic_file.h"
 
 namespace deskbase {
 
@@ -27,21 +27,30 @@ std::vector<std::string> defaultValueTexts(const Parameter& p) {
     std::vector<std::string> out;
     auto one = [&](const nlohmann::json& v) {
         if (v.is_null()) return;
-        if (v.is_string()) out.push_back(v.get<std::string>());
-        else if (v.is_boolean()) out.push_back(v.get<bool>() ? "true" : "false");
-        else out.push_back(v.dump());
+        if (v.is_string())
+            out.push_back(v.get<std::string>());
+        else if (v.is_boolean())
+            out.push_back(v.get<bool>() ? "true" : "false");
+        else
+            out.push_back(v.dump());
     };
-    if (p.defaultValue.is_array()) for (const auto& v : p.defaultValue) one(v);
-    else one(p.defaultValue);
+    if (p.defaultValue.is_array())
+        for (const auto& v : p.defaultValue) one(v);
+    else
+        one(p.defaultValue);
     return out;
 }
 
 std::string parameterTypeName(Parameter::Type t) {
     switch (t) {
-        case Parameter::Type::Text: return "text";
-        case Parameter::Type::Number: return "number";
-        case Parameter::Type::Date: return "date";
-        case Parameter::Type::Boolean: return "boolean";
+        case Parameter::Type::Text:
+            return "text";
+        case Parameter::Type::Number:
+            return "number";
+        case Parameter::Type::Date:
+            return "date";
+        case Parameter::Type::Boolean:
+            return "boolean";
     }
     return "text";
 }
@@ -55,7 +64,8 @@ std::optional<Parameter::Type> parseParameterType(const std::string& name) {
 }
 
 const Parameter* Question::parameter(const std::string& n) const {
-    auto it = std::find_if(parameters.begin(), parameters.end(), [&](const Parameter& p) { return p.name == n; });
+    auto it =
+        std::find_if(parameters.begin(), parameters.end(), [&](const Parameter& p) { return p.name == n; });
     return it == parameters.end() ? nullptr : &*it;
 }
 
@@ -90,7 +100,8 @@ Result<Question> questionFromJson(const nlohmann::json& j) {
         q.description = j.value("description", std::string());
         q.connection = j.value("connection", std::string());
         q.sql = j.value("sql", std::string());
-        if (j.contains("visualization") && !j.at("visualization").is_null()) q.visualization = j.at("visualization");
+        if (j.contains("visualization") && !j.at("visualization").is_null())
+            q.visualization = j.at("visualization");
     } catch (const nlohmann::json::exception& e) {
         return Error{typeError("name, description, connection and sql must be strings", e)};
     }
@@ -126,7 +137,9 @@ Result<Question> questionFromJson(const nlohmann::json& j) {
     return q;
 }
 
-std::string questionToText(const Question& q) { return questionToJson(q).dump(2) + "\n"; }
+std::string questionToText(const Question& q) {
+    return questionToJson(q).dump(2) + "\n";
+}
 
 int jsonParseErrorLine(const std::string& text, const nlohmann::json::parse_error& e) {
     const std::size_t upTo = std::min<std::size_t>(e.byte > 0 ? e.byte - 1 : 0, text.size());
@@ -158,17 +171,10 @@ Result<Question> questionFromText(const std::string& text, const std::string& fi
 
 Result<std::string> readTextFile(const std::string& path) {
     QFile f(QString::fromStdString(path));
-    if (!f.open(QIODevice::ReadOnly)) return Error{"cannot read " + path + ": " + f.errorString().toStdString()};
+    if (!f.open(QIODevice::ReadOnly))
+        return Error{"cannot read " + path + ": " + f.errorString().toStdString()};
     const QByteArray bytes = f.readAll();
     return std::string(bytes.constData(), std::size_t(bytes.size()));
-}
-
-Status writeTextFileAtomically(const std::string& path, const std::string& bytes) {
-    QSaveFile f(QString::fromStdString(path));
-    if (!f.open(QIODevice::WriteOnly)) return Status::fail("cannot write " + path + ": " + f.errorString().toStdString());
-    if (f.write(bytes.data(), qint64(bytes.size())) != qint64(bytes.size()) || !f.commit())
-        return Status::fail("cannot write " + path + ": " + f.errorString().toStdString());
-    return Status::ok();
 }
 
 Result<Question> loadQuestion(const std::string& path) {
@@ -178,7 +184,7 @@ Result<Question> loadQuestion(const std::string& path) {
 }
 
 Status saveQuestion(const Question& q, const std::string& path) {
-    return writeTextFileAtomically(path, questionToText(q));
+    return writeFileAtomically(path, questionToText(q));
 }
 
 }  // namespace deskbase

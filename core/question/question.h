@@ -2,11 +2,10 @@
 // A question: a saved SQL query with typed parameters and an (opaque to core) visualization.
 // Stored as questions/<file>.json in a workspace; see docs/questions.md for the format.
 #include <map>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "core/cache/cache_policy.h"
 #include "core/util/result.h"
@@ -15,10 +14,10 @@ namespace deskbase {
 
 struct Parameter {
     enum class Type { Text, Number, Date, Boolean };
-    std::string name;                // as written in {{name}}
+    std::string name;  // as written in {{name}}
     Type type = Type::Text;
-    std::string label;               // display label; empty = name
-    nlohmann::json defaultValue;     // null = none; a scalar, or an array for multi-value parameters
+    std::string label;            // display label; empty = name
+    nlohmann::json defaultValue;  // null = none; a scalar, or an array for multi-value parameters
     bool required = false;
     bool multiValue = false;
 
@@ -29,7 +28,7 @@ struct Parameter {
 // The default as text values (what ParameterValues holds): null -> {}, scalar -> {text}, array -> each.
 std::vector<std::string> defaultValueTexts(const Parameter& p);
 
-std::string parameterTypeName(Parameter::Type t);                  // "text", "number", "date", "boolean"
+std::string parameterTypeName(Parameter::Type t);  // "text", "number", "date", "boolean"
 std::optional<Parameter::Type> parseParameterType(const std::string& name);
 
 // Values chosen for parameters, as text (what a line edit, date picker or --param NAME=VALUE gives).
@@ -39,11 +38,11 @@ using ParameterValues = std::map<std::string, std::vector<std::string>>;
 struct Question {
     std::string name;
     std::string description;
-    std::string connection;          // workspace connection name; empty = the workspace default
-    std::string sql;                 // template text with {{name}} and [[ ... ]]
+    std::string connection;  // workspace connection name; empty = the workspace default
+    std::string sql;         // template text with {{name}} and [[ ... ]]
     std::vector<Parameter> parameters;
     nlohmann::json visualization = nlohmann::json::object();  // {"type": ..., "options": ...}; opaque to core
-    std::optional<CachePolicy> cache;  // overrides the workspace policy when set
+    std::optional<CachePolicy> cache;                         // overrides the workspace policy when set
 
     const Parameter* parameter(const std::string& name) const;  // nullptr when not declared
 };
@@ -63,7 +62,6 @@ Status saveQuestion(const Question& q, const std::string& path);  // atomic (tem
 
 // Shared helpers for the JSON files of a workspace.
 Result<std::string> readTextFile(const std::string& path);
-Status writeTextFileAtomically(const std::string& path, const std::string& bytes);
 // The 1-based line of an nlohmann parse error on `text`.
 int jsonParseErrorLine(const std::string& text, const nlohmann::json::parse_error& e);
 // "file.json: line 3: <what>" from an nlohmann parse error on `text`.

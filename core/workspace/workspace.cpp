@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "core/io/atomic_file.h"
 #include "core/warehouse/warehouse.h"
 
 namespace deskbase {
@@ -18,7 +19,8 @@ std::vector<std::string> jsonFilesIn(const fs::path& dir) {
     std::error_code ec;
     if (!fs::is_directory(dir, ec)) return out;
     for (const auto& e : fs::directory_iterator(dir, ec))
-        if (e.is_regular_file(ec) && e.path().extension() == ".json") out.push_back(e.path().filename().string());
+        if (e.is_regular_file(ec) && e.path().extension() == ".json")
+            out.push_back(e.path().filename().string());
     std::sort(out.begin(), out.end());
     return out;
 }
@@ -38,7 +40,9 @@ Result<Workspace> Workspace::create(const std::string& dir) {
     std::error_code ec;
     for (const char* sub : {"", "questions", "dashboards"}) {
         fs::create_directories(fs::path(dir) / sub, ec);
-        if (ec) return Error{"cannot create workspace folder " + (fs::path(dir) / sub).string() + ": " + ec.message()};
+        if (ec)
+            return Error{"cannot create workspace folder " + (fs::path(dir) / sub).string() + ": " +
+                         ec.message()};
     }
     auto w = open(dir);
     if (!w) return w;
@@ -47,7 +51,9 @@ Result<Workspace> Workspace::create(const std::string& dir) {
     return w;
 }
 
-std::string Workspace::path(const std::string& relative) const { return (fs::path(dir_) / relative).string(); }
+std::string Workspace::path(const std::string& relative) const {
+    return (fs::path(dir_) / relative).string();
+}
 
 void Workspace::reload() {
     connections_.clear();
@@ -65,15 +71,21 @@ void Workspace::loadSettings() {
     std::error_code ec;
     if (!fs::exists(file, ec)) return;
     auto text = readTextFile(file);
-    if (!text) { problems_.push_back({kSettingsFile, 0, text.message()}); return; }
+    if (!text) {
+        problems_.push_back({kSettingsFile, 0, text.message()});
+        return;
+    }
     nlohmann::json j;
     try {
         j = nlohmann::json::parse(*text);
     } catch (const nlohmann::json::parse_error& e) {
-        problems_.push_back({kSettingsFile, jsonParseErrorLine(*text, e), jsonParseErrorMessage(kSettingsFile, *text, e)});
+        problems_.push_back(
+            {kSettingsFile, jsonParseErrorLine(*text, e), jsonParseErrorMessage(kSettingsFile, *text, e)});
         return;
     }
-    auto problem = [&](const std::string& what) { problems_.push_back({kSettingsFile, 0, std::string(kSettingsFile) + ": " + what}); };
+    auto problem = [&](const std::string& what) {
+        problems_.push_back({kSettingsFile, 0, std::string(kSettingsFile) + ": " + what});
+    };
     if (!j.is_object()) return problem("must be a JSON object");
     try {
         if (j.contains("connections")) {
@@ -87,8 +99,10 @@ void Workspace::loadSettings() {
         if (j.contains("cache")) {
             const auto& c = j.at("cache");
             auto policy = cachePolicyFromJson(c);
-            if (!policy) problem(policy.message());
-            else settings_.cachePolicy = *policy;
+            if (!policy)
+                problem(policy.message());
+            else
+                settings_.cachePolicy = *policy;
             settings_.cacheMemoryBytes = c.value("max_memory_bytes", settings_.cacheMemoryBytes);
             settings_.cacheDiskBytes = c.value("max_disk_bytes", settings_.cacheDiskBytes);
         }
@@ -101,7 +115,10 @@ void Workspace::loadQuestions() {
     for (const auto& name : jsonFilesIn(questionsDir())) {
         const std::string rel = "questions/" + name;
         auto text = readTextFile(path(rel));
-        if (!text) { problems_.push_back({rel, 0, text.message()}); continue; }
+        if (!text) {
+            problems_.push_back({rel, 0, text.message()});
+            continue;
+        }
         nlohmann::json j;
         try {
             j = nlohmann::json::parse(*text);
@@ -110,14 +127,18 @@ void Workspace::loadQuestions() {
             continue;
         }
         auto q = questionFromJson(j);
-        if (!q) { problems_.push_back({rel, 0, rel + ": " + q.message()}); continue; }
+        if (!q) {
+            problems_.push_back({rel, 0, rel + ": " + q.message()});
+            continue;
+        }
         if (q->name.empty()) q->name = fs::path(name).stem().string();
         questions_.push_back({rel, std::move(*q)});
     }
 }
 
 void Workspace::listDashboards() {
-    for (const auto& name : jsonFilesIn(dashboardsDir())) dashboardFiles_.push_back(path("dashboards/" + name));
+    for (const auto& name : jsonFilesIn(dashboardsDir()))
+        dashboardFiles_.push_back(path("dashboards/" + name));
 }
 
 Result<std::string> Workspace::targetFor(const std::string& connectionName) const {
@@ -163,7 +184,7 @@ Status Workspace::saveSettings() const {
     cache["max_disk_bytes"] = settings_.cacheDiskBytes;
     j["cache"] = std::move(cache);
     j["theme"] = settings_.theme;
-    return writeTextFileAtomically(path(kSettingsFile), j.dump(2) + "\n");
+    return writeFileAtomically(path(kSettingsFile), j.dump(2) + "\n");
 }
 
 Status Workspace::saveQuestion(const std::string& fileName, const Question& q) {
@@ -173,10 +194,14 @@ Status Workspace::saveQuestion(const std::string& fileName, const Question& q) {
     fs::create_directories(questionsDir(), ec);
     const std::string rel = "questions/" + name;
     if (auto s = deskbase::saveQuestion(q, path(rel)); !s) return s;
-    auto it = std::find_if(questions_.begin(), questions_.end(), [&](const WorkspaceQuestion& w) { return w.file == rel; });
-    if (it != questions_.end()) it->question = q;
-    else questions_.push_back({rel, q});
-    problems_.erase(std::remove_if(problems_.begin(), problems_.end(), [&](const WorkspaceProblem& p) { return p.file == rel; }),
+    auto it = std::find_if(questions_.begin(), questions_.end(),
+                           [&](const WorkspaceQuestion& w) { return w.file == rel; });
+    if (it != questions_.end())
+        it->question = q;
+    else
+        questions_.push_back({rel, q});
+    problems_.erase(std::remove_if(problems_.begin(), problems_.end(),
+                                   [&](const WorkspaceProblem& p) { return p.file == rel; }),
                     problems_.end());
     return Status::ok();
 }
@@ -190,8 +215,10 @@ Status Workspace::removeQuestion(const std::string& fileName) {
     if (fs::path(name).extension() != ".json") name += ".json";
     const std::string rel = "questions/" + name;
     std::error_code ec;
-    if (!fs::remove(path(rel), ec) || ec) return Status::fail("cannot delete " + path(rel) + (ec ? ": " + ec.message() : ""));
-    questions_.erase(std::remove_if(questions_.begin(), questions_.end(), [&](const WorkspaceQuestion& w) { return w.file == rel; }),
+    if (!fs::remove(path(rel), ec) || ec)
+        return Status::fail("cannot delete " + path(rel) + (ec ? ": " + ec.message() : ""));
+    questions_.erase(std::remove_if(questions_.begin(), questions_.end(),
+                                    [&](const WorkspaceQuestion& w) { return w.file == rel; }),
                      questions_.end());
     return Status::ok();
 }

@@ -36,6 +36,11 @@ inline std::int64_t scalarInt(const std::string& target, const std::string& sql)
     return w ? scalarInt(**w, sql) : -1;
 }
 
+inline std::string scalarText(const std::string& target, const std::string& sql) {
+    auto w = Warehouse::open(target);
+    return w ? scalarText(**w, sql) : "error: " + w.message();
+}
+
 // Opens `path`, creates table t (n INTEGER) and holds an exclusive lock in rollback-journal mode:
 // other connections wait in Warehouse::open until COMMIT runs on the returned connection.
 inline std::unique_ptr<Warehouse> lockedSqliteFile(const std::string& path) {

@@ -135,6 +135,53 @@ private slots:
         QVERIFY(QFile::exists(QString::fromStdString(out)));  // the rest is still drawn
     }
 
+    // Issue 10: "--param minp=abc" on a number filter drew "No results" and exited 0. A number
+    // filter refuses the text before anything is drawn; a number parameter behind a text filter
+    // fails its card. Either way: non-zero, one line, and a number still draws.
+    void numberFilterRefusesText_data() {
+        QTest::addColumn<QString>("filterType");
+        QTest::addColumn<QString>("parameterType");
+        QTest::addColumn<QString>("error");
+        QTest::addColumn<bool>("drawn");
+        QTest::newRow("number filter") << "number"
+                                       << "text"
+                                       << "deskbase render: filter minp: \"abc\" is not a number\n"
+                                       << false;
+        QTest::newRow("number parameter") << "text"
+                                          << "number"
+                                          << "deskbase render: warning: " << true;
+    }
+    void numberFilterRefusesText() {
+        QFETCH(QString, filterType);
+        QFETCH(QString, parameterType);
+        QFETCH(QString, error);
+        QFETCH(bool, drawn);
+        const std::string name = "minp_" + parameterType.toStdString() + "_" + filterType.toStdString();
+        ws_->write("questions/" + name + ".json",
+                   R"({"name": "Pricey", "sql": "SELECT count(*) AS n FROM orders WHERE 1 > {{minp}}",
+                       "parameters": [{"name": "minp", "type": ")" +
+                       parameterType.toStdString() + R"("}], "visualization": {"type": "number"}})");
+        ws_->write("dashboards/" + name + ".json",
+                   R"({"name": "Number filter",
+                       "filters": [{"id": "minp", "label": "Min price", "type": ")" +
+                       filterType.toStdString() + R"(", "default": ["0"],
+                                    "targets": [{"card": "c", "parameter": "minp"}]}],
+                       "cards": [{"id": "c", "question": ")" +
+                       name + R"(.json", "x": 0, "y": 0, "w": 6, "h": 4}]})");
+        const std::string dash = ws_->file("dashboards/" + name + ".json");
+        const std::string out = ws_->file(name + ".png");
+        auto bad = test::runDeskbase({"render", dash, "--out", out, "--param", "minp=abc"});
+        QVERIFY(bad.exitCode != 0);
+        QCOMPARE(std::count(bad.err.begin(), bad.err.end(), '\n'), std::ptrdiff_t(1));
+        QVERIFY2(bad.err.rfind(error.toStdString(), 0) == 0, bad.err.c_str());
+        QVERIFY2(bad.err.find("abc") != std::string::npos, bad.err.c_str());
+        QCOMPARE(QFile::exists(QString::fromStdString(out)), drawn);
+        QFile::remove(QString::fromStdString(out));
+        auto good = test::runDeskbase({"render", dash, "--out", out, "--param", "minp=2.5"});
+        QVERIFY2(good.exitCode == 0, good.err.c_str());
+        QVERIFY(QFile::exists(QString::fromStdString(out)));
+    }
+
     // docs/dashboards.md: a dashboard with "sample_data": "demo_store" makes render generate and
     // import the demo tables into a warehouse that lacks them.
     void renderGeneratesSampleData() {

@@ -313,11 +313,20 @@ private slots:
         QVERIFY(!reopened.lookup(key(40), *w_));  // and A is not found under B's name either
     }
 
-    // docs/questions.md: "a crash leaves a *.tmp removed at the next start".
+    // docs/questions.md: "a crash leaves a *.part (or an older version's *.tmp) removed at the next
+    // start".
+    void leftoverTempFilesAreRemovedAtStart_data() {
+        QTest::addColumn<QString>("suffix");
+        QTest::newRow("atomic file") << ".part";
+        QTest::newRow("older version") << ".tmp4242.7";
+    }
     void leftoverTempFilesAreRemovedAtStart() {
-        const std::string dir = ws_.file(".deskbase/cache-crashed");
+        QFETCH(QString, suffix);
+        const std::string dir = ws_.file(".deskbase/cache-crashed" + suffix.toStdString());
         std::filesystem::create_directories(dir);
-        const std::string left = dir + "/" + key(50).digest() + ".dbrc.tmp4242.7";
+        const std::string left = suffix.startsWith(QStringLiteral(".part"))
+                                     ? dir + "/." + key(50).digest() + ".dbrc.0123456789abcdef.part"
+                                     : dir + "/" + key(50).digest() + ".dbrc" + suffix.toStdString();
         std::ofstream(left) << "half an entry";
         QVERIFY(std::filesystem::exists(left));
         ResultCache cache(CacheOptions{dir, 64 << 20, 64 << 20, {}});

@@ -10,7 +10,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <QProcess>
 #include <QtTest>
 #include <atomic>
 #include <filesystem>
@@ -22,6 +21,7 @@
 #include "core/runtime/runtime.h"
 #include "core/warehouse/warehouse.h"
 #include "tests/support/temp_workspace.h"
+#include "tests/support/unprivileged.h"
 
 using namespace deskbase;
 namespace fs = std::filesystem;
@@ -385,24 +385,9 @@ private slots:
     // Root may write a read-only file, and tests run as root: then this test runs again in a child
     // process as the unprivileged user nobody (setpriv, util-linux), and must pass there.
     void readOnlyDestinationIsRefusedAndKept() {
-        if (::geteuid() == 0) {
-            QVERIFY2(qEnvironmentVariableIsEmpty("DESKBASE_TEST_UNPRIVILEGED"), "still root after setpriv");
-            QProcess child;
-            QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-            env.insert(QStringLiteral("DESKBASE_TEST_UNPRIVILEGED"), QStringLiteral("1"));
-            env.insert(QStringLiteral("TMPDIR"), QStringLiteral("/tmp"));
-            env.insert(QStringLiteral("HOME"), QStringLiteral("/tmp"));
-            child.setProcessEnvironment(env);
-            child.setProcessChannelMode(QProcess::MergedChannels);
-            child.start(QStringLiteral("setpriv"),
-                        {QStringLiteral("--reuid=65534"), QStringLiteral("--regid=65534"),
-                         QStringLiteral("--clear-groups"), QCoreApplication::applicationFilePath(),
-                         QString::fromUtf8(QTest::currentTestFunction())});
-            QVERIFY2(child.waitForFinished(-1), qPrintable(child.errorString()));
-            const QByteArray output = child.readAll();
-            QVERIFY2(child.exitStatus() == QProcess::NormalExit && child.exitCode() == 0, output.constData());
-            QVERIFY2(output.contains("PASS   : ResultExportTest::readOnlyDestinationIsRefusedAndKept()"),
-                     output.constData());
+        if (test::isPrivileged()) {
+            const auto run = test::rerunAsNobody("ResultExportTest");
+            QVERIFY2(run.passed, qPrintable(run.output));
             return;
         }
         ws_.write("out/locked.csv", "keep\n");
