@@ -7,6 +7,7 @@
 
 #include "core/dashboard/dashboard.h"
 #include "core/infer/naming.h"
+#include "core/io/atomic_file.h"
 
 namespace deskbase {
 
@@ -21,7 +22,7 @@ public:
 
     Status write(const std::string& rel, const std::string& bytes) {
         remember(rel);
-        return writeTextFileAtomically(ws_.path(rel), bytes);
+        return writeFileAtomically(ws_.path(rel), bytes);
     }
     Status remove(const std::string& rel) {
         remember(rel);
@@ -34,7 +35,7 @@ public:
         for (auto it = before_.rbegin(); it != before_.rend(); ++it) {
             std::error_code ec;
             if (it->second)
-                writeTextFileAtomically(ws_.path(it->first), *it->second);
+                writeFileAtomically(ws_.path(it->first), *it->second);
             else
                 fs::remove(ws_.path(it->first), ec);
         }
