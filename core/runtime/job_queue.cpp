@@ -32,7 +32,7 @@ public:
     }
     bool wait(int timeoutMs) const {
         std::unique_lock lock(mutex_);
-        return waitUntil(done_, lock, timeoutMs, [&] { return status_.has_value(); });
+        return waitUntil(done_, lock, timeoutMs, [&] { return notified_; });
     }
     JobProgress progress() const {
         std::lock_guard lock(mutex_);
@@ -81,9 +81,23 @@ public:
         settleLocked(std::move(s), state);
     }
 
+    // onDone runs before any waiter wakes: once wait() returns, the job's onDone has run. Only the
+    // first call after the job settled does anything (a job cancelled while its worker was about to
+    // start it is notified by both).
     void notifyDone() {
+        std::function<void(const JobHandle&)> f;
+        {
+            std::lock_guard lock(mutex_);
+            if (notifying_ || !status_) return;
+            notifying_ = true;
+            f = std::exchange(onDone_, nullptr);
+        }
+        if (f) f(JobHandle(shared_from_this()));
+        {
+            std::lock_guard lock(mutex_);
+            notified_ = true;
+        }
         done_.notify_all();
-        if (auto f = std::exchange(onDone_, nullptr)) f(JobHandle(shared_from_this()));
     }
 
     // Interruptible
@@ -135,6 +149,8 @@ private:
     mutable std::condition_variable done_;
     JobState state_ = JobState::Queued;
     std::optional<Status> status_;
+    bool notifying_ = false;  // a notifyDone() took the job's onDone
+    bool notified_ = false;   // onDone has run; wait() returns from here on
     JobProgress progress_;
     std::function<void(const JobHandle&)> onDone_;
     std::atomic<bool> cancelled_{false};

@@ -80,9 +80,9 @@ public:
     std::uint64_t id() const;
     JobState state() const;
     bool isDone() const;
-    void cancel();  // never blocks
-    bool wait(int timeoutMs = -1) const;
-    Status status() const;  // the outcome once isDone()
+    void cancel();                        // never blocks
+    bool wait(int timeoutMs = -1) const;  // true once the job is over and its onDone has run
+    Status status() const;                // the outcome once isDone()
     JobProgress progress() const;
 
 private:

@@ -5,6 +5,7 @@
 #include <atomic>
 #include <condition_variable>
 #include <mutex>
+#include <thread>
 
 #include "core/runtime/background.h"
 #include "core/runtime/runtime.h"
@@ -88,6 +89,38 @@ private slots:
         QVERIFY(f.wait());
         QCOMPARE(f.state(), JobState::Failed);
         QCOMPARE(QString::fromStdString(f.status().message()), QStringLiteral("no such file"));
+    }
+
+    // CI saw wait() return while the job's onDone was still running (done was 0): waiters must wake
+    // only after onDone has run, whichever way the job ends.
+    void waitReturnsOnlyAfterOnDoneRan() {
+        Runtime rt(jobThreads(1));
+        for (bool cancelQueued : {false, true}) {
+            Latch latch;
+            JobSpec busy;
+            busy.run = [&](JobContext& job) { return blockUntil(job, latch); };
+            auto first = rt.jobs().submit(busy);
+            std::atomic<bool> onDoneFinished{false};
+            JobSpec spec;
+            spec.run = [](JobContext&) { return Status::ok(); };
+            spec.onDone = [&](const JobHandle&) {
+                QThread::msleep(100);
+                onDoneFinished = true;
+            };
+            auto h = rt.jobs().submit(spec);
+            if (cancelQueued) {
+                std::thread canceller([&] { h.cancel(); });
+                QVERIFY(h.wait());
+                QVERIFY(onDoneFinished.load());
+                canceller.join();
+                latch.open();
+            } else {
+                latch.open();
+                QVERIFY(h.wait());
+                QVERIFY(onDoneFinished.load());
+            }
+            QVERIFY(first.wait());
+        }
     }
 
     void cancelledWhileQueuedNeverRuns() {
