@@ -3,10 +3,11 @@
 # Uses sudo only when not root.
 set -euo pipefail
 # poppler-utils: pdftoppm rasterizes rendered PDFs in tests/app/cli/render_cli_test.cpp.
+# libxlsxwriter-dev writes XLSX exports; libminizip-dev lets tests/support/xlsx_reader open them again.
 # libqt6opengl6-dev is only a Recommends of qt6-base-dev, but Qt6Charts' CMake config needs it.
 packages=(build-essential cmake pkg-config qt6-base-dev qt6-base-dev-tools qt6-charts-dev libqt6opengl6-dev libgl-dev
           libpq-dev libsqlite3-dev sqlite3 nlohmann-json3-dev postgresql postgresql-contrib
-          fonts-dejavu-core poppler-utils)
+          fonts-dejavu-core poppler-utils libxlsxwriter-dev libminizip-dev)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

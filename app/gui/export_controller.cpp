@@ -83,7 +83,8 @@ constexpr FormatFilter kFilters[] = {
     {QT_TR_NOOP("CSV (*.csv)"), ExportFormat::Csv},
     {QT_TR_NOOP("TSV (*.tsv)"), ExportFormat::Tsv},
     {QT_TR_NOOP("JSON array (*.json)"), ExportFormat::Json},
-    {QT_TR_NOOP("NDJSON, one object per line (*.ndjson *.jsonl)"), ExportFormat::Ndjson}};
+    {QT_TR_NOOP("NDJSON, one object per line (*.ndjson *.jsonl)"), ExportFormat::Ndjson},
+    {QT_TR_NOOP("Excel workbook (*.xlsx)"), ExportFormat::Xlsx}};
 }  // namespace
 
 ExportChoice ExportController::resolveChoice(const QString& path, ExportFormat filterFormat) {

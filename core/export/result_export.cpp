@@ -1,9 +1,11 @@
 #include "core/export/result_export.h"
 
 #include <cctype>
+#include <filesystem>
 #include <sstream>
 
 #include "core/export/result_format.h"
+#include "core/export/xlsx_writer.h"
 #include "core/io/atomic_file.h"
 #include "core/sql/statement_kind.h"
 #include "core/util/wait.h"
@@ -24,6 +26,12 @@ std::string fileName(const std::string& path) {
     return slash == std::string::npos ? path : path.substr(slash + 1);
 }
 
+std::uint64_t fileSize(const std::string& path) {
+    std::error_code ec;
+    const auto n = std::filesystem::file_size(path, ec);
+    return ec ? 0 : std::uint64_t(n);
+}
+
 char csvDelimiter(ExportFormat format) {
     return format == ExportFormat::Tsv ? '\t' : ',';
 }
@@ -40,6 +48,8 @@ std::string_view exportFormatName(ExportFormat format) {
             return "json";
         case ExportFormat::Ndjson:
             return "ndjson";
+        case ExportFormat::Xlsx:
+            return "xlsx";
     }
     return "csv";
 }
@@ -50,6 +60,7 @@ std::optional<ExportFormat> parseExportFormat(std::string_view name) {
     if (n == "tsv") return ExportFormat::Tsv;
     if (n == "json") return ExportFormat::Json;
     if (n == "ndjson" || n == "jsonl") return ExportFormat::Ndjson;
+    if (n == "xlsx") return ExportFormat::Xlsx;
     return std::nullopt;
 }
 
@@ -76,7 +87,7 @@ std::shared_ptr<ResultExport> ResultExport::start(QueryExecutor& executor, Expor
     const auto format = req.format ? req.format : exportFormatForPath(req.path);
     if (!format) {
         self->finish(Error{"Cannot tell the format of " + fileName(req.path) +
-                           ": name it .csv, .tsv, .json, .ndjson or .jsonl, or choose a format"});
+                           ": name it .csv, .tsv, .json, .ndjson, .jsonl or .xlsx, or choose a format"});
         return self;
     }
     self->format_ = *format;
@@ -127,6 +138,12 @@ Status ResultExport::writeHeader(const std::vector<Column>& columns) {
         case ExportFormat::Ndjson:
             jsonKeys_ = jsonObjectKeys(columns);
             break;
+        case ExportFormat::Xlsx: {
+            auto w = XlsxWriter::create(file_->tempPath(), columns);
+            if (!w) return Status::fail(w.message());
+            xlsx_ = std::move(*w);
+            return Status::ok();
+        }
     }
     buffer_ = out.str();
     return flushBuffer();
@@ -161,6 +178,12 @@ bool ResultExport::writeBlock(const std::vector<Column>& columns, const std::vec
                 out << '\n';
             }
             break;
+        case ExportFormat::Xlsx:
+            writeError_ = xlsx_->addRows(block);
+            if (!writeError_) return false;
+            rows_.fetch_add(block.size(), std::memory_order_relaxed);
+            if (progressFn_) progressFn_(progress());
+            return !cancelled_.load(std::memory_order_relaxed);
     }
     buffer_ = out.str();
     writeError_ = flushBuffer();  // checked after every block: a full disk stops the export here
@@ -182,6 +205,10 @@ void ResultExport::onQueryFinished(const Result<QueryResult>& r) {
         buffer_ = rows_.load() ? "\n]\n" : "]\n";
         if (Status s = flushBuffer(); !s) return finish(Error{s.message()});
     }
+    if (xlsx_) {  // the workbook is written at its close, into the temporary file
+        if (Status s = xlsx_->close(); !s) return finish(Error{s.message()});
+        bytes_.store(fileSize(file_->tempPath()));
+    }
     if (cancelled_.load()) return finish(Error{"Export cancelled"});
     if (Status s = file_->commit(); !s) return finish(Error{s.message()});
     ExportSummary summary;
@@ -194,6 +221,7 @@ void ResultExport::onQueryFinished(const Result<QueryResult>& r) {
 }
 
 void ResultExport::finish(Result<ExportSummary> outcome) {
+    xlsx_.reset();                // an unfinished workbook writes nothing more
     if (file_) file_->abandon();  // no-op after a commit
     DoneFn done;
     {

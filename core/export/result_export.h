@@ -1,5 +1,6 @@
 #pragma once
-// Export of a query's FULL result to a file: CSV, TSV, a JSON array of objects or NDJSON. Rows
+// Export of a query's FULL result to a file: CSV, TSV, a JSON array of objects, NDJSON or an
+// Excel workbook (core/export/xlsx_writer.h). Rows
 // stream block by block through the executor (QueryRequest::onRows: no row limit, no cache), so
 // memory does not grow with the result. They are written to a temporary file beside the
 // destination that is renamed over it only when everything is written (AtomicFile): a failed or
@@ -23,13 +24,14 @@
 namespace deskbase {
 
 class AtomicFile;
+class XlsxWriter;
 
-enum class ExportFormat { Csv, Tsv, Json, Ndjson };
+enum class ExportFormat { Csv, Tsv, Json, Ndjson, Xlsx };
 
-std::string_view exportFormatName(ExportFormat format);  // "csv", "tsv", "json", "ndjson"
-// "csv", "tsv", "json", "ndjson" or "jsonl", any case.
+std::string_view exportFormatName(ExportFormat format);  // "csv", "tsv", "json", "ndjson", "xlsx"
+// "csv", "tsv", "json", "ndjson" or "jsonl", "xlsx", any case.
 std::optional<ExportFormat> parseExportFormat(std::string_view name);
-// By the extension: .csv, .tsv, .json, .ndjson, .jsonl (any case).
+// By the extension: .csv, .tsv, .json, .ndjson, .jsonl, .xlsx (any case).
 std::optional<ExportFormat> exportFormatForPath(const std::string& path);
 
 struct ExportRequest {
@@ -93,6 +95,7 @@ private:
 
     // Worker-side writing state (one worker at a time).
     std::unique_ptr<AtomicFile> file_;
+    std::unique_ptr<XlsxWriter> xlsx_;  // Xlsx: writes file_'s temporary path, renamed by commit()
     std::string buffer_;                 // one block, encoded
     std::vector<std::string> jsonKeys_;  // quoted column names, for JSON objects
     bool headerWritten_ = false;

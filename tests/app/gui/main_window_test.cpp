@@ -24,6 +24,7 @@
 #include "app/gui/workspace_controller.h"
 #include "core/warehouse/warehouse.h"
 #include "tests/support/temp_workspace.h"
+#include "tests/support/xlsx_reader.h"
 #include "tests/support/warehouse_probe.h"
 #include "core/dashboard/visualization.h"
 #include "widgets/charts/chart_settings_panel.h"
@@ -409,12 +410,29 @@ private slots:
         QVERIFY(sorted.open(QIODevice::ReadOnly));
         QCOMPARE(sorted.readLine(), QByteArray("{\"n\":200000,\"label\":\"row 200000, \\\"k\\\"\",\"v\":50000}\n"));
 
+        // Excel: the same rows as typed cells, read back from the workbook.
+        const QString xlsx = QString::fromStdString(ws.file("many.xlsx"));
+        QVERIFY(page->exportTo(xlsx));
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 3, 60000);
+        QVERIFY2(finished[2][0].toBool(), qPrintable(finished[2][1].toString()));
+        QString xlsxError;
+        const auto sheet = test::readXlsx(xlsx, &xlsxError);
+        QVERIFY2(sheet, qPrintable(xlsxError));
+        QCOMPARE(sheet->rowCount, 200001);
+        QCOMPARE(sheet->frozenRows, 1);
+        QCOMPARE(sheet->cell("A2")->type, QStringLiteral("n"));
+        QCOMPARE(sheet->cell("A2")->text, QStringLiteral("200000"));
+        QCOMPARE(sheet->cell("B2")->text, QStringLiteral("row 200000, \"k\""));
+        QCOMPARE(sheet->cell("C2")->text, QStringLiteral("50000"));
+        QVERIFY(!sheet->cell("C199995"));  // n = 7 (row 200002 - 7): its NULL v is an empty cell
+        QCOMPARE(sheet->cell("C200001")->text, QStringLiteral("0.25"));  // n = 1, last
+
         // Cancel: no file, and the status line says so.
         const QString cancelled = QString::fromStdString(ws.file("cancelled.tsv"));
         QVERIFY(page->exportTo(cancelled));
         page->exports()->cancel();
-        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 3, 30000);
-        QVERIFY(!finished[2][0].toBool());
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 4, 30000);
+        QVERIFY(!finished[3][0].toBool());
         QVERIFY2(window.statusText().startsWith(QStringLiteral("Export cancelled")), qPrintable(window.statusText()));
         QVERIFY(!QFile::exists(cancelled));
 
@@ -435,6 +453,7 @@ private slots:
     void exportChoosesFormatFromTheFilter() {
         using C = ExportController;
         QCOMPARE(C::resolveChoice(QStringLiteral("/t/out"), ExportFormat::Tsv).path, QStringLiteral("/t/out.tsv"));
+        QCOMPARE(C::resolveChoice(QStringLiteral("/t/out"), ExportFormat::Xlsx).path, QStringLiteral("/t/out.xlsx"));
         QVERIFY(!C::resolveChoice(QStringLiteral("/t/out"), ExportFormat::Tsv).format);
         const ExportChoice own = C::resolveChoice(QStringLiteral("/t/data.txt"), ExportFormat::Ndjson);
         QCOMPARE(own.path, QStringLiteral("/t/data.txt"));

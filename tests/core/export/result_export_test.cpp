@@ -22,6 +22,7 @@
 #include "core/warehouse/warehouse.h"
 #include "tests/support/temp_workspace.h"
 #include "tests/support/unprivileged.h"
+#include "tests/support/xlsx_reader.h"
 
 using namespace deskbase;
 namespace fs = std::filesystem;
@@ -121,6 +122,8 @@ private slots:
                                 << "ndjson";
         QTest::newRow("jsonl") << "x.jsonl"
                                << "ndjson";
+        QTest::newRow("xlsx") << "Report.XLSX"
+                              << "xlsx";
         QTest::newRow("other") << "x.txt"
                                << "";
         QTest::newRow("none") << "a.d/README"
@@ -254,6 +257,47 @@ private slots:
         QCOMPARE(QString::fromStdString(run->result().message()), QStringLiteral("Export cancelled"));
         QCOMPARE(readFile(req.path), existing);
         QVERIFY(run->progress().rows < 300000);
+    }
+
+    // The workbook read back cell by cell: numbers stay numbers (the one a double cannot hold stays
+    // its digits), NULL is an empty cell, text is kept whole.
+    void xlsxHoldsTheWholeResult() {
+        auto r = exportResult(*executor_, request(kMixed, "mixed.xlsx"));
+        QVERIFY2(r.isOk(), r.isOk() ? "" : r.message().c_str());
+        QCOMPARE(r->rows, std::uint64_t(5));
+        QCOMPARE(r->format, ExportFormat::Xlsx);
+        QCOMPARE(r->bytes, std::uint64_t(fs::file_size(out("mixed.xlsx"))));
+        QString error;
+        auto sheet = test::readXlsx(QString::fromStdString(out("mixed.xlsx")), &error);
+        QVERIFY2(sheet, qPrintable(error));
+        QCOMPARE(sheet->rowCount, 6);
+        QCOMPARE(sheet->cell("A1")->text, QStringLiteral("id"));
+        QVERIFY(sheet->cell("A1")->bold);
+        QCOMPARE(sheet->cell("A2")->type, QStringLiteral("n"));
+        QCOMPARE(sheet->cell("A2")->text, QStringLiteral("1"));
+        QCOMPARE(sheet->cell("B3")->text, QStringLiteral("comma, \"quoted\""));
+        QCOMPARE(sheet->cell("B4")->text, QStringLiteral("two\nlines"));
+        QCOMPARE(sheet->cell("C4")->text.toDouble(), 1e20);
+        QCOMPARE(sheet->cell("B5")->text, QStringLiteral("Zürich 東京 😀"));
+        QVERIFY(!sheet->cell("C5"));
+        QCOMPARE(sheet->cell("A6")->text, QStringLiteral("9007199254740993"));
+        QVERIFY(sheet->cell("A6")->type != QLatin1String("n"));
+        QVERIFY(!sheet->cell("B6"));
+    }
+
+    void xlsxCancelMidExportKeepsExistingFile() {
+        const std::string existing = "an older workbook";
+        auto req = request("SELECT n, label FROM big", "existing.xlsx");
+        ws_.write("out/existing.xlsx", existing);
+        std::atomic<ResultExport*> published{nullptr};
+        auto run = ResultExport::start(*executor_, req, [&](const ExportProgress& p) {
+            if (p.rows >= 20000 && published.load()) published.load()->cancel();
+        });
+        published = run.get();
+        QVERIFY(run->wait());
+        QVERIFY(!run->result());
+        QCOMPARE(QString::fromStdString(run->result().message()), QStringLiteral("Export cancelled"));
+        QCOMPARE(readFile(req.path), existing);
     }
 
     void cancelMidExportLeavesNoFile() {
