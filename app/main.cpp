@@ -17,7 +17,7 @@ void printHelp() {
         cli::optionLines(gui::guiCommandLineOptions()) +
         "\nA first argument that is a verb runs it headless (deskbase VERB --help for one):\n";
     for (const auto* spec : {&cli::importSpec(), &cli::querySpec(), &cli::renderSpec(), &cli::tablesSpec(),
-                             &cli::checkSpec(), &cli::buildSpec(), &cli::lineageSpec()})
+                             &cli::checkSpec(), &cli::buildSpec(), &cli::lineageSpec(), &cli::reportSpec()})
         text += "\n" + cli::helpText(*spec);
     text += "\nTARGET is a SQLite file path or a libpq connection string (postgresql://user@host:port/db).\n";
     std::fputs(text.c_str(), stdout);
@@ -36,6 +36,7 @@ int main(int argc, char** argv) {
         if (verb == "build") return deskbase::cli::runBuild(rest);
         if (verb == "lineage") return deskbase::cli::runLineage(rest);
         if (verb == "render") return deskbase::cli::runRender(argc, argv, rest);
+        if (verb == "report") return deskbase::cli::runReport(argc, argv, rest);
         if (verb == "help" || verb == "--help" || verb == "-h") {
             printHelp();
             return 0;

@@ -15,6 +15,7 @@ const VerbSpec& querySpec();
 const VerbSpec& buildSpec();
 const VerbSpec& lineageSpec();
 const VerbSpec& renderSpec();
+const VerbSpec& reportSpec();
 
 int runImport(const std::vector<std::string>& args);
 int runTables(const std::vector<std::string>& args);
@@ -23,6 +24,7 @@ int runQuery(const std::vector<std::string>& args);
 int runBuild(const std::vector<std::string>& args);
 int runLineage(const std::vector<std::string>& args);
 int runRender(int argc, char** argv, const std::vector<std::string>& args);  // needs a QApplication
+int runReport(int argc, char** argv, const std::vector<std::string>& args);  // needs a QApplication
 
 }  // namespace deskbase::cli
 

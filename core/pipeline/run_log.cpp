@@ -336,4 +336,16 @@ Result<std::map<std::string, std::string>> lastModelStatuses(Warehouse& w) {
     return out;
 }
 
+Result<bool> hasRunStep(Warehouse& w, const std::string& kind, const std::string& name, const std::string& status) {
+    auto exists = w.tableExists("deskbase_run_steps");
+    if (!exists) return Error{exists.message()};
+    if (!*exists) return false;
+    auto rows = fetchRows(w,
+                          "SELECT 1 FROM deskbase_run_steps WHERE kind = " + w.placeholder(1) + " AND name = " +
+                              w.placeholder(2) + " AND status = " + w.placeholder(3) + " LIMIT 1",
+                          {Value{kind}, Value{name}, Value{status}});
+    if (!rows) return Error{rows.message()};
+    return !rows->empty();
+}
+
 }  // namespace deskbase

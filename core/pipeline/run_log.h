@@ -57,5 +57,7 @@ Result<std::vector<RunStep>> runSteps(Warehouse& w, std::int64_t runId);
 Result<std::vector<CheckResult>> lastCheckResults(Warehouse& w, const std::string& table);
 // The status of each model's newest "model" step ("success", "error", "skipped"); empty when none.
 Result<std::map<std::string, std::string>> lastModelStatuses(Warehouse& w);
+// Whether any run has a step of this kind, name and status (a first_time alert that fired).
+Result<bool> hasRunStep(Warehouse& w, const std::string& kind, const std::string& name, const std::string& status);
 
 }  // namespace deskbase

@@ -2,6 +2,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <QStringList>
 #include <stdexcept>
@@ -16,7 +17,9 @@ TempWorkspace::TempWorkspace() {
     if (!dir_.isValid()) throw std::runtime_error("cannot create a temporary folder");
 }
 
-std::string TempWorkspace::path() const { return dir_.path().toStdString(); }
+std::string TempWorkspace::path() const {
+    return dir_.path().toStdString();
+}
 
 std::string TempWorkspace::file(const std::string& name) const {
     return QDir(dir_.path()).filePath(QString::fromStdString(name)).toStdString();
@@ -24,6 +27,7 @@ std::string TempWorkspace::file(const std::string& name) const {
 
 std::string TempWorkspace::write(const std::string& name, const std::string& bytes) const {
     const std::string p = file(name);
+    QDir().mkpath(QFileInfo(QString::fromStdString(p)).path());  // "reports/a.json": its folder too
     QFile f(QString::fromStdString(p));
     if (!f.open(QIODevice::WriteOnly) || f.write(bytes.data(), qint64(bytes.size())) != qint64(bytes.size()))
         throw std::runtime_error("cannot write " + p);

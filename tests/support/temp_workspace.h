@@ -11,7 +11,7 @@ public:
     TempWorkspace();
     std::string path() const;                                   // the folder
     std::string file(const std::string& name) const;            // path of a file in it
-    std::string write(const std::string& name, const std::string& bytes) const;  // returns the path
+    std::string write(const std::string& name, const std::string& bytes) const;  // makes its folder; returns the path
     std::string sqlitePath() const { return file("warehouse.db"); }
 
 private:

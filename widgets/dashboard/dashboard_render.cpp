@@ -7,6 +7,7 @@
 #include <QPainter>
 #include <QPdfWriter>
 #include <QPixmap>
+#include <QSaveFile>
 
 #include "core/dashboard/card_query.h"
 #include "core/dashboard/demo_workspace.h"
@@ -79,7 +80,9 @@ Result<RenderReport> renderDashboard(const RenderOptions& o) {
             p.setRenderHint(QPainter::Antialiasing);
             view.render(&p);
         }
-        if (!image.save(out, "PNG")) return Error{"cannot write " + o.outPath};
+        QSaveFile file(out);  // appears whole or not at all
+        if (!file.open(QIODevice::WriteOnly) || !image.save(&file, "PNG") || !file.commit())
+            return Error{"Cannot write " + o.outPath + ": " + file.errorString().toStdString()};
     } else {
         // One page holding the whole dashboard. Drawn from a 2x raster: Qt Charts elides legend
         // text with screen font metrics, which drops legend entries when painted straight to PDF.
@@ -91,7 +94,10 @@ Result<RenderReport> renderDashboard(const RenderOptions& o) {
             ip.setRenderHint(QPainter::Antialiasing);
             view.render(&ip);
         }
-        QPdfWriter pdf(out);
+        QSaveFile file(out);  // appears whole or not at all
+        if (!file.open(QIODevice::WriteOnly))
+            return Error{"Cannot write " + o.outPath + ": " + file.errorString().toStdString()};
+        QPdfWriter pdf(&file);
         pdf.setResolution(96);
         pdf.setPageSize(QPageSize(QSizeF(o.width * 72.0 / 96.0, height * 72.0 / 96.0), QPageSize::Point,
                                   QString::fromStdString(view.dashboard().name), QPageSize::ExactMatch));
@@ -99,10 +105,11 @@ Result<RenderReport> renderDashboard(const RenderOptions& o) {
         pdf.setTitle(QString::fromStdString(view.dashboard().name));
         pdf.setCreator(QStringLiteral("Deskbase"));
         QPainter p;
-        if (!p.begin(&pdf)) return Error{"cannot write " + o.outPath};
+        if (!p.begin(&pdf)) return Error{"Cannot write " + o.outPath};
         p.setRenderHint(QPainter::SmoothPixmapTransform);
         p.drawImage(QRectF(0, 0, o.width, height), image);
-        p.end();
+        if (!p.end() || !file.commit())
+            return Error{"Cannot write " + o.outPath + ": " + file.errorString().toStdString()};
     }
     return report;
 }

@@ -218,6 +218,19 @@ void RunLogTest::lastModelStatusesAreEachModelsNewestStep() {
     QCOMPARE(*lastModelStatuses(*w_), expected);
 }
 
+void RunLogTest::hasRunStepFindsAStepByKindNameAndStatus() {
+    auto none = hasRunStep(*w_, "alert", "late_orders", "fired");  // no run log yet
+    QVERIFY2(none, none.status().message().c_str());
+    QVERIFY(!*none);
+    auto run = startRun(*w_, "report");
+    QVERIFY(addRunStep(*w_, *run, {"alert", "late_orders", "quiet", 0, 0, ""}));
+    QVERIFY(addRunStep(*w_, *run, {"alert", "revenue", "fired", 1, 0, ""}));
+    QVERIFY(addRunStep(*w_, *run, {"report", "late_orders", "fired", 1, 0, ""}));
+    QVERIFY(!*hasRunStep(*w_, "alert", "late_orders", "fired"));  // quiet, or another kind
+    QVERIFY(*hasRunStep(*w_, "alert", "revenue", "fired"));
+    QVERIFY(!*hasRunStep(*w_, "alert", "Revenue", "fired"));  // names are exact
+}
+
 // The table builds were recorded in before the run log, with two builds in it: opening the
 // warehouse and reading statuses moves them into runs and drops it; nothing else changes.
 void RunLogTest::oldModelBuildsTableMovesIntoTheRunLog() {

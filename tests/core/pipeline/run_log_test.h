@@ -22,4 +22,5 @@ private slots:
     void finishingAnUnknownRunFails();
     void lastModelStatusesAreEachModelsNewestStep();
     void oldModelBuildsTableMovesIntoTheRunLog();
+    void hasRunStepFindsAStepByKindNameAndStatus();
 };
