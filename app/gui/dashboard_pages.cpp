@@ -12,6 +12,7 @@
 
 #include "app/gui/add_to_dashboard_dialog.h"
 #include "app/gui/import_controller.h"
+#include "app/gui/main_menus.h"
 #include "app/gui/main_window.h"
 #include "app/gui/query_page.h"
 #include "app/gui/query_tabs.h"
@@ -45,10 +46,10 @@ void DashboardPages::addSidebarActions(QMenu* menu, const widgets::SchemaItem& i
         const QString path = item.path;
         auto* add = new QAction(tr("Add to dashboard…"), menu);
         connect(add, &QAction::triggered, this, [this, path] { askAddToDashboard(path); });
-        menu->insertAction(first ? menu->actions().value(2) : nullptr, add);
+        menu->insertAction(menu->actions().value(2), add);  // after Open and its separator; else last
     } else if (item.kind == Kind::Dashboard || dashboardsSection) {
         auto* create = new QAction(tr("New dashboard…"), menu);
-        create->setShortcut(QKeySequence(QStringLiteral("Ctrl+Shift+N")));
+        create->setShortcut(window_->menus()->newDashboard->shortcut());  // shown, as File's
         connect(create, &QAction::triggered, this, [this] { newDashboard(); });
         menu->insertAction(item.kind == Kind::Dashboard ? menu->actions().value(1) : first, create);
     }
@@ -143,9 +144,7 @@ AddToDashboardDialog* DashboardPages::askAddToDashboard(const QString& questionP
         dashboards.push_back({path, d && !d->name.empty() ? QString::fromStdString(d->name)
                                                           : QFileInfo(path).completeBaseName()});
     }
-    // Looked up by file name: the path the caller has is not always spelled as the workspace keeps
-    // it, and the dialog then named the question by its file stem ("sales_top_products").
-    const auto* q = ws->workspace()->findQuestion(QFileInfo(questionPath).fileName().toStdString());
+    const auto* q = ws->workspace()->findQuestion(questionPath.toStdString());
     const QString questionName =
         q ? QString::fromStdString(q->question.name) : QFileInfo(questionPath).completeBaseName();
     auto* dialog = new AddToDashboardDialog(dashboards, questionName, lastDashboard_, window_);

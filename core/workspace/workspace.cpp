@@ -157,7 +157,17 @@ std::string Workspace::defaultTarget() const {
     return t ? *t : path("warehouse.db");
 }
 
-const WorkspaceQuestion* Workspace::findQuestion(const std::string& key) const {
+const WorkspaceQuestion* Workspace::findQuestion(const std::string& spelled) const {
+    // A path to the file, however spelled (absolute, through a symlink, "./questions/x.json"):
+    // the same file as one of ours is that question.
+    std::string key = spelled;
+    std::error_code ec;
+    if (spelled.find('/') != std::string::npos) {
+        const fs::path asked = fs::weakly_canonical(
+            fs::path(spelled).is_absolute() ? fs::path(spelled) : fs::path(dir_) / spelled, ec);
+        const fs::path questions = fs::weakly_canonical(fs::path(questionsDir()), ec);
+        if (!ec && asked.parent_path() == questions) key = "questions/" + asked.filename().string();
+    }
     for (const auto& q : questions_) {
         const std::string stem = fs::path(q.file).stem().string();
         const std::string file = fs::path(q.file).filename().string();

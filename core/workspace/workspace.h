@@ -61,7 +61,8 @@ public:
     std::string defaultTarget() const;  // never fails: falls back to <dir>/warehouse.db
 
     const std::vector<WorkspaceQuestion>& questions() const { return questions_; }
-    // By file ("questions/x.json" or "x.json" or "x") or by question name; nullptr when not found.
+    // By file ("questions/x.json", "x.json", "x", or any path to the file: absolute, relative to
+    // the workspace, through a symlink) or by question name; nullptr when not found.
     const WorkspaceQuestion* findQuestion(const std::string& fileOrName) const;
     // Absolute paths of dashboards/*.json, sorted.
     const std::vector<std::string>& dashboardFiles() const { return dashboardFiles_; }

@@ -353,6 +353,7 @@ private slots:
         menu.reset(window.sidebar()->contextMenu(window.sidebar()->itemAt(proxy->mapFromSource(section))));
         QAction* create = actionIn(menu.get(), QStringLiteral("New dashboard…"));
         QVERIFY(create);
+        QCOMPARE(create->shortcut(), QKeySequence(QStringLiteral("Ctrl+Shift+N")));  // shown as File's is
         auto asked = test::answerInput(QStringLiteral("Second"));
         create->trigger();
         QCOMPARE(asked->times, 1);

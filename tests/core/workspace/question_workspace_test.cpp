@@ -112,6 +112,15 @@ private slots:
         QVERIFY(w->findQuestion("good"));
         QVERIFY(w->findQuestion("Last"));
         QVERIFY(!w->findQuestion("missing"));
+        // Any spelling of the file's path finds it: absolute, with ./ and .., through a symlink.
+        const WorkspaceQuestion* good = w->findQuestion("good");
+        QCOMPARE(w->findQuestion(ws.file("questions/good.json")), good);
+        QCOMPARE(w->findQuestion(ws.file("questions/../questions/./good.json")), good);
+        QCOMPARE(w->findQuestion("./questions/good.json"), good);
+        const std::string link = ws.file("link-to-ws");
+        QVERIFY(QFile::link(QString::fromStdString(ws.path()), QString::fromStdString(link)));
+        QCOMPARE(w->findQuestion(link + "/questions/good.json"), good);
+        QVERIFY(!w->findQuestion(ws.file("dashboards/good.json")));  // another folder's file
         QVERIFY(w->removeQuestion("zzz"));
         QVERIFY(!w->findQuestion("Last"));
         QVERIFY(!QFile::exists(QString::fromStdString(ws.file("questions/zzz.json"))));
