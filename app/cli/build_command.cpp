@@ -34,17 +34,7 @@ nlohmann::ordered_json reportJson(const BuildReport& r) {
 }
 
 void printLine(const ModelRun& m) {
-    std::string line = m.name + ": ";
-    if (m.status == "success") {
-        line += std::string(materializationName(m.materialized));
-        if (m.rows) line += ", " + std::to_string(*m.rows) + " rows";
-        char seconds[32];
-        std::snprintf(seconds, sizeof seconds, " (%.2f s)", m.seconds);
-        line += seconds;
-    } else {
-        line += m.status + ": " + m.error;
-    }
-    std::fprintf(stderr, "%s\n", line.c_str());
+    std::fprintf(stderr, "%s\n", modelRunLine(m).c_str());
 }
 
 void printChecks(const std::string& model, const std::vector<CheckResult>& checks) {

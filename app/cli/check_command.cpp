@@ -2,7 +2,6 @@
 // workspace's checks/*.json (all, or those on the TABLEs named), records them in the run log, and
 // exits non-zero when an error-severity check fails or cannot run (docs/checks.md, docs/cli.md).
 // --suggest-dedup also prints, for each failing unique check, the "keep one per key" model.
-#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <nlohmann/json.hpp>
@@ -11,9 +10,8 @@
 #include "app/cli/commands.h"
 #include "core/checks/check_file.h"
 #include "core/checks/check_report.h"
-#include "core/checks/check_runner.h"
 #include "core/checks/dedup_model.h"
-#include "core/pipeline/run_log.h"
+#include "core/pipeline/check_run.h"
 #include "core/warehouse/warehouse.h"
 
 namespace deskbase::cli {
@@ -80,25 +78,16 @@ int runCheck(const std::vector<std::string>& argv) {
     if (!warehouse) return failure("check", warehouse.message());
     Warehouse& w = **warehouse;
 
-    const auto started = std::chrono::steady_clock::now();
-    auto run = startRun(w, "check");
-    if (!run) warn(run.message());
-    std::vector<CheckResult> all;
+    const CheckRunOutcome outcome = runAndRecordChecks(w, chosen);
+    for (const auto& m : outcome.warnings) warn(m);
+    const std::vector<CheckResult>& all = outcome.results;
     std::vector<DedupModel> dedups;
-    for (const auto& f : chosen) {
-        const auto t0 = std::chrono::steady_clock::now();
-        auto results = runChecks(w, f);
-        if (run) {
-            const double seconds =
-                std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-            RunStep step{"checks",     f.table, std::string(checkStatusName(worstStatus(results))),
-                         std::nullopt, seconds, ""};
-            if (auto s = addRunStep(w, *run, step); !s) warn(s.message());
-            if (auto s = recordCheckResults(w, *run, results); !s) warn(s.message());
-        }
-        if (args->has("suggest-dedup"))
-            for (std::size_t i = 0; i < results.size() && i < f.checks.size(); ++i) {
-                const CheckResult& r = results[i];
+    if (args->has("suggest-dedup")) {
+        // runChecks gives one result per check, in the file's order: the files' results follow each other.
+        std::size_t at = 0;
+        for (const auto& f : chosen)
+            for (std::size_t i = 0; i < f.checks.size() && at < all.size(); ++i, ++at) {
+                const CheckResult& r = all[at];
                 if (f.checks[i].kind != CheckKind::Unique ||
                     (r.status != CheckStatus::Fail && r.status != CheckStatus::Warn))
                     continue;
@@ -108,16 +97,8 @@ int runCheck(const std::vector<std::string>& argv) {
                 else
                     dedups.push_back(std::move(*m));
             }
-        all.insert(all.end(), results.begin(), results.end());
     }
     const std::string blocking = blockingSummary(all);
-    if (run) {
-        const double seconds =
-            std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-        const std::string status = blocking.empty() ? "success" : "error";
-        if (auto s = finishRun(w, *run, status, blocking.empty() ? "" : checkSummary(all), seconds); !s)
-            warn(s.message());
-    }
 
     if (report) {
         nlohmann::ordered_json j;

@@ -1,14 +1,10 @@
 // deskbase lineage [--format json|dot] [--workspace DIR]: sources -> models -> questions ->
 // dashboards, from the same model graph `deskbase build` uses (docs/models.md).
 #include <cstdio>
-#include <filesystem>
 
 #include "app/cli/args.h"
 #include "app/cli/commands.h"
-#include "core/pipeline/run_log.h"
 #include "core/models/lineage.h"
-#include "core/models/model_graph.h"
-#include "core/warehouse/warehouse.h"
 #include "core/workspace/workspace.h"
 
 namespace deskbase::cli {
@@ -34,18 +30,9 @@ int runLineage(const std::vector<std::string>& argv) {
         return usageError(verb, "unknown --format " + format + " (json or dot)");
     auto ws = Workspace::open(workspaceDir(*args).value_or("."));
     if (!ws) return failure(verb, ws.message());
-    auto project = loadModelProject(ws->dir(), Warehouse::dialectFor(ws->defaultTarget()));
-    if (!project) return failure(verb, project.message());
-    if (auto graph = ModelGraph::build(*project); !graph) return failure(verb, graph.message());
-    // The last build statuses, when the warehouse is there to ask (a lineage needs no warehouse).
-    std::map<std::string, std::string> statuses;
-    const std::string target = ws->defaultTarget();
-    std::error_code ec;
-    if (Warehouse::isPostgresTarget(target) || std::filesystem::exists(target, ec))
-        if (auto w = Warehouse::open(target))
-            if (auto s = lastModelStatuses(**w)) statuses = std::move(*s);
-    const Lineage lineage = buildLineage(*ws, *project, statuses);
-    std::fputs((format == "json" ? lineageJson(lineage) + "\n" : lineageDot(lineage)).c_str(), stdout);
+    auto lineage = loadLineage(*ws);
+    if (!lineage) return failure(verb, lineage.message());
+    std::fputs((format == "json" ? lineageJson(*lineage) + "\n" : lineageDot(*lineage)).c_str(), stdout);
     return 0;
 }
 

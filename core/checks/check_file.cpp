@@ -518,6 +518,12 @@ ordered_json checkFileToJson(const CheckFile& file) {
     return j;
 }
 
+Result<CheckSpec> checkSpecFromJson(const json& j) {
+    auto c = CheckParser(j).parse();
+    if (c && !c->namedInFile) c->name = defaultCheckName(*c);
+    return c;
+}
+
 std::string validateCheck(const CheckSpec& check) {
     auto c = CheckParser(json::parse(checkSpecToJson(check).dump())).parse();
     return c ? std::string() : c.message();

@@ -31,6 +31,9 @@ nlohmann::ordered_json checkFileToJson(const CheckFile& file);
 nlohmann::ordered_json checkSpecToJson(const CheckSpec& check);
 // Validates `file` (as loading would) and writes it atomically to file.path.
 Status saveCheckFile(const CheckFile& file);
+// One check's JSON object read as the loader reads it (the reason alone on error; the name
+// derived when the object has none).
+Result<CheckSpec> checkSpecFromJson(const nlohmann::json& j);
 // Validates one check as the loader would: "" when fine, else the one-line reason.
 std::string validateCheck(const CheckSpec& check);
 

@@ -1,12 +1,16 @@
 #include "core/models/lineage.h"
 
 #include <algorithm>
+#include <filesystem>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
 
 #include "core/dashboard/dashboard.h"
+#include "core/models/model_graph.h"
+#include "core/pipeline/run_log.h"
 #include "core/sql/tokenizer.h"
+#include "core/warehouse/warehouse.h"
 #include "core/workspace/workspace.h"
 
 namespace deskbase {
@@ -108,6 +112,19 @@ Lineage buildLineage(const Workspace& workspace, const ModelProject& project,
     }
     for (const auto& [from, to] : edges) out.edges.push_back({from, to});
     return out;
+}
+
+Result<Lineage> loadLineage(const Workspace& workspace) {
+    const std::string target = workspace.defaultTarget();
+    auto project = loadModelProject(workspace.dir(), Warehouse::dialectFor(target));
+    if (!project) return Error{project.message()};
+    if (auto graph = ModelGraph::build(*project); !graph) return Error{graph.message()};
+    std::map<std::string, std::string> statuses;
+    std::error_code ec;
+    if (Warehouse::isPostgresTarget(target) || std::filesystem::exists(target, ec))
+        if (auto w = Warehouse::open(target))
+            if (auto s = lastModelStatuses(**w)) statuses = std::move(*s);
+    return buildLineage(workspace, *project, statuses);
 }
 
 std::string lineageJson(const Lineage& lineage) {

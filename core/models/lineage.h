@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/models/model_project.h"
+#include "core/util/result.h"
 
 namespace deskbase {
 
@@ -39,6 +40,12 @@ std::vector<std::string> tablesNamedIn(const std::string& sql, const Dialect& di
 // empty.
 Lineage buildLineage(const Workspace& workspace, const ModelProject& project,
                      const std::map<std::string, std::string>& lastStatuses = {});
+
+// The whole lineage of an open workspace, as `deskbase lineage` prints it: its models (an error
+// when they do not load or do not form a DAG) and the last build statuses, read from the
+// workspace's warehouse when it exists (a lineage needs no warehouse). Blocking: opens its own
+// connection; call it off the GUI thread.
+Result<Lineage> loadLineage(const Workspace& workspace);
 
 std::string lineageJson(const Lineage& lineage);  // {"nodes": [...], "edges": [{"from", "to"}]}
 std::string lineageDot(const Lineage& lineage);   // a Graphviz digraph, left to right

@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <condition_variable>
+#include <cstdio>
 #include <mutex>
 
 #include "core/cache/result_cache.h"
@@ -15,6 +16,33 @@
 #include "core/warehouse/warehouse.h"
 
 namespace deskbase {
+
+std::string modelRunLine(const ModelRun& m) {
+    std::string line = m.name + ": ";
+    if (m.status != "success") return line + m.status + ": " + m.error;
+    line += materializationName(m.materialized);
+    if (m.rows) line += ", " + std::to_string(*m.rows) + " rows";
+    char seconds[32];
+    std::snprintf(seconds, sizeof seconds, " (%.2f s)", m.seconds);
+    return line + seconds;
+}
+
+std::string modelRunsSummary(const std::vector<ModelRun>& runs) {
+    int built = 0, failed = 0, skipped = 0;
+    for (const auto& m : runs) {
+        built += m.status == "success";
+        failed += m.status == "error";
+        skipped += m.status == "skipped";
+    }
+    std::string out;
+    auto add = [&](int n, const char* what) {
+        if (n) out += (out.empty() ? "" : ", ") + std::to_string(n) + " " + what;
+    };
+    add(built, "built");
+    add(failed, "failed");
+    add(skipped, "skipped");
+    return out.empty() ? "nothing to build" : out;
+}
 
 bool BuildReport::failed() const {
     for (const auto& m : models)
@@ -188,6 +216,11 @@ Result<BuildReport> buildModels(Runtime& runtime, const std::string& target, con
     std::vector<std::size_t> finished;  // steps whose job ended, not yet looked at
     int running = 0;
     bool viewBuilt = false;
+    std::vector<JobHandle> handles(steps.size());
+    auto stopped = [&] { return options.stop && options.stop->load(); };
+    bool cancelled = false;
+    std::size_t done = 0;
+    std::vector<std::size_t> ended;  // steps just done, for onModelDone (called unlocked)
 
     auto submit = [&](std::size_t i) {
         JobSpec spec;
@@ -227,13 +260,25 @@ Result<BuildReport> buildModels(Runtime& runtime, const std::string& target, con
             finished.push_back(i);
             changed.notify_all();
         };
-        (void)runtime.jobs().submit(std::move(spec));
+        JobHandle h = runtime.jobs().submit(std::move(spec));
+        std::lock_guard lock(mutex);
+        handles[i] = h;
     };
 
     std::unique_lock lock(mutex);
     for (;;) {
+        if (stopped() && !cancelled) {
+            cancelled = true;
+            std::vector<JobHandle> toCancel;
+            for (std::size_t i = 0; i < steps.size(); ++i)
+                if (steps[i].state == Step::Running && handles[i].isValid()) toCancel.push_back(handles[i]);
+            lock.unlock();  // a queued job's onDone runs on the cancelling thread and takes the lock
+            for (auto& h : toCancel) h.cancel();
+            lock.lock();
+        }
         for (std::size_t i : finished) {
             steps[i].state = Step::Done;
+            ended.push_back(i);
             --running;
             if (steps[i].run.status == "success" && steps[i].run.materialized == Materialization::View)
                 viewBuilt = true;
@@ -259,20 +304,28 @@ Result<BuildReport> buildModels(Runtime& runtime, const std::string& target, con
             }
             for (const auto& a : s.after)
                 if (steps[stepOf.at(a)].state != Step::Done) wait = true;
-            if (!failed.empty()) {
+            if (cancelled) {
+                s.state = Step::Done;
+                s.run.status = "skipped";
+                s.run.error = "cancelled";
+                ended.push_back(i);
+            } else if (!failed.empty()) {
                 s.state = Step::Done;
                 s.run.status = "skipped";
                 s.run.error = failed;
+                ended.push_back(i);
             } else if (!wait && s.run.materialized == Materialization::Ephemeral) {
                 s.state = Step::Done;
                 s.run.status = "success";  // inlined where it is used; steps are upstream first
+                ended.push_back(i);
             } else if (!wait) {
                 s.state = Step::Running;
                 ++running;
                 ready.push_back(i);
             }
         }
-        if (ready.empty() && running == 0) {
+        const bool over = ready.empty() && running == 0;
+        if (over) {
             // Only the order of checks can be left (two models whose checks read each other):
             // drop those waits rather than stop.
             bool waiting = false;
@@ -282,13 +335,19 @@ Result<BuildReport> buildModels(Runtime& runtime, const std::string& target, con
                     s.after.clear();
                 }
             if (waiting) continue;
-            break;
         }
+        const std::vector<std::size_t> justEnded = std::move(ended);
+        ended.clear();
         lock.unlock();
+        if (options.onModelDone)
+            for (std::size_t i : justEnded) options.onModelDone(steps[i].run, ++done, steps.size());
+        if (over) break;
         for (std::size_t i : ready) submit(i);
         lock.lock();
-        changed.wait(lock, [&] { return !finished.empty(); });
+        while (finished.empty() && !(stopped() && !cancelled))
+            changed.wait_for(lock, std::chrono::milliseconds(50));
     }
+    lock.lock();
 
     if (viewBuilt)  // a view's new definition is not a new data version of the tables it reads
         if (auto cache = runtime.cache()) cache->purge();

@@ -1,10 +1,13 @@
 #include "core/models/model_project.h"
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
+
+#include "core/io/atomic_file.h"
 
 namespace deskbase {
 
@@ -80,6 +83,25 @@ Result<ModelProject> loadModelProject(const std::string& workspaceDir, const Dia
     if (!vars) return Error{vars.message()};
     project->vars = std::move(*vars);
     return project;
+}
+
+std::string modelNameProblem(const std::string& name) {
+    if (name.empty()) return "a model needs a name";
+    if (std::isdigit(static_cast<unsigned char>(name[0])))
+        return "model name \"" + name + "\" starts with a digit";
+    for (char c : name)
+        if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_'))
+            return "model name \"" + name + "\" may hold only letters, digits and _";
+    return {};
+}
+
+Status saveModelFile(const std::string& workspaceDir, const std::string& name, const std::string& text) {
+    if (auto problem = modelNameProblem(name); !problem.empty()) return Status::fail(problem);
+    const fs::path dir = fs::path(workspaceDir) / "models";
+    std::error_code ec;
+    fs::create_directories(dir, ec);
+    if (ec) return Status::fail("cannot create " + dir.string() + ": " + ec.message());
+    return writeFileAtomically((dir / (name + ".sql")).string(), text);
 }
 
 }  // namespace deskbase

@@ -25,4 +25,11 @@ Result<ModelProject> loadModelProject(const std::string& workspaceDir, const Dia
 Result<ModelProject> modelProjectFromTexts(const std::vector<std::pair<std::string, std::string>>& files,
                                            const Dialect& dialect);
 
+// Writes <workspaceDir>/models/<name>.sql atomically (the folder made when missing). The name
+// must be a model name a ref() can use: letters, digits and underscores, not starting with a
+// digit. The text is written as it is, even when it does not parse yet (work in progress).
+Status saveModelFile(const std::string& workspaceDir, const std::string& name, const std::string& text);
+// "" when `name` can be a model's name, else why not (one line).
+std::string modelNameProblem(const std::string& name);
+
 }  // namespace deskbase

@@ -5,6 +5,7 @@
 #include <QFontDatabase>
 #include <QKeyEvent>
 #include <QMimeData>
+#include <QRegularExpression>
 #include <QScrollBar>
 #include <QStringListModel>
 #include <QTextBlock>
@@ -66,7 +67,7 @@ SqlEditor::SqlEditor(QWidget* parent)
 }
 
 void SqlEditor::setSchema(const std::vector<TableInfo>& tables) {
-    QStringList words = sqlKeywords() + sqlFunctions();
+    QStringList words;
     QStringList tableNames;
     columnsOf_.clear();
     for (const auto& t : tables) {
@@ -78,8 +79,20 @@ void SqlEditor::setSchema(const std::vector<TableInfo>& tables) {
         words << cols;
         columnsOf_[table.toLower()] = sortedUnique(cols);
     }
-    general_ = sortedUnique(words);
-    tablesFirst_ = sortedUnique(tableNames);
+    schemaWords_ = words;
+    tableNames_ = sortedUnique(tableNames);
+    rebuildGeneral();
+}
+
+void SqlEditor::setModelNames(const QStringList& models) {
+    models_ = sortedUnique(models);
+    highlighter_->setModelNames(QSet<QString>(models_.begin(), models_.end()));
+    rebuildGeneral();
+}
+
+void SqlEditor::rebuildGeneral() {
+    general_ = sortedUnique(sqlKeywords() + sqlFunctions() + schemaWords_ + models_);
+    tablesFirst_ = tableNames_;
     for (const QString& w : general_)
         if (!tablesFirst_.contains(w)) tablesFirst_ << w;
     words_->setStringList(general_);
@@ -120,6 +133,15 @@ bool SqlEditor::tableExpected() const {
     return kTableKeywords.contains(before.mid(start, end - start).toUpper());
 }
 
+bool SqlEditor::refExpected(const QString& prefix) const {
+    if (models_.isEmpty()) return false;
+    // Inside ref(' or ref(" only the models make sense.
+    const QTextCursor cursor = textCursor();
+    const QString before = cursor.block().text().left(cursor.positionInBlock() - int(prefix.size()));
+    static const QRegularExpression refOpen(QStringLiteral("\\bref\\s*\\(\\s*['\"]$"));
+    return refOpen.match(before).hasMatch();
+}
+
 QStringList SqlEditor::completionsAtCursor() {
     QString qualifier;
     const QString prefix = wordBeforeCursor(&qualifier);
@@ -131,6 +153,9 @@ QStringList SqlEditor::completionsAtCursor() {
             pool = &it->second;
             poolKey = qualifier.toLower();
         }
+    } else if (refExpected(prefix)) {
+        pool = &models_;
+        poolKey = QStringLiteral("ref(");  // not a name: names have no '('
     } else if (tableExpected()) {
         pool = &tablesFirst_;
         poolKey = QStringLiteral("@tables");  // not a name: table names have no '@'
@@ -151,7 +176,8 @@ void SqlEditor::showCompletions(bool force) {
     QString qualifier;
     const QString prefix = wordBeforeCursor(&qualifier);
     const QStringList offers = completionsAtCursor();
-    if (offers.isEmpty() || (!force && prefix.size() < 2 && qualifier.isEmpty())) {
+    if (offers.isEmpty() ||
+        (!force && prefix.size() < 2 && qualifier.isEmpty() && poolKey_ != QStringLiteral("ref("))) {
         completer_->popup()->hide();
         return;
     }
@@ -216,7 +242,8 @@ void SqlEditor::keyPressEvent(QKeyEvent* event) {
     }
     QPlainTextEdit::keyPressEvent(event);
     const QString typed = event->text();
-    if (!typed.isEmpty() && (isWordChar(typed.back()) || typed.back() == QLatin1Char('.')))
+    if (!typed.isEmpty() && (isWordChar(typed.back()) || typed.back() == QLatin1Char('.') ||
+                             typed.back() == QLatin1Char('\'') || typed.back() == QLatin1Char('"')))
         showCompletions(false);
     else if (popupOpen)
         completer_->popup()->hide();

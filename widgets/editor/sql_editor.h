@@ -13,7 +13,7 @@ class QStringListModel;
 namespace deskbase {
 struct TableInfo;
 class Dialect;
-}
+}  // namespace deskbase
 
 namespace deskbase::widgets {
 
@@ -25,6 +25,9 @@ public:
     explicit SqlEditor(QWidget* parent = nullptr);
 
     void setSchema(const std::vector<TableInfo>& tables);
+    // The workspace's model names: offered by completion (alone inside ref(' ... ')) and known
+    // to the highlighter, which marks a ref() to any other name.
+    void setModelNames(const QStringList& models);
     // The warehouse's dialect, for highlighting (dollar-quotes, nested comments); SQLite by default.
     void setDialect(const Dialect& dialect);
     QCompleter* completer() const { return completer_; }
@@ -60,10 +63,16 @@ private:
     SqlHighlighter* highlighter_;
     QCompleter* completer_;
     QStringListModel* words_;
-    QStringList general_;                       // keywords, functions, tables, all columns
+    void rebuildGeneral();
+    bool refExpected(const QString& prefix) const;  // the cursor is inside ref(' or ref("
+
+    QStringList schemaWords_;                   // tables and all columns
+    QStringList tableNames_;                    // sorted
+    QStringList models_;                        // sorted
+    QStringList general_;                       // keywords, functions, tables, all columns, models
     QStringList tablesFirst_;                   // the tables, then the rest of general_
     std::map<QString, QStringList> columnsOf_;  // lower-case table name -> its columns
-    QString poolKey_;  // what the completer offers: a table's columns, "@tables" or "" (all words)
+    QString poolKey_;  // what the completer offers: a table's columns, "@tables", "ref(" (models) or "" (all)
     // Enter takes a completion only when one was chosen (arrow keys, mouse) or the list was asked
     // for (Ctrl+Space); otherwise it ends the line, so typing on never glues to a completion.
     bool chosen_ = false;

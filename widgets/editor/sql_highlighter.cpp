@@ -5,6 +5,7 @@
 #include <QTextLayout>
 #include <algorithm>
 
+#include "core/sql/template_call.h"
 #include "widgets/editor/sql_keywords.h"
 #include "widgets/theme/theme.h"
 
@@ -37,6 +38,13 @@ void SqlHighlighter::setTemplateMode(TemplateMode mode) {
     rehighlight();
 }
 
+void SqlHighlighter::setModelNames(const QSet<QString>& models) {
+    if (modelsKnown_ && models_ == models) return;
+    models_ = models;
+    modelsKnown_ = true;
+    if (templates_ == TemplateMode::Jinja) rehighlight();
+}
+
 void SqlHighlighter::setDialect(const Dialect& dialect) {
     if (dialect_ == &dialect) return;
     dialect_ = &dialect;
@@ -60,6 +68,13 @@ void SqlHighlighter::updateColors() {
     param_.setForeground(dark ? QColor(0xff, 0x9e, 0xc4) : QColor(0xc0, 0x1f, 0x6a));
     param_.setBackground(dark ? QColor(0x3a, 0x26, 0x33) : QColor(0xfd, 0xec, 0xf3));
     param_.setProperty(kRoleProperty, QStringLiteral("param"));
+    ref_ = param_;
+    ref_.setFontWeight(QFont::Bold);
+    ref_.setProperty(kRoleProperty, QStringLiteral("ref"));
+    badRef_ = param_;
+    badRef_.setUnderlineStyle(QTextCharFormat::WaveUnderline);
+    badRef_.setUnderlineColor(QColor(0xe5, 0x48, 0x4d));
+    badRef_.setProperty(kRoleProperty, QStringLiteral("badref"));
     rehighlight();
 }
 
@@ -111,8 +126,33 @@ void SqlHighlighter::highlightBlock(const QString& text) {
         for (std::size_t j = i + 1; j < tokens.size() && !next; ++j)
             if (tokens[j].kind != TokenKind::Whitespace) next = &tokens[j];
         if (const QTextCharFormat* f = formatFor(t, bytes, next)) setFormat(int(t.offset), int(t.length), *f);
+        if (t.kind == TokenKind::Expression && templates_ == TemplateMode::Jinja && modelsKnown_)
+            markRefs(t, bytes);
     }
     setCurrentBlockState(stateId(state));
+}
+
+void SqlHighlighter::markRefs(const Token& token, const std::string& text) {
+    // The body of {{ ... }} (whitespace control dashes dropped), read by core's call parser.
+    std::string_view body(text.data() + token.offset, token.length);
+    if (body.size() < 4 || body.substr(0, 2) != "{{" || body.substr(body.size() - 2) != "}}") return;
+    std::size_t start = 2, end = body.size() - 2;
+    if (start < end && body[start] == '-') ++start;
+    if (end > start && body[end - 1] == '-') --end;
+    auto call = parseTemplateCall(body.substr(start, end - start));
+    if (!call || call->name != "ref") return;
+    auto args = call->stringArguments();
+    if (!args || args->size() != 1) return;
+    const std::string& name = args->front();
+    // Where the quoted name sits in the block.
+    for (const char quote : {'\'', '"'}) {
+        const std::string quoted = quote + name + quote;
+        const auto at = body.find(quoted, start);
+        if (at == std::string_view::npos) continue;
+        const bool known = models_.contains(QString::fromStdString(name));
+        setFormat(int(token.offset + at + 1), int(name.size()), known ? ref_ : badRef_);
+        return;
+    }
 }
 
 QString SqlHighlighter::roleAt(QTextDocument* document, int position) {

@@ -20,9 +20,12 @@ public:
     void setDialect(const Dialect& dialect);  // SQLite by default
     // Question ({{ }} and [[ ]] outside literals) by default; Jinja for a dbt-style model.
     void setTemplateMode(TemplateMode mode);
+    // The workspace's models: in Jinja mode the name inside {{ ref('name') }} is marked "ref"
+    // when it is one of them and "badref" (red wavy underline) when it is not.
+    void setModelNames(const QSet<QString>& models);
 
     // The format role of a character, for tests: "keyword", "function", "string", "number",
-    // "comment", "param" or "".
+    // "comment", "param", "ref", "badref" or "".
     static QString roleAt(QTextDocument* document, int position);
 
 protected:
@@ -34,7 +37,11 @@ private:
 
     const Dialect* dialect_ = &Dialect::sqlite();
     TemplateMode templates_ = TemplateMode::Question;
-    QTextCharFormat keyword_, function_, string_, number_, comment_, param_;
+    void markRefs(const Token& token, const std::string& text);
+
+    QTextCharFormat keyword_, function_, string_, number_, comment_, param_, ref_, badRef_;
+    QSet<QString> models_;
+    bool modelsKnown_ = false;
     QSet<QString> keywords_, functions_;  // upper case, lower case
     std::vector<LexState> states_{LexState{}};
 };

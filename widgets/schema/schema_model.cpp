@@ -5,13 +5,17 @@
 #include <QIcon>
 #include <QStyle>
 
+#include "widgets/checks/check_result_models.h"
 #include "widgets/grid/cell_format.h"
+#include "widgets/theme/icons.h"
+#include "widgets/theme/theme.h"
 
 namespace deskbase::widgets {
 
 struct SchemaModel::Node {
     Kind kind = Kind::Section;
-    QString name, detail, tooltip, path;
+    QString name, detail, tooltip, path, status;
+    QColor mark;  // tables: the colour of their last checks' mark; invalid for none
     Node* parent = nullptr;
     int row = 0;
     std::vector<std::unique_ptr<Node>> children;
@@ -49,6 +53,12 @@ void SchemaModel::rebuild() {
                              : t.approxRows == 1 ? tr("1 row")
                                                  : tr("%1 rows").arg(loc.toString(qlonglong(t.approxRows)));
         Node* table = tables->add(Kind::Table, QString::fromStdString(t.name), rows);
+        if (auto c = snapshot_.pipeline.checks.find(table->name); c != snapshot_.pipeline.checks.end()) {
+            table->status = QString::fromUtf8(checkStatusName(c->second.worst).data());
+            table->tooltip = tr("Last checks: %1").arg(c->second.summary);
+            if (c->second.worst != CheckStatus::Pass)
+                table->mark = CheckResultsModel::statusColor(c->second.worst, isDarkTheme());
+        }
         for (std::size_t i = 0; i < t.columns.size(); ++i) {
             const Column& c = t.columns[i];
             const auto typeName = columnTypeName(c.type);
@@ -74,6 +84,19 @@ void SchemaModel::rebuild() {
         Node* n = dashboards->add(Kind::Dashboard, d.title);
         n->path = d.path;
         n->tooltip = d.title + QLatin1Char('\n') + d.path;
+    }
+    const auto& pipeline = snapshot_.pipeline;
+    Node* models = root_->add(Kind::Section, tr("Models"), QString::number(pipeline.models.size()));
+    if (!pipeline.error.isEmpty()) models->tooltip = pipeline.error;
+    for (const auto& m : pipeline.models) {
+        Node* n = models->add(
+            Kind::Model, m.name,
+            m.materialized + QStringLiteral(" · ") + (m.status.isEmpty() ? tr("not built") : m.status));
+        n->path = m.path;
+        n->status = m.status;
+        n->tooltip =
+            tr("%1 (%2)\nLast build: %3\n%4")
+                .arg(m.name, m.materialized, m.status.isEmpty() ? tr("never built here") : m.status, m.path);
     }
 }
 
@@ -115,9 +138,15 @@ QVariant SchemaModel::data(const QModelIndex& index, int role) const {
             if (index.column() != 0 || !qApp) return {};
             QStyle* s = QApplication::style();
             switch (n->kind) {
-                case Kind::Table:
-                    return QIcon::fromTheme(QStringLiteral("x-office-spreadsheet"),
-                                            s->standardIcon(QStyle::SP_FileDialogDetailedView));
+                case Kind::Table: {
+                    const QIcon icon = QIcon::fromTheme(QStringLiteral("x-office-spreadsheet"),
+                                                        s->standardIcon(QStyle::SP_FileDialogDetailedView));
+                    return n->mark.isValid() ? badgedIcon(icon, n->mark) : icon;
+                }
+                case Kind::Model:
+                    return n->status == QStringLiteral("error")
+                               ? badgedIcon(modelIcon(), QColor(0xd6, 0x45, 0x45))
+                               : modelIcon();
                 case Kind::Question:
                     return QIcon::fromTheme(QStringLiteral("text-x-sql"),
                                             s->standardIcon(QStyle::SP_FileIcon));
@@ -128,6 +157,8 @@ QVariant SchemaModel::data(const QModelIndex& index, int role) const {
             }
         }
         case Qt::ForegroundRole:
+            if (index.column() == 1 && n->kind == Kind::Model && n->status == QStringLiteral("error"))
+                return CheckResultsModel::statusColor(CheckStatus::Fail, isDarkTheme());
             if (index.column() == 1) return QColor(0x8a, 0x8f, 0x98);
             return {};
         case Qt::FontRole:
@@ -146,6 +177,8 @@ QVariant SchemaModel::data(const QModelIndex& index, int role) const {
             return n->name;
         case PathRole:
             return n->path;
+        case StatusRole:
+            return n->status;
         default:
             return {};
     }
@@ -172,8 +205,18 @@ QModelIndex SchemaModel::tableIndex(const QString& table) const {
     return {};
 }
 
+QModelIndex SchemaModel::modelIndex(const QString& model) const {
+    const Node* models = root_->children[3].get();
+    for (const auto& m : models->children)
+        if (m->name == model) return createIndex(m->row, 0, m.get());
+    return {};
+}
+
 QModelIndex SchemaModel::sectionIndex(Kind sectionOf) const {
-    const int row = sectionOf == Kind::Table ? 0 : sectionOf == Kind::Question ? 1 : 2;
+    const int row = sectionOf == Kind::Table      ? 0
+                    : sectionOf == Kind::Question ? 1
+                    : sectionOf == Kind::Model    ? 3
+                                                  : 2;
     return createIndex(row, 0, root_->children[std::size_t(row)].get());
 }
 

@@ -1,6 +1,8 @@
 #pragma once
 // The sidebar's tree: "Tables" (each table with its row count; its columns and their types as
-// children), "Questions" and "Dashboards". Two columns: name and detail.
+// children; a table whose last checks failed or warned carries a red or amber mark, the summary
+// in its tooltip), "Questions", "Dashboards" and "Models" (each with its materialization and
+// last build status). Two columns: name and detail.
 #include <QAbstractItemModel>
 #include <memory>
 #include <vector>
@@ -12,8 +14,9 @@ namespace deskbase::widgets {
 class SchemaModel : public QAbstractItemModel {
     Q_OBJECT
 public:
-    enum class Kind { Section, Table, Column, Question, Dashboard };
-    enum Role { KindRole = Qt::UserRole + 1, NameRole, PathRole };
+    enum class Kind { Section, Table, Column, Question, Dashboard, Model };
+    // StatusRole: a model's last build status; a table's worst last check status ("" for none).
+    enum Role { KindRole = Qt::UserRole + 1, NameRole, PathRole, StatusRole };
 
     explicit SchemaModel(QObject* parent = nullptr);
     ~SchemaModel() override;
@@ -21,7 +24,8 @@ public:
     void setSnapshot(const SchemaSnapshot& snapshot);
     const SchemaSnapshot& snapshot() const { return snapshot_; }
     QModelIndex tableIndex(const QString& table) const;  // invalid when absent
-    QModelIndex sectionIndex(Kind sectionOf) const;      // Table/Question/Dashboard sections
+    QModelIndex modelIndex(const QString& model) const;  // invalid when absent
+    QModelIndex sectionIndex(Kind sectionOf) const;      // Table/Question/Dashboard/Model sections
 
     QModelIndex index(int row, int column, const QModelIndex& parent = {}) const override;
     QModelIndex parent(const QModelIndex& child) const override;

@@ -43,11 +43,13 @@ bool warehouseChangedSince(const SchemaSnapshot& snapshot, const std::string& ta
 SchemaSnapshot loadSchemaSnapshot(const std::string& target, const std::string& workspaceDir) {
     SchemaSnapshot snap;
     snap.stamp = warehouseStamp(target);
+    std::unique_ptr<Warehouse> warehouse;
     if (!target.empty()) {
         auto wh = Warehouse::open(target);
-        if (!wh) {
+        if (wh) warehouse = std::move(*wh);
+        if (!warehouse) {
             snap.error = QString::fromStdString(wh.message());
-        } else if (auto tables = (*wh)->listTables(); tables) {
+        } else if (auto tables = warehouse->listTables(); tables) {
             snap.tables = std::move(*tables);
         } else {
             snap.error = QString::fromStdString(tables.message());
@@ -62,6 +64,7 @@ SchemaSnapshot loadSchemaSnapshot(const std::string& target, const std::string& 
             for (const auto& d : ws->dashboardFiles())
                 snap.dashboards.push_back({dashboardTitle(d), QString::fromStdString(d)});
         }
+        snap.pipeline = loadPipelineSnapshot(warehouse.get(), workspaceDir);
     }
     return snap;
 }

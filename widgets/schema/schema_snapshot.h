@@ -1,10 +1,11 @@
 #pragma once
 // What the sidebar shows, gathered off the GUI thread: the warehouse's tables (with columns and
-// row counts), the workspace's saved questions and its dashboards.
+// row counts), the workspace's saved questions, its dashboards and its pipeline (models, checks).
 #include <QString>
 #include <vector>
 
 #include "core/warehouse/warehouse.h"
+#include "widgets/models/pipeline_snapshot.h"
 
 namespace deskbase::widgets {
 
@@ -19,6 +20,7 @@ struct SchemaSnapshot {
     std::vector<SchemaEntry> dashboards;
     QString error;  // the warehouse could not be read (the rest may still be there)
     QString stamp;  // warehouseStamp() taken just before the tables were read
+    PipelineSnapshot pipeline;  // models with their last build, tables' last checks
 };
 
 // What changes when another program writes a SQLite warehouse: the size and modification time of

@@ -7,6 +7,8 @@
 #include "core/models/model_build.h"
 
 #include <QtTest>
+#include <algorithm>
+#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -396,6 +398,73 @@ private slots:
         QCOMPARE(*lastModelStatuses(*w), last);
         // The bookkeeping stays out of the user's tables.
         QCOMPARE(*w->tableExists("deskbase_model_builds"), false);
+    }
+
+    void stoppedBuildSkipsEveryModel_data() {
+        QTest::addColumn<std::string>("backend");
+        QTest::newRow("sqlite") << std::string("sqlite");
+    }
+    // A stop set before the build starts: no model runs, each is skipped as "cancelled" and
+    // reported once; nothing is created in the warehouse.
+    void stoppedBuildSkipsEveryModel() {
+        auto w = setUpProject();
+        Runtime rt;
+        const std::atomic<bool> stop{true};
+        BuildOptions options;
+        options.stop = &stop;
+        std::vector<std::pair<std::string, std::size_t>> seen;
+        options.onModelDone = [&](const ModelRun& m, std::size_t done, std::size_t total) {
+            QCOMPARE(total, kProject.size());
+            seen.emplace_back(m.name, done);
+        };
+        auto r = build(rt, options);
+        QVERIFY2(r.isOk(), r.isOk() ? "" : r.message().c_str());
+        QCOMPARE(r->models.size(), kProject.size());
+        for (const auto& m : r->models) {
+            QCOMPARE(m.status, std::string("skipped"));
+            QCOMPARE(m.error, std::string("cancelled"));
+        }
+        QCOMPARE(seen.size(), kProject.size());
+        for (std::size_t i = 0; i < seen.size(); ++i) QCOMPARE(seen[i].second, i + 1);
+        QCOMPARE(*relationKind(*w, "stg_orders"), RelationKind::None);
+        QCOMPARE(*relationKind(*w, "customer_revenue"), RelationKind::None);
+    }
+
+    void modelsReportedAsTheyEnd_data() {
+        QTest::addColumn<std::string>("backend");
+        QTest::newRow("sqlite") << std::string("sqlite");
+    }
+    // onModelDone sees every model once, counting up to the total, each after its parents.
+    void modelsReportedAsTheyEnd() {
+        auto w = setUpProject();
+        Runtime rt;
+        BuildOptions options;
+        std::vector<std::string> seen;
+        std::size_t last = 0;
+        options.onModelDone = [&](const ModelRun& m, std::size_t done, std::size_t total) {
+            QCOMPARE(total, kProject.size());
+            QCOMPARE(done, last + 1);
+            last = done;
+            seen.push_back(m.name + ":" + m.status);
+        };
+        auto r = build(rt, options);
+        QVERIFY2(r.isOk() && !r->failed(), r.isOk() ? "a model failed" : r.message().c_str());
+        QCOMPARE(seen.size(), kProject.size());
+        auto at = [&](const std::string& name) {
+            return std::find(seen.begin(), seen.end(), name + ":success") - seen.begin();
+        };
+        QVERIFY(at("stg_orders") < at("int_completed_orders"));
+        QVERIFY(at("int_completed_orders") < at("customer_revenue"));
+        QVERIFY(at("customer_revenue") < at("top_customer"));
+        QVERIFY(at("top_customer") < std::ptrdiff_t(seen.size()));
+        QCOMPARE(modelRunLine(r->models[3]).rfind("customer_revenue: table, 3 rows (", 0), std::size_t(0));
+        QCOMPARE(modelRunsSummary(r->models), std::string("6 built"));
+        QCOMPARE(modelRunsSummary({}), std::string("nothing to build"));
+        ModelRun failed{"x", Materialization::Table, "error", std::nullopt, 0, "models/x.sql: boom"};
+        ModelRun skipped{"y", Materialization::View, "skipped", std::nullopt, 0, "upstream x did not build"};
+        QCOMPARE(modelRunsSummary({r->models[0], failed, skipped, skipped}),
+                 std::string("1 built, 1 failed, 2 skipped"));
+        QCOMPARE(modelRunLine(failed), std::string("x: error: models/x.sql: boom"));
     }
 
     void projectErrorsBuildNothing_data() {

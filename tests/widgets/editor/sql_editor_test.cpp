@@ -138,6 +138,55 @@ private slots:
         QCOMPARE(editor.toPlainText(), QStringLiteral("SELECT * FROM zip_codes WHERE x = 1"));
     }
 
+    // Inside ref(' only the workspace's models are offered; elsewhere they join the other words.
+    void completionOffersModelsInRef() {
+        SqlEditor editor;
+        editor.setSchema(schema());
+        editor.setModelNames(
+            {QStringLiteral("stg_orders"), QStringLiteral("daily_sales"), QStringLiteral("stg_items")});
+        editor.setPlainText(QStringLiteral("select * from {{ ref('stg_o"));
+        editor.moveCursor(QTextCursor::End);
+        QCOMPARE(editor.completionsAtCursor(), QStringList{QStringLiteral("stg_orders")});
+        editor.setPlainText(QStringLiteral("select * from {{ ref( \""));
+        editor.moveCursor(QTextCursor::End);
+        QCOMPARE(editor.completionsAtCursor(),
+                 (QStringList{QStringLiteral("daily_sales"), QStringLiteral("stg_items"),
+                              QStringLiteral("stg_orders")}));
+        // Outside ref(): models are words like the tables, next to keywords.
+        editor.setPlainText(QStringLiteral("select * from dai"));
+        editor.moveCursor(QTextCursor::End);
+        QCOMPARE(editor.completionsAtCursor(), QStringList{QStringLiteral("daily_sales")});
+        editor.setPlainText(QStringLiteral("select * from {{ source('sel"));
+        editor.moveCursor(QTextCursor::End);
+        QVERIFY(editor.completionsAtCursor().contains(QStringLiteral("SELECT")));
+    }
+
+    // In a model (Jinja mode) a ref() to a model is marked "ref", to anything else "badref".
+    void highlightsRefNames_data() {
+        QTest::addColumn<QString>("sql");
+        QTest::addColumn<int>("position");
+        QTest::addColumn<QString>("role");
+        const QString sql =
+            QStringLiteral("select * from {{ ref('stg_orders') }} join {{ref(\"nope\")}} using (id)");
+        QTest::newRow("known model") << sql << int(sql.indexOf(QStringLiteral("stg_orders"))) + 2 << "ref";
+        QTest::newRow("unknown model") << sql << int(sql.indexOf(QStringLiteral("nope"))) + 1 << "badref";
+        QTest::newRow("the rest of the block") << sql << int(sql.indexOf(QStringLiteral("ref("))) << "param";
+        QTest::newRow("whitespace control")
+            << QStringLiteral("select {{- ref('stg_orders') -}}") << 17 << "ref";
+        QTest::newRow("source is not a ref")
+            << QStringLiteral("from {{ source('stg_orders', 'x') }}") << 17 << "param";
+    }
+    void highlightsRefNames() {
+        QFETCH(QString, sql);
+        QFETCH(int, position);
+        QFETCH(QString, role);
+        SqlEditor editor;
+        editor.highlighter()->setTemplateMode(TemplateMode::Jinja);
+        editor.setModelNames({QStringLiteral("stg_orders")});
+        editor.setPlainText(sql);
+        QCOMPARE(SqlHighlighter::roleAt(editor.document(), position), role);
+    }
+
     void ctrlEnterRunsSelectionOrAll() {
         SqlEditor editor;
         QSignalSpy run(&editor, &SqlEditor::runRequested);

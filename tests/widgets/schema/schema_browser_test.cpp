@@ -1,12 +1,16 @@
 // The sidebar's schema model under QAbstractItemModelTester, loading and activation.
+#include "widgets/schema/schema_browser.h"
+
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
 #include <QTreeView>
 #include <QtTest>
 
+#include "core/checks/check_file.h"
+#include "core/pipeline/check_run.h"
+#include "core/pipeline/run_log.h"
 #include "core/warehouse/warehouse.h"
 #include "tests/support/temp_workspace.h"
-#include "widgets/schema/schema_browser.h"
 #include "widgets/schema/schema_model.h"
 #include "widgets/schema/schema_snapshot.h"
 
@@ -75,6 +79,56 @@ private slots:
         browser.activate(proxy->index(0, 0, proxy->index(2, 0)));
         QCOMPARE(dashboards.size(), 1);
         QVERIFY(dashboards[0][0].toString().endsWith(QStringLiteral("dashboards/ops.json")));
+    }
+
+    // Models are listed with their materialization and last build; a table whose last checks
+    // failed is marked, the summary in its tooltip; one that passed is not.
+    void modelsAndCheckMarks() {
+        test::TempWorkspace ws;
+        QVERIFY(QDir().mkpath(QString::fromStdString(ws.file("models"))));
+        QVERIFY(QDir().mkpath(QString::fromStdString(ws.file("checks"))));
+        ws.write("models/stg.sql", "select 1 as id");
+        ws.write("models/mart.sql", "{{ config(materialized='table') }} select id from {{ ref('stg') }}");
+        ws.write("checks/orders.json", R"({"checks": [{"check": "row_count", "min": 10}]})");
+        ws.write("checks/people.json", R"({"checks": [{"check": "row_count", "max": 10}]})");
+        {
+            auto w = Warehouse::open(ws.sqlitePath());
+            QVERIFY(w.isOk());
+            QVERIFY((*w)->execute("CREATE TABLE orders (id INTEGER)").isOk());
+            QVERIFY((*w)->execute("CREATE TABLE people (id INTEGER)").isOk());
+            auto files = loadWorkspaceChecks(ws.path());
+            QVERIFY(files.isOk());
+            QCOMPARE(runAndRecordChecks(**w, *files).blocking.size(), std::size_t(1));  // orders: 0 < 10 rows
+            auto run = startRun(**w, "build");
+            QVERIFY(run.isOk());
+            QVERIFY(addRunStep(**w, *run, {"model", "mart", "error", std::nullopt, 0, "boom"}).isOk());
+            QVERIFY(finishRun(**w, *run, "error", "boom").isOk());
+        }
+        SchemaModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setSnapshot(loadSchemaSnapshot(ws.sqlitePath(), ws.path()));
+        const QModelIndex section = model.sectionIndex(SchemaModel::Kind::Model);
+        QCOMPARE(section.data().toString(), QStringLiteral("Models"));
+        QCOMPARE(model.rowCount(section), 2);
+        const QModelIndex mart = model.modelIndex(QStringLiteral("mart"));
+        QVERIFY(mart.isValid());
+        QCOMPARE(mart.data(SchemaModel::KindRole).toInt(), int(SchemaModel::Kind::Model));
+        QCOMPARE(mart.siblingAtColumn(1).data().toString(), QStringLiteral("table · error"));
+        QCOMPARE(mart.data(SchemaModel::StatusRole).toString(), QStringLiteral("error"));
+        QVERIFY(mart.data(SchemaModel::PathRole).toString().endsWith(QStringLiteral("models/mart.sql")));
+        const QModelIndex stg = model.modelIndex(QStringLiteral("stg"));
+        QCOMPARE(stg.siblingAtColumn(1).data().toString(), QStringLiteral("view · not built"));
+
+        const QModelIndex orders = model.tableIndex(QStringLiteral("orders"));
+        QCOMPARE(orders.data(SchemaModel::StatusRole).toString(), QStringLiteral("fail"));
+        QVERIFY2(orders.data(Qt::ToolTipRole).toString().contains(QStringLiteral("1 fail")),
+                 qPrintable(orders.data(Qt::ToolTipRole).toString()));
+        const QModelIndex people = model.tableIndex(QStringLiteral("people"));
+        QCOMPARE(people.data(SchemaModel::StatusRole).toString(), QStringLiteral("pass"));
+        // The mark: the failing table's icon differs from the passing one's.
+        const QImage failing = orders.data(Qt::DecorationRole).value<QIcon>().pixmap(16).toImage();
+        const QImage passing = people.data(Qt::DecorationRole).value<QIcon>().pixmap(16).toImage();
+        QVERIFY(failing != passing);
     }
 };
 

@@ -1,0 +1,53 @@
+#pragma once
+// The pipeline in the window: models open as pages (one per model), the lineage page, a checks
+// page per table or model (its last results, Run checks, Edit checks..., Show failing rows in a
+// query tab), the check editor, and builds started from the sidebar. The work is done by the
+// PipelineController on the workspace runtime.
+#include <QObject>
+#include <QString>
+#include <QStringList>
+#include <map>
+
+namespace deskbase::widgets {
+class ChecksPanel;
+}
+
+namespace deskbase::gui {
+
+class LineagePage;
+class MainWindow;
+class ModelPage;
+class PipelineController;
+
+class PipelinePages : public QObject {
+    Q_OBJECT
+public:
+    explicit PipelinePages(MainWindow* window);
+
+    PipelineController* controller() const { return pipeline_; }
+    // Shows the model's page, opening models/<name>.sql when needed (a template when new).
+    ModelPage* openModel(const QString& name);
+    ModelPage* model(const QString& name) const;
+    // Asks a name and opens a new model page for it.
+    ModelPage* newModel();
+    LineagePage* openLineage();
+    widgets::ChecksPanel* openChecks(const QString& table);
+    widgets::ChecksPanel* checks(const QString& table) const;
+    // The check editor for checks/<table>.json (modal); true when it saved.
+    bool editChecks(const QString& table);
+    // Runs a model (or it and what is downstream) from its page, opening it.
+    void runModel(const QString& name, bool downstream);
+    // Opens `sql` in a query tab and runs it (a check's failing rows).
+    void showRows(const QString& sql, const QString& title);
+
+private:
+    void openNode(const QString& kind, const QString& nameOrFile);
+
+    MainWindow* window_;
+    PipelineController* pipeline_;
+    LineagePage* lineage_ = nullptr;
+    std::map<QString, ModelPage*> models_;             // tab-owned
+    std::map<QString, widgets::ChecksPanel*> checks_;  // tab-owned
+};
+
+}  // namespace deskbase::gui
