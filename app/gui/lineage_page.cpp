@@ -24,7 +24,7 @@ LineagePage::LineagePage(PipelineController* pipeline, QWidget* parent)
     auto* toolbar = new QToolBar(this);
     toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     toolbar->addAction(tr("Refresh"), this, &LineagePage::refresh);
-    toolbar->addAction(widgets::runIcon(), tr("Build all models"), this, [this] { pipeline_->build({}); });
+    toolbar->addAction(widgets::runIcon(), tr("Build all models"), this, &LineagePage::buildAllRequested);
     message_->setWordWrap(true);
     message_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     legend_->setTextFormat(Qt::RichText);

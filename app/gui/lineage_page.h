@@ -1,6 +1,7 @@
 #pragma once
 // The lineage page: the workspace's sources -> models -> questions -> dashboards graph
-// (widgets::LineageView in a scroll area), a legend of the node colours, Refresh and Build all.
+// (widgets::LineageView in a scroll area), a legend of the node colours, Refresh and Build all
+// models (the window shows that build's report).
 // Clicking a node asks the window to open it.
 #include <QWidget>
 
@@ -30,6 +31,7 @@ signals:
     void questionRequested(const QString& file);   // relative to the workspace
     void dashboardRequested(const QString& file);  // relative to the workspace
     void tableRequested(const QString& table);
+    void buildAllRequested();
 
 private:
     void updateLegend();

@@ -92,6 +92,14 @@ MainMenus::MainMenus(QMainWindow* window) {
         theme->addAction(a);
     }
 
+    pipelineMenu = bar->addMenu(QObject::tr("&Pipeline"));
+    newModel = add(pipelineMenu, QObject::tr("New &model…"));
+    buildAll = add(pipelineMenu, QObject::tr("&Build all models"), {key("Ctrl+Shift+B")});
+    lineage = add(pipelineMenu, QObject::tr("&Lineage"), {key("Ctrl+Shift+L")});
+    pipelineMenu->addSeparator();
+    tableChecks = add(pipelineMenu, QObject::tr("&Checks of the selected table"));
+    editChecks = add(pipelineMenu, QObject::tr("&Edit checks of the selected table…"));
+
     helpMenu = bar->addMenu(QObject::tr("&Help"));
     shortcuts = add(helpMenu, QObject::tr("&Keyboard shortcuts"), {key("Ctrl+/")});
     documentation = add(helpMenu, QObject::tr("&Documentation folder"), {key("F1")});

@@ -59,6 +59,13 @@ struct MainMenus {
     QAction* fullScreen;     // F11
     QActionGroup* theme;     // data: "system" | "light" | "dark"
 
+    QMenu* pipelineMenu;  // (PipelinePages)
+    QAction* newModel;
+    QAction* buildAll;     // Ctrl+Shift+B
+    QAction* lineage;      // Ctrl+Shift+L
+    QAction* tableChecks;  // the checks of the table or model selected in the sidebar
+    QAction* editChecks;
+
     QMenu* helpMenu;
     QAction* shortcuts;      // Ctrl+/
     QAction* documentation;  // F1

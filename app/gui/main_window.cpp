@@ -32,6 +32,7 @@
 #include "app/gui/import_controller.h"
 #include "app/gui/main_menus.h"
 #include "app/gui/page_tabs.h"
+#include "app/gui/pipeline_pages.h"
 #include "app/gui/preferences_dialog.h"
 #include "app/gui/query_page.h"
 #include "app/gui/query_tabs.h"
@@ -96,6 +97,7 @@ MainWindow::MainWindow(QWidget* parent)
     statusBar()->addPermanentWidget(progress_);
 
     dashboards_ = new DashboardPages(this);  // owned by the window; opens dashboards as pages
+    pipeline_ = new PipelinePages(this);     // models, lineage, checks
     connectMenus();
     connectEditMenu();
     connectSidebar();
@@ -163,9 +165,14 @@ void MainWindow::connectMenus() {
     connect(m.connectionSettings, &QAction::triggered, this, &MainWindow::editConnection);
     connect(m.quit, &QAction::triggered, this, &QWidget::close);
     routeToQueryPage(m.newQuery, [](QueryPage* p) { p->newQuery(); });
-    routeToQueryPage(m.run, [](QueryPage* p) { p->run(); });
+    connect(m.run, &QAction::triggered, this, [this] {
+        if (pipeline_->runCurrent()) return;  // a model page is shown: Run model
+        QueryPage* page = queries_->current();
+        showPage(page);
+        page->run();
+    });
     connect(m.cancel, &QAction::triggered, this, [this] { queries_->current()->cancel(); });
-    // Save saves the current page, whatever it is (a query, a dashboard being edited).
+    // Save saves the current page, whatever it is (a query, a dashboard being edited, a model).
     connect(m.saveQuestion, &QAction::triggered, this, [this] {
         if (auto* work = dynamic_cast<widgets::UnsavedWork*>(pages_->current())) work->saveWork();
     });
@@ -178,6 +185,12 @@ void MainWindow::connectMenus() {
     connect(m.newDashboard, &QAction::triggered, dashboards_, &DashboardPages::newDashboard);
     connect(m.addToDashboard, &QAction::triggered, dashboards_, &DashboardPages::addQueryToDashboard);
     connect(queries_, &QueryTabs::addToDashboardRequested, dashboards_, &DashboardPages::addQueryToDashboard);
+    // Pipeline
+    connect(m.newModel, &QAction::triggered, pipeline_, &PipelinePages::newModel);
+    connect(m.buildAll, &QAction::triggered, pipeline_, &PipelinePages::buildAll);
+    connect(m.lineage, &QAction::triggered, pipeline_, &PipelinePages::openLineage);
+    connect(m.tableChecks, &QAction::triggered, pipeline_, &PipelinePages::openSelectedChecks);
+    connect(m.editChecks, &QAction::triggered, pipeline_, &PipelinePages::editSelectedChecks);
     connect(m.refreshSchema, &QAction::triggered, workspace_, &WorkspaceController::refreshSchema);
     connect(m.fullScreen, &QAction::toggled, this, [this](bool on) { on ? showFullScreen() : showNormal(); });
     connect(m.theme, &QActionGroup::triggered, this, [this](QAction* a) { setTheme(a->data().toString()); });

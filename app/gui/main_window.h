@@ -26,6 +26,7 @@ namespace deskbase::gui {
 
 class AppSettings;
 class DashboardPages;
+class PipelinePages;
 class ImportController;
 class PageTabs;
 class QueryPage;
@@ -62,6 +63,7 @@ public:
     // The current SQL tab (or the last one that was current).
     QueryPage* queryPage() const;
     DashboardPages* dashboards() const { return dashboards_; }
+    PipelinePages* pipeline() const { return pipeline_; }
     widgets::SchemaBrowser* sidebar() const { return sidebar_; }
     QString statusText() const;
     // Help → Keyboard shortcuts reads these from the menus and the sidebar's actions.
@@ -123,6 +125,7 @@ private:
     ImportController* imports_;
     Mailbox mailbox_;  // the demo setup's result comes back through it
     DashboardPages* dashboards_ = nullptr;
+    PipelinePages* pipeline_ = nullptr;
 };
 
 }  // namespace deskbase::gui

@@ -48,10 +48,7 @@ ModelPage::ModelPage(WorkspaceController* workspace, PipelineController* pipelin
 
     auto* toolbar = new QToolBar(this);
     toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    saveAction_ = toolbar->addAction(tr("Save"), this, [this] {
-        QString error;
-        if (!save(&error)) emit statusMessage(error);
-    });
+    saveAction_ = toolbar->addAction(tr("Save"), this, [this] { saveWork(); });
     saveAction_->setToolTip(
         tr("Save models/%1.sql (Ctrl+S)").arg(name_));  // the window's Ctrl+S saves the page shown
     runAction_ = toolbar->addAction(widgets::runIcon(), tr("Run model"), this, &ModelPage::runModel);
@@ -141,6 +138,21 @@ bool ModelPage::save(QString* error) {
 
 bool ModelPage::isModified() const {
     return editor_->toPlainText() != saved_;
+}
+
+QString ModelPage::unsavedWorkName() const {
+    return tr("the model “%1”").arg(name_);
+}
+
+bool ModelPage::saveWork() {
+    QString error;
+    if (save(&error)) return true;
+    emit statusMessage(error);
+    return false;
+}
+
+void ModelPage::discardWork() {
+    editor_->setPlainText(saved_);
 }
 
 void ModelPage::startBuild(const QStringList& selectors) {

@@ -3,8 +3,11 @@
 // unknown model is underlined) and completion of the workspace's model names inside ref('...').
 // Save writes the file; Run model and Build downstream save first and build through the
 // pipeline controller, the report below the editor one line per model; Compiled SQL shows what
-// the build runs. The page is modified (windowModified) while the text differs from the file.
+// the build runs. The page is modified (windowModified) while the text differs from the file;
+// as widgets::UnsavedWork, the window's Ctrl+S saves it and closing it asks first.
 #include <QWidget>
+
+#include "widgets/common/unsaved_work.h"
 
 class QAction;
 class QLabel;
@@ -21,7 +24,7 @@ namespace deskbase::gui {
 class PipelineController;
 class WorkspaceController;
 
-class ModelPage : public QWidget {
+class ModelPage : public QWidget, public widgets::UnsavedWork {
     Q_OBJECT
 public:
     ModelPage(WorkspaceController* workspace, PipelineController* pipeline, const QString& name,
@@ -33,6 +36,11 @@ public:
     QString modelName() const { return name_; }
     QString path() const;
     bool isModified() const;
+
+    // widgets::UnsavedWork
+    QString unsavedWorkName() const override;
+    bool saveWork() override;  // save(); a failure is reported through statusMessage
+    void discardWork() override;
 
     void runModel();         // saves, then builds this model
     void buildDownstream();  // saves, then builds it and every model downstream

@@ -1,20 +1,28 @@
 #include "app/gui/pipeline_pages.h"
 
 #include <QDir>
+#include <QAction>
 #include <QInputDialog>
+#include <QMenu>
 #include <QMessageBox>
 #include <QStatusBar>
+#include <QTabWidget>
+#include <QTreeView>
 
 #include "app/gui/lineage_page.h"
 #include "app/gui/main_window.h"
 #include "app/gui/model_page.h"
 #include "app/gui/pipeline_controller.h"
 #include "app/gui/query_page.h"
+#include "app/gui/query_tabs.h"
 #include "app/gui/workspace_controller.h"
 #include "core/models/model_project.h"
 #include "widgets/checks/check_editor.h"
 #include "widgets/checks/checks_panel.h"
 #include "widgets/editor/sql_editor.h"
+#include "widgets/models/build_panel.h"
+#include "widgets/schema/schema_browser.h"
+#include "widgets/schema/schema_model.h"
 #include "widgets/schema/schema_snapshot.h"
 
 namespace deskbase::gui {
@@ -40,6 +48,104 @@ PipelinePages::PipelinePages(MainWindow* window)
     connect(ws, &WorkspaceController::opened, this, [this] {
         if (lineage_) lineage_->refresh();
     });
+    connect(window->sidebar(), &widgets::SchemaBrowser::modelActivated, this,
+            [this](const QString& name) { openModel(name); });
+    connect(window->sidebar(), &widgets::SchemaBrowser::contextMenuAboutToShow, this,
+            &PipelinePages::addSidebarActions);
+    // Builds started from the menu or the lineage page report on the Build page.
+    connect(pipeline_, &PipelineController::modelBuilt, this,
+            [this](const QString& status, const QString& line, int done, int total) {
+                if (buildPageOwnsBuild_ && buildPage_) buildPage_->addModel(status, line, done, total);
+            });
+    connect(pipeline_, &PipelineController::buildFinished, this, [this](const QString& summary, bool failed) {
+        if (!buildPageOwnsBuild_) return;
+        buildPageOwnsBuild_ = false;
+        if (buildPage_) buildPage_->finish(summary, failed);
+        window_->statusBar()->showMessage(tr("Build: %1").arg(summary), 8000);
+    });
+    connect(pipeline_, &PipelineController::buildFailed, this, [this](const QString& error) {
+        if (!buildPageOwnsBuild_) return;
+        buildPageOwnsBuild_ = false;
+        if (buildPage_) buildPage_->fail(error);
+    });
+}
+
+void PipelinePages::buildAll() {
+    if (!buildPage_) {
+        buildPage_ = new widgets::BuildPanel;
+        buildPage_->setObjectName(QStringLiteral("buildPage"));
+        buildPage_->setWindowTitle(tr("Build"));
+        window_->addPage(buildPage_, buildPage_->windowTitle());
+        connect(buildPage_, &widgets::BuildPanel::cancelRequested, pipeline_,
+                &PipelineController::cancelBuild);
+        connect(buildPage_, &QObject::destroyed, this, [this] { buildPage_ = nullptr; });
+    }
+    window_->showPage(buildPage_);
+    if (!pipeline_->build({})) {
+        window_->statusBar()->showMessage(tr("A build is already running."), 8000);
+        return;
+    }
+    buildPageOwnsBuild_ = true;
+    buildPage_->start(tr("Building all models"), 0);
+}
+
+void PipelinePages::addSidebarActions(QMenu* menu, const widgets::SchemaItem& item) {
+    using Kind = widgets::SchemaModel::Kind;
+    if (item.kind != Kind::Table && item.kind != Kind::Model) return;
+    const QString name = item.name;
+    // After Open and Copy name, set apart: what the pipeline offers on it.
+    QAction* before = menu->actions().value(2);
+    QList<QAction*> mine;
+    if (item.kind == Kind::Model) {
+        auto* downstream = new QAction(tr("Build downstream"), menu);
+        connect(downstream, &QAction::triggered, this, [this, name] { runModel(name, true); });
+        mine << downstream;
+    }
+    auto* checksAction = new QAction(tr("Checks"), menu);
+    connect(checksAction, &QAction::triggered, this, [this, name] { openChecks(name); });
+    auto* edit = new QAction(tr("Edit checks…"), menu);
+    connect(edit, &QAction::triggered, this, [this, name] {
+        if (editChecks(name))
+            if (checks(name)) pipeline_->loadChecks(name);
+    });
+    mine << checksAction << edit;
+    menu->insertActions(before, mine);
+    menu->insertSeparator(mine.first());
+}
+
+QString PipelinePages::selectedTable() const {
+    const QModelIndex i = window_->sidebar()->view()->currentIndex();
+    const auto kind = widgets::SchemaModel::Kind(i.data(widgets::SchemaModel::KindRole).toInt());
+    const QString name = i.siblingAtColumn(0).data(widgets::SchemaModel::NameRole).toString();
+    if (kind == widgets::SchemaModel::Kind::Table || kind == widgets::SchemaModel::Kind::Model) return name;
+    if (kind == widgets::SchemaModel::Kind::Column)
+        return i.siblingAtColumn(0).parent().data(widgets::SchemaModel::NameRole).toString();
+    return {};
+}
+
+void PipelinePages::openSelectedChecks() {
+    const QString table = selectedTable();
+    if (table.isEmpty())
+        window_->statusBar()->showMessage(tr("Select a table or a model in the sidebar first."), 8000);
+    else
+        openChecks(table);
+}
+
+void PipelinePages::editSelectedChecks() {
+    const QString table = selectedTable();
+    if (table.isEmpty()) {
+        window_->statusBar()->showMessage(tr("Select a table or a model in the sidebar first."), 8000);
+        return;
+    }
+    if (editChecks(table))
+        if (auto* panel = checks(table)) pipeline_->loadChecks(panel->table());
+}
+
+bool PipelinePages::runCurrent() {
+    auto* page = qobject_cast<ModelPage*>(window_->pages()->currentWidget());
+    if (!page) return false;
+    page->runModel();
+    return true;
 }
 
 ModelPage* PipelinePages::model(const QString& name) const {
@@ -96,6 +202,7 @@ LineagePage* PipelinePages::openLineage() {
                 [this](const QString& file) { openNode(QStringLiteral("dashboard"), file); });
         connect(lineage_, &LineagePage::tableRequested, this,
                 [this](const QString& table) { openNode(QStringLiteral("table"), table); });
+        connect(lineage_, &LineagePage::buildAllRequested, this, &PipelinePages::buildAll);
         connect(lineage_, &QObject::destroyed, this, [this] { lineage_ = nullptr; });
     }
     window_->showPage(lineage_);
@@ -108,11 +215,9 @@ void PipelinePages::openNode(const QString& kind, const QString& nameOrFile) {
     if (kind == QStringLiteral("dashboard")) {
         window_->activateDashboard(path);
     } else if (kind == QStringLiteral("question")) {
-        window_->showPage(window_->queryPage());
-        window_->queryPage()->openQuestion(path);
+        window_->queryTabs()->openQuestion(path);
     } else {
-        window_->showPage(window_->queryPage());
-        window_->queryPage()->openTable(nameOrFile);
+        window_->queryTabs()->openTable(nameOrFile);
     }
 }
 
@@ -174,11 +279,11 @@ void PipelinePages::runModel(const QString& name, bool downstream) {
 }
 
 void PipelinePages::showRows(const QString& sql, const QString& title) {
-    QueryPage* page = window_->queryPage();
+    QueryPage* page = window_->queryTabs()->newTab();
+    page->setDefaultTitle(title);
     window_->showPage(page);
     page->editor()->setPlainText(sql);
     page->run();
-    window_->statusBar()->showMessage(title, 8000);
 }
 
 }  // namespace deskbase::gui

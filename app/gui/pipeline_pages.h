@@ -8,9 +8,13 @@
 #include <QStringList>
 #include <map>
 
+class QMenu;
+
 namespace deskbase::widgets {
+class BuildPanel;
 class ChecksPanel;
-}
+struct SchemaItem;
+}  // namespace deskbase::widgets
 
 namespace deskbase::gui {
 
@@ -37,15 +41,33 @@ public:
     bool editChecks(const QString& table);
     // Runs a model (or it and what is downstream) from its page, opening it.
     void runModel(const QString& name, bool downstream);
-    // Opens `sql` in a query tab and runs it (a check's failing rows).
+    // Opens `sql` in a new query tab and runs it (a check's failing rows); the user's tabs keep
+    // their SQL.
     void showRows(const QString& sql, const QString& title);
+    // Builds every model, the report on the Build page.
+    void buildAll();
+    widgets::BuildPanel* buildPage() const { return buildPage_; }
+    // The sidebar's selected table or model: its checks page / the check editor.
+    void openSelectedChecks();
+    void editSelectedChecks();
+    // When a model page is shown: it runs its model, and true; else false (the window's
+    // Ctrl+Enter then runs the SQL tab). Ctrl+S saves a model page as any UnsavedWork page.
+    bool runCurrent();
+
+    // The sidebar's menu (SchemaBrowser::contextMenuAboutToShow): a table or model gets Checks and
+    // Edit checks…, a model Build downstream.
+    void addSidebarActions(QMenu* menu, const widgets::SchemaItem& item);
 
 private:
     void openNode(const QString& kind, const QString& nameOrFile);
 
     MainWindow* window_;
     PipelineController* pipeline_;
+    QString selectedTable() const;  // the sidebar's table, column's table or model; "" for none
+
     LineagePage* lineage_ = nullptr;
+    widgets::BuildPanel* buildPage_ = nullptr;  // tab-owned
+    bool buildPageOwnsBuild_ = false;
     std::map<QString, ModelPage*> models_;             // tab-owned
     std::map<QString, widgets::ChecksPanel*> checks_;  // tab-owned
 };

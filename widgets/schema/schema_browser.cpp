@@ -141,11 +141,14 @@ QMenu* SchemaBrowser::contextMenu(const SchemaItem& item) {
         case Kind::Dashboard:
             menu->addAction(tr("Open"), this, [this, item] { emit dashboardActivated(item.path); });
             break;
+        case Kind::Model:
+            menu->addAction(tr("Open"), this, [this, item] { emit modelActivated(item.name); });
+            break;
         case Kind::Column:
         case Kind::Section:
             break;
     }
-    if (item.kind == Kind::Table || item.kind == Kind::Column) {
+    if (item.kind == Kind::Table || item.kind == Kind::Column || item.kind == Kind::Model) {
         menu->addAction(tr("Copy name"), this, [item] { QApplication::clipboard()->setText(item.name); });
     }
     if (item.canEdit()) {
@@ -177,6 +180,9 @@ void SchemaBrowser::activate(const QModelIndex& proxyIndex) {
             break;
         case SchemaModel::Kind::Dashboard:
             emit dashboardActivated(item.path);
+            break;
+        case SchemaModel::Kind::Model:
+            emit modelActivated(item.name);
             break;
         case SchemaModel::Kind::Section:
             if (proxyIndex.isValid()) view_->setExpanded(proxyIndex, !view_->isExpanded(proxyIndex));

@@ -1,6 +1,6 @@
 #pragma once
-// The sidebar: a filterable tree of tables, saved questions and dashboards. Double-click or Enter
-// opens; a right click offers what fits the item (open, rename, duplicate, delete, copy name),
+// The sidebar: a filterable tree of tables, saved questions, dashboards and models. Double-click or
+// Enter opens; a right click offers what fits the item (open, rename, duplicate, delete, copy name),
 // F2 renames and Delete deletes the selected item. The browser only asks: it emits requests and
 // the window does the work (core/workspace) and reloads the tree.
 #include <QWidget>
@@ -61,6 +61,7 @@ signals:
     void refreshRequested();
     // Emitted with the menu filled, before it shows: other areas may add their own actions.
     void contextMenuAboutToShow(QMenu* menu, const deskbase::widgets::SchemaItem& item);
+    void modelActivated(const QString& name);
 
 private:
     SchemaModel* model_;

@@ -5,6 +5,8 @@
 #include "app/gui/pipeline_pages.h"
 
 #include <QAbstractItemModelTester>
+#include <QAbstractProxyModel>
+#include <QAction>
 #include <QApplication>
 #include <QComboBox>
 #include <QDir>
@@ -15,6 +17,7 @@
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTimer>
+#include <QTreeView>
 #include <QtTest>
 
 #include "app/gui/lineage_page.h"
@@ -22,6 +25,7 @@
 #include "app/gui/model_page.h"
 #include "app/gui/pipeline_controller.h"
 #include "app/gui/query_page.h"
+#include "app/gui/query_tabs.h"
 #include "app/gui/workspace_controller.h"
 #include "core/checks/check_file.h"
 #include "core/warehouse/warehouse.h"
@@ -77,7 +81,7 @@ private slots:
     void modelEditedSavedAndRun() {
         MainWindow window;
         QVERIFY(window.openWorkspace(QString::fromStdString(dir())));
-        PipelinePages pipeline(&window);
+        PipelinePages& pipeline = *window.pipeline();
         // A new model from nothing: the page starts from a template and is unsaved.
         ModelPage* page = pipeline.openModel(QStringLiteral("paid"));
         QVERIFY(page);
@@ -94,16 +98,31 @@ private slots:
             std::string("{{ config(materialized='table') }}\nselect * from {{ ref('stg_orders') }} where "
                         "status = 'paid'\n"));
         QCOMPARE(pipeline.openModel(QStringLiteral("paid")), page);  // one page per model
+        // The window's Ctrl+S saves the model page shown (not a question).
+        page->editor()->appendPlainText(QStringLiteral("-- checked"));
+        QVERIFY(page->isModified());
+        for (QAction* a : window.findChildren<QAction*>())
+            if (a->shortcut() == QKeySequence(QStringLiteral("Ctrl+S"))) a->trigger();
+        QVERIFY(!page->isModified());
+        QVERIFY(readFile(dir() + "/models/paid.sql").find("-- checked") != std::string::npos);
 
         // The highlighter knows the models once the sidebar has them.
         QTRY_VERIFY_WITH_TIMEOUT(window.workspace()->schema().pipeline.models.size() == 2, 30000);
+        // The sidebar lists the models; a double-click opens one.
+        QTRY_VERIFY(window.sidebar()->model()->modelIndex(QStringLiteral("stg_orders")).isValid());
         const int refAt = int(page->editor()->toPlainText().indexOf(QStringLiteral("stg_orders"))) + 1;
         QTRY_COMPARE(widgets::SqlHighlighter::roleAt(page->editor()->document(), refAt),
                      QStringLiteral("ref"));
 
         // Build downstream of stg_orders from its own page: one line per model.
-        ModelPage* stg = pipeline.openModel(QStringLiteral("stg_orders"));
-        QVERIFY(stg && !stg->isModified());
+        auto* proxy = qobject_cast<QAbstractProxyModel*>(window.sidebar()->view()->model());
+        QVERIFY(proxy);
+        window.sidebar()->activate(
+            proxy->mapFromSource(window.sidebar()->model()->modelIndex(QStringLiteral("stg_orders"))));
+        auto* stg = qobject_cast<ModelPage*>(window.pages()->currentWidget());
+        QVERIFY(stg);
+        QCOMPARE(stg->modelName(), QStringLiteral("stg_orders"));
+        QVERIFY(!stg->isModified());
         QSignalSpy done(pipeline.controller(), &PipelineController::buildFinished);
         stg->downstreamAction()->trigger();
         QVERIFY(done.wait(60000));
@@ -140,10 +159,24 @@ private slots:
         QVERIFY(!page->compiledView()->toPlainText().contains(QStringLiteral("{{")));
     }
 
+    void buildAllReportsOnTheBuildPage() {
+        MainWindow window;
+        QVERIFY(window.openWorkspace(QString::fromStdString(dir())));
+        QSignalSpy done(window.pipeline()->controller(), &PipelineController::buildFinished);
+        for (QAction* a : window.findChildren<QAction*>())
+            if (a->shortcut() == QKeySequence(QStringLiteral("Ctrl+Shift+B"))) a->trigger();
+        QVERIFY(done.wait(60000));
+        widgets::BuildPanel* page = window.pipeline()->buildPage();
+        QVERIFY(page);
+        QCOMPARE(window.pages()->currentWidget(), page);
+        QCOMPARE(page->lines().size(), 2);  // stg_orders, paid
+        QCOMPARE(done[0][0].toString(), QStringLiteral("2 built"));
+    }
+
     void lineageOpensTheModel() {
         MainWindow window;
         QVERIFY(window.openWorkspace(QString::fromStdString(dir())));
-        PipelinePages pipeline(&window);
+        PipelinePages& pipeline = *window.pipeline();
         QSignalSpy loaded(pipeline.controller(), &PipelineController::lineageLoaded);
         LineagePage* lineage = pipeline.openLineage();
         QVERIFY(loaded.wait(30000));
@@ -165,7 +198,7 @@ private slots:
     void checksPanelRunsAndShowsFailingRows() {
         MainWindow window;
         QVERIFY(window.openWorkspace(QString::fromStdString(dir())));
-        PipelinePages pipeline(&window);
+        PipelinePages& pipeline = *window.pipeline();
         // The editor writes the file (the dialog is modal: fill it once it shows, then save).
         QTRY_VERIFY_WITH_TIMEOUT(!window.workspace()->schema().tables.empty(), 30000);
         QTimer::singleShot(0, this, [] {
@@ -206,9 +239,17 @@ private slots:
                                          .toString() == QStringLiteral("warn"),
                                  30000);
 
+        // The rows open in a new query tab: the SQL the user had typed stays in its own tab.
+        QueryPage* mine = window.queryTabs()->current();
+        mine->editor()->setPlainText(QStringLiteral("select 42"));
+        const int tabsBefore = int(window.queryTabs()->all().size());
         panel->failingRowsButton()->click();
+        QCOMPARE(int(window.queryTabs()->all().size()), tabsBefore + 1);
+        QVERIFY(window.queryPage() != mine);
         QCOMPARE(window.pages()->currentWidget(), window.queryPage());
+        QCOMPARE(window.queryPage()->windowTitle(), QStringLiteral("Failing: accepted_values(status)"));
         QVERIFY(window.queryPage()->editor()->toPlainText().contains(QStringLiteral("raw_orders")));
+        QCOMPARE(mine->editor()->toPlainText(), QStringLiteral("select 42"));
         QTRY_COMPARE_WITH_TIMEOUT(window.queryPage()->grid()->model()->rowCount(), 1, 30000);
     }
 };

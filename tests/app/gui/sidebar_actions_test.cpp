@@ -226,8 +226,13 @@ private slots:
         QTest::addColumn<int>("kind");
         QTest::addColumn<QStringList>("actions");
         const QStringList edits{QStringLiteral("Rename…"), QStringLiteral("Duplicate"), QStringLiteral("Delete…")};
+        const QStringList checks{QStringLiteral("Checks"), QStringLiteral("Edit checks…")};
         QTest::newRow("table") << int(Kind::Table)
-                               << (QStringList{QStringLiteral("Open"), QStringLiteral("Copy name")} + edits);
+                               << (QStringList{QStringLiteral("Open"), QStringLiteral("Copy name")} + checks + edits);
+        QTest::newRow("model") << int(Kind::Model)
+                               << (QStringList{QStringLiteral("Open"), QStringLiteral("Copy name"),
+                                               QStringLiteral("Build downstream")} +
+                                   checks);
         QTest::newRow("question") << int(Kind::Question)
                                   << (QStringList{QStringLiteral("Open"), QStringLiteral("Open in the current tab"),
                                                   QStringLiteral("Add to dashboard…")} +
