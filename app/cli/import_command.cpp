@@ -9,7 +9,7 @@
 #include "core/checks/check_report.h"
 #include "core/ingest/import_job.h"
 #include "core/io/file_format.h"
-#include "core/pipeline/run_log.h"
+#include "core/pipeline/check_run.h"
 #include "core/warehouse/warehouse.h"
 
 namespace deskbase::cli {
@@ -128,13 +128,7 @@ int runImport(const std::vector<std::string>& argv) {
         ImportJob job(options);
         auto result = job.run(**warehouse);
         if (!job.checkResults().empty()) {  // recorded after the commit or the rollback
-            RunStep step{"import",
-                         job.checkResults().front().table,
-                         result ? "success" : "error",
-                         result ? std::optional<std::int64_t>(result->rows) : std::nullopt,
-                         result ? result->seconds : 0.0,
-                         result ? "" : result.message()};
-            if (auto s = recordImportRun(**warehouse, step, job.checkResults()); !s)
+            if (auto s = recordImportChecks(**warehouse, job.checkResults(), result); !s)
                 std::fprintf(stderr, "deskbase import: warning: %s\n", s.message().c_str());
             if (!report || !result) printChecks(file, job.checkResults());
         }

@@ -1,10 +1,13 @@
 #include "app/gui/import_controller.h"
 
 #include <QFileInfo>
+#include <algorithm>
 #include <QMessageBox>
 #include <QPushButton>
 
 #include "app/gui/workspace_controller.h"
+#include "core/checks/check_report.h"
+#include "core/pipeline/check_run.h"
 #include "core/runtime/background.h"
 #include "core/runtime/runtime.h"
 #include "core/warehouse/warehouse.h"
@@ -94,6 +97,7 @@ void ImportController::startNextJob() {
     }
     ImportOptions options = std::move(jobs_.front());
     jobs_.pop_front();
+    if (options.checksDir.empty()) options.checksDir = workspace_->dir().toStdString();  // its checks/
     const QString path = QString::fromStdString(options.path);
     const std::string target = workspace_->target().toStdString();
     auto job = std::make_shared<ImportJob>(options);
@@ -112,6 +116,9 @@ void ImportController::startNextJob() {
             outcome = job->run(**warehouse, [mailbox, self](const ImportProgress& p) {
                 mailbox.post([self, p] { self->panel_->update(p); });
             });
+        // The checks' results, kept also when they refused the import (the sidebar's marks, the
+        // checks page). A record that cannot be written loses no data: the import stands.
+        if (warehouse) (void)recordImportChecks(**warehouse, job->checkResults(), outcome);
         const Status status = outcome ? Status::ok() : Status::fail(outcome.message());
         mailbox.post([self, options, job, outcome = std::move(outcome)]() mutable {
             self->job_ = {};
@@ -137,8 +144,11 @@ void ImportController::onJobDone(const ImportOptions& options, Result<ImportResu
         emit failed(path, QString::fromStdString(result.message()));
     } else {
         const ImportResult& r = *result;
-        emit imported(QString::fromStdString(r.table), r.rows, r.rejected,
-                      QString::fromStdString(r.rejectsTable), r.seconds);
+        const bool checksFailed = std::any_of(r.checks.begin(), r.checks.end(),
+                                              [](const CheckResult& c) { return c.status != CheckStatus::Pass; });
+        emit imported(QString::fromStdString(r.table), r.rows, r.rejected, QString::fromStdString(r.rejectsTable),
+                      r.seconds, r.checks.empty() ? QString() : QString::fromStdString(checkSummary(r.checks)),
+                      checksFailed);
         emit fileImported(path);
     }
     workspace_->refreshSchema();

@@ -2,8 +2,9 @@
 // Importing files: each dropped/chosen file is previewed by a job on the workspace runtime, shown
 // in the preview dialog, and, once accepted, queued; one at a time, an ImportJob runs as an
 // "import" job writing the warehouse (the runtime lets one writer per warehouse run), with
-// progress posted back to the GUI thread and Cancel. A file that cannot be read gets a clear
-// message and changes nothing.
+// progress posted back to the GUI thread and Cancel. The workspace's checks on the table
+// (checks/<table>.json) run inside each import and are recorded in the run log, as with
+// `deskbase import`. A file that cannot be read gets a clear message and changes nothing.
 #include <QObject>
 #include <QPointer>
 #include <QStringList>
@@ -45,8 +46,10 @@ public:
 
 signals:
     void previewShown(deskbase::widgets::ImportPreviewDialog* dialog);
+    // `checks`: the table's checks that ran inside the import (checks/<table>.json), one line
+    // ("3 pass, 1 warn"), empty when none; `checksFailed`: any did not pass.
     void imported(const QString& table, qint64 rows, qint64 rejected, const QString& rejectsTable,
-                  double seconds);
+                  double seconds, const QString& checks, bool checksFailed);
     void fileImported(const QString& path);  // with imported(): the file that was loaded
     void failed(const QString& path, const QString& message);
     // An append refused because the file's content was already loaded; the "alreadyLoadedBox"

@@ -271,8 +271,10 @@ void MainWindow::connectControllers() {
                         .arg(QFileInfo(path).fileName().toHtmlEscaped()));
     });
     connect(message_, &QLabel::linkActivated, this, [this](const QString& link) {
-        // Links in status messages open a table, e.g. the rejected rows of an import.
+        // Links in status messages open a table (the rejected rows of an import) or a table's
+        // checks page (the checks an import ran).
         if (link.startsWith(QStringLiteral("table:"))) queries_->openTable(link.mid(6));
+        if (link.startsWith(QStringLiteral("checks:"))) pipeline_->openChecks(link.mid(7));
     });
 }
 
@@ -467,8 +469,8 @@ void MainWindow::onSchemaLoaded(const widgets::SchemaSnapshot& snapshot) {
 }
 
 void MainWindow::onImported(const QString& table, qint64 rows, qint64 rejected, const QString& rejectsTable,
-                            double seconds) {
-    showMessage(importedText(table, rows, rejected, rejectsTable, seconds));
+                            double seconds, const QString& checks, bool checksFailed) {
+    showMessage(importedText(table, rows, rejected, rejectsTable, seconds, checks, checksFailed));
 }
 
 void MainWindow::onDashboardActivated(const QString& path) {

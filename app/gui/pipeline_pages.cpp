@@ -9,6 +9,7 @@
 #include <QTabWidget>
 #include <QTreeView>
 
+#include "app/gui/import_controller.h"
 #include "app/gui/lineage_page.h"
 #include "app/gui/main_window.h"
 #include "app/gui/model_page.h"
@@ -52,6 +53,10 @@ PipelinePages::PipelinePages(MainWindow* window)
             [this](const QString& name) { openModel(name); });
     connect(window->sidebar(), &widgets::SchemaBrowser::contextMenuAboutToShow, this,
             &PipelinePages::addSidebarActions);
+    // An import ran the table's checks: its open checks page shows them.
+    connect(window->imports(), &ImportController::imported, this, [this](const QString& table) {
+        if (checks(table)) pipeline_->loadChecks(table);
+    });
     // Builds started from the menu or the lineage page report on the Build page.
     connect(pipeline_, &PipelineController::modelBuilt, this,
             [this](const QString& status, const QString& line, int done, int total) {

@@ -8,8 +8,10 @@ namespace deskbase::gui {
 QString durationText(double seconds);
 // "1 card", "2 cards", "1,234 rows": a count with the word for one or for several.
 QString countText(qint64 n, const QString& one, const QString& several);
-// "Loaded 3 rows into <b>weather</b> in 42 ms; 1 rejected — <a href="table:...">show rejected rows</a>"
+// "Loaded 3 rows into <b>weather</b> in 42 ms; 1 rejected — <a href="table:...">show rejected rows</a>",
+// then the table's checks when they ran: "; checks: 2 pass, 1 warn — <a href="checks:weather">show
+// checks</a>" (the link when one did not pass).
 QString importedText(const QString& table, qint64 rows, qint64 rejected, const QString& rejectsTable,
-                     double seconds);
+                     double seconds, const QString& checks = {}, bool checksFailed = false);
 
 }  // namespace deskbase::gui

@@ -43,4 +43,16 @@ CheckRunOutcome runAndRecordChecks(Warehouse& w, const std::vector<CheckFile>& f
     return out;
 }
 
+Status recordImportChecks(Warehouse& w, const std::vector<CheckResult>& checks,
+                          const Result<ImportResult>& outcome) {
+    if (checks.empty()) return Status::ok();
+    const RunStep step{"import",
+                       checks.front().table,
+                       outcome ? "success" : "error",
+                       outcome ? std::optional<std::int64_t>(outcome->rows) : std::nullopt,
+                       outcome ? outcome->seconds : 0.0,
+                       outcome ? "" : outcome.message()};
+    return recordImportRun(w, step, checks);
+}
+
 }  // namespace deskbase

@@ -11,6 +11,8 @@
 #include "core/checks/check_report.h"  // worstStatus, blockingSummary
 #include "core/checks/check_result.h"
 #include "core/checks/check_spec.h"
+#include "core/ingest/import_job.h"
+#include "core/util/result.h"
 
 namespace deskbase {
 
@@ -26,5 +28,11 @@ struct CheckRunOutcome {
 // `stop` (may be null) ends the remaining checks as errors "cancelled" (CheckRunOptions::stop).
 CheckRunOutcome runAndRecordChecks(Warehouse& w, const std::vector<CheckFile>& files,
                                    const std::atomic<bool>* stop = nullptr);
+
+// The checks an import ran (ImportJob::checkResults(), kept also when they refused it) as a run of
+// kind "import" with its step (the table, rows, error): what `deskbase import` and the window's
+// imports record, after the import's commit or rollback. Nothing is written when no check ran.
+Status recordImportChecks(Warehouse& w, const std::vector<CheckResult>& checks,
+                          const Result<ImportResult>& outcome);
 
 }  // namespace deskbase

@@ -1,8 +1,10 @@
 // Importing from the window: a file whose content was already appended is refused, and the
 // refusal offers "Load anyway" (not a command-line flag); Recent files lists what imported and
-// never a file that failed; the status line says "in 42 ms" under a second, not "in 0.0 s".
+// never a file that failed; the status line says "in 42 ms" under a second, not "in 0.0 s"; the
+// table's checks run inside the import.
 #include <QApplication>
 #include <QComboBox>
+#include <QDir>
 #include <QLineEdit>
 #include <QStandardPaths>
 #include <QtTest>
@@ -112,6 +114,50 @@ private slots:
         if (seconds < 1.0)
             QVERIFY2(status.contains(QRegularExpression(QStringLiteral(" in (\\d+ ms|under 1 ms);"))), qPrintable(status));
         QVERIFY2(!status.contains(QStringLiteral("0.0 s")), qPrintable(status));
+    }
+
+    // Imports started from the window ran no checks (ImportOptions::checksDir was not set): the
+    // table's checks/<table>.json now run inside them, as with `deskbase import`. A failing warn
+    // check loads the rows and says so on the status line with a link to the checks page; the
+    // results are in the run log (the sidebar's mark); an error check with "on_failure": "refuse"
+    // rolls the import back and the failure names the check.
+    void importFromTheWindowRunsTheTablesChecks() {
+        test::TempWorkspace ws;
+        const QString csv =
+            QString::fromStdString(ws.write("orders.csv", "id,status\n1,paid\n2,lost\n3,paid\n"));
+        QVERIFY(QDir().mkpath(QString::fromStdString(ws.file("work/checks"))));
+        ws.write("work/checks/orders.json",
+                 R"({"checks": [{"check": "accepted_values", "column": "status", "values": ["paid"],)"
+                 R"( "severity": "warn"}, {"check": "not_null", "column": "id"}]})");
+        MainWindow window;
+        QVERIFY(window.openWorkspace(QString::fromStdString(ws.file("work"))));
+        QSignalSpy imported(window.imports(), &ImportController::imported);
+        QSignalSpy failed(window.imports(), &ImportController::failed);
+        window.importFiles({csv});
+        acceptPreview(window, ImportMode::Create);
+        QTRY_COMPARE_WITH_TIMEOUT(imported.size(), 1, 15000);
+        QCOMPARE(imported[0][5].toString(), QStringLiteral("1 pass, 1 warn"));
+        QCOMPARE(imported[0][6].toBool(), true);
+        QVERIFY2(window.statusText().contains(QStringLiteral("checks: 1 pass, 1 warn")), qPrintable(window.statusText()));
+        QVERIFY2(window.statusText().contains(QStringLiteral("href=\"checks:orders\"")), qPrintable(window.statusText()));
+        const std::string db = ws.file("work/warehouse.db");
+        QCOMPARE(test::scalarInt(db, "SELECT count(*) FROM orders"), 3);
+        QCOMPARE(test::scalarInt(db, "SELECT count(*) FROM deskbase_runs WHERE kind = 'import'"), 1);
+        QCOMPARE(test::scalarInt(db, "SELECT count(*) FROM deskbase_check_results"), 2);
+
+        // Refused: an error-severity failure rolls the append back.
+        ws.write("work/checks/orders.json",
+                 R"({"on_failure": "refuse", "checks": [{"check": "accepted_values", "column": "status",)"
+                 R"( "values": ["paid"]}]})");
+        const QString more = QString::fromStdString(ws.write("more.csv", "id,status\n4,lost\n"));
+        window.importFiles({more});
+        acceptPreview(window, ImportMode::Append, QStringLiteral("orders"));
+        QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, 15000);
+        QVERIFY2(failed[0][1].toString().contains(QStringLiteral("accepted_values")),
+                 qPrintable(failed[0][1].toString()));
+        QCOMPARE(imported.size(), 1);
+        QCOMPARE(test::scalarInt(db, "SELECT count(*) FROM orders"), 3);
+        QCOMPARE(test::scalarInt(db, "SELECT count(*) FROM deskbase_runs WHERE kind = 'import'"), 2);
     }
 };
 
