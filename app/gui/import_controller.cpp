@@ -1,9 +1,9 @@
 #include "app/gui/import_controller.h"
 
 #include <QFileInfo>
-#include <algorithm>
 #include <QMessageBox>
 #include <QPushButton>
+#include <algorithm>
 
 #include "app/gui/workspace_controller.h"
 #include "core/checks/check_report.h"
@@ -144,10 +144,12 @@ void ImportController::onJobDone(const ImportOptions& options, Result<ImportResu
         emit failed(path, QString::fromStdString(result.message()));
     } else {
         const ImportResult& r = *result;
-        const bool checksFailed = std::any_of(r.checks.begin(), r.checks.end(),
-                                              [](const CheckResult& c) { return c.status != CheckStatus::Pass; });
-        emit imported(QString::fromStdString(r.table), r.rows, r.rejected, QString::fromStdString(r.rejectsTable),
-                      r.seconds, r.checks.empty() ? QString() : QString::fromStdString(checkSummary(r.checks)),
+        const bool checksFailed = std::any_of(r.checks.begin(), r.checks.end(), [](const CheckResult& c) {
+            return c.status != CheckStatus::Pass;
+        });
+        emit imported(QString::fromStdString(r.table), r.rows, r.rejected,
+                      QString::fromStdString(r.rejectsTable), r.seconds,
+                      r.checks.empty() ? QString() : QString::fromStdString(checkSummary(r.checks)),
                       checksFailed);
         emit fileImported(path);
     }

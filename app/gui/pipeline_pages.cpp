@@ -1,7 +1,7 @@
 #include "app/gui/pipeline_pages.h"
 
-#include <QDir>
 #include <QAction>
+#include <QDir>
 #include <QInputDialog>
 #include <QMenu>
 #include <QMessageBox>

@@ -2,6 +2,8 @@
 // refusal offers "Load anyway" (not a command-line flag); Recent files lists what imported and
 // never a file that failed; the status line says "in 42 ms" under a second, not "in 0.0 s"; the
 // table's checks run inside the import.
+#include "app/gui/import_controller.h"
+
 #include <QApplication>
 #include <QComboBox>
 #include <QDir>
@@ -10,7 +12,6 @@
 #include <QtTest>
 
 #include "app/gui/app_settings.h"
-#include "app/gui/import_controller.h"
 #include "app/gui/main_window.h"
 #include "core/ingest/import_job.h"
 #include "tests/support/modal_answer.h"
@@ -41,9 +42,7 @@ private slots:
         QApplication::setApplicationName(QStringLiteral("tst_import_controller"));
     }
 
-    void init() {
-        QSettings().clear();
-    }
+    void init() { QSettings().clear(); }
 
     void alreadyLoadedFileOffersLoadAnyway() {
         test::TempWorkspace ws;
@@ -63,7 +62,8 @@ private slots:
         acceptPreview(window, ImportMode::Append, QStringLiteral("sales"));
         QTRY_COMPARE_WITH_TIMEOUT(refused.size(), 1, 15000);
         QTRY_COMPARE(cancel->times, 1);
-        QVERIFY2(cancel->text.contains(QStringLiteral("already loaded into sales")), qPrintable(cancel->text));
+        QVERIFY2(cancel->text.contains(QStringLiteral("already loaded into sales")),
+                 qPrintable(cancel->text));
         QVERIFY(!cancel->text.contains(QStringLiteral("--force")));
         QCOMPARE(failed.size(), 0);
         QCOMPARE(test::scalarInt(ws.file("work/warehouse.db"), "SELECT count(*) FROM sales"), 2);
@@ -112,7 +112,8 @@ private slots:
         const double seconds = imported[0][4].toDouble();
         const QString status = window.statusText();
         if (seconds < 1.0)
-            QVERIFY2(status.contains(QRegularExpression(QStringLiteral(" in (\\d+ ms|under 1 ms);"))), qPrintable(status));
+            QVERIFY2(status.contains(QRegularExpression(QStringLiteral(" in (\\d+ ms|under 1 ms);"))),
+                     qPrintable(status));
         QVERIFY2(!status.contains(QStringLiteral("0.0 s")), qPrintable(status));
     }
 
@@ -138,8 +139,10 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(imported.size(), 1, 15000);
         QCOMPARE(imported[0][5].toString(), QStringLiteral("1 pass, 1 warn"));
         QCOMPARE(imported[0][6].toBool(), true);
-        QVERIFY2(window.statusText().contains(QStringLiteral("checks: 1 pass, 1 warn")), qPrintable(window.statusText()));
-        QVERIFY2(window.statusText().contains(QStringLiteral("href=\"checks:orders\"")), qPrintable(window.statusText()));
+        QVERIFY2(window.statusText().contains(QStringLiteral("checks: 1 pass, 1 warn")),
+                 qPrintable(window.statusText()));
+        QVERIFY2(window.statusText().contains(QStringLiteral("href=\"checks:orders\"")),
+                 qPrintable(window.statusText()));
         const std::string db = ws.file("work/warehouse.db");
         QCOMPARE(test::scalarInt(db, "SELECT count(*) FROM orders"), 3);
         QCOMPARE(test::scalarInt(db, "SELECT count(*) FROM deskbase_runs WHERE kind = 'import'"), 1);

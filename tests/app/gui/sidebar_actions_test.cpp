@@ -2,20 +2,20 @@
 // menu, the dialogs answered by pressing their buttons): a renamed question's dashboards keep
 // working and its open tab follows; deleting a question used by dashboards says which and asks;
 // deleting a table asks, is all or nothing, and takes its rejects along; Cancel changes nothing.
+#include "app/gui/sidebar_actions.h"
+
 #include <QAction>
 #include <QApplication>
 #include <QMenu>
 #include <QStandardPaths>
 #include <QTreeView>
 #include <QtTest>
-
 #include <filesystem>
 
 #include "app/gui/import_controller.h"
 #include "app/gui/main_window.h"
 #include "app/gui/query_page.h"
 #include "app/gui/query_tabs.h"
-#include "app/gui/sidebar_actions.h"
 #include "app/gui/workspace_controller.h"
 #include "core/dashboard/dashboard.h"
 #include "core/warehouse/warehouse.h"
@@ -132,7 +132,8 @@ private slots:
         QCOMPARE(cancel->times, 1);
         QVERIFY2(cancel->text.contains(QStringLiteral("“Sales” (1 card)")), qPrintable(cancel->text));
         QVERIFY(QFile::exists(file("questions/revenue.json")));
-        QCOMPARE(dashboard::loadDashboard(dir_->file("work/dashboards/sales.json"))->cards.size(), std::size_t(2));
+        QCOMPARE(dashboard::loadDashboard(dir_->file("work/dashboards/sales.json"))->cards.size(),
+                 std::size_t(2));
 
         auto yes = test::answerBoxWith(QStringLiteral("confirmBox"), QStringLiteral("Delete question"));
         pressOn(Kind::Question, file("questions/revenue.json"), Qt::Key_Delete);
@@ -210,12 +211,14 @@ private slots:
         item.name = QStringLiteral("Sales");
         window_->sidebarActions()->duplicate(item);
         QVERIFY(QFile::exists(file("dashboards/sales_copy.json")));
-        QCOMPARE(QString::fromStdString(dashboard::loadDashboard(dir_->file("work/dashboards/sales_copy.json"))->name),
+        QCOMPARE(QString::fromStdString(
+                     dashboard::loadDashboard(dir_->file("work/dashboards/sales_copy.json"))->name),
                  QStringLiteral("Sales (copy)"));
         // An open dashboard is closed, renamed and opened again under its new file.
         window_->activateDashboard(file("dashboards/sales.json"));
         QVERIFY(window_->findChild<widgets::DashboardView*>());
-        QVERIFY(window_->sidebarActions()->renameDashboard(file("dashboards/sales.json"), QStringLiteral("Sales 2024")));
+        QVERIFY(window_->sidebarActions()->renameDashboard(file("dashboards/sales.json"),
+                                                           QStringLiteral("Sales 2024")));
         QVERIFY(QFile::exists(file("dashboards/sales_2024.json")));
         QTRY_VERIFY(window_->findChildren<widgets::DashboardView*>().size() == 1);
         QCOMPARE(QString::fromStdString(window_->findChild<widgets::DashboardView*>()->path()),
@@ -225,20 +228,24 @@ private slots:
     void menusOfferWhatFitsTheItem_data() {
         QTest::addColumn<int>("kind");
         QTest::addColumn<QStringList>("actions");
-        const QStringList edits{QStringLiteral("Rename…"), QStringLiteral("Duplicate"), QStringLiteral("Delete…")};
+        const QStringList edits{QStringLiteral("Rename…"), QStringLiteral("Duplicate"),
+                                QStringLiteral("Delete…")};
         const QStringList checks{QStringLiteral("Checks"), QStringLiteral("Edit checks…")};
         QTest::newRow("table") << int(Kind::Table)
-                               << (QStringList{QStringLiteral("Open"), QStringLiteral("Copy name")} + checks + edits);
+                               << (QStringList{QStringLiteral("Open"), QStringLiteral("Copy name")} + checks +
+                                   edits);
         QTest::newRow("model") << int(Kind::Model)
                                << (QStringList{QStringLiteral("Open"), QStringLiteral("Copy name"),
                                                QStringLiteral("Build downstream")} +
                                    checks);
         QTest::newRow("question") << int(Kind::Question)
-                                  << (QStringList{QStringLiteral("Open"), QStringLiteral("Open in the current tab"),
+                                  << (QStringList{QStringLiteral("Open"),
+                                                  QStringLiteral("Open in the current tab"),
                                                   QStringLiteral("Add to dashboard…")} +
                                       edits);
         QTest::newRow("dashboard") << int(Kind::Dashboard)
-                                   << (QStringList{QStringLiteral("Open"), QStringLiteral("New dashboard…")} + edits);
+                                   << (QStringList{QStringLiteral("Open"), QStringLiteral("New dashboard…")} +
+                                       edits);
         QTest::newRow("column") << int(Kind::Column) << QStringList{QStringLiteral("Copy name")};
     }
     void menusOfferWhatFitsTheItem() {

@@ -1,8 +1,9 @@
 // Durations in the status bar: milliseconds under a second (an import of a small file used to say
 // "in 0.0 s"), one decimal in seconds below a minute, minutes and seconds beyond.
+#include "app/gui/status_text.h"
+
 #include <QtTest>
 
-#include "app/gui/status_text.h"
 #include "widgets/common/display_locale.h"
 
 using namespace deskbase::gui;
@@ -34,7 +35,8 @@ private slots:
     void counts() {
         QCOMPARE(countText(1, QStringLiteral("card"), QStringLiteral("cards")), QStringLiteral("1 card"));
         QCOMPARE(countText(0, QStringLiteral("card"), QStringLiteral("cards")), QStringLiteral("0 cards"));
-        QCOMPARE(countText(12345, QStringLiteral("row"), QStringLiteral("rows")), QStringLiteral("12,345 rows"));
+        QCOMPARE(countText(12345, QStringLiteral("row"), QStringLiteral("rows")),
+                 QStringLiteral("12,345 rows"));
     }
 
     void importLine() {
@@ -46,9 +48,10 @@ private slots:
         // The checks that ran inside it; the link to its checks page when one did not pass.
         QCOMPARE(importedText(QStringLiteral("w"), 3, 0, QString(), 2.0, QStringLiteral("2 pass"), false),
                  QStringLiteral("Loaded 3 rows into <b>w</b> in 2.0 s; none rejected; checks: 2 pass"));
-        QCOMPARE(importedText(QStringLiteral("w"), 3, 0, QString(), 2.0, QStringLiteral("1 pass, 1 warn"), true),
-                 QStringLiteral("Loaded 3 rows into <b>w</b> in 2.0 s; none rejected; checks: 1 pass, 1 warn — "
-                                "<a href=\"checks:w\">show checks</a>"));
+        QCOMPARE(
+            importedText(QStringLiteral("w"), 3, 0, QString(), 2.0, QStringLiteral("1 pass, 1 warn"), true),
+            QStringLiteral("Loaded 3 rows into <b>w</b> in 2.0 s; none rejected; checks: 1 pass, 1 warn — "
+                           "<a href=\"checks:w\">show checks</a>"));
     }
 };
 

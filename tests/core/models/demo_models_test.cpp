@@ -22,6 +22,16 @@ using namespace deskbase;
 
 Q_DECLARE_METATYPE(std::string)
 
+namespace {
+dashboard::DemoSizes smallStore() {
+    dashboard::DemoSizes sizes;
+    sizes.customers = 40;
+    sizes.orders = 300;
+    sizes.days = 60;
+    return sizes;
+}
+}  // namespace
+
 class DemoModelsTest : public QObject {
     Q_OBJECT
     test::Backends backends_;
@@ -31,10 +41,7 @@ private slots:
     void demoPipelineBuilds() {
         QFETCH(std::string, backend);
         test::TempWorkspace ws;
-        dashboard::DemoSizes sizes;
-        sizes.customers = 40;
-        sizes.orders = 300;
-        sizes.days = 60;
+        const dashboard::DemoSizes sizes = smallStore();
         QVERIFY(dashboard::ensureDemoWorkspace(ws.path(), sizes).isOk());
         std::string target = ws.sqlitePath();
         if (backend == "postgres") {
@@ -121,10 +128,7 @@ private slots:
     // SEARCH, the automatic index SQLite builds), never by a second full SCAN in the same loop.
     void demoModelsDoNotRescanATablePerRow() {
         test::TempWorkspace ws;
-        dashboard::DemoSizes sizes;
-        sizes.customers = 40;
-        sizes.orders = 300;
-        sizes.days = 60;
+        const dashboard::DemoSizes sizes = smallStore();
         QVERIFY(dashboard::ensureDemoWorkspace(ws.path(), sizes).isOk());
         const std::string target = ws.sqlitePath();
         auto project = loadModelProject(ws.path(), Warehouse::dialectFor(target));
@@ -153,7 +157,8 @@ private slots:
             for (const auto& r : rows) {
                 const std::string detail = valueToText(r[3]);
                 plan += "\n  " + detail;
-                if (detail.rfind("SCAN ", 0) == 0 && detail != "SCAN CONSTANT ROW") ++scansPerParent[valueToText(r[1])];
+                if (detail.rfind("SCAN ", 0) == 0 && detail != "SCAN CONSTANT ROW")
+                    ++scansPerParent[valueToText(r[1])];
             }
             for (const auto& [parent, scans] : scansPerParent)
                 QVERIFY2(scans == 1, (m.name() + " scans a table for each row of another:" + plan).c_str());
