@@ -30,6 +30,7 @@ nlohmann::ordered_json reportJson(const ImportResult& r) {
         cols.push_back(std::move(col));
     }
     j["columns"] = cols;
+    j["indexes"] = r.indexes;
     j["seconds"] = r.seconds;
     if (!r.checks.empty()) j["checks"] = checkResultsToJson(r.checks);
     return j;
@@ -67,6 +68,9 @@ const VerbSpec& importSpec() {
                    "NAME"),
             option("header", "The first row is a header."),
             option("no-header", "The first row is data."),
+            option("index", "Index this column (instead of the columns that look like keys); repeatable.",
+                   "COL"),
+            option("no-index", "Make no index (the columns that look like keys are indexed by default)."),
         }};
     return spec;
 }
@@ -115,6 +119,13 @@ int runImport(const std::vector<std::string>& argv) {
     if (args->has("no-header")) base.hasHeader = false;
     const auto report = args->value("report");
     if (report && *report != "json") return usageError("import", "--report supports only json");
+    base.indexes.columns = args->values("index");  // --index: these columns only
+    base.indexes.automatic = base.indexes.columns.empty() && !args->has("no-index");
+    if (args->has("no-index") && !base.indexes.columns.empty())
+        return usageError("import", "--index and --no-index exclude each other");
+    if (!base.indexes.columns.empty() && base.mode == ImportMode::Append)
+        return usageError("import",
+                          "--index applies to create and replace; append keeps the table's indexes");
     base.force = args->has("force");
     if (auto t = args->value("table")) base.table = *t;
     base.checksDir = resolveWorkspace(*args);  // its checks/<table>.json run before each commit
@@ -144,12 +155,15 @@ int runImport(const std::vector<std::string>& argv) {
                 if (!result->notes[i].empty())
                     std::fprintf(stderr, "%s: column %s: %s\n", file.c_str(), result->columns[i].name.c_str(),
                                  result->notes[i].c_str());
-            std::fprintf(stderr, "%s: %lld rows into %s%s\n", file.c_str(),
+            std::string indexed;
+            for (const auto& c : result->indexes) indexed += (indexed.empty() ? "; indexed " : ", ") + c;
+            std::fprintf(stderr, "%s: %lld rows into %s%s%s\n", file.c_str(),
                          static_cast<long long>(result->rows), result->table.c_str(),
                          result->rejected ? (", " + std::to_string(result->rejected) + " rejected (see " +
                                              result->rejectsTable + ")")
                                                 .c_str()
-                                          : "");
+                                          : "",
+                         indexed.c_str());
         }
     }
     return 0;

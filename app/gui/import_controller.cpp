@@ -147,8 +147,10 @@ void ImportController::onJobDone(const ImportOptions& options, Result<ImportResu
         const bool checksFailed = std::any_of(r.checks.begin(), r.checks.end(), [](const CheckResult& c) {
             return c.status != CheckStatus::Pass;
         });
+        QStringList indexes;
+        for (const auto& c : r.indexes) indexes << QString::fromStdString(c);
         emit imported(QString::fromStdString(r.table), r.rows, r.rejected,
-                      QString::fromStdString(r.rejectsTable), r.seconds,
+                      QString::fromStdString(r.rejectsTable), r.seconds, indexes,
                       r.checks.empty() ? QString() : QString::fromStdString(checkSummary(r.checks)),
                       checksFailed);
         emit fileImported(path);

@@ -46,10 +46,11 @@ public:
 
 signals:
     void previewShown(deskbase::widgets::ImportPreviewDialog* dialog);
-    // `checks`: the table's checks that ran inside the import (checks/<table>.json), one line
-    // ("3 pass, 1 warn"), empty when none; `checksFailed`: any did not pass.
+    // `indexes`: the columns the import indexed (ImportResult::indexes). `checks`: the table's
+    // checks that ran inside the import (checks/<table>.json), one line ("3 pass, 1 warn"), empty
+    // when none; `checksFailed`: any did not pass.
     void imported(const QString& table, qint64 rows, qint64 rejected, const QString& rejectsTable,
-                  double seconds, const QString& checks, bool checksFailed);
+                  double seconds, const QStringList& indexes, const QString& checks, bool checksFailed);
     void fileImported(const QString& path);  // with imported(): the file that was loaded
     void failed(const QString& path, const QString& message);
     // An append refused because the file's content was already loaded; the "alreadyLoadedBox"

@@ -469,8 +469,8 @@ void MainWindow::onSchemaLoaded(const widgets::SchemaSnapshot& snapshot) {
 }
 
 void MainWindow::onImported(const QString& table, qint64 rows, qint64 rejected, const QString& rejectsTable,
-                            double seconds, const QString& checks, bool checksFailed) {
-    showMessage(importedText(table, rows, rejected, rejectsTable, seconds, checks, checksFailed));
+                            double seconds, const QStringList& indexes, const QString& checks, bool checksFailed) {
+    showMessage(importedText(table, rows, rejected, rejectsTable, seconds, indexes, checks, checksFailed));
 }
 
 void MainWindow::onDashboardActivated(const QString& path) {

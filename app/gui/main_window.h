@@ -104,7 +104,7 @@ private:
     void askPassword(const QString& reason);
     void onSchemaLoaded(const widgets::SchemaSnapshot& snapshot);
     void onImported(const QString& table, qint64 rows, qint64 rejected, const QString& rejectsTable,
-                    double seconds, const QString& checks, bool checksFailed);
+                    double seconds, const QStringList& indexes, const QString& checks, bool checksFailed);
     void onDashboardActivated(const QString& path);
     void showMessage(const QString& richText);
     void showWarning(const QString& title, const QString& text);

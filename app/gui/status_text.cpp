@@ -24,7 +24,7 @@ QString countText(qint64 n, const QString& one, const QString& several) {
 }
 
 QString importedText(const QString& table, qint64 rows, qint64 rejected, const QString& rejectsTable,
-                     double seconds, const QString& checks, bool checksFailed) {
+                     double seconds, const QStringList& indexes, const QString& checks, bool checksFailed) {
     const QLocale loc = widgets::displayLocale();
     QString text = QObject::tr("Loaded %1 rows into <b>%2</b> in %3")
                        .arg(loc.toString(rows), table.toHtmlEscaped(), durationText(seconds));
@@ -33,6 +33,8 @@ QString importedText(const QString& table, qint64 rows, qint64 rejected, const Q
                     .arg(loc.toString(rejected), rejectsTable.toHtmlEscaped());
     else
         text += QObject::tr("; none rejected");
+    if (!indexes.isEmpty())
+        text += QObject::tr("; indexed %1").arg(indexes.join(QStringLiteral(", ")).toHtmlEscaped());
     if (!checks.isEmpty()) text += QObject::tr("; checks: %1").arg(checks.toHtmlEscaped());
     if (!checks.isEmpty() && checksFailed)
         text += QObject::tr(" — <a href=\"checks:%1\">show checks</a>").arg(table.toHtmlEscaped());

@@ -276,23 +276,22 @@ Result<ImportResult> ImportJob::run(Warehouse& w,
         bool guessWrong = false;
         std::string passOneError;
         const bool speculative = !full;
-        auto stats = runLoadPipeline(
-            planned.plan, **writer, *rejects, stopLoad,
-            [&](std::int64_t bytes, std::int64_t total, std::int64_t rows) {
-                if (cancelled_.load(std::memory_order_relaxed)) stopLoad.store(true);
-                if (speculative && !full && wholeFile.finished()) {
-                    if (auto s = awaitFull(); !s) {
-                        passOneError = s.message();
-                        stopLoad.store(true);
-                        return;
-                    }
-                    auto fp = planLoad(w, table, mode, *full, options_);
-                    guessWrong = !fp || !samePlan(fp->plan, planned.plan);
-                    if (guessWrong) stopLoad.store(true);
-                }
-                const double f = total ? double(bytes) / double(total) : 0;
-                report(f * 0.99, rows, bytes, total, false);
-            });
+        auto stats = runLoadPipeline(planned.plan, **writer, *rejects, stopLoad,
+                                     [&](std::int64_t bytes, std::int64_t total, std::int64_t rows) {
+                                         if (cancelled_.load(std::memory_order_relaxed)) stopLoad.store(true);
+                                         if (speculative && !full && wholeFile.finished()) {
+                                             if (auto s = awaitFull(); !s) {
+                                                 passOneError = s.message();
+                                                 stopLoad.store(true);
+                                                 return;
+                                             }
+                                             auto fp = planLoad(w, table, mode, *full, options_);
+                                             guessWrong = !fp || !samePlan(fp->plan, planned.plan);
+                                             if (guessWrong) stopLoad.store(true);
+                                         }
+                                         const double f = total ? double(bytes) / double(total) : 0;
+                                         report(f * 0.99, rows, bytes, total, false);
+                                     });
         if (cancelled_.load()) return Error{"cancelled"};
         if (!passOneError.empty()) return Error{passOneError};
         if (!stats && !guessWrong) {
@@ -348,16 +347,23 @@ Result<ImportResult> ImportJob::run(Warehouse& w,
         if (auto s = (*rw)->finish(); !s) return Error{s.message()};
     }
 
+    std::vector<std::string> indexed;
     if (mode != ImportMode::Append) {
         if (mode == ImportMode::Replace)
             if (auto s = w.execute("DROP TABLE IF EXISTS " + w.quoteIdentifier(table)); !s)
                 return Error{s.message()};
+        // After the old table (and its index names) went, before the rename: the swap stays atomic.
+        auto made = createKeyIndexes(w, staging, table, target, options_.indexes);
+        if (!made) return Error{made.message()};
+        indexed = std::move(*made);
         if (auto s = w.execute("ALTER TABLE " + w.quoteIdentifier(staging) + " RENAME TO " +
                                w.quoteIdentifier(table));
             !s)
             return Error{s.message()};
         if (auto s = recordColumns(w, table, target); !s) return Error{s.message()};
     }
+    // Append keeps the table's indexes (the insert updates them); every mode refreshes statistics.
+    if (auto s = analyzeTable(w, table); !s) return Error{s.message()};
 
     ImportResult result;
     result.table = table;
@@ -367,6 +373,7 @@ Result<ImportResult> ImportJob::run(Warehouse& w,
     result.sniff = schema.sniff;
     result.rejectsTable = loaded.rejected ? rejectsTable : std::string();
     result.notes = textNotes(schema, target, planned.plan.sourceIndex);
+    result.indexes = std::move(indexed);
 
     IngestionRecord log;
     log.table = table;
@@ -413,6 +420,7 @@ Result<ImportPreview> previewImport(const ImportOptions& options, std::size_t ma
     std::vector<std::size_t> identity(cols->size());
     for (std::size_t i = 0; i < identity.size(); ++i) identity[i] = i;
     p.notes = textNotes(*schema, *cols, identity);
+    for (const auto& c : *cols) p.keyCandidates.push_back(isKeyCandidate(c));
     p.columns = std::move(*cols);
     p.rows = std::move(schema->firstRows);
     p.rowsScanned = schema->records;

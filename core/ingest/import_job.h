@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/checks/check_result.h"
+#include "core/ingest/key_indexes.h"
 #include "core/io/file_format.h"
 #include "core/types/value.h"
 #include "core/util/result.h"
@@ -42,6 +43,9 @@ struct ImportOptions {
     // "refuse", or when refuseOnCheckFailure is set (a source's "on_failure": "refuse").
     std::string checksDir;
     bool refuseOnCheckFailure = false;
+    // Indexes made after a create/replace load, before the swap (docs/ingestion.md, "Key
+    // indexes"): by default the columns that look like keys; append only runs ANALYZE.
+    IndexChoice indexes;
 };
 
 struct ImportProgress {
@@ -57,10 +61,11 @@ struct ImportResult {
     std::int64_t rejected = 0;  // rows written to <table>__rejects
     std::vector<Column> columns;
     double seconds = 0;
-    FileSniff sniff;                 // format, encoding (converted to UTF-8 on the way in), dialect
-    std::string rejectsTable;        // empty when nothing was rejected
-    std::vector<std::string> notes;  // per column: why a column of numbers is text, else empty
-    std::vector<CheckResult> checks;  // the table's checks, run before the commit
+    FileSniff sniff;                   // format, encoding (converted to UTF-8 on the way in), dialect
+    std::string rejectsTable;          // empty when nothing was rejected
+    std::vector<std::string> notes;    // per column: why a column of numbers is text, else empty
+    std::vector<CheckResult> checks;   // the table's checks, run before the commit
+    std::vector<std::string> indexes;  // columns indexed by the import (keyIndexName() names them)
 };
 
 class ImportJob {
@@ -92,8 +97,9 @@ struct ImportPreview {
     std::vector<Column> columns;                 // inferred over the scanned rows
     std::vector<std::vector<std::string>> rows;  // first rows as UTF-8 text
     std::int64_t rowsScanned = 0;
-    bool scannedWholeFile = false;   // false: the import re-infers over the whole file
-    std::vector<std::string> notes;  // per column: why a column of numbers is text
+    bool scannedWholeFile = false;    // false: the import re-infers over the whole file
+    std::vector<std::string> notes;   // per column: why a column of numbers is text
+    std::vector<bool> keyCandidates;  // per column: its name and type say key (isKeyCandidate)
 };
 Result<ImportPreview> previewImport(const ImportOptions& options, std::size_t maxRows = 200,
                                     std::size_t scanRows = 200000);

@@ -145,8 +145,8 @@ ImportPreviewDialog::ImportPreviewDialog(JobQueue& jobs, ImportOptions options, 
     form->addRow(tr("Format:"), dialect);
 
     columns_->setObjectName(QStringLiteral("importColumns"));
-    columns_->setColumnCount(3);
-    columns_->setHorizontalHeaderLabels({tr("Column"), tr("Type"), tr("Header in file")});
+    columns_->setColumnCount(4);
+    columns_->setHorizontalHeaderLabels({tr("Column"), tr("Type"), tr("Header in file"), tr("Index")});
     columns_->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     columns_->horizontalHeader()->setSectionResizeMode(2, QHeaderView::Stretch);
     columns_->verticalHeader()->setVisible(false);
@@ -241,6 +241,18 @@ void ImportPreviewDialog::showPreview() {
         auto* header = new QTableWidgetItem(QString::fromStdString(c.displayName));
         header->setFlags(header->flags() & ~Qt::ItemIsEditable);
         columns_->setItem(i, 2, header);
+        // Ticked: a key by its name and type, indexed after the load when its values are mostly
+        // distinct (docs/ingestion.md, "Key indexes"); the user may tick or untick any column.
+        const bool key =
+            std::size_t(i) < preview_.keyCandidates.size() && preview_.keyCandidates[std::size_t(i)];
+        auto* index = new QTableWidgetItem;
+        index->setFlags((index->flags() | Qt::ItemIsUserCheckable) & ~Qt::ItemIsEditable);
+        index->setCheckState(key ? Qt::Checked : Qt::Unchecked);
+        index->setData(Qt::UserRole, key);
+        index->setToolTip(
+            key ? tr("Looks like a key: indexed after the load when its values are mostly distinct")
+                : tr("Tick to index this column after the load"));
+        columns_->setItem(i, kIndexColumn, index);
     }
 
     rows_->clear();
@@ -364,6 +376,18 @@ ImportOptions ImportPreviewDialog::options() const {
         }
     }
     if (!renamed) o.columnNames.clear();
+    // Index boxes: an unticked key is skipped by the rule, a ticked other column is always indexed.
+    o.indexes.columns.clear();
+    o.indexes.skipped.clear();
+    for (int i = 0; i < columns_->rowCount() && i < int(preview_.columns.size()); ++i) {
+        const QTableWidgetItem* box = columns_->item(i, kIndexColumn);
+        if (!box) continue;
+        const Column& inferred = preview_.columns[std::size_t(i)];
+        const std::string key = inferred.displayName.empty() ? inferred.name : inferred.displayName;
+        const bool ticked = box->checkState() == Qt::Checked;
+        if (ticked != box->data(Qt::UserRole).toBool())
+            (ticked ? o.indexes.columns : o.indexes.skipped).push_back(key);
+    }
     return o;
 }
 

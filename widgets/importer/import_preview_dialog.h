@@ -22,8 +22,11 @@ namespace deskbase::widgets {
 class ImportPreviewDialog : public QDialog {
     Q_OBJECT
 public:
+    static constexpr int kIndexColumn = 3;  // the columns table's "Index" boxes
+
     // Re-reads run on `jobs` (the workspace runtime's; it must outlive the dialog).
-    ImportPreviewDialog(JobQueue& jobs, ImportOptions options, ImportPreview preview, QWidget* parent = nullptr);
+    ImportPreviewDialog(JobQueue& jobs, ImportOptions options, ImportPreview preview,
+                        QWidget* parent = nullptr);
 
     // The options the import should run with: the file, the user's choices and overrides.
     ImportOptions options() const;

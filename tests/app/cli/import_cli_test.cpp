@@ -15,6 +15,8 @@ using namespace deskbase;
 
 namespace {
 
+using Names = std::vector<std::string>;
+
 std::string snapshotOf(const std::string& db) {
     auto w = Warehouse::open(db);
     if (!w) return "error: " + w.message();
@@ -45,6 +47,43 @@ private slots:
         QCOMPARE(tables.exitCode, 0);
         QVERIFY2(tables.out.find("seattle_weather\t1461\tdate date, precipitation real") != std::string::npos,
                  tables.out.c_str());
+    }
+
+    // docs/ingestion.md, "Key indexes": the columns that look like keys are indexed; --index and
+    // --no-index choose; the report and the summary line say which were made.
+    void indexFlagsChooseAndTheReportSays_data() {
+        QTest::addColumn<Names>("flags");
+        QTest::addColumn<Names>("indexes");
+        QTest::newRow("default: the keys") << Names{} << Names{"order_id", "customer_id"};
+        QTest::newRow("--no-index") << Names{"--no-index"} << Names{};
+        QTest::newRow("--index twice")
+            << Names{"--index", "city", "--index", "Order ID"} << Names{"order_id", "city"};
+    }
+    void indexFlagsChooseAndTheReportSays() {
+        QFETCH(Names, flags);
+        QFETCH(Names, indexes);
+        test::TempWorkspace ws;
+        std::string csv = "Order ID,customer_id,city\n";
+        for (int i = 1; i <= 50; ++i) csv += std::to_string(i) + "," + std::to_string(i % 5) + ",c\n";
+        const auto file = ws.write("orders.csv", csv);
+        std::vector<std::string> argv = {"import", file, "--db", ws.sqlitePath()};
+        argv.insert(argv.end(), flags.begin(), flags.end());
+        auto text = test::runDeskbase(argv);
+        QCOMPARE(text.exitCode, 0);
+        std::string said = "50 rows into orders";
+        for (std::size_t i = 0; i < indexes.size(); ++i) said += (i ? ", " : "; indexed ") + indexes[i];
+        QVERIFY2(text.err.find(said + "\n") != std::string::npos, text.err.c_str());
+        argv.insert(argv.end(), {"--mode", "replace", "--report", "json"});
+        auto r = test::runDeskbase(argv);
+        QCOMPARE(r.exitCode, 0);
+        auto j = nlohmann::json::parse(r.out);
+        QCOMPARE(j["indexes"].get<Names>(), indexes);
+        auto w = Warehouse::open(ws.sqlitePath());
+        auto c =
+            (*w)->query("SELECT COUNT(*) FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'orders'");
+        std::vector<Row> rows;
+        QVERIFY((*c)->fetch(rows, 1).isOk());
+        QCOMPARE(std::get<std::int64_t>(rows[0][0]), std::int64_t(indexes.size()));
     }
 
     void importsSeveralFilesAndJson() {
@@ -170,6 +209,13 @@ private slots:
         QTest::newRow("type of unknown column")
             << QStringList{QStringLiteral("FILE"), QStringLiteral("--type"), QStringLiteral("zz=integer")}
             << QByteArray("a\n1\n") << QStringLiteral("zz");
+        QTest::newRow("index of unknown column")
+            << QStringList{QStringLiteral("FILE"), QStringLiteral("--index"), QStringLiteral("zz")}
+            << QByteArray("a\n1\n") << QStringLiteral("--index names a column the table does not have: zz");
+        QTest::newRow("--index with --no-index")
+            << QStringList{QStringLiteral("FILE"), QStringLiteral("--index"), QStringLiteral("a"),
+                           QStringLiteral("--no-index")}
+            << QByteArray("a\n1\n") << QStringLiteral("exclude each other");
     }
     void badInputExitsNonZeroWithOneLine() {
         QFETCH(QStringList, args);

@@ -137,8 +137,8 @@ private slots:
         window.importFiles({csv});
         acceptPreview(window, ImportMode::Create);
         QTRY_COMPARE_WITH_TIMEOUT(imported.size(), 1, 15000);
-        QCOMPARE(imported[0][5].toString(), QStringLiteral("1 pass, 1 warn"));
-        QCOMPARE(imported[0][6].toBool(), true);
+        QCOMPARE(imported[0][6].toString(), QStringLiteral("1 pass, 1 warn"));
+        QCOMPARE(imported[0][7].toBool(), true);
         QVERIFY2(window.statusText().contains(QStringLiteral("checks: 1 pass, 1 warn")),
                  qPrintable(window.statusText()));
         QVERIFY2(window.statusText().contains(QStringLiteral("href=\"checks:orders\"")),

@@ -45,13 +45,20 @@ private slots:
         QCOMPARE(importedText(QStringLiteral("w"), 3, 1, QStringLiteral("w__rejects"), 2.0),
                  QStringLiteral("Loaded 3 rows into <b>w</b> in 2.0 s; 1 rejected — "
                                 "<a href=\"table:w__rejects\">show rejected rows</a>"));
+        QCOMPARE(importedText(QStringLiteral("o"), 2, 0, QString(), 0.5,
+                              {QStringLiteral("order_id"), QStringLiteral("customer_id")}),
+                 QStringLiteral(
+                     "Loaded 2 rows into <b>o</b> in 500 ms; none rejected; indexed order_id, customer_id"));
         // The checks that ran inside it; the link to its checks page when one did not pass.
-        QCOMPARE(importedText(QStringLiteral("w"), 3, 0, QString(), 2.0, QStringLiteral("2 pass"), false),
+        QCOMPARE(importedText(QStringLiteral("w"), 3, 0, QString(), 2.0, {}, QStringLiteral("2 pass"), false),
                  QStringLiteral("Loaded 3 rows into <b>w</b> in 2.0 s; none rejected; checks: 2 pass"));
         QCOMPARE(
-            importedText(QStringLiteral("w"), 3, 0, QString(), 2.0, QStringLiteral("1 pass, 1 warn"), true),
+            importedText(QStringLiteral("w"), 3, 0, QString(), 2.0, {}, QStringLiteral("1 pass, 1 warn"), true),
             QStringLiteral("Loaded 3 rows into <b>w</b> in 2.0 s; none rejected; checks: 1 pass, 1 warn — "
                            "<a href=\"checks:w\">show checks</a>"));
+        QCOMPARE(importedText(QStringLiteral("o"), 2, 0, QString(), 0.5, {QStringLiteral("order_id")},
+                              QStringLiteral("1 pass"), false),
+                 QStringLiteral("Loaded 2 rows into <b>o</b> in 500 ms; none rejected; indexed order_id; checks: 1 pass"));
     }
 };
 

@@ -6,12 +6,11 @@
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
-#include <QLabel>
 #include <QPushButton>
 #include <QScrollBar>
-#include <QWheelEvent>
 #include <QSignalSpy>
 #include <QTableWidget>
+#include <QWheelEvent>
 #include <QtTest>
 
 #include "core/ingest/import_job.h"
@@ -86,6 +85,30 @@ private slots:
         QCOMPARE(d->rowsTable()->horizontalHeaderItem(1)->text(), QStringLiteral("total"));
     }
 
+    // The Index boxes: ticked for the columns whose name and type say key; an unticked key is
+    // skipped by the rule, a ticked other column is always indexed; untouched boxes force nothing.
+    void indexBoxesBecomeOptions() {
+        std::unique_ptr<ImportPreviewDialog> d(
+            open(ws_.write("keys.csv", "Order ID,customer_id,price_id,City\n1,7,1.5,a\n2,8,2.5,b\n")));
+        QVERIFY(d);
+        auto box = [&](int row) { return d->columnsTable()->item(row, ImportPreviewDialog::kIndexColumn); };
+        QCOMPARE(d->columnsTable()->horizontalHeaderItem(ImportPreviewDialog::kIndexColumn)->text(),
+                 QStringLiteral("Index"));
+        QCOMPARE(box(0)->checkState(), Qt::Checked);    // order_id, integer
+        QCOMPARE(box(1)->checkState(), Qt::Checked);    // customer_id, integer
+        QCOMPARE(box(2)->checkState(), Qt::Unchecked);  // price_id is a real
+        QCOMPARE(box(3)->checkState(), Qt::Unchecked);  // city: no key name
+        ImportOptions o = d->options();
+        QVERIFY(o.indexes.automatic);
+        QVERIFY(o.indexes.columns.empty());
+        QVERIFY(o.indexes.skipped.empty());
+        box(1)->setCheckState(Qt::Unchecked);
+        box(3)->setCheckState(Qt::Checked);
+        o = d->options();
+        QCOMPARE(o.indexes.skipped, std::vector<std::string>{"customer_id"});
+        QCOMPARE(o.indexes.columns, std::vector<std::string>{"City"});  // keyed by the file's header
+    }
+
     void existingTableNeedsAChoice() {
         std::unique_ptr<ImportPreviewDialog> d(open(ws_.write("orders.csv", "a\n1\n")));
         QVERIFY(d);
@@ -138,8 +161,8 @@ private slots:
         const int typeBefore = type->currentIndex();
         const int scrollBefore = bar->value();
         const QPoint at = type->rect().center();
-        QWheelEvent wheel(QPointF(at), QPointF(type->mapToGlobal(at)), QPoint(), QPoint(0, -120), Qt::NoButton,
-                          Qt::NoModifier, Qt::NoScrollPhase, false);
+        QWheelEvent wheel(QPointF(at), QPointF(type->mapToGlobal(at)), QPoint(), QPoint(0, -120),
+                          Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
         QApplication::sendEvent(type, &wheel);
         QCOMPARE(type->currentIndex(), typeBefore);
         QVERIFY2(bar->value() > scrollBefore, qPrintable(QString::number(bar->value())));
@@ -147,8 +170,8 @@ private slots:
         type->setFocus();
         QApplication::setActiveWindow(d.get());
         QTRY_VERIFY(type->hasFocus());
-        QWheelEvent again(QPointF(at), QPointF(type->mapToGlobal(at)), QPoint(), QPoint(0, -120), Qt::NoButton,
-                          Qt::NoModifier, Qt::NoScrollPhase, false);
+        QWheelEvent again(QPointF(at), QPointF(type->mapToGlobal(at)), QPoint(), QPoint(0, -120),
+                          Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
         QApplication::sendEvent(type, &again);
         QVERIFY(type->currentIndex() != typeBefore);
     }
@@ -157,8 +180,9 @@ private slots:
     // NULL is shown as the grid shows NULL; text, even "NULL"-looking text in quotes, is text.
     void nullsLookLikeNulls() {
         std::unique_ptr<ImportPreviewDialog> d(
-            open(ws_.write("nulls.ndjson", "{\"a\": null, \"b\": \"\", \"c\": \"x\", \"d\": \"NA\"}\n"
-                                            "{\"a\": 1, \"b\": \"y\", \"c\": \"NULLS\", \"d\": \"n\"}\n")));
+            open(ws_.write("nulls.ndjson",
+                           "{\"a\": null, \"b\": \"\", \"c\": \"x\", \"d\": \"NA\"}\n"
+                           "{\"a\": 1, \"b\": \"y\", \"c\": \"NULLS\", \"d\": \"n\"}\n")));
         QVERIFY(d);
         QTableWidget* rows = d->rowsTable();
         auto isNull = [&](int r, int c) { return rows->item(r, c)->data(Qt::UserRole).toBool(); };
@@ -179,11 +203,15 @@ private slots:
         QTest::addColumn<QString>("file");
         QTest::addColumn<QByteArray>("bytes");
         QTest::addColumn<QString>("label");
-        QTest::newRow("tsv") << QStringLiteral("t.tsv") << QByteArray("a\tb\n1\t2\n3\t4\n") << QStringLiteral("TSV");
-        QTest::newRow("tab-separated .txt") << QStringLiteral("t.txt") << QByteArray("a\tb\n1\t2\n") << QStringLiteral("TSV");
+        QTest::newRow("tsv") << QStringLiteral("t.tsv") << QByteArray("a\tb\n1\t2\n3\t4\n")
+                             << QStringLiteral("TSV");
+        QTest::newRow("tab-separated .txt")
+            << QStringLiteral("t.txt") << QByteArray("a\tb\n1\t2\n") << QStringLiteral("TSV");
         QTest::newRow("csv") << QStringLiteral("c.csv") << QByteArray("a,b\n1,2\n") << QStringLiteral("CSV");
-        QTest::newRow("semicolons") << QStringLiteral("s.csv") << QByteArray("a;b\n1;2\n") << QStringLiteral("CSV");
-        QTest::newRow("ndjson") << QStringLiteral("n.ndjson") << QByteArray("{\"a\": 1}\n") << QStringLiteral("NDJSON");
+        QTest::newRow("semicolons") << QStringLiteral("s.csv") << QByteArray("a;b\n1;2\n")
+                                    << QStringLiteral("CSV");
+        QTest::newRow("ndjson") << QStringLiteral("n.ndjson") << QByteArray("{\"a\": 1}\n")
+                                << QStringLiteral("NDJSON");
     }
     void formatIsNamedAsTheFileIs() {
         QFETCH(QString, file);
