@@ -1,6 +1,9 @@
 // deskbase query (--sql TEXT | --question FILE) [--param NAME=VALUE]... [--db TARGET]
-//                [--workspace DIR] [--format table|csv|json] [--no-cache]
+//                [--workspace DIR] [--format table|csv|json|ndjson] [--output FILE] [--no-cache]
 // Uses the same core calls as the GUI: template expansion, the executor and the result cache.
+// Rows stream from the cursor to the output (core/export/result_stream.h); the cache keeps a
+// result only while it stays under kCacheLimitBytes.
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
@@ -9,7 +12,8 @@
 
 #include "app/cli/args.h"
 #include "app/cli/commands.h"
-#include "core/export/result_format.h"
+#include "core/export/result_stream.h"
+#include "core/io/atomic_file.h"
 #include "core/question/question.h"
 #include "core/question/question_request.h"
 #include "core/runtime/runtime.h"
@@ -21,6 +25,10 @@ namespace deskbase::cli {
 namespace {
 
 namespace fs = std::filesystem;
+
+// The most a result held for the cache may take (QueryResult::approxBytes); a bigger one streams
+// through and is not cached.
+constexpr std::size_t kCacheLimitBytes = 16u << 20;
 
 std::string oneLine(std::string s) {
     for (char& c : s)
@@ -50,7 +58,8 @@ const VerbSpec& querySpec() {
             option("param", "A parameter value; repeat a name for several values.", "NAME=VALUE"),
             dbOption(),
             workspaceOption(),
-            option("format", "table (default), csv or json.", "table|csv|json"),
+            option("format", "table (default), csv, json or ndjson.", "table|csv|json|ndjson"),
+            option("output", "Write to FILE (whole or not at all) instead of stdout.", "FILE"),
             option("no-cache", "Run it even when a cached result is fresh."),
         }};
     return spec;
@@ -63,9 +72,9 @@ int runQuery(const std::vector<std::string>& argv) {
     if (!args->positional().empty()) return usageError(verb, "unexpected argument " + args->positional()[0]);
     if (args->has("sql") == args->has("question"))
         return usageError(verb, "give exactly one of --sql TEXT or --question FILE");
-    const std::string format = args->value("format").value_or("table");
-    if (format != "table" && format != "csv" && format != "json")
-        return usageError(verb, "unknown --format " + format + " (table, csv or json)");
+    const std::string formatName = args->value("format").value_or("table");
+    const auto format = parseStreamFormat(formatName);
+    if (!format) return usageError(verb, "unknown --format " + formatName + " (table, csv, json or ndjson)");
 
     ParameterValues values;
     for (const auto& p : args->values("param")) {
@@ -111,20 +120,41 @@ int runQuery(const std::vector<std::string>& argv) {
     if (!args->has("no-cache")) options.cache = Runtime::commandLineCache(ws ? &*ws : nullptr, target);
     Runtime runtime(options);
     request->useCache = runtime.cache() != nullptr;
-    auto result = runtime.executor().runAndWait(std::move(*request));
-    if (!result) return failure(verb, oneLine(result.message()));
+    request->cacheRowsUpTo = request->useCache ? kCacheLimitBytes : 0;
 
-    std::ios::sync_with_stdio(false);
-    if (format == "json") {
-        writeResultJson(std::cout, *result);
-    } else if (format == "csv") {
-        writeCsvHeader(std::cout, result->columns);
-        writeCsvRows(std::cout, result->rows);
-    } else {
-        writeResultTable(std::cout, *result);
+    // The output: a temporary file renamed over FILE only once everything is written, or stdout.
+    std::unique_ptr<AtomicFile> file;
+    if (auto path = args->value("output")) {
+        auto created = AtomicFile::create(*path);
+        if (!created) return failure(verb, created.message());
+        file = std::move(*created);
     }
-    std::cout.flush();
-    return std::cout ? 0 : failure(verb, "cannot write the output");
+    std::string writeError;
+    ResultStreamWriter writer(*format, [&](std::string_view bytes) {
+        if (file) {
+            if (auto s = file->write(bytes); !s) writeError = s.message();
+        } else if (std::fwrite(bytes.data(), 1, bytes.size(), stdout) != bytes.size()) {
+            writeError = "cannot write the output";
+        }
+        return writeError.empty();
+    });
+    request->onRows = [&writer](const std::vector<Column>& columns, const std::vector<Row>& block) {
+        return writer.rows(columns, block);  // on the run's worker; this thread waits
+    };
+    auto result = runtime.executor().runAndWait(std::move(*request));
+    if (!result) return failure(verb, oneLine(result.message()));  // FILE untouched
+    if (!writer.finish(*result) || !writeError.empty())
+        return failure(verb, writeError.empty() ? "cannot write the output" : writeError);
+    if (file) {
+        if (auto s = file->commit(); !s) return failure(verb, s.message());
+    } else if (std::fflush(stdout) != 0) {
+        return failure(verb, "cannot write the output");
+    }
+    if (result->tooLargeToCache)
+        std::fprintf(stderr,
+                     "deskbase query: not cached: the result is larger than the cache's %zu MB limit\n",
+                     kCacheLimitBytes >> 20);
+    return 0;
 }
 
 }  // namespace deskbase::cli

@@ -61,6 +61,11 @@ struct QueryRequest {
     // thread for each block of rows; return false to stop early. A streamed run bypasses the cache.
     // Its result still keeps the first rowLimit rows (all of them when 0: give a limit).
     std::function<bool(const std::vector<Column>& columns, const std::vector<Row>& block)> onRows;
+    // With onRows and useCache: the rows are also kept for the cache while their approxBytes
+    // stays at most this, and stored when the run ends; a bigger result lets them go and is not
+    // stored (result.tooLargeToCache), so memory stays flat. A cache hit streams its rows through
+    // onRows. 0: a streamed run bypasses the cache.
+    std::size_t cacheRowsUpTo = 0;
     // Optional: instead of running `sql`, call this with the run's connection; what it returns is
     // the run's result. It polls `cancelled` between steps (statements are interrupted anyway).
     std::function<Result<QueryResult>(Warehouse& connection, const std::atomic<bool>& cancelled)> work;

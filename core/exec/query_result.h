@@ -13,6 +13,9 @@ struct QueryResult {
     bool truncated = false;       // more rows existed than the preview limit
     bool fromCache = false;       // served by the result cache
     double elapsedMs = 0;         // wall time of this run (for a cache hit: the lookup)
+    // A streamed run that keeps rows for the cache (QueryRequest::cacheRowsUpTo) outgrew it:
+    // its rows were let go and nothing was stored.
+    bool tooLargeToCache = false;
 
     // Approximate heap footprint, used to bound the cache.
     std::size_t approxBytes() const;
@@ -24,7 +27,8 @@ inline std::size_t QueryResult::approxBytes() const {
     for (const auto& r : rows) {
         bytes += sizeof(Row) + r.capacity() * sizeof(Value);
         for (const auto& v : r)
-            if (const auto* s = std::get_if<std::string>(&v); s && s->size() >= 16) bytes += s->capacity() + 1;
+            if (const auto* s = std::get_if<std::string>(&v); s && s->size() >= 16)
+                bytes += s->capacity() + 1;
     }
     return bytes;
 }

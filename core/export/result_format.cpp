@@ -29,7 +29,9 @@ std::size_t displayWidth(const std::string& s) {
     return n;
 }
 
-bool isNumeric(const Value& v) { return std::holds_alternative<std::int64_t>(v) || std::holds_alternative<double>(v); }
+bool isNumeric(const Value& v) {
+    return std::holds_alternative<std::int64_t>(v) || std::holds_alternative<double>(v);
+}
 
 }  // namespace
 
@@ -67,13 +69,27 @@ std::string jsonQuoted(const std::string& s) {
     out += '"';
     for (unsigned char c : s) {
         switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\n': out += "\\n"; break;
-            case '\r': out += "\\r"; break;
-            case '\t': out += "\\t"; break;
-            case '\b': out += "\\b"; break;
-            case '\f': out += "\\f"; break;
+            case '"':
+                out += "\\\"";
+                break;
+            case '\\':
+                out += "\\\\";
+                break;
+            case '\n':
+                out += "\\n";
+                break;
+            case '\r':
+                out += "\\r";
+                break;
+            case '\t':
+                out += "\\t";
+                break;
+            case '\b':
+                out += "\\b";
+                break;
+            case '\f':
+                out += "\\f";
+                break;
             default:
                 if (c < 0x20) {
                     char buf[8];
@@ -106,67 +122,106 @@ void writeCsvRows(std::ostream& out, const std::vector<Row>& rows, char delimite
     }
 }
 
-void writeResultJson(std::ostream& out, const QueryResult& result) {
+void writeJsonHead(std::ostream& out, const std::vector<Column>& columns) {
     out << "{\"columns\":[";
-    for (std::size_t i = 0; i < result.columns.size(); ++i) {
+    for (std::size_t i = 0; i < columns.size(); ++i) {
         if (i) out << ',';
-        out << "{\"name\":" << jsonQuoted(result.columns[i].name) << ",\"type\":\""
-            << columnTypeName(result.columns[i].type) << "\"}";
+        out << "{\"name\":" << jsonQuoted(columns[i].name) << ",\"type\":\""
+            << columnTypeName(columns[i].type) << "\"}";
     }
     out << "],\"rows\":[";
-    for (std::size_t r = 0; r < result.rows.size(); ++r) {
-        if (r) out << ',';
+}
+
+void writeJsonRowArrays(std::ostream& out, const std::vector<Row>& rows, bool first) {
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+        if (r || !first) out << ',';
         out << '[';
-        const Row& row = result.rows[r];
+        const Row& row = rows[r];
         for (std::size_t i = 0; i < row.size(); ++i) {
             if (i) out << ',';
             out << jsonValue(row[i]);
         }
         out << ']';
     }
+}
+
+void writeJsonTail(std::ostream& out, bool cached, double elapsedMs) {
     char elapsed[32];
-    std::snprintf(elapsed, sizeof elapsed, "%.3f", result.elapsedMs);
-    out << "],\"cached\":" << (result.fromCache ? "true" : "false") << ",\"elapsed_ms\":" << elapsed << "}\n";
+    std::snprintf(elapsed, sizeof elapsed, "%.3f", elapsedMs);
+    out << "],\"cached\":" << (cached ? "true" : "false") << ",\"elapsed_ms\":" << elapsed << "}\n";
+}
+
+void writeResultJson(std::ostream& out, const QueryResult& result) {
+    writeJsonHead(out, result.columns);
+    writeJsonRowArrays(out, result.rows, true);
+    writeJsonTail(out, result.fromCache, result.elapsedMs);
+}
+
+TableLayout tableLayout(const std::vector<Column>& columns, const std::vector<Row>& rows) {
+    const std::size_t n = columns.size();
+    TableLayout layout;
+    layout.width.resize(n);
+    layout.rightAlign.assign(n, false);
+    for (std::size_t i = 0; i < n; ++i) {
+        layout.width[i] = displayWidth(columns[i].name);
+        layout.rightAlign[i] = columns[i].type == ColumnType::Integer || columns[i].type == ColumnType::Real;
+    }
+    for (const auto& row : rows)
+        for (std::size_t i = 0; i < n && i < row.size(); ++i) {
+            if (isNull(row[i])) continue;
+            layout.width[i] = std::max(layout.width[i], displayWidth(valueToText(row[i])));
+            if (!isNumeric(row[i])) layout.rightAlign[i] = false;
+        }
+    return layout;
+}
+
+namespace {
+
+void writeTableLine(std::ostream& out, const TableLayout& layout, const std::vector<std::string>& cells,
+                    bool header) {
+    const std::size_t n = layout.width.size();
+    for (std::size_t i = 0; i < cells.size() && i < n; ++i) {
+        if (i) out << " | ";
+        const std::size_t w = displayWidth(cells[i]);
+        const std::string spaces(layout.width[i] > w ? layout.width[i] - w : 0, ' ');
+        if (!header && layout.rightAlign[i])
+            out << spaces << cells[i];
+        else
+            out << cells[i] << (i + 1 < n ? spaces : std::string());
+    }
+    out << '\n';
+}
+
+}  // namespace
+
+void writeTableHeader(std::ostream& out, const std::vector<Column>& columns, const TableLayout& layout) {
+    std::vector<std::string> names;
+    for (const auto& c : columns) names.push_back(c.name);
+    writeTableLine(out, layout, names, true);
+    for (std::size_t i = 0; i < layout.width.size(); ++i)
+        out << (i ? "-+-" : "") << std::string(layout.width[i], '-');
+    out << '\n';
+}
+
+void writeTableRows(std::ostream& out, const TableLayout& layout, const std::vector<Row>& rows) {
+    std::vector<std::string> cells;
+    for (const auto& row : rows) {
+        cells.clear();
+        for (std::size_t i = 0; i < layout.width.size() && i < row.size(); ++i)
+            cells.push_back(isNull(row[i]) ? std::string() : valueToText(row[i]));
+        writeTableLine(out, layout, cells, false);
+    }
+}
+
+void writeTableFooter(std::ostream& out, std::size_t rows) {
+    out << '(' << rows << (rows == 1 ? " row)" : " rows)") << '\n';
 }
 
 void writeResultTable(std::ostream& out, const QueryResult& result) {
-    const std::size_t n = result.columns.size();
-    std::vector<std::size_t> width(n);
-    std::vector<bool> rightAlign(n, false);
-    for (std::size_t i = 0; i < n; ++i) {
-        width[i] = displayWidth(result.columns[i].name);
-        rightAlign[i] = result.columns[i].type == ColumnType::Integer || result.columns[i].type == ColumnType::Real;
-    }
-    std::vector<std::vector<std::string>> cells;
-    cells.reserve(result.rows.size());
-    for (const auto& row : result.rows) {
-        std::vector<std::string> line;
-        for (std::size_t i = 0; i < n && i < row.size(); ++i) {
-            line.push_back(isNull(row[i]) ? std::string() : valueToText(row[i]));
-            width[i] = std::max(width[i], displayWidth(line.back()));
-            if (!isNull(row[i]) && !isNumeric(row[i])) rightAlign[i] = false;
-        }
-        cells.push_back(std::move(line));
-    }
-    auto pad = [&](const std::string& s, std::size_t i, bool right) {
-        const std::string spaces(width[i] - displayWidth(s), ' ');
-        out << (right ? spaces + s : s + (i + 1 < n ? spaces : std::string()));
-    };
-    for (std::size_t i = 0; i < n; ++i) {
-        if (i) out << " | ";
-        pad(result.columns[i].name, i, false);
-    }
-    out << '\n';
-    for (std::size_t i = 0; i < n; ++i) out << (i ? "-+-" : "") << std::string(width[i], '-');
-    out << '\n';
-    for (const auto& line : cells) {
-        for (std::size_t i = 0; i < line.size(); ++i) {
-            if (i) out << " | ";
-            pad(line[i], i, rightAlign[i]);
-        }
-        out << '\n';
-    }
-    out << '(' << result.rows.size() << (result.rows.size() == 1 ? " row)" : " rows)") << '\n';
+    const TableLayout layout = tableLayout(result.columns, result.rows);
+    writeTableHeader(out, result.columns, layout);
+    writeTableRows(out, layout, result.rows);
+    writeTableFooter(out, result.rows.size());
 }
 
 }  // namespace deskbase

@@ -18,8 +18,22 @@ void writeCsvRows(std::ostream& out, const std::vector<Row>& rows, char delimite
 // Numbers are JSON numbers (non-finite reals become null), booleans true/false, NULL null.
 void writeResultJson(std::ostream& out, const QueryResult& result);
 
+// Its pieces, for a result written as it streams (core/export/result_stream.h).
+void writeJsonHead(std::ostream& out, const std::vector<Column>& columns);             // up to "rows":[
+void writeJsonRowArrays(std::ostream& out, const std::vector<Row>& rows, bool first);  // [..],[..]
+void writeJsonTail(std::ostream& out, bool cached, double elapsedMs);                  // ],"cached":..}\n
+
 // Column names, a rule, the rows (numbers right-aligned), then "(N rows)".
 void writeResultTable(std::ostream& out, const QueryResult& result);
+// Its pieces: the widths and alignment the rows give, the header and rule, rows, the count.
+struct TableLayout {
+    std::vector<std::size_t> width;  // display columns per column
+    std::vector<bool> rightAlign;    // a number column whose values are all numbers (or NULL)
+};
+TableLayout tableLayout(const std::vector<Column>& columns, const std::vector<Row>& rows);
+void writeTableHeader(std::ostream& out, const std::vector<Column>& columns, const TableLayout& layout);
+void writeTableRows(std::ostream& out, const TableLayout& layout, const std::vector<Row>& rows);
+void writeTableFooter(std::ostream& out, std::size_t rows);
 
 std::string jsonQuoted(const std::string& s);  // a JSON string literal
 // A cell as JSON: numbers as numbers (non-finite reals null), true/false, NULL null, text quoted.

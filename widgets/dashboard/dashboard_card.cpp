@@ -9,6 +9,7 @@
 #include <QPainterPath>
 #include <QPlainTextEdit>
 #include <QStackedWidget>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 #include "widgets/charts/chart_palette.h"
@@ -49,6 +50,20 @@ protected:
         p.drawLine(x.topRight(), x.bottomLeft());
     }
 };
+
+// Dims what is under it (the previous chart) with the window colour, half opaque.
+class LoadingVeil : public QWidget {
+public:
+    using QWidget::QWidget;
+
+protected:
+    void paintEvent(QPaintEvent*) override {
+        QPainter p(this);
+        QColor c = palette().color(QPalette::Window);
+        c.setAlpha(190);
+        p.fillRect(rect(), c);
+    }
+};
 }  // namespace
 
 DashboardCard::DashboardCard(const dashboard::Card& card, QWidget* parent) : QFrame(parent), id_(card.id) {
@@ -87,6 +102,22 @@ DashboardCard::DashboardCard(const dashboard::Card& card, QWidget* parent) : QFr
     body_->addWidget(markdownEditor_);
     body_->addWidget(headingEditor_);
     layout->addWidget(body_, 1);
+    veil_ = new LoadingVeil(this);
+    veil_->setObjectName(QStringLiteral("cardLoadingVeil"));
+    auto* veilLayout = new QVBoxLayout(veil_);
+    veilLayout->addStretch(1);
+    veilLabel_ = new QLabel(tr("Updating…"), veil_);
+    veilLabel_->setAlignment(Qt::AlignCenter);
+    veilLayout->addWidget(veilLabel_);
+    auto* cancel = new QToolButton(veil_);
+    cancel->setObjectName(QStringLiteral("cardCancelButton"));
+    cancel->setText(tr("Cancel"));
+    cancel->setToolTip(tr("Stop this card's run; its previous numbers are not shown again"));
+    cancel_ = cancel;
+    veilLayout->addWidget(cancel, 0, Qt::AlignHCenter);
+    veilLayout->addStretch(1);
+    veil_->hide();
+    connect(cancel, &QToolButton::clicked, this, &DashboardCard::cancelRequested);
     overlay_ = new EditOverlay(this);
     overlay_->hide();
     connect(chart_, &ChartView::categoryClicked, this, &DashboardCard::categoryClicked);
@@ -158,15 +189,36 @@ void DashboardCard::applyColors() {
 
 void DashboardCard::setLoading() {
     state_ = State::Loading;
-    // A card already showing a chart keeps it while refreshing, dimmed title as the hint.
-    if (body_->currentWidget() != chart_) showMessage(tr("Loading…"), Message::Muted);
+    // A card showing a chart keeps it under the veil while its new run goes: visibly not current.
+    const bool previous = body_->currentWidget() == chart_;
+    if (!previous) showMessage(QString(), Message::Muted);
+    veilLabel_->setText(previous ? tr("Updating…") : tr("Loading…"));
     titleLabel_->setEnabled(false);
+    showVeil(true);
+}
+
+void DashboardCard::showVeil(bool on) {
+    veil_->setGeometry(body_->geometry());
+    veil_->setVisible(on);
+    if (on) {
+        veil_->raise();
+        overlay_->raise();  // edit mode still selects and moves the card
+    }
+}
+
+void DashboardCard::setCancelled() {
+    state_ = State::Cancelled;
+    titleLabel_->setEnabled(true);
+    showVeil(false);
+    showMessage(tr("Cancelled: not run with the current filters.\nRefresh the dashboard to run it."),
+                Message::Muted);
 }
 
 void DashboardCard::setResult(std::shared_ptr<const chart::ChartData> data,
                               const dashboard::VisualizationSettings& s) {
     state_ = State::Ready;
     titleLabel_->setEnabled(true);
+    showVeil(false);
     if (!data || data->rows.empty()) {
         showMessage(tr("No results"), Message::Muted);
         return;
@@ -178,6 +230,7 @@ void DashboardCard::setResult(std::shared_ptr<const chart::ChartData> data,
 void DashboardCard::setError(const QString& message) {
     state_ = State::Failed;
     titleLabel_->setEnabled(true);
+    showVeil(false);
     showMessage(tr("This card could not run:\n%1").arg(message), Message::Error);
 }
 
@@ -283,6 +336,7 @@ void DashboardCard::contextMenuEvent(QContextMenuEvent* e) {
 void DashboardCard::resizeEvent(QResizeEvent* e) {
     QFrame::resizeEvent(e);
     overlay_->setGeometry(rect());
+    veil_->setGeometry(body_->geometry());
 }
 
 }  // namespace deskbase::widgets

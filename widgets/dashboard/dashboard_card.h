@@ -1,8 +1,9 @@
 #pragma once
 // One card on the dashboard canvas: a title bar and a chart, a markdown text, a heading, a
-// loading message or an error. Its background and message colours follow the theme at once. In
-// edit mode a transparent overlay on top takes the mouse so the canvas can select, move and
-// resize the card; a text card's markdown and a heading's text are edited in place.
+// loading message or an error. While a run goes, a veil over the previous content says
+// "Updating…" and offers Cancel, so old numbers never look current. Its background and message colours follow
+// the theme at once. In edit mode a transparent overlay on top takes the mouse so the canvas can select, move
+// and resize the card; a text card's markdown and a heading's text are edited in place.
 #include <QFrame>
 #include <memory>
 
@@ -11,6 +12,7 @@
 #include "core/dashboard/visualization.h"
 
 QT_BEGIN_NAMESPACE
+class QAbstractButton;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
@@ -24,7 +26,7 @@ class ChartView;
 class DashboardCard : public QFrame {
     Q_OBJECT
 public:
-    enum class State { Idle, Loading, Ready, Failed };
+    enum class State { Idle, Loading, Ready, Failed, Cancelled };
 
     DashboardCard(const dashboard::Card& card, QWidget* parent = nullptr);
 
@@ -40,7 +42,12 @@ public:
     void setLoading();
     void setResult(std::shared_ptr<const chart::ChartData> data, const dashboard::VisualizationSettings& s);
     void setError(const QString& message);
+    // The run was cancelled: the previous numbers are not shown (they were for other filters).
+    void setCancelled();
     State state() const { return state_; }
+    // The veil over the card's content while it loads, and its Cancel button.
+    QWidget* loadingVeil() const { return veil_; }
+    QAbstractButton* cancelButton() const { return cancel_; }
     QString errorText() const;
 
     ChartView* chart() const { return chart_; }
@@ -65,6 +72,7 @@ signals:
     void categoryClicked(const QString& column, const QString& value);
     void textEdited(const QString& text);
     void menuRequested(const QPoint& globalPos);  // a right click on the title or a message
+    void cancelRequested();                       // Cancel on the loading veil
 
 protected:
     void resizeEvent(QResizeEvent* e) override;
@@ -79,6 +87,7 @@ private:
     void applyColors();  // the theme's colours for the messages
     void applyKind();    // frame, fonts and title for a heading, text or question card
     void endTextEdit(bool keep, bool focusCanvas);
+    void showVeil(bool on);
 
     std::string id_;
     bool heading_ = false;
@@ -95,6 +104,9 @@ private:
     ChartView* chart_ = nullptr;
     QStackedWidget* body_ = nullptr;
     QWidget* overlay_ = nullptr;
+    QWidget* veil_ = nullptr;
+    QLabel* veilLabel_ = nullptr;
+    QAbstractButton* cancel_ = nullptr;
     QPlainTextEdit* markdownEditor_ = nullptr;
     QLineEdit* headingEditor_ = nullptr;
     QWidget* previousBody_ = nullptr;  // shown again when the in-place edit ends

@@ -203,8 +203,23 @@ void DashboardSession::runCards(const std::vector<std::string>& cardIds, bool by
                 self->finishCard(id, gen, std::move(done));
             });
         };
-        track(runtime_.executor().submit(std::move(request)));
+        const QueryHandle handle = runtime_.executor().submit(std::move(request));
+        cardRuns_[id] = handle;
+        track(handle);
     }
+}
+
+void DashboardSession::cancelCard(const std::string& id) {
+    if (!pending_.count(id)) return;  // nothing running
+    ++generation_[id];                // whatever the run still sends is not wanted
+    if (auto it = cardRuns_.find(id); it != cardRuns_.end()) it->second.cancel();
+    pending_.erase(id);
+    CardOutcome& out = outcomes_[id];
+    out.state = CardOutcome::State::Cancelled;
+    out.data.reset();  // the numbers of the previous filters are not shown as these
+    emit cardChanged(id);
+    emit cardFinished(QString::fromStdString(id), false);
+    if (pending_.empty()) emit allCardsFinished();
 }
 
 void DashboardSession::finishCard(const std::string& id, std::uint64_t generation, CardOutcome outcome) {

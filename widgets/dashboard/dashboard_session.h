@@ -35,7 +35,8 @@ namespace deskbase::widgets {
 
 // What a question card shows now.
 struct CardOutcome {
-    enum class State { Idle, Loading, Ready, Failed };
+    // Cancelled: the user stopped the run; the previous numbers are not shown again.
+    enum class State { Idle, Loading, Ready, Failed, Cancelled };
     State state = State::Idle;
     QString title;  // the card's title, else its question's name
     std::shared_ptr<const chart::ChartData> data;
@@ -76,6 +77,8 @@ public:
 
     void refresh(bool bypassCache = false);  // every question card
     void runCards(const std::vector<std::string>& cardIds, bool bypassCache = false);
+    // Stops a card's run (its result, if it still comes, is dropped): the card is Cancelled.
+    void cancelCard(const std::string& cardId);
     void cancelRuns();
     bool isLoading() const { return !pending_.empty(); }
     // Processes events until every card finished or the timeout passed; true when all finished.
@@ -167,6 +170,7 @@ private:
     std::map<std::string, CardOutcome> outcomes_;
     std::map<std::string, std::vector<std::string>> loadedOptions_;  // filter id -> choices
     std::vector<QueryHandle> runs_;  // this session's runs, maybe unfinished (cancelled on close)
+    std::map<std::string, QueryHandle> cardRuns_;  // each card's latest run
     QUndoStack* undo_ = nullptr;
     QTimer* refreshTimer_ = nullptr;
     int liveRefreshSeconds_ = 0;

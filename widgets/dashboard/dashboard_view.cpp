@@ -214,6 +214,7 @@ DashboardCard* DashboardView::makeCard(const dashboard::Card& c) {
             [this, id = c.id](const QString& text) { session_->setCardText(id, text); });
     connect(card, &DashboardCard::menuRequested, this,
             [this, id = c.id](const QPoint& pos) { showCardMenu(id, pos); });
+    connect(card, &DashboardCard::cancelRequested, this, [this, id = c.id] { session_->cancelCard(id); });
     return card;
 }
 
@@ -233,6 +234,9 @@ void DashboardView::showOutcome(const std::string& cardId) {
             break;
         case CardOutcome::State::Ready:
             w->setResult(o->data, o->settings);
+            break;
+        case CardOutcome::State::Cancelled:
+            w->setCancelled();
             break;
     }
 }

@@ -1,8 +1,9 @@
 // `deskbase query` end to end: formats, parameters, questions, the workspace cache, error exits.
 #include <QtTest>
-
 #include <nlohmann/json.hpp>
+#include <sstream>
 
+#include "core/export/result_format.h"
 #include "core/question/question.h"
 #include "core/warehouse/warehouse.h"
 #include "tests/support/temp_workspace.h"
@@ -11,7 +12,36 @@ using namespace deskbase;
 
 namespace {
 
-int lineCount(const std::string& s) { return int(std::count(s.begin(), s.end(), '\n')); }
+int lineCount(const std::string& s) {
+    return int(std::count(s.begin(), s.end(), '\n'));
+}
+
+// The whole result, read straight from the warehouse (not through `deskbase query`).
+QueryResult wholeResult(const std::string& db, const std::string& sql) {
+    QueryResult r;
+    auto w = Warehouse::open(db);
+    if (!w) qFatal("%s", w.message().c_str());
+    auto c = (*w)->query(sql);
+    if (!c) qFatal("%s", c.message().c_str());
+    r.columns = (*c)->columns();
+    while (true) {
+        auto n = (*c)->fetch(r.rows, 10000);
+        if (!n) qFatal("%s", n.message().c_str());
+        if (*n == 0) break;
+    }
+    return r;
+}
+
+// 3,000 rows: more than the table's probe and several blocks of the executor.
+const char* const kManyRows =
+    "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 3000) "
+    "SELECT x, 'r' || x AS label, x / 7.0 AS ratio, CASE WHEN x % 5 = 0 THEN NULL ELSE x END AS maybe FROM c";
+
+std::string readFile(const std::string& path) {
+    QFile f(QString::fromStdString(path));
+    if (!f.open(QIODevice::ReadOnly)) return "<missing>";
+    return f.readAll().toStdString();
+}
 
 }  // namespace
 
@@ -36,9 +66,11 @@ private slots:
         db_ = ws_.sqlitePath();
         auto w = Warehouse::open(db_);
         QVERIFY(w);
-        QVERIFY((*w)->execute("CREATE TABLE flights (day DATE, origin TEXT, delay INTEGER, distance REAL, cancelled BOOLEAN)"));
-        QVERIFY((*w)->execute("INSERT INTO flights VALUES ('2024-01-01','JFK',10,1000.5,0),('2024-01-02','SEA',-3,500,1),"
-                              "('2024-01-03','JFK',25,1000.5,0),('2024-01-04','LAX',NULL,2500.25,0)"));
+        QVERIFY((*w)->execute(
+            "CREATE TABLE flights (day DATE, origin TEXT, delay INTEGER, distance REAL, cancelled BOOLEAN)"));
+        QVERIFY((*w)->execute(
+            "INSERT INTO flights VALUES ('2024-01-01','JFK',10,1000.5,0),('2024-01-02','SEA',-3,500,1),"
+            "('2024-01-03','JFK',25,1000.5,0),('2024-01-04','LAX',NULL,2500.25,0)"));
         QVERIFY(QDir().mkpath(QString::fromStdString(ws_.file("questions"))));
         ws_.write("questions/by_origin.json", R"({
   "name": "Delay by origin",
@@ -54,7 +86,8 @@ private slots:
     }
 
     void jsonFormat() {
-        auto j = runJson({"--db", db_, "--sql", "SELECT day, origin, delay, distance, cancelled FROM flights ORDER BY day"});
+        auto j = runJson({"--db", db_, "--sql",
+                          "SELECT day, origin, delay, distance, cancelled FROM flights ORDER BY day"});
         QVERIFY(!j.is_null());
         QCOMPARE(int(j["columns"].size()), 5);
         QCOMPARE(j["columns"][0]["name"].get<std::string>(), std::string("day"));
@@ -78,14 +111,16 @@ private slots:
         QVERIFY(w);
         QVERIFY((*w)->execute("CREATE TABLE t (a TEXT, b INTEGER)"));
         QVERIFY((*w)->execute("INSERT INTO t VALUES ('x,y', 1), ('say \"hi\"', NULL), ('two\nlines', 3)"));
-        auto r = test::runDeskbase({"query", "--db", ws_.file("weird.db"), "--sql", "SELECT a, b FROM t", "--format", "csv"});
+        auto r = test::runDeskbase(
+            {"query", "--db", ws_.file("weird.db"), "--sql", "SELECT a, b FROM t", "--format", "csv"});
         QCOMPARE(r.exitCode, 0);
         QCOMPARE(QString::fromStdString(r.out),
                  QStringLiteral("a,b\r\n\"x,y\",1\r\n\"say \"\"hi\"\"\",\r\n\"two\nlines\",3\r\n"));
     }
 
     void tableFormat() {
-        auto r = test::runDeskbase({"query", "--db", db_, "--sql", "SELECT origin, delay FROM flights WHERE delay > 0 ORDER BY delay"});
+        auto r = test::runDeskbase({"query", "--db", db_, "--sql",
+                                    "SELECT origin, delay FROM flights WHERE delay > 0 ORDER BY delay"});
         QCOMPARE(r.exitCode, 0);
         QVERIFY2(r.out.find("origin | delay") == 0, r.out.c_str());
         QVERIFY(r.out.find("JFK    |    25") != std::string::npos);
@@ -93,7 +128,8 @@ private slots:
     }
 
     void parametersAreBound() {
-        auto j = runJson({"--db", db_, "--sql", "SELECT count(*) AS n FROM flights WHERE origin = {{o}} AND delay > {{d}}",
+        auto j = runJson({"--db", db_, "--sql",
+                          "SELECT count(*) AS n FROM flights WHERE origin = {{o}} AND delay > {{d}}",
                           "--param", "o=JFK", "--param", "d=15"});
         QVERIFY(!j.is_null());
         QCOMPARE(j["rows"][0][0].get<int>(), 1);
@@ -111,8 +147,8 @@ private slots:
         auto all = runJson({"--db", db_, "--question", q, "--no-cache"});
         QVERIFY(!all.is_null());
         QCOMPARE(int(all["rows"].size()), 3);
-        auto some = runJson({"--db", db_, "--question", q, "--param", "airports=JFK", "--param", "airports=LAX",
-                             "--param", "min_delay=0", "--no-cache"});
+        auto some = runJson({"--db", db_, "--question", q, "--param", "airports=JFK", "--param",
+                             "airports=LAX", "--param", "min_delay=0", "--no-cache"});
         QVERIFY(!some.is_null());
         QCOMPARE(int(some["rows"].size()), 1);
         QCOMPARE(some["rows"][0][0].get<std::string>(), std::string("JFK"));
@@ -160,7 +196,8 @@ private slots:
             QVERIFY((*w)->execute("CREATE TABLE t (n INTEGER)"));
             QVERIFY((*w)->execute("INSERT INTO t VALUES (1), (2)"));
         }
-        const std::string q = elsewhere.write("count.json", R"({"name": "Count", "sql": "SELECT count(*) FROM t",
+        const std::string q =
+            elsewhere.write("count.json", R"({"name": "Count", "sql": "SELECT count(*) FROM t",
   "cache": {"policy": "fixed", "ttl_seconds": 3600}})");
         const std::vector<std::string> args = {"--db", db, "--question", q};
         const auto first = runJson(args), second = runJson(args);
@@ -171,32 +208,153 @@ private slots:
         QCOMPARE(cache.entryList({QStringLiteral("*.dbrc")}, QDir::Files).size(), 1);
     }
 
+    // Streamed from the cursor, the output is what the whole result gives (core/export/result_format.h).
+    void streamedOutputEqualsTheWholeResult_data() {
+        QTest::addColumn<std::string>("format");
+        for (const char* f : {"csv", "json", "ndjson", "table"}) QTest::newRow(f) << std::string(f);
+    }
+    void streamedOutputEqualsTheWholeResult() {
+        QFETCH(std::string, format);
+        auto r =
+            test::runDeskbase({"query", "--db", db_, "--sql", kManyRows, "--format", format, "--no-cache"});
+        QCOMPARE(r.exitCode, 0);
+        QueryResult whole = wholeResult(db_, kManyRows);
+        std::ostringstream expected;
+        if (format == "csv") {
+            writeCsvHeader(expected, whole.columns);
+            writeCsvRows(expected, whole.rows);
+        } else if (format == "ndjson") {
+            const auto keys = jsonObjectKeys(whole.columns);
+            for (const auto& row : whole.rows) {
+                writeJsonObject(expected, keys, row);
+                expected << '\n';
+            }
+        } else if (format == "json") {
+            auto j = nlohmann::json::parse(r.out);  // elapsed_ms is the run's own
+            whole.elapsedMs = j["elapsed_ms"].get<double>();
+            writeResultJson(expected, whole);
+            QCOMPARE(nlohmann::json::parse(expected.str()), j);
+            return;
+        } else {
+            writeResultTable(expected, whole);
+        }
+        QVERIFY(r.out == expected.str());
+        QCOMPARE(lineCount(r.out), format == "csv" ? 3001 : format == "table" ? 3003 : 3000);
+    }
+
+    // --output FILE: the file holds what stdout would; a failed query leaves no file, and an
+    // existing one as it was, with no temporary file beside it.
+    void outputFileIsWholeOrNothing() {
+        test::TempWorkspace out;
+        const std::string file = out.file("result.csv");
+        auto ok = test::runDeskbase(
+            {"query", "--db", db_, "--sql", kManyRows, "--format", "csv", "--output", file});
+        QCOMPARE(ok.exitCode, 0);
+        QVERIFY(ok.out.empty());
+        auto stdoutRun = test::runDeskbase({"query", "--db", db_, "--sql", kManyRows, "--format", "csv"});
+        QVERIFY(readFile(file) == stdoutRun.out);
+
+        const std::string fresh = out.file("never.csv");
+        auto bad =
+            test::runDeskbase({"query", "--db", db_, "--sql", "SELECT nope FROM flights", "--output", fresh});
+        QCOMPARE(bad.exitCode, 1);
+        QVERIFY2(bad.err.find("nope") != std::string::npos, bad.err.c_str());
+        QVERIFY(!QFileInfo::exists(QString::fromStdString(fresh)));
+
+        // Fails after rows went out: abs() of the smallest integer errors at row 4,000.
+        const std::string before = readFile(file);
+        auto late = test::runDeskbase(
+            {"query", "--db", db_, "--format", "csv", "--output", file, "--sql",
+             "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 5000) "
+             "SELECT x, abs(x - 4000 - 9223372036854775807 - 1) FROM c"});
+        QCOMPARE(late.exitCode, 1);
+        QVERIFY(readFile(file) == before);
+        QCOMPARE(QDir(QString::fromStdString(out.path())).entryList(QDir::Files | QDir::Hidden).size(), 1);
+    }
+
+    // A result bigger than the cache's limit streams through, is not stored, and stderr says so;
+    // a small one is stored as before.
+    void bigResultIsNotCachedAndSaysSo() {
+        test::TempWorkspace elsewhere;
+        const std::string db = elsewhere.file("big.db");
+        {
+            auto w = Warehouse::open(db);
+            QVERIFY(w);
+            QVERIFY((*w)->execute("CREATE TABLE t (n INTEGER)"));
+            QVERIFY((*w)->execute("INSERT INTO t VALUES (1)"));
+        }
+        // Questions whose policy always caches: only the size keeps the big one out.
+        auto question = [&](const std::string& file, const std::string& sql) {
+            return elsewhere.write(file,
+                                   "{\"name\": \"Q\", \"sql\": \"" + sql +
+                                       "\", \"cache\": {\"policy\": \"fixed\", \"ttl_seconds\": 3600}}");
+        };
+        const std::string big =
+            question("big.json",
+                     "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 200000) "
+                     "SELECT x, x * 2, 'some text long enough to be counted' FROM c, t");
+        auto first = test::runDeskbase({"query", "--db", db, "--question", big, "--format", "ndjson"});
+        QCOMPARE(first.exitCode, 0);
+        QCOMPARE(lineCount(first.out), 200000);
+        QVERIFY2(first.err.find("not cached: the result is larger than the cache's") != std::string::npos,
+                 first.err.c_str());
+        auto second = test::runDeskbase({"query", "--db", db, "--question", big, "--format", "ndjson"});
+        QVERIFY(second.err.find("not cached") != std::string::npos);
+        QVERIFY(second.out == first.out);
+        auto entries = [&] {
+            return QDir(QString::fromStdString(elsewhere.file(".deskbase/cache")))
+                .entryList({QStringLiteral("*.dbrc")}, QDir::Files)
+                .size();
+        };
+        QCOMPARE(entries(), 0);
+
+        const std::vector<std::string> small = {"--db", db, "--question",
+                                                question("small.json", "SELECT n FROM t")};
+        QCOMPARE(runJson(small)["cached"].get<bool>(), false);
+        QCOMPARE(runJson(small)["cached"].get<bool>(), true);
+        QCOMPARE(entries(), 1);
+    }
+
     void errorsExitNonZeroWithOneLine_data() {
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<int>("exitCode");
         QTest::addColumn<QString>("message");
         const QString db = QString::fromStdString(db_);
-        QTest::newRow("bad sql") << QStringList{QStringLiteral("--db"), db, QStringLiteral("--sql"), QStringLiteral("SELEC 1")}
+        QTest::newRow("bad sql") << QStringList{QStringLiteral("--db"), db, QStringLiteral("--sql"),
+                                                QStringLiteral("SELEC 1")}
                                  << 1 << QStringLiteral("syntax error");
-        QTest::newRow("unknown table") << QStringList{QStringLiteral("--db"), db, QStringLiteral("--sql"), QStringLiteral("SELECT * FROM nope")}
+        QTest::newRow("unknown table") << QStringList{QStringLiteral("--db"), db, QStringLiteral("--sql"),
+                                                      QStringLiteral("SELECT * FROM nope")}
                                        << 1 << QStringLiteral("nope");
-        QTest::newRow("missing parameter") << QStringList{QStringLiteral("--db"), db, QStringLiteral("--sql"), QStringLiteral("SELECT {{x}}")}
+        QTest::newRow("missing parameter") << QStringList{QStringLiteral("--db"), db, QStringLiteral("--sql"),
+                                                          QStringLiteral("SELECT {{x}}")}
                                            << 1 << QStringLiteral("missing value for parameter x");
-        QTest::newRow("bad number") << QStringList{QStringLiteral("--db"), db, QStringLiteral("--question"),
-                                                   QString::fromStdString(ws_.file("questions/by_origin.json")),
-                                                   QStringLiteral("--param"), QStringLiteral("min_delay=lots")}
-                                    << 1 << QStringLiteral("is not a number");
-        QTest::newRow("unknown question") << QStringList{QStringLiteral("--db"), db, QStringLiteral("--question"), QStringLiteral("/no/such.json")}
-                                          << 1 << QStringLiteral("no question file /no/such.json");
-        QTest::newRow("no warehouse") << QStringList{QStringLiteral("--db"), QString::fromStdString(ws_.file("absent.db")),
-                                                     QStringLiteral("--sql"), QStringLiteral("SELECT 1")}
-                                      << 1 << QStringLiteral("no SQLite warehouse");
-        QTest::newRow("both sql and question") << QStringList{QStringLiteral("--sql"), QStringLiteral("SELECT 1"), QStringLiteral("--question"), QStringLiteral("x")}
-                                               << 2 << QStringLiteral("exactly one");
-        QTest::newRow("bad format") << QStringList{QStringLiteral("--db"), db, QStringLiteral("--sql"), QStringLiteral("SELECT 1"),
+        QTest::newRow("bad number")
+            << QStringList{QStringLiteral("--db"),
+                           db,
+                           QStringLiteral("--question"),
+                           QString::fromStdString(ws_.file("questions/by_origin.json")),
+                           QStringLiteral("--param"),
+                           QStringLiteral("min_delay=lots")}
+            << 1 << QStringLiteral("is not a number");
+        QTest::newRow("unknown question")
+            << QStringList{QStringLiteral("--db"), db, QStringLiteral("--question"),
+                           QStringLiteral("/no/such.json")}
+            << 1 << QStringLiteral("no question file /no/such.json");
+        QTest::newRow("no warehouse")
+            << QStringList{QStringLiteral("--db"), QString::fromStdString(ws_.file("absent.db")),
+                           QStringLiteral("--sql"), QStringLiteral("SELECT 1")}
+            << 1 << QStringLiteral("no SQLite warehouse");
+        QTest::newRow("both sql and question")
+            << QStringList{QStringLiteral("--sql"), QStringLiteral("SELECT 1"), QStringLiteral("--question"),
+                           QStringLiteral("x")}
+            << 2 << QStringLiteral("exactly one");
+        QTest::newRow("bad format") << QStringList{QStringLiteral("--db"),     db,
+                                                   QStringLiteral("--sql"),    QStringLiteral("SELECT 1"),
                                                    QStringLiteral("--format"), QStringLiteral("xml")}
                                     << 2 << QStringLiteral("unknown --format");
-        QTest::newRow("bad param") << QStringList{QStringLiteral("--db"), db, QStringLiteral("--sql"), QStringLiteral("SELECT 1"),
+        QTest::newRow("bad param") << QStringList{QStringLiteral("--db"),    db,
+                                                  QStringLiteral("--sql"),   QStringLiteral("SELECT 1"),
                                                   QStringLiteral("--param"), QStringLiteral("novalue")}
                                    << 2 << QStringLiteral("NAME=VALUE");
     }
