@@ -14,6 +14,7 @@
 #include "core/ingest/reject_spill.h"
 #include "core/runtime/companion.h"
 #include "core/warehouse/transaction.h"
+#include "core/warehouse/upsert.h"
 #include "core/warehouse/warehouse.h"
 
 namespace deskbase {
@@ -145,6 +146,15 @@ Result<PlannedLoad> planLoad(Warehouse& w, const std::string& table, ImportMode 
     return out;
 }
 
+Status createTable(Warehouse& w, const std::string& name, const std::vector<Column>& columns) {
+    std::string ddl = "CREATE TABLE " + w.quoteIdentifier(name) + " (";
+    for (std::size_t i = 0; i < columns.size(); ++i)
+        ddl += (i ? ", " : "") + w.quoteIdentifier(columns[i].name) + " " + w.sqlType(columns[i].type);
+    ddl += ")";
+    auto s = w.execute(ddl);
+    return s ? s : Status::fail("cannot create the table: " + s.message());
+}
+
 // Two plans convert every record identically.
 bool samePlan(const LoadPlan& a, const LoadPlan& b) {
     return a.sniff.encoding == b.sniff.encoding && a.readerKeys == b.readerKeys &&
@@ -234,6 +244,9 @@ Result<ImportResult> ImportJob::run(Warehouse& w,
     if (mode == ImportMode::Create && *exists)
         return Error{"table " + table + " already exists (use --mode replace or --mode append)"};
     if (mode == ImportMode::Append && !*exists) mode = ImportMode::Create;  // nothing to append to yet
+    // A keyed append loads into staging and merges from there, also into a table made for it.
+    const bool upsert = options_.mode == ImportMode::Append && !options_.uniqueKey.empty();
+    const bool staged = mode != ImportMode::Append || upsert;
 
     if (mode == ImportMode::Append) {
         // Appending checks the content hash before writing anything: no speculation.
@@ -248,7 +261,7 @@ Result<ImportResult> ImportJob::run(Warehouse& w,
 
     // Create/replace load into a staging table swapped in at the end; append writes in place.
     const std::string staging = "deskbase_staging_" + table;
-    const std::string loadInto = mode == ImportMode::Append ? table : staging;
+    const std::string loadInto = staged ? staging : table;
     std::unique_ptr<RejectSpill> rejects;
     LoadStats loaded;
     PlannedLoad planned;
@@ -257,15 +270,10 @@ Result<ImportResult> ImportJob::run(Warehouse& w,
         auto p = planLoad(w, table, mode, schema, options_);
         if (!p) return Error{p.message()};
         planned = std::move(*p);
-        if (mode != ImportMode::Append) {
+        if (staged) {
             if (auto s = w.execute("DROP TABLE IF EXISTS " + w.quoteIdentifier(staging)); !s)
                 return Error{s.message()};
-            std::string ddl = "CREATE TABLE " + w.quoteIdentifier(staging) + " (";
-            for (std::size_t i = 0; i < planned.target.size(); ++i)
-                ddl += (i ? ", " : "") + w.quoteIdentifier(planned.target[i].name) + " " +
-                       w.sqlType(planned.target[i].type);
-            ddl += ")";
-            if (auto s = w.execute(ddl); !s) return Error{"cannot create the table: " + s.message()};
+            if (auto s = createTable(w, staging, planned.target); !s) return Error{s.message()};
         }
         auto writer = w.bulkWriter(loadInto, planned.target);
         if (!writer) return Error{writer.message()};
@@ -348,7 +356,18 @@ Result<ImportResult> ImportJob::run(Warehouse& w,
     }
 
     std::vector<std::string> indexed;
-    if (mode != ImportMode::Append) {
+    std::int64_t updated = 0;
+    if (upsert) {
+        if (mode == ImportMode::Create) {  // the first file: an empty table to merge into
+            if (auto s = createTable(w, table, target); !s) return Error{s.message()};
+            if (auto s = recordColumns(w, table, target); !s) return Error{s.message()};
+        }
+        if (auto s = ensureUniqueKeyIndex(w, table, options_.uniqueKey); !s) return Error{s.message()};
+        auto merged = upsertRows(w, staging, table, planned.plan.columnNames, options_.uniqueKey);
+        if (!merged) return Error{merged.message()};
+        updated = merged->updated;
+        if (auto s = w.execute("DROP TABLE " + w.quoteIdentifier(staging)); !s) return Error{s.message()};
+    } else if (mode != ImportMode::Append) {
         if (mode == ImportMode::Replace)
             if (auto s = w.execute("DROP TABLE IF EXISTS " + w.quoteIdentifier(table)); !s)
                 return Error{s.message()};
@@ -369,6 +388,7 @@ Result<ImportResult> ImportJob::run(Warehouse& w,
     result.table = table;
     result.rows = loaded.rows;
     result.rejected = loaded.rejected;
+    result.updated = updated;
     result.columns = target;
     result.sniff = schema.sniff;
     result.rejectsTable = loaded.rejected ? rejectsTable : std::string();
@@ -380,7 +400,7 @@ Result<ImportResult> ImportJob::run(Warehouse& w,
     log.filePath = options_.path;
     log.fileSize = schema.sniff.sizeBytes;
     log.contentHash = schema.contentHash;
-    log.mode = std::string(importModeName(mode));
+    log.mode = upsert ? std::string("upsert") : std::string(importModeName(mode));
     log.format = std::string(fileFormatName(schema.sniff.format));
     log.encoding = std::string(textEncodingName(schema.sniff.encoding));
     log.rows = result.rows;

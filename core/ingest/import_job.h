@@ -46,6 +46,9 @@ struct ImportOptions {
     // Indexes made after a create/replace load, before the swap (docs/ingestion.md, "Key
     // indexes"): by default the columns that look like keys; append only runs ANALYZE.
     IndexChoice indexes;
+    // Append with a key (a source's "unique_key"): rows whose key is already in the table update
+    // that row instead of adding one (core/warehouse/upsert.h).
+    std::vector<std::string> uniqueKey;
 };
 
 struct ImportProgress {
@@ -66,6 +69,7 @@ struct ImportResult {
     std::vector<std::string> notes;    // per column: why a column of numbers is text, else empty
     std::vector<CheckResult> checks;   // the table's checks, run before the commit
     std::vector<std::string> indexes;  // columns indexed by the import (keyIndexName() names them)
+    std::int64_t updated = 0;          // with a unique key: rows that replaced a row with their key
 };
 
 class ImportJob {
