@@ -119,6 +119,20 @@ Status migrateModelBuilds(Warehouse& w) {
     return Status::ok();
 }
 
+// A deskbase_runs from before runs had names gets the column.
+Status addNameColumn(Warehouse& w) {
+    auto runs = w.describeTable("deskbase_runs");
+    if (!runs) return Status::fail(runs.message());
+    for (const auto& c : runs->columns)
+        if (c.name == "name") return Status::ok();
+    return w.execute("ALTER TABLE deskbase_runs ADD COLUMN name TEXT");
+}
+
+RunRecord runOf(const Row& r) {
+    return {intOf(r[0]),       valueToText(r[1]), valueToText(r[2]), valueToText(r[3]), valueToText(r[4]),
+            realOf(r[5]),      valueToText(r[6]), valueToText(r[7])};
+}
+
 }  // namespace
 
 Status ensureRunLog(Warehouse& w) {
@@ -126,9 +140,10 @@ Status ensureRunLog(Warehouse& w) {
     if (auto s =
             w.execute("CREATE TABLE IF NOT EXISTS deskbase_runs (id BIGINT PRIMARY KEY, kind TEXT NOT NULL, "
                       "status TEXT NOT NULL, started_at TEXT NOT NULL, finished_at TEXT, seconds " +
-                      real + ", error TEXT)");
+                      real + ", error TEXT, name TEXT)");
         !s)
         return s;
+    if (auto s = addNameColumn(w); !s) return s;
     if (auto s = w.execute(
             "CREATE TABLE IF NOT EXISTS deskbase_run_steps (run_id BIGINT NOT NULL, position BIGINT "
             "NOT NULL, kind TEXT NOT NULL, name TEXT NOT NULL, status TEXT NOT NULL, rows BIGINT, "
@@ -147,13 +162,13 @@ Status ensureRunLog(Warehouse& w) {
     return migrateModelBuilds(w);
 }
 
-Result<std::int64_t> startRun(Warehouse& w, const std::string& kind) {
+Result<std::int64_t> startRun(Warehouse& w, const std::string& kind, const std::string& name) {
     if (auto s = ensureRunLog(w); !s) return Error{s.message()};
     return insertNext(
         w,
-        "INSERT INTO deskbase_runs (id, kind, status, started_at) SELECT COALESCE(MAX(id), 0) + 1, " +
-            placeholders(w, 1, 3) + " FROM deskbase_runs RETURNING id",
-        {Value{kind}, Value{std::string("running")}, Value{utcNowIso()}});
+        "INSERT INTO deskbase_runs (id, kind, status, started_at, name) SELECT COALESCE(MAX(id), 0) + 1, " +
+            placeholders(w, 1, 4) + " FROM deskbase_runs RETURNING id",
+        {Value{kind}, Value{std::string("running")}, Value{utcNowIso()}, name.empty() ? Value{} : Value{name}});
 }
 
 Status addRunStep(Warehouse& w, std::int64_t runId, const RunStep& step) {
@@ -237,18 +252,31 @@ Result<std::vector<RunRecord>> recentRuns(Warehouse& w, int limit) {
     auto exists = w.tableExists("deskbase_runs");
     if (!exists) return Error{exists.message()};
     if (!*exists) return std::vector<RunRecord>{};
-    auto rows = fetchRows(
-        w,
-        "SELECT id, kind, status, started_at, finished_at, seconds, error FROM deskbase_runs ORDER BY "
-        "id DESC LIMIT " +
-            std::to_string(limit),
-        {});
+    if (auto s = addNameColumn(w); !s) return Error{s.message()};
+    auto rows = fetchRows(w,
+                          "SELECT id, kind, status, started_at, finished_at, seconds, error, name FROM "
+                          "deskbase_runs ORDER BY id DESC LIMIT " +
+                              std::to_string(limit),
+                          {});
     if (!rows) return Error{rows.message()};
     std::vector<RunRecord> out;
-    for (const auto& r : *rows)
-        out.push_back({intOf(r[0]), valueToText(r[1]), valueToText(r[2]), valueToText(r[3]),
-                       valueToText(r[4]), realOf(r[5]), valueToText(r[6])});
+    for (const auto& r : *rows) out.push_back(runOf(r));
     return out;
+}
+
+Result<std::optional<RunRecord>> lastRunOf(Warehouse& w, const std::string& kind, const std::string& name) {
+    auto exists = w.tableExists("deskbase_runs");
+    if (!exists) return Error{exists.message()};
+    if (!*exists) return std::optional<RunRecord>{};
+    if (auto s = addNameColumn(w); !s) return Error{s.message()};
+    auto rows = fetchRows(w,
+                          "SELECT id, kind, status, started_at, finished_at, seconds, error, name FROM "
+                          "deskbase_runs WHERE kind = " +
+                              w.placeholder(1) + " AND name = " + w.placeholder(2) + " ORDER BY id DESC LIMIT 1",
+                          {Value{kind}, Value{name}});
+    if (!rows) return Error{rows.message()};
+    if (rows->empty()) return std::optional<RunRecord>{};
+    return std::optional<RunRecord>{runOf(rows->front())};
 }
 
 Result<std::vector<RunStep>> runSteps(Warehouse& w, std::int64_t runId) {

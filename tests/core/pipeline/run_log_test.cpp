@@ -270,3 +270,39 @@ void RunLogTest::oldModelBuildsTableMovesIntoTheRunLog() {
 }
 
 QTEST_GUILESS_MAIN(RunLogTest)
+
+void RunLogTest::namedRunsAndTheNewestOfEach() {
+    auto a1 = startRun(*w_, "source", "orders");
+    auto b1 = startRun(*w_, "source", "customers");
+    auto a2 = startRun(*w_, "source", "orders");
+    auto build = startRun(*w_, "build");
+    QVERIFY(a1 && b1 && a2 && build);
+    QVERIFY(finishRun(*w_, *a2, "error", "inbox/: no such folder", 0.0));
+    auto last = lastRunOf(*w_, "source", "orders");
+    QVERIFY2(last, last.status().message().c_str());
+    QVERIFY(*last);
+    QCOMPARE((*last)->id, *a2);
+    QCOMPARE((*last)->name, std::string("orders"));
+    QCOMPARE((*last)->error, std::string("inbox/: no such folder"));
+    QCOMPARE((*lastRunOf(*w_, "source", "customers"))->id, *b1);
+    QVERIFY(!*lastRunOf(*w_, "source", "nobody"));
+    QVERIFY(!*lastRunOf(*w_, "build", "orders"));
+    auto runs = recentRuns(*w_);
+    QCOMPARE(runs->front().id, *build);
+    QVERIFY(runs->front().name.empty());  // builds are not named
+}
+
+void RunLogTest::runsTableWithoutNamesGetsTheColumn() {
+    // deskbase_runs as the first run log made it (no name column), with one run.
+    QVERIFY(w_->execute("CREATE TABLE deskbase_runs (id BIGINT PRIMARY KEY, kind TEXT NOT NULL, status TEXT NOT NULL, "
+                        "started_at TEXT NOT NULL, finished_at TEXT, seconds " +
+                        w_->sqlType(ColumnType::Real) + ", error TEXT)"));
+    QVERIFY(w_->execute("INSERT INTO deskbase_runs (id, kind, status, started_at) VALUES (1, 'build', 'success', "
+                        "'2026-01-01 00:00:00')"));
+    QVERIFY(!*lastRunOf(*w_, "source", "orders"));
+    auto id = startRun(*w_, "source", "orders");
+    QVERIFY2(id, id.status().message().c_str());
+    QCOMPARE(*id, std::int64_t(2));
+    QCOMPARE((*lastRunOf(*w_, "source", "orders"))->id, std::int64_t(2));
+    QCOMPARE(recentRuns(*w_)->back().kind, std::string("build"));
+}

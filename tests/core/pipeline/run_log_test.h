@@ -23,4 +23,6 @@ private slots:
     void lastModelStatusesAreEachModelsNewestStep();
     void oldModelBuildsTableMovesIntoTheRunLog();
     void hasRunStepFindsAStepByKindNameAndStatus();
+    void namedRunsAndTheNewestOfEach();
+    void runsTableWithoutNamesGetsTheColumn();
 };
