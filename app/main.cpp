@@ -17,7 +17,8 @@ void printHelp() {
         cli::optionLines(gui::guiCommandLineOptions()) +
         "\nA first argument that is a verb runs it headless (deskbase VERB --help for one):\n";
     for (const auto* spec : {&cli::importSpec(), &cli::querySpec(), &cli::renderSpec(), &cli::tablesSpec(),
-                             &cli::checkSpec(), &cli::buildSpec(), &cli::lineageSpec(), &cli::reportSpec()})
+                             &cli::checkSpec(), &cli::buildSpec(), &cli::lineageSpec(), &cli::reportSpec(),
+                             &cli::runSpec(), &cli::watchSpec()})
         text += "\n" + cli::helpText(*spec);
     text += "\nTARGET is a SQLite file path or a libpq connection string (postgresql://user@host:port/db).\n";
     std::fputs(text.c_str(), stdout);
@@ -37,6 +38,8 @@ int main(int argc, char** argv) {
         if (verb == "lineage") return deskbase::cli::runLineage(rest);
         if (verb == "render") return deskbase::cli::runRender(argc, argv, rest);
         if (verb == "report") return deskbase::cli::runReport(argc, argv, rest);
+        if (verb == "run") return deskbase::cli::runRun(rest);
+        if (verb == "watch") return deskbase::cli::runWatch(argc, argv, rest);
         if (verb == "help" || verb == "--help" || verb == "-h") {
             printHelp();
             return 0;

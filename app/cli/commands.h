@@ -16,6 +16,8 @@ const VerbSpec& buildSpec();
 const VerbSpec& lineageSpec();
 const VerbSpec& renderSpec();
 const VerbSpec& reportSpec();
+const VerbSpec& runSpec();
+const VerbSpec& watchSpec();
 
 int runImport(const std::vector<std::string>& args);
 int runTables(const std::vector<std::string>& args);
@@ -25,6 +27,8 @@ int runBuild(const std::vector<std::string>& args);
 int runLineage(const std::vector<std::string>& args);
 int runRender(int argc, char** argv, const std::vector<std::string>& args);  // needs a QApplication
 int runReport(int argc, char** argv, const std::vector<std::string>& args);  // needs a QApplication
+int runRun(const std::vector<std::string>& args);
+int runWatch(int argc, char** argv, const std::vector<std::string>& args);  // makes a QCoreApplication
 
 }  // namespace deskbase::cli
 
