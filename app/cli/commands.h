@@ -25,6 +25,10 @@ int runCheck(const std::vector<std::string>& args);
 int runQuery(const std::vector<std::string>& args);
 int runBuild(const std::vector<std::string>& args);
 int runLineage(const std::vector<std::string>& args);
+// Verbs that draw widgets with no display (cron, CI): the offscreen platform unless a display
+// or a platform was given. Call before constructing the QApplication.
+void useOffscreenWithoutDisplay();
+
 int runRender(int argc, char** argv, const std::vector<std::string>& args);  // needs a QApplication
 int runReport(int argc, char** argv, const std::vector<std::string>& args);  // needs a QApplication
 int runRun(const std::vector<std::string>& args);

@@ -30,6 +30,12 @@ const VerbSpec& renderSpec() {
     return spec;
 }
 
+void useOffscreenWithoutDisplay() {
+    if (qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") &&
+        qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+}
+
 int runRender(int argc, char** argv, const std::vector<std::string>& argList) {
     std::optional<Args> args;
     if (auto done = parseOrExit(renderSpec(), argList, args)) return *done;
@@ -54,10 +60,7 @@ int runRender(int argc, char** argv, const std::vector<std::string>& argList) {
     const std::string theme = args->value("theme").value_or("light");
     if (theme != "light" && theme != "dark") return usageError("render", "--theme must be light or dark");
 
-    // Headless: no display needed (cron, CI).
-    if (qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") &&
-        qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
-        qputenv("QT_QPA_PLATFORM", "offscreen");
+    useOffscreenWithoutDisplay();
     QApplication app(argc, argv);
     widgets::applyTheme(app, widgets::parseThemeMode(QString::fromStdString(theme)));
 

@@ -89,9 +89,7 @@ int runReport(int argc, char** argv, const std::vector<std::string>& argList) {
         }
     }
 
-    if (qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") &&
-        qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
-        qputenv("QT_QPA_PLATFORM", "offscreen");
+    useOffscreenWithoutDisplay();
     QApplication app(argc, argv);  // dashboards are drawn with the widgets
     widgets::applyTheme(app, widgets::ThemeMode::Light);
 

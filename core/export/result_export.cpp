@@ -179,14 +179,14 @@ bool ResultExport::writeBlock(const std::vector<Column>& columns, const std::vec
             }
             break;
         case ExportFormat::Xlsx:
-            writeError_ = xlsx_->addRows(block);
-            if (!writeError_) return false;
-            rows_.fetch_add(block.size(), std::memory_order_relaxed);
-            if (progressFn_) progressFn_(progress());
-            return !cancelled_.load(std::memory_order_relaxed);
+            break;  // cells go to the workbook, not through the buffer
     }
-    buffer_ = out.str();
-    writeError_ = flushBuffer();  // checked after every block: a full disk stops the export here
+    if (xlsx_) {
+        writeError_ = xlsx_->addRows(block);
+    } else {
+        buffer_ = out.str();
+        writeError_ = flushBuffer();  // checked after every block: a full disk stops the export here
+    }
     if (!writeError_) return false;
     rows_.fetch_add(block.size(), std::memory_order_relaxed);
     if (progressFn_) progressFn_(progress());

@@ -75,11 +75,11 @@ bool firedBefore(Warehouse& w, const std::string& name) {
 struct Recorder {
     std::unique_ptr<Warehouse> w;
     std::int64_t runId = 0;
-    void start(const std::string& target) {
+    void start(const std::string& target, const std::string& name) {
         auto opened = Warehouse::open(target);
         if (!opened) return;
         w = std::move(*opened);
-        if (auto id = startRun(*w, "report")) runId = *id;
+        if (auto id = startRun(*w, "report", name)) runId = *id;
     }
     void finish(const ReportOutcome& o, const char* stepKind) {
         if (!w || !runId) return;
@@ -109,20 +109,24 @@ ReportOutcome runReport(const Workspace& ws, Runtime& runtime, const ReportSpec&
         o.path.clear();
     };
     const std::string dir = outputDir(ws, report, options);
+    // The output folder, created when missing; false (and the report failed) when it cannot be.
+    auto makeOutputDir = [&] {
+        std::error_code ec;
+        if (fs::create_directories(dir, ec); !ec) return true;
+        fail("cannot create the folder " + dir + ": " + ec.message());
+        return false;
+    };
     std::string target = ws.defaultTarget();
     Recorder recorder;
 
     if (!report.dashboard.empty()) {
-        recorder.start(target);
+        recorder.start(target, report.name);
         const std::string dashboard = findDashboard(ws, report.dashboard);
-        std::error_code ec;
         if (dashboard.empty()) {
             fail("no dashboard \"" + report.dashboard + "\" in dashboards/");
         } else if (!options.renderDashboard) {
             fail("dashboards are drawn only by the app or the deskbase command");
-        } else if (fs::create_directories(dir, ec); ec) {
-            fail("cannot create the folder " + dir + ": " + ec.message());
-        } else {
+        } else if (makeOutputDir()) {
             std::vector<std::string> filters;
             for (const auto& [name, value] : report.params) filters.push_back(name + "=" + value);
             o.path = datedReportPath(dir, report.name, report.format, now);
@@ -137,8 +141,7 @@ ReportOutcome runReport(const Workspace& ws, Runtime& runtime, const ReportSpec&
             q ? makeQuestionRequest(q->question, parameterValues(report), &ws)
               : Result<QueryRequest>(Error{"no question \"" + report.question + "\" in questions/"});
         if (request) target = request->target;
-        recorder.start(target);
-        std::error_code ec;
+        recorder.start(target, report.name);
         if (!request) {
             fail(request.message());
         } else if (report.alert) {
@@ -162,9 +165,7 @@ ReportOutcome runReport(const Workspace& ws, Runtime& runtime, const ReportSpec&
             }
         }
         if (request && report.writesFile() && o.status != "error" && (!report.alert || o.status == "fired")) {
-            if (fs::create_directories(dir, ec); ec) {
-                fail("cannot create the folder " + dir + ": " + ec.message());
-            } else {
+            if (makeOutputDir()) {
                 o.path = datedReportPath(dir, report.name, report.format, now);
                 ExportRequest e{request->target, request->sql, request->params, o.path,
                                 parseExportFormat(report.format)};
@@ -172,9 +173,12 @@ ReportOutcome runReport(const Workspace& ws, Runtime& runtime, const ReportSpec&
                 if (!written) {
                     fail(written.message());
                 } else {
-                    if (!report.alert) o.rows = written->rows;
-                    if (!report.alert) o.status = "success";
+                    if (!report.alert) {  // an alert keeps its verdict and the rows it saw
+                        o.rows = written->rows;
+                        o.status = "success";
+                    }
                     if (report.skipIfEmpty && written->rows == 0) {
+                        std::error_code ec;
                         fs::remove(o.path, ec);
                         o.path.clear();
                         o.status = "skipped";

@@ -34,6 +34,15 @@ std::string TempWorkspace::write(const std::string& name, const std::string& byt
     return p;
 }
 
+bool usePrivateRuntimeDir(const TempWorkspace& ws) {
+    const QString runtime = QString::fromStdString(ws.file("runtime"));
+    if (!QDir().mkpath(runtime) ||
+        !QFile::setPermissions(runtime,
+                               QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner))
+        return false;
+    return qputenv("XDG_RUNTIME_DIR", runtime.toUtf8());
+}
+
 ProcessResult runDeskbase(const std::vector<std::string>& args, int timeoutMs) {
     QProcess p;
     QStringList list;

@@ -36,13 +36,7 @@ private slots:
         sizes.orders = 1200;
         auto s = dashboard::ensureDemoWorkspace(ws_->path(), sizes);
         QVERIFY2(s.isOk(), s.message().c_str());
-        // A login session has a private runtime directory; without one Qt itself adds a warning
-        // line ("QStandardPaths: XDG_RUNTIME_DIR not set") to the stderr the tests count.
-        const QString runtime = QString::fromStdString(ws_->file("runtime"));
-        QVERIFY(QDir().mkpath(runtime));
-        QVERIFY(QFile::setPermissions(
-            runtime, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner));
-        qputenv("XDG_RUNTIME_DIR", runtime.toUtf8());
+        QVERIFY(test::usePrivateRuntimeDir(*ws_));
     }
 
     void rendersPng_data() {

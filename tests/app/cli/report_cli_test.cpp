@@ -43,11 +43,7 @@ private slots:
         sizes.orders = 1200;
         auto s = dashboard::ensureDemoWorkspace(ws_->path(), sizes);
         QVERIFY2(s.isOk(), s.message().c_str());
-        const QString runtime = QString::fromStdString(ws_->file("runtime"));  // see render_cli_test
-        QVERIFY(QDir().mkpath(runtime));
-        QVERIFY(QFile::setPermissions(
-            runtime, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner));
-        qputenv("XDG_RUNTIME_DIR", runtime.toUtf8());
+        QVERIFY(test::usePrivateRuntimeDir(*ws_));
         ws_->write(
             "reports/weekly_sales.json",
             R"({"name": "weekly_sales", "dashboard": "sales_overview", "format": "pdf", "schedule": "weekly mon 08:00"})");
