@@ -1,26 +1,17 @@
 #include "core/checks/check_result.h"
+#include "core/util/enum_names.h"
 
 namespace deskbase {
 
-std::string_view checkStatusName(CheckStatus s) {
-    switch (s) {
-        case CheckStatus::Pass:
-            return "pass";
-        case CheckStatus::Warn:
-            return "warn";
-        case CheckStatus::Fail:
-            return "fail";
-        case CheckStatus::Error:
-            return "error";
-    }
-    return "error";
-}
+DESKBASE_ENUM_NAMES(kStatusNames, CheckStatus,
+                    {{CheckStatus::Pass, "pass"},
+                     {CheckStatus::Warn, "warn"},
+                     {CheckStatus::Fail, "fail"},
+                     {CheckStatus::Error, "error"}})
 
-std::optional<CheckStatus> parseCheckStatus(std::string_view s) {
-    for (auto st : {CheckStatus::Pass, CheckStatus::Warn, CheckStatus::Fail, CheckStatus::Error})
-        if (checkStatusName(st) == s) return st;
-    return std::nullopt;
-}
+std::string_view checkStatusName(CheckStatus s) { return enumName(kStatusNames, s); }
+
+std::optional<CheckStatus> parseCheckStatus(std::string_view s) { return enumFromName(kStatusNames, s); }
 
 std::string CheckResult::column() const {
     std::string s;

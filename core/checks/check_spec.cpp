@@ -1,23 +1,24 @@
 #include "core/checks/check_spec.h"
 
-#include <array>
+#include "core/util/enum_names.h"
 
 namespace deskbase {
 
-namespace {
+DESKBASE_ENUM_NAMES(kKinds, CheckKind,
+                    {{CheckKind::NotNull, "not_null"},
+                     {CheckKind::Unique, "unique"},
+                     {CheckKind::AcceptedValues, "accepted_values"},
+                     {CheckKind::Relationships, "relationships"},
+                     {CheckKind::Between, "between"},
+                     {CheckKind::Matches, "matches"},
+                     {CheckKind::RowCount, "row_count"},
+                     {CheckKind::Freshness, "freshness"},
+                     {CheckKind::Columns, "columns"},
+                     {CheckKind::Sql, "sql"}})
+DESKBASE_ENUM_NAMES(kSeverities, Severity, {{Severity::Warn, "warn"}, {Severity::Error, "error"}})
+DESKBASE_ENUM_NAMES(kOnFailures, OnFailure, {{OnFailure::Warn, "warn"}, {OnFailure::Refuse, "refuse"}})
 
-constexpr std::array<std::pair<CheckKind, std::string_view>, 10> kKinds = {{
-    {CheckKind::NotNull, "not_null"},
-    {CheckKind::Unique, "unique"},
-    {CheckKind::AcceptedValues, "accepted_values"},
-    {CheckKind::Relationships, "relationships"},
-    {CheckKind::Between, "between"},
-    {CheckKind::Matches, "matches"},
-    {CheckKind::RowCount, "row_count"},
-    {CheckKind::Freshness, "freshness"},
-    {CheckKind::Columns, "columns"},
-    {CheckKind::Sql, "sql"},
-}};
+namespace {
 
 std::string joined(const std::vector<std::string>& v) {
     std::string s;
@@ -27,17 +28,9 @@ std::string joined(const std::vector<std::string>& v) {
 
 }  // namespace
 
-std::string_view checkKindName(CheckKind k) {
-    for (const auto& [kind, name] : kKinds)
-        if (kind == k) return name;
-    return "not_null";
-}
+std::string_view checkKindName(CheckKind k) { return enumName(kKinds, k); }
 
-std::optional<CheckKind> parseCheckKind(std::string_view s) {
-    for (const auto& [kind, name] : kKinds)
-        if (name == s) return kind;
-    return std::nullopt;
-}
+std::optional<CheckKind> parseCheckKind(std::string_view s) { return enumFromName(kKinds, s); }
 
 const std::vector<CheckKind>& allCheckKinds() {
     static const std::vector<CheckKind> kinds = [] {
@@ -52,13 +45,9 @@ bool isRowCheck(CheckKind k) {
     return k != CheckKind::RowCount && k != CheckKind::Freshness && k != CheckKind::Columns;
 }
 
-std::string_view severityName(Severity s) {
-    return s == Severity::Warn ? "warn" : "error";
-}
+std::string_view severityName(Severity s) { return enumName(kSeverities, s); }
 
-std::string_view onFailureName(OnFailure f) {
-    return f == OnFailure::Refuse ? "refuse" : "warn";
-}
+std::string_view onFailureName(OnFailure f) { return enumName(kOnFailures, f); }
 
 std::vector<std::string> CheckSpec::columnsRead() const {
     std::vector<std::string> out;

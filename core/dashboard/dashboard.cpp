@@ -9,30 +9,21 @@
 
 #include "core/infer/naming.h"
 #include "core/io/atomic_file.h"
+#include "core/util/enum_names.h"
 
 namespace deskbase::dashboard {
 
 using Json = nlohmann::ordered_json;
 
-std::string_view filterTypeName(FilterType t) {
-    switch (t) {
-        case FilterType::Text:
-            return "text";
-        case FilterType::Number:
-            return "number";
-        case FilterType::DateRange:
-            return "date_range";
-        case FilterType::List:
-            return "list";
-    }
-    return "text";
-}
+DESKBASE_ENUM_NAMES(kFilterTypeNames, FilterType,
+                    {{FilterType::Text, "text"},
+                     {FilterType::Number, "number"},
+                     {FilterType::DateRange, "date_range"},
+                     {FilterType::List, "list"}})
 
-std::optional<FilterType> parseFilterType(std::string_view s) {
-    for (auto t : {FilterType::Text, FilterType::Number, FilterType::DateRange, FilterType::List})
-        if (filterTypeName(t) == s) return t;
-    return std::nullopt;
-}
+std::string_view filterTypeName(FilterType t) { return enumName(kFilterTypeNames, t); }
+
+std::optional<FilterType> parseFilterType(std::string_view s) { return enumFromName(kFilterTypeNames, s); }
 
 const Card* Dashboard::card(const std::string& id) const {
     auto it = std::find_if(cards.begin(), cards.end(), [&](const Card& c) { return c.id == id; });

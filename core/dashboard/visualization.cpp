@@ -4,51 +4,41 @@
 #include <cmath>
 #include <cstdio>
 #include <nlohmann/json.hpp>
+#include "core/util/enum_names.h"
 
 namespace deskbase::dashboard {
 
 using Json = nlohmann::ordered_json;
 
-NLOHMANN_JSON_SERIALIZE_ENUM(Aggregation, {{Aggregation::Sum, "sum"},
-                                           {Aggregation::Average, "average"},
-                                           {Aggregation::Min, "min"},
-                                           {Aggregation::Max, "max"},
-                                           {Aggregation::Count, "count"}})
+DESKBASE_ENUM_NAMES(kAggregationNames, Aggregation,
+                    {{Aggregation::Sum, "sum"},
+                     {Aggregation::Average, "average"},
+                     {Aggregation::Min, "min"},
+                     {Aggregation::Max, "max"},
+                     {Aggregation::Count, "count"}})
+DESKBASE_ENUM_NAMES(kTypeNames, ChartType,
+                    {{ChartType::Auto, "auto"},
+                     {ChartType::Number, "number"},
+                     {ChartType::Table, "table"},
+                     {ChartType::Bar, "bar"},
+                     {ChartType::Row, "row"},
+                     {ChartType::Line, "line"},
+                     {ChartType::Area, "area"},
+                     {ChartType::Combo, "combo"},
+                     {ChartType::Pie, "pie"},
+                     {ChartType::Scatter, "scatter"},
+                     {ChartType::Histogram, "histogram"}})
 
-namespace {
-constexpr std::pair<ChartType, std::string_view> kTypeNames[] = {
-    {ChartType::Auto, "auto"},
-    {ChartType::Number, "number"},
-    {ChartType::Table, "table"},
-    {ChartType::Bar, "bar"},
-    {ChartType::Row, "row"},
-    {ChartType::Line, "line"},
-    {ChartType::Area, "area"},
-    {ChartType::Combo, "combo"},
-    {ChartType::Pie, "pie"},
-    {ChartType::Scatter, "scatter"},
-    {ChartType::Histogram, "histogram"},
-};
-
-}  // namespace
-
-std::string_view chartTypeName(ChartType t) {
-    for (const auto& [type, name] : kTypeNames)
-        if (type == t) return name;
-    return "auto";
-}
+std::string_view chartTypeName(ChartType t) { return enumName(kTypeNames, t); }
 
 std::optional<ChartType> parseChartType(std::string_view s) {
-    for (const auto& [type, name] : kTypeNames)
-        if (name == s) return type;
-    if (s == "donut") return ChartType::Pie;
-    if (s == "bubble") return ChartType::Scatter;
-    return std::nullopt;
+    if (auto t = enumFromName(kTypeNames, s)) return t;
+    constexpr std::pair<ChartType, std::string_view> kAliases[] = {{ChartType::Pie, "donut"},
+                                                                   {ChartType::Scatter, "bubble"}};
+    return enumFromName(kAliases, s);
 }
 
-std::string aggregationName(Aggregation a) {
-    return Json(a).get<std::string>();
-}
+std::string aggregationName(Aggregation a) { return std::string(enumName(kAggregationNames, a)); }
 
 std::string formatNumber(double v, const NumberFormat& f) {
     if (std::isnan(v)) return "";
@@ -155,11 +145,9 @@ Result<VisualizationSettings> parseVisualization(const std::string& jsonText) {
     }
     read(j, "date_granularity", v.dateGranularity);
     if (auto it = j.find("aggregation"); it != j.end() && !it->is_null()) {
-        // The enum mapping reads an unknown name as the first entry: check it maps back.
-        const Aggregation a = it->get<Aggregation>();
-        if (Json(a) != *it)
-            return Error{"unknown aggregation " + it->dump() + " (sum, average, min, max, count)"};
-        v.aggregation = a;
+        const auto a = it->is_string() ? enumFromName(kAggregationNames, it->get<std::string>()) : std::nullopt;
+        if (!a) return Error{"unknown aggregation " + it->dump() + " (sum, average, min, max, count)"};
+        v.aggregation = *a;
     }
     read(j, "colors", v.colors);
     read(j, "legend", v.legend);

@@ -1,6 +1,5 @@
 #include "core/export/result_export.h"
 
-#include <cctype>
 #include <filesystem>
 #include <sstream>
 
@@ -10,16 +9,11 @@
 #include "core/sql/statement_kind.h"
 #include "core/util/wait.h"
 #include "core/warehouse/warehouse.h"
+#include "core/util/enum_names.h"
 
 namespace deskbase {
 
 namespace {
-
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = char(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
 
 std::string fileName(const std::string& path) {
     const auto slash = path.rfind('/');
@@ -38,30 +32,19 @@ char csvDelimiter(ExportFormat format) {
 
 }  // namespace
 
-std::string_view exportFormatName(ExportFormat format) {
-    switch (format) {
-        case ExportFormat::Csv:
-            return "csv";
-        case ExportFormat::Tsv:
-            return "tsv";
-        case ExportFormat::Json:
-            return "json";
-        case ExportFormat::Ndjson:
-            return "ndjson";
-        case ExportFormat::Xlsx:
-            return "xlsx";
-    }
-    return "csv";
-}
+DESKBASE_ENUM_NAMES(kFormatNames, ExportFormat,
+                    {{ExportFormat::Csv, "csv"},
+                     {ExportFormat::Tsv, "tsv"},
+                     {ExportFormat::Json, "json"},
+                     {ExportFormat::Ndjson, "ndjson"},
+                     {ExportFormat::Xlsx, "xlsx"}})
+
+std::string_view exportFormatName(ExportFormat format) { return enumName(kFormatNames, format); }
 
 std::optional<ExportFormat> parseExportFormat(std::string_view name) {
-    const std::string n = lower(name);
-    if (n == "csv") return ExportFormat::Csv;
-    if (n == "tsv") return ExportFormat::Tsv;
-    if (n == "json") return ExportFormat::Json;
-    if (n == "ndjson" || n == "jsonl") return ExportFormat::Ndjson;
-    if (n == "xlsx") return ExportFormat::Xlsx;
-    return std::nullopt;
+    if (auto f = enumFromName(kFormatNames, name, NameCase::Insensitive)) return f;
+    constexpr std::pair<ExportFormat, std::string_view> kAliases[] = {{ExportFormat::Ndjson, "jsonl"}};
+    return enumFromName(kAliases, name, NameCase::Insensitive);
 }
 
 std::optional<ExportFormat> exportFormatForPath(const std::string& path) {

@@ -3,6 +3,7 @@
 #include <sstream>
 
 #include "core/export/result_format.h"
+#include "core/util/enum_names.h"
 
 namespace deskbase {
 
@@ -10,13 +11,13 @@ namespace {
 constexpr std::size_t kFlushBytes = 64 * 1024;
 }
 
-std::optional<StreamFormat> parseStreamFormat(std::string_view name) {
-    if (name == "table") return StreamFormat::Table;
-    if (name == "csv") return StreamFormat::Csv;
-    if (name == "json") return StreamFormat::Json;
-    if (name == "ndjson") return StreamFormat::Ndjson;
-    return std::nullopt;
-}
+DESKBASE_ENUM_NAMES(kStreamFormatNames, StreamFormat,
+                    {{StreamFormat::Table, "table"},
+                     {StreamFormat::Csv, "csv"},
+                     {StreamFormat::Json, "json"},
+                     {StreamFormat::Ndjson, "ndjson"}})
+
+std::optional<StreamFormat> parseStreamFormat(std::string_view name) { return enumFromName(kStreamFormatNames, name); }
 
 ResultStreamWriter::ResultStreamWriter(StreamFormat format, Sink sink)
     : format_(format), sink_(std::move(sink)) {}

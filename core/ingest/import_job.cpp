@@ -16,27 +16,16 @@
 #include "core/warehouse/transaction.h"
 #include "core/warehouse/upsert.h"
 #include "core/warehouse/warehouse.h"
+#include "core/util/enum_names.h"
 
 namespace deskbase {
 
-std::optional<ImportMode> parseImportMode(std::string_view s) {
-    if (s == "create") return ImportMode::Create;
-    if (s == "replace") return ImportMode::Replace;
-    if (s == "append") return ImportMode::Append;
-    return std::nullopt;
-}
+DESKBASE_ENUM_NAMES(kImportModeNames, ImportMode,
+                    {{ImportMode::Create, "create"}, {ImportMode::Replace, "replace"}, {ImportMode::Append, "append"}})
 
-std::string_view importModeName(ImportMode m) {
-    switch (m) {
-        case ImportMode::Create:
-            return "create";
-        case ImportMode::Replace:
-            return "replace";
-        case ImportMode::Append:
-            return "append";
-    }
-    return "create";
-}
+std::optional<ImportMode> parseImportMode(std::string_view s) { return enumFromName(kImportModeNames, s); }
+
+std::string_view importModeName(ImportMode m) { return enumName(kImportModeNames, m); }
 
 namespace {
 

@@ -9,28 +9,22 @@
 
 #include "core/infer/type_inference.h"
 #include "core/infer/value_parsers.h"
+#include "core/util/enum_names.h"
 
 namespace deskbase {
 
-std::string_view fileFormatName(FileFormat f) {
-    switch (f) {
-        case FileFormat::Csv: return "csv";
-        case FileFormat::Json: return "json";
-        case FileFormat::Ndjson: return "ndjson";
-    }
-    return "csv";
-}
+DESKBASE_ENUM_NAMES(kFileFormatNames, FileFormat,
+                    {{FileFormat::Csv, "csv"}, {FileFormat::Json, "json"}, {FileFormat::Ndjson, "ndjson"}})
+DESKBASE_ENUM_NAMES(kEncodingNames, TextEncoding,
+                    {{TextEncoding::Utf8, "utf-8"},
+                     {TextEncoding::Utf8Bom, "utf-8-bom"},
+                     {TextEncoding::Utf16LE, "utf-16le"},
+                     {TextEncoding::Utf16BE, "utf-16be"},
+                     {TextEncoding::Windows1252, "windows-1252"}})
 
-std::string_view textEncodingName(TextEncoding e) {
-    switch (e) {
-        case TextEncoding::Utf8: return "utf-8";
-        case TextEncoding::Utf8Bom: return "utf-8-bom";
-        case TextEncoding::Utf16LE: return "utf-16le";
-        case TextEncoding::Utf16BE: return "utf-16be";
-        case TextEncoding::Windows1252: return "windows-1252";
-    }
-    return "utf-8";
-}
+std::string_view fileFormatName(FileFormat f) { return enumName(kFileFormatNames, f); }
+
+std::string_view textEncodingName(TextEncoding e) { return enumName(kEncodingNames, e); }
 
 namespace {
 

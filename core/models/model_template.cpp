@@ -6,6 +6,7 @@
 #include "core/sql/template_blocks.h"
 #include "core/sql/template_call.h"
 #include "core/sql/tokenizer.h"
+#include "core/util/enum_names.h"
 
 namespace deskbase {
 
@@ -19,19 +20,14 @@ struct TemplateNode {
     std::vector<TemplateNode> then, otherwise;
 };
 
-const char* materializationName(Materialization m) {
-    switch (m) {
-        case Materialization::View:
-            return "view";
-        case Materialization::Table:
-            return "table";
-        case Materialization::Incremental:
-            return "incremental";
-        case Materialization::Ephemeral:
-            return "ephemeral";
-    }
-    return "view";
-}
+DESKBASE_ENUM_NAMES(kMaterializationNames, Materialization,
+                    {{Materialization::View, "view"},
+                     {Materialization::Table, "table"},
+                     {Materialization::Incremental, "incremental"},
+                     {Materialization::Ephemeral, "ephemeral"}})
+
+// The names are string literals, so the views are null-terminated.
+const char* materializationName(Materialization m) { return enumName(kMaterializationNames, m).data(); }
 
 ModelTemplate::ModelTemplate() : body_(std::make_unique<std::vector<TemplateNode>>()) {}
 ModelTemplate::~ModelTemplate() = default;

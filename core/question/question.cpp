@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "core/io/atomic_file.h"
+#include "core/util/enum_names.h"
 
 namespace deskbase {
 
@@ -41,26 +42,19 @@ std::vector<std::string> defaultValueTexts(const Parameter& p) {
     return out;
 }
 
-std::string parameterTypeName(Parameter::Type t) {
-    switch (t) {
-        case Parameter::Type::Text:
-            return "text";
-        case Parameter::Type::Number:
-            return "number";
-        case Parameter::Type::Date:
-            return "date";
-        case Parameter::Type::Boolean:
-            return "boolean";
-    }
-    return "text";
-}
+DESKBASE_ENUM_NAMES(kParameterTypeNames, Parameter::Type,
+                    {{Parameter::Type::Text, "text"},
+                     {Parameter::Type::Number, "number"},
+                     {Parameter::Type::Date, "date"},
+                     {Parameter::Type::Boolean, "boolean"}})
+
+std::string parameterTypeName(Parameter::Type t) { return std::string(enumName(kParameterTypeNames, t)); }
 
 std::optional<Parameter::Type> parseParameterType(const std::string& name) {
-    if (name == "text" || name == "string") return Parameter::Type::Text;
-    if (name == "number") return Parameter::Type::Number;
-    if (name == "date") return Parameter::Type::Date;
-    if (name == "boolean" || name == "bool") return Parameter::Type::Boolean;
-    return std::nullopt;
+    if (auto t = enumFromName(kParameterTypeNames, name)) return t;
+    constexpr std::pair<Parameter::Type, std::string_view> kAliases[] = {{Parameter::Type::Text, "string"},
+                                                                          {Parameter::Type::Boolean, "bool"}};
+    return enumFromName(kAliases, name);
 }
 
 const Parameter* Question::parameter(const std::string& n) const {

@@ -1,29 +1,31 @@
 #include "core/types/value.h"
 
-#include <array>
 #include <charconv>
-#include <cctype>
+
+#include "core/util/enum_names.h"
 
 namespace deskbase {
 
-namespace {
-constexpr std::array<std::string_view, 6> kNames = {"integer", "real", "boolean", "date", "datetime", "text"};
-}
+DESKBASE_ENUM_NAMES(kNames, ColumnType,
+                    {{ColumnType::Integer, "integer"},
+                     {ColumnType::Real, "real"},
+                     {ColumnType::Boolean, "boolean"},
+                     {ColumnType::Date, "date"},
+                     {ColumnType::DateTime, "datetime"},
+                     {ColumnType::Text, "text"}})
 
-std::string_view columnTypeName(ColumnType t) { return kNames[static_cast<std::size_t>(t)]; }
+// Common aliases users type on the command line.
+constexpr std::pair<ColumnType, std::string_view> kAliases[] = {
+    {ColumnType::Integer, "int"},  {ColumnType::Integer, "bigint"}, {ColumnType::Real, "float"},
+    {ColumnType::Real, "double"},  {ColumnType::Real, "number"},    {ColumnType::Boolean, "bool"},
+    {ColumnType::DateTime, "timestamp"}, {ColumnType::Text, "string"},
+};
+
+std::string_view columnTypeName(ColumnType t) { return enumName(kNames, t); }
 
 std::optional<ColumnType> parseColumnType(std::string_view name) {
-    std::string lower(name);
-    for (char& c : lower) c = char(std::tolower(static_cast<unsigned char>(c)));
-    for (std::size_t i = 0; i < kNames.size(); ++i)
-        if (kNames[i] == lower) return static_cast<ColumnType>(i);
-    // Common aliases users type on the command line.
-    if (lower == "int" || lower == "bigint") return ColumnType::Integer;
-    if (lower == "float" || lower == "double" || lower == "number") return ColumnType::Real;
-    if (lower == "bool") return ColumnType::Boolean;
-    if (lower == "timestamp") return ColumnType::DateTime;
-    if (lower == "string") return ColumnType::Text;
-    return std::nullopt;
+    if (auto t = enumFromName(kNames, name, NameCase::Insensitive)) return t;
+    return enumFromName(kAliases, name, NameCase::Insensitive);
 }
 
 std::string valueToText(const Value& v) {
