@@ -90,6 +90,9 @@ widgets::DashboardView* DashboardPages::open(const QString& path) {
     connect(view, &widgets::DashboardView::titleChanged, this,
             [this, view](const QString& title) { window_->setPageTitle(view, title); });
     connect(view, &widgets::DashboardView::saved, ws, &WorkspaceController::refreshSchema);
+    connect(view, &widgets::DashboardView::saved, this, [this](const QString& saved) {
+        emit statusMessage(tr("Saved %1").arg(QFileInfo(saved).fileName().toHtmlEscaped()));
+    });
     connect(view, &widgets::DashboardView::questionsCreated, ws, &WorkspaceController::refreshSchema);
     connect(view, &widgets::DashboardView::openQuestionRequested, this, [this](const QString& question) {
         window_->queryTabs()->openQuestion(question);  // opens or focuses its tab
@@ -178,7 +181,7 @@ widgets::DashboardView* DashboardPages::addToDashboard(const QString& questionPa
     view->session()->reloadQuestions();
     view->setEditMode(true);
     const std::string id = view->addQuestionCard(QFileInfo(questionPath).fileName().toStdString());
-    view->canvas()->select(id);
+    view->revealCard(id);
     return view;
 }
 

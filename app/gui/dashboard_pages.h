@@ -50,6 +50,9 @@ public:
     // or the Dashboards section.
     void addSidebarActions(QMenu* menu, const widgets::SchemaItem& item);
 
+signals:
+    void statusMessage(const QString& richText);  // e.g. "Saved sales_overview.json"
+
 private:
     void refreshAll();
     void showWallDisplay(widgets::DashboardView* view, bool on);

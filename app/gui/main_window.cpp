@@ -97,6 +97,7 @@ MainWindow::MainWindow(QWidget* parent)
     statusBar()->addPermanentWidget(progress_);
 
     dashboards_ = new DashboardPages(this);  // owned by the window; opens dashboards as pages
+    connect(dashboards_, &DashboardPages::statusMessage, this, &MainWindow::showMessage);
     pipeline_ = new PipelinePages(this);     // models, lineage, checks
     connectMenus();
     connectEditMenu();

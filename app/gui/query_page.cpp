@@ -237,7 +237,12 @@ void QueryPage::onSqlEdited() {
 void QueryPage::onRunningChanged(bool running) {
     cancelAction_->setEnabled(running);
     // Only a Run of this page reports (a cleared model also stops "running").
-    if (running || !runClock_.isValid() || !errorText().isEmpty()) return;
+    if (running || !runClock_.isValid()) return;
+    // A failed run reports its error, not "0+ rows" (runningChanged comes before queryFailed).
+    if (!errorText().isEmpty() || grid_->model()->hasFailed()) {
+        runClock_.invalidate();
+        return;
+    }
     // A statement that changed tables (CREATE, INSERT, DROP, ...): the sidebar shows it.
     if (classifyStatement(lastRunSql_.toStdString(), Warehouse::dialectFor(workspace_->target().toStdString()))
             .writesData)

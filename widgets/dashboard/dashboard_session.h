@@ -141,6 +141,7 @@ signals:
     void cardRectChanged(const std::string& cardId);
     void cardReplaced(const std::string& cardId);  // text, title or kind changed
     void filtersChanged();                         // dashboard().filters changed
+    void filterRenamed(const std::string& from, const std::string& to);  // a new filter's id followed its label
     void settingsChanged();                        // name, description, refresh or cache changed
     void refreshSecondsChanged(int seconds);       // the live interval
     void cardRunStarted(const QString& cardId);
@@ -169,6 +170,9 @@ private:
     std::set<std::string> pending_;
     std::map<std::string, CardOutcome> outcomes_;
     std::map<std::string, std::vector<std::string>> loadedOptions_;  // filter id -> choices
+    // Filters added in this session whose id still comes from the type's default label ("list"):
+    // the first label the user gives renames the id too ("category").
+    std::set<std::string> defaultFilterIds_;
     std::vector<QueryHandle> runs_;  // this session's runs, maybe unfinished (cancelled on close)
     std::map<std::string, QueryHandle> cardRuns_;  // each card's latest run
     QUndoStack* undo_ = nullptr;

@@ -106,14 +106,30 @@ std::string DashboardSession::addFilter(dashboard::FilterType type, const QStrin
     auto filters = model_.filters;
     filters.push_back(f);
     pushFilters(std::move(filters), tr("Add filter"));
+    defaultFilterIds_.insert(f.id);
     return f.id;
 }
 
 void DashboardSession::updateFilter(const dashboard::Filter& filter) {
+    const dashboard::Filter* before = model_.filter(filter.id);
+    dashboard::Filter changed = filter;
+    if (before && before->label != filter.label && !filter.label.empty() && defaultFilterIds_.count(filter.id)) {
+        defaultFilterIds_.erase(filter.id);
+        dashboard::Dashboard others = model_;
+        std::erase_if(others.filters, [&](const dashboard::Filter& f) { return f.id == filter.id; });
+        changed.id = dashboard::newFilterId(others, filter.label);
+    }
     auto filters = model_.filters;
     for (auto& f : filters)
-        if (f.id == filter.id) f = filter;
+        if (f.id == filter.id) f = changed;
     pushFilters(std::move(filters), tr("Edit filter"));
+    if (changed.id != filter.id) {
+        if (auto v = values_.extract(filter.id)) {
+            v.key() = changed.id;
+            values_.insert(std::move(v));
+        }
+        emit filterRenamed(filter.id, changed.id);
+    }
 }
 
 void DashboardSession::removeFilter(const std::string& filterId) {

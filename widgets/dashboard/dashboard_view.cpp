@@ -9,7 +9,9 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QShortcut>
+#include <QTimer>
 #include <QUndoStack>
 #include <QVBoxLayout>
 
@@ -318,23 +320,32 @@ QuestionPicker* DashboardView::openQuestionPicker() {
     connect(picker, &QDialog::accepted, this, [this, picker] {
         std::string last;
         for (const auto& file : picker->selectedFiles()) last = session_->addQuestionCard(file);
-        canvas_->select(last);
+        revealCard(last);
         canvas_->setFocus(Qt::OtherFocusReason);
     });
     picker->open();
     return picker;
 }
 
+void DashboardView::revealCard(const std::string& id) {
+    canvas_->select(id);
+    // A card lands in the first free place, which may be below the view: scroll to it once the
+    // canvas has laid it out.
+    QTimer::singleShot(0, this, [this, id] {
+        if (DashboardCard* c = card(id)) scroll_->ensureWidgetVisible(c, 0, 24);
+    });
+}
+
 std::string DashboardView::addTextCardInPlace() {
     const std::string id = session_->addTextCard(tr("## Notes\n\nWrite *markdown* here."));
-    canvas_->select(id);
+    revealCard(id);
     if (DashboardCard* c = card(id)) c->beginTextEdit();
     return id;
 }
 
 std::string DashboardView::addHeadingInPlace() {
     const std::string id = session_->addHeadingCard(tr("Heading"));
-    canvas_->select(id);
+    revealCard(id);
     if (DashboardCard* c = card(id)) c->beginTextEdit();
     return id;
 }
@@ -416,7 +427,12 @@ void DashboardView::setFullScreen(bool on) {
         const QSignalBlocker block(toolbar_->fullScreen);
         toolbar_->fullScreen->setChecked(on);
     }
-    if (on) canvas_->setFocus(Qt::OtherFocusReason);  // Esc leaves
+    if (on) {
+        canvas_->setFocus(Qt::OtherFocusReason);  // Esc leaves
+        // A wall display starts at the top: the first row's titles are never cut off.
+        scroll_->verticalScrollBar()->setValue(0);
+        scroll_->horizontalScrollBar()->setValue(0);
+    }
     emit fullScreenChanged(on);
 }
 

@@ -92,6 +92,7 @@ public:
 
     // Edit-mode commands (what the toolbar does).
     QuestionPicker* openQuestionPicker();  // non-modal; accepted -> the picked cards are added
+    void revealCard(const std::string& id);  // select it and scroll it into view
     std::string addTextCardInPlace();      // a new text card, its editor open
     std::string addHeadingInPlace();
     std::string addFilter(dashboard::FilterType type);  // and shows it in the filter panel

@@ -78,6 +78,9 @@ FilterPanel::FilterPanel(DashboardSession* session, QWidget* parent) : QWidget(p
     scroll_->setFrameShape(QFrame::NoFrame);
     layout->addWidget(scroll_, 1);
     connect(session_, &DashboardSession::filtersChanged, this, &FilterPanel::scheduleRebuild);
+    connect(session_, &DashboardSession::filterRenamed, this, [this](const std::string& from, const std::string& to) {
+        if (selected_ == from) selected_ = to;
+    });
     connect(session_, &DashboardSession::opened, this, &FilterPanel::scheduleRebuild);
     connect(session_, &DashboardSession::filterOptionsLoaded, this, &FilterPanel::scheduleRebuild);
     rebuild();

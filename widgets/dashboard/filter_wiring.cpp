@@ -83,6 +83,7 @@ void FilterWiring::show(const Workspace& ws, const dashboard::Dashboard& d, cons
         row.start = parameterCombo(params, t ? t->parameter : std::string(),
                                    range ? tr("— start not wired —") : tr("— not wired —"), this);
         row.start->setObjectName(QStringLiteral("wire_%1").arg(QString::fromStdString(c.id)));
+
         grid_->addWidget(new QLabel(range ? tr("from") : tr("→"), this), r, 0);
         grid_->addWidget(row.start, r, 1);
         connect(row.start, &QComboBox::activated, this, &FilterWiring::commit);
@@ -96,7 +97,8 @@ void FilterWiring::show(const Workspace& ws, const dashboard::Dashboard& d, cons
             connect(row.end, &QComboBox::activated, this, &FilterWiring::commit);
             ++r;
         }
-        if (params.empty()) {
+        if (params.empty()) {  // the box says why there is nothing to pick, not just "not wired"
+            row.start->setItemText(0, tr("— no parameters in its question —"));
             row.start->setEnabled(false);
             if (row.end) row.end->setEnabled(false);
             row.start->setToolTip(tr("This card's question has no parameters to filter on."));

@@ -1,10 +1,13 @@
 #include "widgets/dashboard/question_picker.h"
 
+#include <QApplication>
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QPainter>
 #include <QPushButton>
+#include <QStyledItemDelegate>
 #include <QVBoxLayout>
 #include <filesystem>
 
@@ -13,6 +16,62 @@ namespace deskbase::widgets {
 namespace {
 constexpr int kFileRole = Qt::UserRole + 1;
 constexpr int kSearchRole = Qt::UserRole + 2;
+constexpr int kDescriptionRole = Qt::UserRole + 3;
+
+// The question's name on the first line, its description under it, smaller and dimmed, so a
+// description never reads as another question.
+class QuestionItemDelegate : public QStyledItemDelegate {
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+    void paint(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const override {
+        QStyleOptionViewItem opt = option;
+        initStyleOption(&opt, index);
+        const QString name = opt.text;
+        opt.text.clear();
+        const QWidget* w = opt.widget;
+        QStyle* style = w ? w->style() : QApplication::style();
+        style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, w);
+        const QRect r = opt.rect.adjusted(6, 3, -6, -3);
+        const bool selected = opt.state & QStyle::State_Selected;
+        const QPalette::ColorRole textRole = selected ? QPalette::HighlightedText : QPalette::Text;
+        painter->save();
+        QFont nameFont = opt.font;
+        nameFont.setBold(true);
+        painter->setFont(nameFont);
+        painter->setPen(opt.palette.color(textRole));
+        const QFontMetrics nameMetrics(nameFont);
+        painter->drawText(QRect(r.left(), r.top(), r.width(), nameMetrics.height()), Qt::AlignLeft | Qt::AlignVCenter,
+                          nameMetrics.elidedText(name, Qt::ElideRight, r.width()));
+        const QString description = index.data(kDescriptionRole).toString();
+        if (!description.isEmpty()) {
+            QFont small = opt.font;
+            small.setPointSizeF(opt.font.pointSizeF() * 0.9);
+            painter->setFont(small);
+            QColor dim = opt.palette.color(textRole);
+            dim.setAlphaF(0.65);
+            painter->setPen(dim);
+            const QFontMetrics smallMetrics(small);
+            painter->drawText(QRect(r.left(), r.top() + nameMetrics.height() + 1, r.width(), smallMetrics.height()),
+                              Qt::AlignLeft | Qt::AlignVCenter,
+                              smallMetrics.elidedText(description, Qt::ElideRight, r.width()));
+        }
+        painter->restore();
+    }
+
+    QSize sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const override {
+        QFont nameFont = option.font;
+        nameFont.setBold(true);
+        int h = QFontMetrics(nameFont).height() + 6;
+        if (!index.data(kDescriptionRole).toString().isEmpty()) {
+            QFont small = option.font;
+            small.setPointSizeF(option.font.pointSizeF() * 0.9);
+            h += QFontMetrics(small).height() + 1;
+        }
+        return {QStyledItemDelegate::sizeHint(option, index).width(), h};
+    }
+};
+
 }  // namespace
 
 QuestionPicker::QuestionPicker(const Workspace& workspace, QWidget* parent) : QDialog(parent) {
@@ -31,12 +90,13 @@ QuestionPicker::QuestionPicker(const Workspace& workspace, QWidget* parent) : QD
         const QString name =
             QString::fromStdString(q.question.name.empty() ? file.toStdString() : q.question.name);
         const QString description = QString::fromStdString(q.question.description);
-        auto* item = new QListWidgetItem(
-            description.isEmpty() ? name : name + QStringLiteral("\n") + description, list_);
+        auto* item = new QListWidgetItem(name, list_);
+        item->setData(kDescriptionRole, description);
         item->setData(kFileRole, file);
         item->setData(kSearchRole, QStringList{name, description, file}.join(QLatin1Char(' ')));
-        item->setToolTip(file);
+        item->setToolTip(description.isEmpty() ? file : description + QStringLiteral("\n") + file);
     }
+    list_->setItemDelegate(new QuestionItemDelegate(list_));
     layout->addWidget(list_, 1);
     auto* hint =
         new QLabel(tr("Ctrl+click or Shift+click picks several. Each lands in the first free place."), this);

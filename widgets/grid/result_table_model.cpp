@@ -43,6 +43,7 @@ void ResultTableModel::restart() {
     columns_.clear();
     rows_ = 0;
     countExact_ = false;
+    failed_ = false;
     endResetModel();
     setRunning(true);
     emit queryStarted();
@@ -58,6 +59,7 @@ void ResultTableModel::clear() {
     columns_.clear();
     rows_ = 0;
     countExact_ = true;
+    failed_ = false;
     endResetModel();
     fetcher_->cancel();
     setRunning(false);
@@ -225,6 +227,7 @@ void ResultTableModel::onCounted(std::uint64_t gen, std::int64_t total) {
 
 void ResultTableModel::onFailed(std::uint64_t gen, const std::string& message) {
     if (gen != gen_) return;
+    failed_ = true;  // before runningChanged: its listeners must not report a row count
     setRunning(false);
     emit queryFailed(QString::fromStdString(message));
 }

@@ -46,6 +46,7 @@ public:
     const ResultQuery& query() const { return query_; }
     const std::vector<Column>& columns() const { return columns_; }
     bool isRunning() const { return running_; }
+    bool hasFailed() const { return failed_; }  // the last run ended in an error
     bool rowCountExact() const { return countExact_; }
     std::int64_t totalRows() const { return rows_; }
     int sortColumn() const { return sortColumn_; }
@@ -83,6 +84,7 @@ private:
     std::int64_t rows_ = 0;
     bool countExact_ = false;
     bool running_ = false;
+    bool failed_ = false;
     int sortColumn_ = -1;
     Qt::SortOrder sortOrder_ = Qt::AscendingOrder;
     QLocale locale_;

@@ -2,8 +2,11 @@
 
 #include <QApplication>
 #include <QGuiApplication>
+#include <QPainter>
 #include <QPalette>
+#include <QProxyStyle>
 #include <QStyle>
+#include <QStyleOption>
 #include <QStyleFactory>
 #include <QStyleHints>
 
@@ -36,6 +39,33 @@ QPalette darkPalette() {
     return p;
 }
 
+// Fusion outlines check boxes and radio buttons with the window colour darkened: on a dark
+// window an unchecked box was dark on dark. In dark mode the outline is drawn again, light.
+class DeskbaseStyle : public QProxyStyle {
+public:
+    DeskbaseStyle() : QProxyStyle(QStyleFactory::create(QStringLiteral("Fusion"))) {}
+
+    void drawPrimitive(PrimitiveElement element, const QStyleOption* option, QPainter* painter,
+                       const QWidget* widget) const override {
+        QProxyStyle::drawPrimitive(element, option, painter, widget);
+        if ((element != PE_IndicatorCheckBox && element != PE_IndicatorRadioButton) ||
+            option->palette.color(QPalette::Window).lightness() >= 128)
+            return;
+        painter->save();
+        painter->setRenderHint(QPainter::Antialiasing, true);
+        QColor outline(0x8a, 0x90, 0x99);
+        if (!(option->state & State_Enabled)) outline = QColor(0x55, 0x5a, 0x61);
+        painter->setPen(QPen(outline, 1.0));
+        painter->setBrush(Qt::NoBrush);
+        const QRectF r = QRectF(option->rect).adjusted(0.5, 0.5, -0.5, -0.5);
+        if (element == PE_IndicatorRadioButton)
+            painter->drawEllipse(r.adjusted(0.5, 0.5, -0.5, -0.5));
+        else
+            painter->drawRoundedRect(r, 1.5, 1.5);
+        painter->restore();
+    }
+};
+
 // The palette the platform gave the application, captured before we replace it.
 const QPalette& platformPalette() {
     static const QPalette initial = QGuiApplication::palette();
@@ -53,7 +83,7 @@ bool systemPrefersDark() {
 
 void applyTheme(QApplication& app, ThemeMode mode) {
     (void)platformPalette();  // capture it before the first change
-    app.setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+    app.setStyle(new DeskbaseStyle);  // Fusion, with visible indicators in dark mode
     const bool dark = mode == ThemeMode::Dark || (mode == ThemeMode::System && systemPrefersDark());
     // Set first: widgets recolour while setPalette() sends them PaletteChange, and ask isDarkTheme().
     app.setProperty("deskbaseDark", dark);

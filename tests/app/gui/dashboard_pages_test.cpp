@@ -202,12 +202,15 @@ private slots:
         QVERIFY(textFilter);
         textFilter->trigger();
         QCOMPARE(view->dashboard().filters.size(), std::size_t(1));
-        const std::string filter = view->dashboard().filters[0].id;
+        std::string filter = view->dashboard().filters[0].id;
         widgets::FilterPanel* panel = view->filterPanel();
         QTRY_VERIFY(panel->form() && panel->form()->filterId() == filter);
         widgets::FilterForm* form = panel->form();
         form->labelEdit()->setText(QStringLiteral("Region"));
         emit form->labelEdit()->editingFinished();
+        // The new filter's id follows its first label.
+        QCOMPARE(QString::fromStdString(view->dashboard().filters[0].id), QStringLiteral("region"));
+        filter = view->dashboard().filters[0].id;
         QTRY_VERIFY(panel->form() && panel->form() != form && panel->form()->wiring()->parameterBox(total));
         QComboBox* box = panel->form()->wiring()->parameterBox(total);
         box->setCurrentIndex(box->findData(QStringLiteral("region")));
@@ -223,6 +226,9 @@ private slots:
         view->canvas()->setFocus(Qt::OtherFocusReason);
         QTest::keyClick(view->canvas(), Qt::Key_S, Qt::ControlModifier);
         QVERIFY(!view->isModified());
+        // Regression (issue 10 walkthrough): Ctrl+S said nothing. The status bar names the file.
+        QVERIFY2(window.statusText().contains(QStringLiteral("Saved ") + QFileInfo(path).fileName()),
+                 qPrintable(window.statusText()));
 
         // The file: everything that was built, nothing else.
         auto saved = dashboard::loadDashboard(path.toStdString());
@@ -237,6 +243,7 @@ private slots:
         QCOMPARE(saved->filters.size(), std::size_t(1));
         const dashboard::Filter& f = saved->filters[0];
         QCOMPARE(QString::fromStdString(f.label), QStringLiteral("Region"));
+        QCOMPARE(QString::fromStdString(f.id), QStringLiteral("region"));
         QVERIFY(f.type == dashboard::FilterType::Text);
         QCOMPARE(f.targets.size(), std::size_t(2));
         for (const auto& t : f.targets) {

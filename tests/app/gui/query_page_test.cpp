@@ -272,6 +272,24 @@ private slots:
         QVERIFY(!window_->statusText().contains(QStringLiteral("0+")));
     }
 
+    // Regression (issue 10 walkthrough): a syntax error left "0+ rows · 2 ms" in the status bar,
+    // as if the query had returned nothing.
+    void aFailedRunReportsNoRowCount() {
+        QueryPage* page = window_->queryPage();
+        page->editor()->setPlainText(QStringLiteral("SELEC 1"));
+        page->run();
+        QTRY_VERIFY(!page->errorText().isEmpty());
+        QTRY_VERIFY(!page->grid()->model()->isRunning());
+        QCoreApplication::processEvents();
+        QVERIFY2(!window_->statusText().contains(QStringLiteral("rows")), qPrintable(window_->statusText()));
+        QVERIFY(page->grid()->model()->hasFailed());
+        // The next good run reports its count again.
+        page->editor()->setPlainText(QStringLiteral("SELECT 1"));
+        runAndWait(page);
+        QVERIFY(!page->grid()->model()->hasFailed());
+        QVERIFY2(window_->statusText().startsWith(QStringLiteral("1 row · ")), qPrintable(window_->statusText()));
+    }
+
     // Regression: the error and status lines stayed after the SQL was cleared.
     void clearingTheSqlClearsStatusAndErrorLines() {
         QueryPage* page = window_->queryPage();

@@ -16,6 +16,8 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTimer>
@@ -279,11 +281,48 @@ private slots:
         QVERIFY(view->waitUntilLoaded(30000));
     }
 
+    // Regression (issue 10 walkthrough): a heading added while the canvas showed its top landed
+    // below the view, and nothing scrolled to it.
+    void aCardAddedBelowTheViewIsScrolledTo() {
+        auto view = openView(emptyDashboard("Tall"));
+        view->resize(900, 420);
+        view->setEditMode(true);
+        for (int i = 0; i < 24; ++i) view->session()->addTextCard(QStringLiteral("Note %1").arg(i));
+        auto* scroll = view->findChild<QScrollArea*>();
+        QVERIFY(scroll);
+        QTRY_VERIFY(view->canvas()->height() > 2 * scroll->viewport()->height());
+        scroll->verticalScrollBar()->setValue(0);
+        const std::string id = view->addHeadingInPlace();
+        auto shown = [&] {
+            DashboardCard* c = view->card(id);
+            if (!c) return false;
+            const QRect inViewport(c->mapTo(scroll->viewport(), QPoint(0, 0)), c->size());
+            return scroll->viewport()->rect().intersects(inViewport);
+        };
+        QTRY_VERIFY(shown());
+        QVERIFY(scroll->verticalScrollBar()->value() > 0);
+        // Regression (same walkthrough): the wall display kept this scroll position and cut off
+        // the first row. It starts at the top.
+        QVERIFY(view->save().isOk());
+        view->toolbar()->fullScreen->trigger();
+        QVERIFY(view->isFullScreen());
+        QCOMPARE(scroll->verticalScrollBar()->value(), 0);
+        view->setFullScreen(false);
+    }
+
     void pickerSearchesAndAddsSeveral() {
         auto view = openView(emptyDashboard("Picker"));
         view->setEditMode(true);
         QuestionPicker* picker = view->openQuestionPicker();
         QVERIFY(picker && picker->isVisible());
+        // Regression (issue 10 walkthrough): a description was the item's second text line and read
+        // as another question. The item's text is the name; the description is drawn under it.
+        int described = 0;
+        for (int i = 0; i < picker->list()->count(); ++i) {
+            QVERIFY(!picker->list()->item(i)->text().contains(QLatin1Char('\n')));
+            described += picker->list()->item(i)->toolTip().contains(QLatin1Char('\n'));
+        }
+        QVERIFY(described > 0);
         QTest::keyClicks(picker->search(), QStringLiteral("kpi"));
         // Expected from the demo files: four sales KPIs and the basket KPI match "kpi" by file.
         int shown = 0;
@@ -317,7 +356,8 @@ private slots:
         view->setEditMode(true);
         const std::string revenue = view->addQuestionCard("sales_kpi_revenue.json");
         const std::string top = view->addQuestionCard("sales_top_products.json");
-        const std::string id = view->addFilter(FilterType::List);
+        std::string id = view->addFilter(FilterType::List);
+        QCOMPARE(QString::fromStdString(id), QStringLiteral("list"));
         FilterPanel* panel = view->filterPanel();
         QVERIFY(panel->isVisible());
         QTRY_VERIFY(panel->form() && panel->form()->filterId() == id);
@@ -327,8 +367,20 @@ private slots:
 
         form->labelEdit()->setText(QStringLiteral("Product category"));
         emit form->labelEdit()->editingFinished();
+        // Regression (issue 10 walkthrough): a list filter labelled Category kept the id "list".
+        // A new filter's id follows the first label it is given, and the panel stays on it.
+        QCOMPARE(view->dashboard().filters.size(), std::size_t(1));
+        QCOMPARE(QString::fromStdString(view->dashboard().filters[0].id), QStringLiteral("product_category"));
+        id = view->dashboard().filters[0].id;
         QCOMPARE(QString::fromStdString(view->dashboard().filter(id)->label),
                  QStringLiteral("Product category"));
+        QTRY_VERIFY(panel->form() != form && panel->form() && panel->form()->filterId() == id);
+        // Named once, the id stays: reports and --param may use it by now.
+        form = panel->form();
+        form->labelEdit()->setText(QStringLiteral("Category"));
+        emit form->labelEdit()->editingFinished();
+        QVERIFY(view->dashboard().filter(id));
+        QCOMPARE(QString::fromStdString(view->dashboard().filter(id)->label), QStringLiteral("Category"));
 
         // Choices: the distinct values of products.category.
         QTRY_VERIFY(panel->form() != form);
