@@ -15,6 +15,7 @@
 #include "app/gui/export_controller.h"
 #include "app/gui/find_bar.h"
 #include "app/gui/grid_context_menu.h"
+#include "app/gui/index_advice_bar.h"
 #include "app/gui/save_question_dialog.h"
 #include "app/gui/status_text.h"
 #include "app/gui/welcome_panel.h"
@@ -50,6 +51,7 @@ QueryPage::QueryPage(WorkspaceController* workspace, QWidget* parent)
       welcome_(new WelcomePanel(this)),
       views_(new QStackedWidget(this)),
       error_(new QLabel(this)),
+      advice_(new IndexAdviceBar(workspace->runtime(), this)),
       title_(new QLabel(this)),
       exportStrip_(new widgets::ProgressStrip(this)),
       exports_(new ExportController(workspace->runtime(), exportStrip_, this)),
@@ -77,6 +79,7 @@ QueryPage::QueryPage(WorkspaceController* workspace, QWidget* parent)
     resultsLayout->setSpacing(2);
     resultsLayout->addWidget(parameters_);
     resultsLayout->addWidget(error_);
+    resultsLayout->addWidget(advice_);
     views_->addWidget(grid_);
     views_->addWidget(chart_);
     views_->addWidget(welcome_);
@@ -116,6 +119,11 @@ QueryPage::QueryPage(WorkspaceController* workspace, QWidget* parent)
     });
     connect(model, &widgets::ResultTableModel::firstRowsReady, this, [this] { error_->setVisible(false); });
     connect(grid_, &widgets::ResultGrid::message, this, &QueryPage::statusMessage);
+    connect(advice_, &IndexAdviceBar::indexCreated, this, [this](const QString& m) {
+        emit statusMessage(m);
+        run();
+    });
+    connect(advice_, &IndexAdviceBar::failed, this, &QueryPage::statusMessage);
     connect(exports_, &ExportController::runningChanged, exportAction_, &QAction::setDisabled);
     connect(exports_, &ExportController::finished, this,
             [this](bool, const QString& m) { emit statusMessage(m); });
@@ -244,15 +252,18 @@ void QueryPage::onRunningChanged(bool running) {
         return;
     }
     // A statement that changed tables (CREATE, INSERT, DROP, ...): the sidebar shows it.
+    const double seconds = double(runClock_.elapsed()) / 1000.0;
     if (classifyStatement(lastRunSql_.toStdString(), Warehouse::dialectFor(workspace_->target().toStdString()))
             .writesData)
         workspace_->refreshSchema();
+    else  // a slow SELECT: the plan may say which index would help
+        advice_->runFinished(workspace_->target(), lastExpanded_.sql, lastExpanded_.params, seconds);
     const auto* m = grid_->model();
     const QString count = widgets::displayLocale().toString(qlonglong(m->totalRows()));
     const QString rows = !m->rowCountExact() ? tr("%1+ rows").arg(count)
                          : m->totalRows() == 1 ? tr("1 row")
                                                : tr("%1 rows").arg(count);
-    emit statusMessage(tr("%1 · %2").arg(rows, durationText(double(runClock_.elapsed()) / 1000.0)));
+    emit statusMessage(tr("%1 · %2").arg(rows, durationText(seconds)));
     runClock_.invalidate();
 }
 
@@ -263,6 +274,7 @@ void QueryPage::run() {
     lastRunOffset_ = editor_->sqlToRunOffset();
     editor_->clearError();
     showError({});
+    advice_->dismiss();
     const QString target = workspace_->target();
     // {{params}} become bound placeholders of their declared types; values never enter the SQL.
     auto expanded = expandSqlTemplate(sql.toStdString(), parameters_->parametersInUse(),

@@ -31,6 +31,7 @@ namespace deskbase::gui {
 
 class ExportController;
 class FindBar;
+class IndexAdviceBar;
 class WelcomePanel;
 class WorkspaceController;
 
@@ -45,6 +46,7 @@ public:
     widgets::QuestionChartPanel* chartPanel() const { return chart_; }
     ExportController* exports() const { return exports_; }
     FindBar* findBar() const { return find_; }
+    IndexAdviceBar* indexAdvice() const { return advice_; }
     WelcomePanel* welcome() const { return welcome_; }
     QString errorText() const;
     QString questionPath() const { return questionPath_; }
@@ -118,6 +120,7 @@ private:
     WelcomePanel* welcome_;
     QStackedWidget* views_;
     QLabel* error_;
+    IndexAdviceBar* advice_;
     QLabel* title_;
     QAction* runAction_ = nullptr;
     QAction* cancelAction_ = nullptr;
