@@ -44,16 +44,19 @@ const std::vector<std::string> kCards = {
     "origin, destination LIMIT 10",
     "SELECT delay - delay % 15 AS bucket, count(*) AS n FROM flights GROUP BY bucket ORDER BY bucket",
     "SELECT min(distance), max(distance), avg(distance), sum(distance) FROM flights",
-    "SELECT destination, count(*) AS late FROM flights WHERE delay > 60 GROUP BY destination ORDER BY late DESC",
+    "SELECT destination, count(*) AS late FROM flights WHERE delay > 60 GROUP BY destination ORDER BY late "
+    "DESC",
     "SELECT substr(date, 1, 10) AS day, count(*) AS n FROM flights WHERE date >= '2001-03-01' AND date < "
     "'2001-05-01' GROUP BY day ORDER BY day",
-    "SELECT origin, avg(CASE WHEN delay > 15 THEN 1.0 ELSE 0.0 END) AS share_late FROM flights GROUP BY origin "
+    "SELECT origin, avg(CASE WHEN delay > 15 THEN 1.0 ELSE 0.0 END) AS share_late FROM flights GROUP BY "
+    "origin "
     "ORDER BY share_late DESC",
 };
 
 // A sort of all 3M rows: a bounded sorter that keeps LIMIT + OFFSET rows, one row out.
 const std::string kBigSort =
-    "SELECT origin, destination, delay, distance FROM flights ORDER BY distance, delay, origin LIMIT 1 OFFSET "
+    "SELECT origin, destination, delay, distance FROM flights ORDER BY distance, delay, origin LIMIT 1 "
+    "OFFSET "
     "2999990";
 
 double msSince(Clock::time_point t) {
@@ -160,6 +163,7 @@ void writeDuckdbScript(const std::string& path, const std::string& moduleDir) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    std::setvbuf(stdout, nullptr, _IOLBF, 0);  // rounds show up as they finish, also in a log
     int runs = 3;
     std::string csv, duckdbDir = std::string(DESKBASE_SOURCE_DIR) + "/bench";
     std::vector<std::string> pragmas = {""};  // "": the default settings
@@ -197,8 +201,9 @@ int main(int argc, char** argv) {
         if (load.exitCode != 0) die("DuckDB load failed");
         std::printf("DuckDB copy loaded in %.1f s\n", load.seconds);
     } else {
-        std::printf("DuckDB skipped: no %s/node_modules/@duckdb/node-api (npm install @duckdb/node-api there)\n",
-                    duckdbDir.c_str());
+        std::printf(
+            "DuckDB skipped: no %s/node_modules/@duckdb/node-api (npm install @duckdb/node-api there)\n",
+            duckdbDir.c_str());
     }
     std::map<std::string, std::vector<double>> ms;
     std::vector<std::vector<double>> cardMs(kCards.size());
@@ -237,7 +242,9 @@ int main(int argc, char** argv) {
             if (duck) std::printf(", %s/duckdb %.1f", k, bench::median(ms[k]) / bench::median(ms["duckdb"]));
             std::printf("   (goal: <= 1000 ms)\n");
         }
-    std::printf("\nread settings (sequential cards; big sort of 3M rows), ratio to the defaults in the same rounds\n");
+    std::printf(
+        "\nread settings (sequential cards; big sort of 3M rows), ratio to the defaults in the same "
+        "rounds\n");
     for (std::size_t p = 0; p < pragmas.size(); ++p)
         std::printf("  %-44s cards %8.1f ms (%.2f)  sort %8.1f ms (%.2f)\n",
                     pragmas[p].empty() ? "defaults" : pragmas[p].c_str(), bench::median(pragmaMs[p]),

@@ -38,7 +38,8 @@ const char* kDaily =
     "select day, origin, destination, count(*) as flights, avg(delay) as avg_delay, sum(distance) as "
     "distance from ";
 const char* kTop =
-    "select origin, destination, sum(flights) as flights, sum(avg_delay * flights) / sum(flights) as avg_delay "
+    "select origin, destination, sum(flights) as flights, sum(avg_delay * flights) / sum(flights) as "
+    "avg_delay "
     "from ";
 
 [[noreturn]] void die(const std::string& what) {
@@ -55,6 +56,7 @@ RunFigures mustRun(const std::vector<std::string>& argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    std::setvbuf(stdout, nullptr, _IOLBF, 0);  // rounds show up as they finish, also in a log
     int runs = 3;
     std::string csv;
     for (int i = 1; i < argc; ++i) {
@@ -74,15 +76,18 @@ int main(int argc, char** argv) {
     mustRun({DESKBASE_BINARY, "import", csv, "--db", db, "--table", "flights"});
 
     const std::string src = "{{ source('raw', 'flights') }}";
-    writeFile(ws / "models/stg_flights.sql", "{{ config(materialized='table') }}\n" + std::string(kStaging) + src);
-    writeFile(ws / "models/daily_routes.sql", "{{ config(materialized='table') }}\n" + std::string(kDaily) +
-                                                  "{{ ref('stg_flights') }} group by day, origin, destination");
+    writeFile(ws / "models/stg_flights.sql",
+              "{{ config(materialized='table') }}\n" + std::string(kStaging) + src);
+    writeFile(ws / "models/daily_routes.sql",
+              "{{ config(materialized='table') }}\n" + std::string(kDaily) +
+                  "{{ ref('stg_flights') }} group by day, origin, destination");
     writeFile(ws / "models/top_routes.sql",
               "{{ config(materialized='table') }}\n" + std::string(kTop) +
                   "{{ ref('daily_routes') }} group by origin, destination order by flights desc limit 100");
-    writeFile(ws / "models/flights_inc.sql",
-              "{{ config(materialized='incremental', unique_key='flight_id') }}\n" + std::string(kStaging) + src +
-                  "\n{% if is_incremental() %} where rowid > (select max(flight_id) from {{ this }}) {% endif %}");
+    writeFile(
+        ws / "models/flights_inc.sql",
+        "{{ config(materialized='incremental', unique_key='flight_id') }}\n" + std::string(kStaging) + src +
+            "\n{% if is_incremental() %} where rowid > (select max(flight_id) from {{ this }}) {% endif %}");
     writeFile(ws / "checks/stg_flights.json", R"({"table": "stg_flights", "checks": [
   {"check": "not_null", "column": "origin"},
   {"check": "not_null", "column": "destination"},
@@ -91,19 +96,21 @@ int main(int argc, char** argv) {
   {"check": "between", "column": "distance", "min": 0, "max": 5000}
 ]})");
     const std::string buildSql = (tmp / "build.sql").string(), checkSql = (tmp / "check.sql").string();
-    writeFile(buildSql, "DROP TABLE IF EXISTS ref_stg; DROP TABLE IF EXISTS ref_daily; DROP TABLE IF EXISTS ref_top;\n"
-                        "CREATE TABLE ref_stg AS " + std::string(kStaging) + "flights;\n" +
-                        "CREATE TABLE ref_daily AS " + kDaily + "ref_stg group by day, origin, destination;\n" +
-                        "CREATE TABLE ref_top AS " + kTop +
-                        "ref_daily group by origin, destination order by flights desc limit 100;\n");
-    writeFile(checkSql,
-              "SELECT count(*) FROM stg_flights WHERE origin IS NULL;\n"
-              "SELECT count(*) FROM stg_flights WHERE destination IS NULL;\n"
-              "SELECT count(*) FROM (SELECT flight_id FROM stg_flights GROUP BY flight_id HAVING count(*) > 1);\n"
-              "SELECT count(*) FROM stg_flights WHERE status NOT IN ('late', 'on_time');\n"
-              "SELECT count(*) FROM stg_flights WHERE distance < 0 OR distance > 5000;\n");
-    const std::vector<std::string> chain = {"--select", "stg_flights", "--select", "daily_routes", "--select",
-                                            "top_routes"};
+    writeFile(buildSql,
+              "DROP TABLE IF EXISTS ref_stg; DROP TABLE IF EXISTS ref_daily; DROP TABLE IF EXISTS ref_top;\n"
+              "CREATE TABLE ref_stg AS " +
+                  std::string(kStaging) + "flights;\n" + "CREATE TABLE ref_daily AS " + kDaily +
+                  "ref_stg group by day, origin, destination;\n" + "CREATE TABLE ref_top AS " + kTop +
+                  "ref_daily group by origin, destination order by flights desc limit 100;\n");
+    writeFile(
+        checkSql,
+        "SELECT count(*) FROM stg_flights WHERE origin IS NULL;\n"
+        "SELECT count(*) FROM stg_flights WHERE destination IS NULL;\n"
+        "SELECT count(*) FROM (SELECT flight_id FROM stg_flights GROUP BY flight_id HAVING count(*) > 1);\n"
+        "SELECT count(*) FROM stg_flights WHERE status NOT IN ('late', 'on_time');\n"
+        "SELECT count(*) FROM stg_flights WHERE distance < 0 OR distance > 5000;\n");
+    const std::vector<std::string> chain = {"--select",     "stg_flights", "--select",
+                                            "daily_routes", "--select",    "top_routes"};
     auto build = [&](std::vector<std::string> extra) {
         std::vector<std::string> a = {DESKBASE_BINARY, "build", "--workspace", ws.string(), "--db", db};
         a.insert(a.end(), extra.begin(), extra.end());
@@ -115,7 +122,8 @@ int main(int argc, char** argv) {
         s["build deskbase"].push_back(build(chain).seconds);
         s["build sqlite3"].push_back(mustRun({"sqlite3", db, ".read " + buildSql}).seconds);
         s["check deskbase"].push_back(
-            mustRun({DESKBASE_BINARY, "check", "stg_flights", "--workspace", ws.string(), "--db", db}).seconds);
+            mustRun({DESKBASE_BINARY, "check", "stg_flights", "--workspace", ws.string(), "--db", db})
+                .seconds);
         s["check sqlite3"].push_back(mustRun({"sqlite3", db, ".read " + checkSql}).seconds);
         // 1% new rows (30,000 of 3M), then the incremental run; then the same model rebuilt whole.
         mustRun({"sqlite3", db, "INSERT INTO flights SELECT * FROM flights LIMIT 30000"});

@@ -11,7 +11,10 @@
 namespace deskbase::gui {
 
 IndexAdviceBar::IndexAdviceBar(Runtime& runtime, QWidget* parent)
-    : QFrame(parent), runtime_(runtime), text_(new QLabel(this)), create_(new QPushButton(this)),
+    : QFrame(parent),
+      runtime_(runtime),
+      text_(new QLabel(this)),
+      create_(new QPushButton(this)),
       cancel_(new QPushButton(tr("Cancel"), this)) {
     setObjectName(QStringLiteral("indexAdvice"));
     setFrameShape(QFrame::StyledPanel);
@@ -30,8 +33,8 @@ IndexAdviceBar::IndexAdviceBar(Runtime& runtime, QWidget* parent)
     setVisible(false);
 }
 
-void IndexAdviceBar::runFinished(const QString& target, const std::string& sql, const std::vector<Value>& params,
-                                 double seconds) {
+void IndexAdviceBar::runFinished(const QString& target, const std::string& sql,
+                                 const std::vector<Value>& params, double seconds) {
     if (seconds < kSlowRunSeconds || isCreating()) return;
     const int generation = ++generation_;
     target_ = target;

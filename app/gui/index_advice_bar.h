@@ -53,7 +53,7 @@ private:
     JobHandle creating_;
     int generation_ = 0;        // answers for an earlier Run are dropped
     int createGeneration_ = 0;  // the outcome of a cancelled creation is dropped
-    Mailbox mailbox_;     // last: closed first
+    Mailbox mailbox_;           // last: closed first
 };
 
 }  // namespace deskbase::gui

@@ -34,14 +34,15 @@ std::string nameOf(std::string_view text) {
 }
 
 bool isClauseWord(const std::string& w) {
-    static const char* kWords[] = {"on",    "using",  "where",  "group",     "order",  "limit", "having",
-                                   "join",  "left",   "right",  "inner",     "outer",  "full",  "cross",
-                                   "natural", "union", "except", "intersect", "window", "as",    "set",
-                                   "returning", "lateral", "offset", "fetch", "for"};
+    static const char* kWords[] = {"on",        "using",   "where",  "group",     "order",  "limit", "having",
+                                   "join",      "left",    "right",  "inner",     "outer",  "full",  "cross",
+                                   "natural",   "union",   "except", "intersect", "window", "as",    "set",
+                                   "returning", "lateral", "offset", "fetch",     "for"};
     return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
 }
 
-std::string resolve(const std::vector<std::pair<std::string, std::string>>& aliases, const std::string& name) {
+std::string resolve(const std::vector<std::pair<std::string, std::string>>& aliases,
+                    const std::string& name) {
     for (const auto& [alias, table] : aliases)
         if (alias == name) return table;
     return name;
@@ -93,13 +94,14 @@ std::vector<std::pair<std::string, std::string>> tableAliases(const std::string&
                                       word(i) != "select" && word(i) != "values"));
     };
     auto punct = [&](std::size_t i, char c) {
-        return i < tokens.size() && tokens[i].is(TokenKind::Punctuation) && tokens[i].text(sql) == std::string(1, c);
+        return i < tokens.size() && tokens[i].is(TokenKind::Punctuation) &&
+               tokens[i].text(sql) == std::string(1, c);
     };
     std::vector<std::pair<std::string, std::string>> out;
     for (std::size_t i = 0; i < tokens.size(); ++i) {
         if (word(i) != "from" && word(i) != "join") continue;
         std::size_t j = i + 1;
-        for (;;) {  // a comma-separated list after FROM
+        for (;;) {                  // a comma-separated list after FROM
             if (!isName(j)) break;  // a subquery, a function call
             std::string table = nameOf(tokens[j].text(sql));
             ++j;
@@ -120,7 +122,8 @@ std::vector<std::pair<std::string, std::string>> tableAliases(const std::string&
     return out;
 }
 
-std::vector<IndexAdvice> adviceFromSqlitePlan(const std::vector<SqlitePlanRow>& plan, const std::string& sql) {
+std::vector<IndexAdvice> adviceFromSqlitePlan(const std::vector<SqlitePlanRow>& plan,
+                                              const std::string& sql) {
     const auto aliases = tableAliases(sql, false);
     std::map<int, const SqlitePlanRow*> byId;
     for (const auto& r : plan) byId[r.id] = &r;
@@ -165,7 +168,8 @@ namespace {
 // "(i.order_id = o.order_id)" / "(order_id = $0)" seen from the relation `alias`: the columns of
 // this relation compared for equality with something that is not this relation's.
 std::vector<std::string> outerEqualities(const std::string& condition, const std::string& alias) {
-    static const std::regex kEq(R"(\(?\s*((?:\w+|"[^"]+")\.)?(\w+|"[^"]+")\s*=\s*((?:\w+|"[^"]+")\.)?(\w+|"[^"]+"|\$\d+)\s*\)?)");
+    static const std::regex kEq(
+        R"(\(?\s*((?:\w+|"[^"]+")\.)?(\w+|"[^"]+")\s*=\s*((?:\w+|"[^"]+")\.)?(\w+|"[^"]+"|\$\d+)\s*\)?)");
     std::vector<std::string> cols;
     for (std::sregex_iterator it(condition.begin(), condition.end(), kEq), end; it != end; ++it) {
         const auto& m = *it;
@@ -174,8 +178,12 @@ std::vector<std::string> outerEqualities(const std::string& condition, const std
             return q.empty() ? std::string() : nameOf(q.substr(0, q.size() - 1));
         };
         const std::string lq = qual(1), rq = qual(3), l = nameOf(m[2].str()), r = nameOf(m[4].str());
-        auto ours = [&](const std::string& q, const std::string& c) { return c[0] != '$' && (q.empty() || q == alias); };
-        auto outer = [&](const std::string& q, const std::string& c) { return c[0] == '$' || (!q.empty() && q != alias); };
+        auto ours = [&](const std::string& q, const std::string& c) {
+            return c[0] != '$' && (q.empty() || q == alias);
+        };
+        auto outer = [&](const std::string& q, const std::string& c) {
+            return c[0] == '$' || (!q.empty() && q != alias);
+        };
         if (ours(lq, l) && outer(rq, r))
             cols.push_back(l);
         else if (ours(rq, r) && outer(lq, l))
@@ -185,7 +193,8 @@ std::vector<std::string> outerEqualities(const std::string& condition, const std
 }
 
 void walkPostgres(const nlohmann::json& node, bool underSubPlan, const nlohmann::json* nestedLoop,
-                  const std::vector<std::pair<std::string, std::string>>& aliases, std::vector<IndexAdvice>& out) {
+                  const std::vector<std::pair<std::string, std::string>>& aliases,
+                  std::vector<IndexAdvice>& out) {
     if (!node.is_object()) return;
     const std::string type = node.value("Node Type", "");
     const bool sub = underSubPlan || node.value("Parent Relationship", "") == "SubPlan";
@@ -222,7 +231,8 @@ void walkPostgres(const nlohmann::json& node, bool underSubPlan, const nlohmann:
 
 }  // namespace
 
-Result<std::vector<IndexAdvice>> adviceFromPostgresPlan(const std::string& explainJson, const std::string& sql) {
+Result<std::vector<IndexAdvice>> adviceFromPostgresPlan(const std::string& explainJson,
+                                                        const std::string& sql) {
     auto doc = nlohmann::json::parse(explainJson, nullptr, false);
     if (doc.is_discarded() || !doc.is_array() || doc.empty() || !doc[0].contains("Plan"))
         return Error{"cannot read the PostgreSQL plan (EXPLAIN FORMAT JSON)"};
@@ -273,6 +283,13 @@ Result<std::vector<IndexAdvice>> adviseIndexes(Warehouse& w, const std::string& 
 
 Status createAdvisedIndex(Warehouse& w, const IndexAdvice& advice) {
     if (advice.columns.empty()) return Status::fail("no column to index on " + advice.table);
+    // SQLite reads a double-quoted name that is no column as a string: check the names first.
+    auto info = w.describeTable(advice.table);
+    if (!info) return Status::fail("cannot index " + advice.table + ": " + info.message());
+    for (const auto& c : advice.columns)
+        if (std::none_of(info->columns.begin(), info->columns.end(),
+                         [&](const Column& k) { return k.name == c; }))
+            return Status::fail("cannot index " + advice.table + ": it has no column " + c);
     std::string name, cols;
     for (const auto& c : advice.columns) {
         name += (name.empty() ? "" : "_") + c;

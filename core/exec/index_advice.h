@@ -47,7 +47,8 @@ std::vector<std::pair<std::string, std::string>> tableAliases(const std::string&
 
 // The pure readers: a plan in, candidate indexes out (no size filter, table names resolved).
 std::vector<IndexAdvice> adviceFromSqlitePlan(const std::vector<SqlitePlanRow>& plan, const std::string& sql);
-Result<std::vector<IndexAdvice>> adviceFromPostgresPlan(const std::string& explainJson, const std::string& sql);
+Result<std::vector<IndexAdvice>> adviceFromPostgresPlan(const std::string& explainJson,
+                                                        const std::string& sql);
 
 inline constexpr std::int64_t kMinAdviceRows = 10000;
 

@@ -1,10 +1,11 @@
 // Slow-query help: the index advice read from real plans of SQLite (a temporary file) and
 // PostgreSQL (a throwaway server), the alias reading it relies on, and creating the advised
 // index (only that table's data version moves, and the plan then needs no advice).
+#include "core/exec/index_advice.h"
+
 #include <QTemporaryDir>
 #include <QtTest>
 
-#include "core/exec/index_advice.h"
 #include "core/warehouse/warehouse.h"
 #include "tests/support/pg_server.h"
 
@@ -15,17 +16,19 @@ namespace {
 // orders (2,000 rows), order_items (4,000 rows, two per order), products (60 rows): no indexes.
 void createStore(Warehouse& w) {
     const bool pg = w.kind() == Warehouse::Kind::PostgreSQL;
-    const char* series = pg ? "SELECT g FROM generate_series(1, 2000) AS g"
-                            : "WITH RECURSIVE n(g) AS (SELECT 1 UNION ALL SELECT g + 1 FROM n WHERE g < 2000) "
-                              "SELECT g FROM n";
-    for (const std::string sql :
+    const char* series =
+        pg ? "SELECT g FROM generate_series(1, 2000) AS g"
+           : "WITH RECURSIVE n(g) AS (SELECT 1 UNION ALL SELECT g + 1 FROM n WHERE g < 2000) "
+             "SELECT g FROM n";
+    for (const std::string& sql :
          {std::string("CREATE TABLE orders (order_id INTEGER, customer_id INTEGER, status TEXT)"),
           std::string("CREATE TABLE order_items (order_id INTEGER, product_id INTEGER, qty INTEGER)"),
           std::string("CREATE TABLE products (product_id INTEGER, category TEXT)"),
           "INSERT INTO orders SELECT g, g % 100, 'shipped' FROM (" + std::string(series) + ") s",
           std::string("INSERT INTO order_items SELECT order_id, order_id % 50, 1 FROM orders"),
           std::string("INSERT INTO order_items SELECT order_id, order_id % 50 + 1, 2 FROM orders"),
-          std::string("INSERT INTO products SELECT order_id, 'c' || (order_id % 5) FROM orders WHERE order_id <= 60"),
+          std::string(
+              "INSERT INTO products SELECT order_id, 'c' || (order_id % 5) FROM orders WHERE order_id <= 60"),
           std::string("ANALYZE")})
         QVERIFY2(w.execute(sql), sql.c_str());
 }
@@ -43,9 +46,9 @@ void queryRows() {
     QTest::addColumn<QStringList>("sqlite");    // advice on SQLite
     QTest::addColumn<QStringList>("postgres");  // advice on PostgreSQL
     const QStringList items{QStringLiteral("Index order_items(order_id)?")};
-    QTest::newRow("scalar correlated subquery")
-        << "SELECT o.order_id, (SELECT sum(qty) FROM order_items i WHERE i.order_id = o.order_id) FROM orders o"
-        << items << items;
+    QTest::newRow("scalar correlated subquery") << "SELECT o.order_id, (SELECT sum(qty) FROM order_items i "
+                                                   "WHERE i.order_id = o.order_id) FROM orders o"
+                                                << items << items;
     QTest::newRow("no aliases") << "SELECT (SELECT count(*) FROM order_items WHERE order_items.order_id = "
                                    "orders.order_id) AS n FROM orders"
                                 << items << items;
@@ -55,11 +58,11 @@ void queryRows() {
            "products cp ON cp.product_id = ci.product_id WHERE ci.order_id = o.order_id AND cp.category IN "
            "('c1')) GROUP BY 1"
         << items << QStringList();
-    QTest::newRow("join without an index")
-        << "SELECT o.order_id, sum(i.qty) FROM orders o JOIN order_items i ON i.order_id = o.order_id GROUP BY 1"
-        << items << QStringList();
-    QTest::newRow("one scan needs nothing") << "SELECT status, count(*) FROM orders GROUP BY status"
-                                            << QStringList() << QStringList();
+    QTest::newRow("join without an index") << "SELECT o.order_id, sum(i.qty) FROM orders o JOIN order_items "
+                                              "i ON i.order_id = o.order_id GROUP BY 1"
+                                           << items << QStringList();
+    QTest::newRow("one scan needs nothing")
+        << "SELECT status, count(*) FROM orders GROUP BY status" << QStringList() << QStringList();
 }
 
 }  // namespace
@@ -114,15 +117,20 @@ private slots:
     void tableAliasesReadFromClauses_data() {
         QTest::addColumn<QString>("sql");
         QTest::addColumn<QString>("aliases");  // alias=table, in order
-        QTest::newRow("alias") << "SELECT * FROM orders o" << "o=orders orders=orders";
+        QTest::newRow("alias") << "SELECT * FROM orders o"
+                               << "o=orders orders=orders";
         QTest::newRow("as") << "select * from orders AS o join order_items i on i.order_id = o.order_id"
                             << "o=orders orders=orders i=order_items order_items=order_items";
-        QTest::newRow("bare") << "SELECT * FROM orders WHERE x = 1" << "orders=orders";
+        QTest::newRow("bare") << "SELECT * FROM orders WHERE x = 1"
+                              << "orders=orders";
         QTest::newRow("comma list") << "SELECT * FROM a x, b, \"c d\" AS y WHERE 1"
                                     << "x=a a=a b=b y=c d c d=c d";
-        QTest::newRow("schema") << "SELECT * FROM main.orders o" << "o=orders orders=orders";
-        QTest::newRow("subquery") << "SELECT * FROM (SELECT 1) s JOIN t ON 1" << "t=t";
-        QTest::newRow("strings and comments") << "SELECT 'from x' /* join y */ FROM t" << "t=t";
+        QTest::newRow("schema") << "SELECT * FROM main.orders o"
+                                << "o=orders orders=orders";
+        QTest::newRow("subquery") << "SELECT * FROM (SELECT 1) s JOIN t ON 1"
+                                  << "t=t";
+        QTest::newRow("strings and comments") << "SELECT 'from x' /* join y */ FROM t"
+                                              << "t=t";
     }
     void tableAliasesReadFromClauses() {
         QFETCH(QString, sql);
@@ -152,24 +160,27 @@ private slots:
     void correlatedAdviceSaysPerRow() {
         auto w = openStore(false, "perrow");
         QVERIFY(w);
-        auto advice = adviseIndexes(*w,
-                                    "SELECT (SELECT sum(qty) FROM order_items i WHERE i.order_id = o.order_id) "
-                                    "FROM orders o",
-                                    {}, 0);
+        auto advice =
+            adviseIndexes(*w,
+                          "SELECT (SELECT sum(qty) FROM order_items i WHERE i.order_id = o.order_id) "
+                          "FROM orders o",
+                          {}, 0);
         QVERIFY(advice);
         QCOMPARE(advice->size(), std::size_t(1));
         QVERIFY((*advice)[0].perOuterRow);
         QCOMPARE((*advice)[0].why(),
-                 std::string("order_items (4000 rows) is searched without an index once per row of the outer query"));
+                 std::string(
+                     "order_items (4000 rows) is searched without an index once per row of the outer query"));
     }
 
     void smallTablesGetNoAdvice() {
         auto w = openStore(false, "small");
         QVERIFY(w);
-        auto advice = adviseIndexes(*w,
-                                    "SELECT (SELECT sum(qty) FROM order_items i WHERE i.order_id = o.order_id) "
-                                    "FROM orders o",
-                                    {}, 4001);
+        auto advice =
+            adviseIndexes(*w,
+                          "SELECT (SELECT sum(qty) FROM order_items i WHERE i.order_id = o.order_id) "
+                          "FROM orders o",
+                          {}, 4001);
         QVERIFY(advice);
         QVERIFY(advice->empty());
     }
