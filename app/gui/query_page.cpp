@@ -248,6 +248,7 @@ void QueryPage::onRunningChanged(bool running) {
     if (running || !runClock_.isValid()) return;
     // A failed run reports its error, not "0+ rows" (runningChanged comes before queryFailed).
     if (!errorText().isEmpty() || grid_->model()->hasFailed()) {
+        emit statusMessage(tr("Query failed · %1").arg(durationText(double(runClock_.elapsed()) / 1000.0)));
         runClock_.invalidate();
         return;
     }

@@ -7,6 +7,7 @@
 #include <QVBoxLayout>
 
 #include "core/dashboard/filter_editing.h"
+#include "widgets/common/wheel_guard.h"
 
 namespace deskbase::widgets {
 
@@ -19,6 +20,9 @@ QString typeName(Parameter::Type t) {
 QComboBox* parameterCombo(const std::vector<dashboard::WireableParameter>& params, const std::string& current,
                           const QString& none, QWidget* parent) {
     auto* box = new QComboBox(parent);
+    // A wheel over the box scrolls the panel; it changed (and silently wired) the box before.
+    box->setFocusPolicy(Qt::StrongFocus);
+    box->installEventFilter(new WheelGuard(box));
     box->addItem(none, QString());
     for (const auto& p : params) {
         const QString name = QString::fromStdString(p.name);

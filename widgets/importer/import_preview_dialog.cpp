@@ -19,6 +19,7 @@
 
 #include "core/infer/value_parsers.h"
 #include "core/runtime/background.h"
+#include "widgets/common/wheel_guard.h"
 #include "widgets/grid/cell_format.h"
 
 namespace deskbase::widgets {
@@ -52,23 +53,6 @@ QString encodingLabel(TextEncoding e) {
     return QString::fromUtf8(n.data(), qsizetype(n.size()));
 }
 
-// A Type box in the column list takes the wheel only once clicked (it has the focus); a wheel
-// over it otherwise scrolls the list, as it does over the rest of the list.
-class WheelGuard : public QObject {
-public:
-    using QObject::QObject;
-    bool eventFilter(QObject* watched, QEvent* event) override {
-        if (event->type() == QEvent::Wheel)
-            if (auto* w = qobject_cast<QWidget*>(watched); w && !w->hasFocus()) {
-                for (QWidget* p = w->parentWidget(); p; p = p->parentWidget())
-                    if (auto* area = qobject_cast<QAbstractScrollArea*>(p)) {
-                        QCoreApplication::sendEvent(area->viewport(), event);  // the list scrolls
-                        return true;
-                    }
-            }
-        return QObject::eventFilter(watched, event);
-    }
-};
 }  // namespace
 
 QString formatLabel(const FileSniff& sniff) {
@@ -186,7 +170,8 @@ ImportPreviewDialog::ImportPreviewDialog(JobQueue& jobs, ImportOptions options, 
     layout->addLayout(form);
     layout->addWidget(splitter, 1);
     status_->setObjectName(QStringLiteral("importStatus"));
-    status_->setStyleSheet(QStringLiteral("color: palette(mid);"));
+    // Dimmed but readable in both themes (palette(mid) was 1.4:1 on the dark window).
+    status_->setForegroundRole(QPalette::PlaceholderText);
     auto* bottom = new QHBoxLayout;
     bottom->addWidget(status_, 1);
     bottom->addWidget(buttons);

@@ -22,6 +22,7 @@
 #include <QSpinBox>
 #include <QTimer>
 #include <QToolButton>
+#include <QWheelEvent>
 #include <QtTest>
 
 #include "core/dashboard/dashboard.h"
@@ -408,6 +409,14 @@ private slots:
         QTRY_VERIFY(panel->form() && panel->form()->wiring()->parameterBox(revenue));
         form = panel->form();
         QComboBox* box = form->wiring()->parameterBox(revenue);
+        // Regression (Xvfb walkthrough): a wheel over a wiring box the user never clicked changed
+        // it, and so wired the card. It scrolls the panel instead.
+        const int before = box->currentIndex();
+        QWheelEvent wheel(QPointF(5, 5), box->mapToGlobal(QPointF(5, 5)), QPoint(), QPoint(0, -120), Qt::NoButton,
+                          Qt::NoModifier, Qt::NoScrollPhase, false);
+        QApplication::sendEvent(box, &wheel);
+        QCOMPARE(box->currentIndex(), before);
+        QVERIFY(view->dashboard().filter(id)->targets.empty());
         box->setCurrentIndex(box->findData(QStringLiteral("category")));
         emit box->activated(box->currentIndex());
         QCOMPARE(view->dashboard().filter(id)->targets.size(), std::size_t(1));
