@@ -38,7 +38,7 @@ int main(int argc, char** argv) {
         if (verb == "lineage") return deskbase::cli::runLineage(rest);
         if (verb == "render") return deskbase::cli::runRender(argc, argv, rest);
         if (verb == "report") return deskbase::cli::runReport(argc, argv, rest);
-        if (verb == "run") return deskbase::cli::runRun(rest);
+        if (verb == "run") return deskbase::cli::runRun(argc, argv, rest);
         if (verb == "watch") return deskbase::cli::runWatch(argc, argv, rest);
         if (verb == "help" || verb == "--help" || verb == "-h") {
             printHelp();

@@ -31,8 +31,8 @@ void useOffscreenWithoutDisplay();
 
 int runRender(int argc, char** argv, const std::vector<std::string>& args);  // needs a QApplication
 int runReport(int argc, char** argv, const std::vector<std::string>& args);  // needs a QApplication
-int runRun(const std::vector<std::string>& args);
-int runWatch(int argc, char** argv, const std::vector<std::string>& args);  // makes a QCoreApplication
+int runRun(int argc, char** argv, const std::vector<std::string>& args);     // a QApplication for dashboards
+int runWatch(int argc, char** argv, const std::vector<std::string>& args);   // makes a QApplication
 
 }  // namespace deskbase::cli
 

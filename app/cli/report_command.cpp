@@ -8,6 +8,7 @@
 
 #include "app/cli/args.h"
 #include "app/cli/commands.h"
+#include "app/cli/report_lines.h"
 #include "core/reports/report_run.h"
 #include "core/runtime/runtime.h"
 #include "core/workspace/workspace.h"
@@ -29,33 +30,6 @@ const VerbSpec& reportSpec() {
         }};
     return spec;
 }
-
-namespace {
-
-// Dashboards are drawn by the same code as `deskbase render`; a card that fails fails the report.
-Status renderForReport(const std::string& dashboard, const std::string& out,
-                       const std::vector<std::string>& filters) {
-    widgets::RenderOptions o;
-    o.dashboardPath = dashboard;
-    o.outPath = out;
-    o.filterArguments = filters;
-    auto r = widgets::renderDashboard(o);
-    if (!r) return Status::fail(r.message());
-    if (r->failedCards > 0) {
-        QFile::remove(QString::fromStdString(out));  // a report with a broken card is not delivered
-        return Status::fail(std::to_string(r->failedCards) + " of " + std::to_string(r->cards) +
-                            " cards failed: " + (r->errors.empty() ? std::string() : r->errors.front()));
-    }
-    return Status::ok();
-}
-
-std::string relativeTo(const Workspace& ws, const std::string& path) {
-    const QString dir = QString::fromStdString(ws.dir());
-    const QString p = QString::fromStdString(path);
-    return p.startsWith(dir + QLatin1Char('/')) ? p.mid(dir.size() + 1).toStdString() : path;
-}
-
-}  // namespace
 
 int runReport(int argc, char** argv, const std::vector<std::string>& argList) {
     const char* verb = "report";
@@ -97,32 +71,18 @@ int runReport(int argc, char** argv, const std::vector<std::string>& argList) {
     ReportRunOptions options;
     if (auto out = args->value("out"))
         options.outDir = QFileInfo(QString::fromStdString(*out)).absoluteFilePath().toStdString();
-    options.renderDashboard = renderForReport;
+    options.renderDashboard = widgets::renderReportDashboard;
     int failed = 0;
     nlohmann::ordered_json report = {{"reports", nlohmann::ordered_json::array()}};
     for (const ReportSpec* spec : chosen) {
         const ReportOutcome o = runReport(*ws, runtime, *spec, options);
         failed += o.status == "error";
-        if (format == "json") {
-            report["reports"].push_back(
-                {{"name", o.report},
-                 {"status", o.status},
-                 {"file", o.path.empty() ? nullptr : nlohmann::ordered_json(relativeTo(*ws, o.path))},
-                 {"rows", o.rows},
-                 {"removed", o.removed.size()},
-                 {"message", o.message},
-                 {"seconds", o.seconds}});
-        } else if (o.status == "error") {
+        if (format == "json")
+            report["reports"].push_back(reportOutcomeJson(*ws, o));
+        else if (o.status == "error")
             std::fprintf(stderr, "deskbase report: %s\n", o.message.c_str());
-        } else {
-            std::string line = o.report + ": " + o.status;
-            if (!o.path.empty()) line += ", wrote " + relativeTo(*ws, o.path);
-            if (spec->question.size() && !spec->alert)
-                line += " (" + std::to_string(o.rows) + (o.rows == 1 ? " row)" : " rows)");
-            if (!o.message.empty()) line += " — " + o.message;
-            if (!o.removed.empty()) line += "; removed " + std::to_string(o.removed.size()) + " older";
-            std::printf("%s\n", line.c_str());
-        }
+        else
+            std::printf("%s\n", reportOutcomeLine(*ws, *spec, o).c_str());
     }
     if (format == "json") std::printf("%s\n", report.dump().c_str());
     return failed ? 1 : 0;

@@ -1,11 +1,12 @@
 // deskbase watch [--workspace DIR] [--db TARGET] [--poll SECONDS] | --print-systemd-unit
 // Stays running with no display: watched folders and schedules of the workspace's sources
-// (core/sources/source_watcher.h). SIGTERM or SIGINT stops it cleanly: the import under way rolls
-// back and the file is taken on the next start.
+// (core/sources/source_watcher.h), and the reports and alerts on their schedule or after a source
+// (core/reports/report_watcher.h; dashboards drawn offscreen). SIGTERM or SIGINT stops it
+// cleanly: the import under way rolls back and the file is taken on the next start.
 #include <sys/socket.h>
 #include <unistd.h>
 
-#include <QCoreApplication>
+#include <QApplication>
 #include <QDir>
 #include <QSocketNotifier>
 #include <csignal>
@@ -13,10 +14,14 @@
 
 #include "app/cli/args.h"
 #include "app/cli/commands.h"
+#include "app/cli/report_lines.h"
+#include "core/reports/report_watcher.h"
 #include "core/runtime/runtime.h"
 #include "core/sources/source_report.h"
 #include "core/sources/source_watcher.h"
 #include "core/workspace/workspace.h"
+#include "widgets/dashboard/dashboard_render.h"
+#include "widgets/theme/theme.h"
 
 namespace deskbase::cli {
 
@@ -65,7 +70,7 @@ const VerbSpec& watchSpec() {
     static const VerbSpec spec{
         "watch",
         "",
-        "Stays running: runs the sources of watched folders and schedules, with no display.",
+        "Stays running: sources of watched folders and schedules, and reports, with no display.",
         {
             workspaceOption(),
             dbOption(),
@@ -88,7 +93,17 @@ int runWatch(int argc, char** argv, const std::vector<std::string>& rest) {
             return usageError(verb, "--poll wants seconds from 0.1 to 3600, got '" + *p + "'");
         pollMs = int(seconds * 1000);
     }
-    QCoreApplication app(argc, argv);
+    // Caught from now on (making the QApplication takes a moment and may already print a line).
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, signalPipe) != 0) return failure(verb, "cannot set up signals");
+    struct sigaction sa {};
+    sa.sa_handler = onStopSignal;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = SA_RESTART;
+    sigaction(SIGTERM, &sa, nullptr);
+    sigaction(SIGINT, &sa, nullptr);
+    useOffscreenWithoutDisplay();
+    QApplication app(argc, argv);  // dashboard reports are drawn with the widgets
+    widgets::applyTheme(app, widgets::ThemeMode::Light);
     auto ws = Workspace::open(workspaceDir(*args).value_or("."));
     if (!ws) return failure(verb, ws.message());
     const std::string dir = QDir(QString::fromStdString(ws->dir())).absolutePath().toStdString();
@@ -98,19 +113,12 @@ int runWatch(int argc, char** argv, const std::vector<std::string>& rest) {
     }
     const std::string target = args->value("db").value_or(ws->defaultTarget());
 
-    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, signalPipe) != 0) return failure(verb, "cannot set up signals");
-    QSocketNotifier notifier(signalPipe[0], QSocketNotifier::Read);
+    QSocketNotifier notifier(signalPipe[0], QSocketNotifier::Read);  // a signal caught early waits in it
     QObject::connect(&notifier, &QSocketNotifier::activated, &app, [&] {
         char c;
         (void)!::read(signalPipe[0], &c, 1);
         app.quit();
     });
-    struct sigaction sa {};
-    sa.sa_handler = onStopSignal;
-    sigemptyset(&sa.sa_mask);
-    sa.sa_flags = SA_RESTART;
-    sigaction(SIGTERM, &sa, nullptr);
-    sigaction(SIGINT, &sa, nullptr);
 
     RuntimeOptions runtimeOptions = Runtime::optionsFor(*ws);
     runtimeOptions.queryThreads = 1;
@@ -120,20 +128,35 @@ int runWatch(int argc, char** argv, const std::vector<std::string>& rest) {
     options.workspaceDir = ws->dir();
     options.target = target;
     options.pollMs = pollMs;
-    options.onRun = [](const SourceRunReport& r) {
-        std::fprintf(stderr, "%s\n", sourceRunLine(r).c_str());
-        std::fflush(stderr);
-    };
-    options.onProblem = [](const std::string& line) {
+    auto say = [](const std::string& line) {
         std::fprintf(stderr, "%s\n", line.c_str());
         std::fflush(stderr);
     };
+    ReportWatcherOptions reportOptions;
+    reportOptions.workspaceDir = ws->dir();
+    reportOptions.historyTarget = target;
+    reportOptions.pollMs = pollMs;
+    reportOptions.renderDashboard = widgets::renderReportDashboard;
+    reportOptions.onRun = [&](const ReportSpec& spec, const ReportOutcome& o) {
+        say(reportOutcomeLine(*ws, spec, o));
+    };
+    reportOptions.onProblem = say;
+    reportOptions.onRetry = say;
+    ReportWatcher reports(runtime, reportOptions);
+    options.onRun = [&](const SourceRunReport& r) {
+        say(sourceRunLine(r));
+        if (r.status == "success") reports.sourceRan(r.source);  // the reports "after" it
+    };
+    options.onProblem = say;
+    options.onRetry = say;
     SourceWatcher watcher(runtime, options);
     std::fprintf(stderr, "deskbase watch: watching %s (stop with Ctrl+C or SIGTERM)\n", dir.c_str());
     std::fflush(stderr);
     watcher.start();
+    reports.start();
     app.exec();
     watcher.stop();
+    reports.stop();
     std::fprintf(stderr, "deskbase watch: stopped\n");
     return 0;
 }

@@ -33,6 +33,8 @@
 #include "app/gui/main_menus.h"
 #include "app/gui/page_tabs.h"
 #include "app/gui/pipeline_pages.h"
+#include "app/gui/report_pages.h"
+#include "app/gui/runs_page.h"
 #include "app/gui/preferences_dialog.h"
 #include "app/gui/query_page.h"
 #include "app/gui/query_tabs.h"
@@ -99,6 +101,8 @@ MainWindow::MainWindow(QWidget* parent)
     dashboards_ = new DashboardPages(this);  // owned by the window; opens dashboards as pages
     connect(dashboards_, &DashboardPages::statusMessage, this, &MainWindow::showMessage);
     pipeline_ = new PipelinePages(this);     // models, lineage, checks
+    runs_ = new RunsPage(this);              // Pipeline → Runs: the run history's grid
+    reports_ = new ReportPages(this);        // Pipeline → New report…, Edit report…
     connectMenus();
     connectEditMenu();
     connectSidebar();

@@ -27,6 +27,8 @@ namespace deskbase::gui {
 class AppSettings;
 class DashboardPages;
 class PipelinePages;
+class ReportPages;
+class RunsPage;
 class ImportController;
 class PageTabs;
 class QueryPage;
@@ -64,6 +66,8 @@ public:
     QueryPage* queryPage() const;
     DashboardPages* dashboards() const { return dashboards_; }
     PipelinePages* pipeline() const { return pipeline_; }
+    RunsPage* runs() const { return runs_; }
+    ReportPages* reports() const { return reports_; }
     widgets::SchemaBrowser* sidebar() const { return sidebar_; }
     QString statusText() const;
     // Help → Keyboard shortcuts reads these from the menus and the sidebar's actions.
@@ -126,6 +130,8 @@ private:
     Mailbox mailbox_;  // the demo setup's result comes back through it
     DashboardPages* dashboards_ = nullptr;
     PipelinePages* pipeline_ = nullptr;
+    RunsPage* runs_ = nullptr;
+    ReportPages* reports_ = nullptr;
 };
 
 }  // namespace deskbase::gui

@@ -119,18 +119,28 @@ Status migrateModelBuilds(Warehouse& w) {
     return Status::ok();
 }
 
-// A deskbase_runs from before runs had names gets the column.
+// A deskbase_runs from before runs had names (or attempts) gets the columns.
 Status addNameColumn(Warehouse& w) {
     auto runs = w.describeTable("deskbase_runs");
     if (!runs) return Status::fail(runs.message());
-    for (const auto& c : runs->columns)
-        if (c.name == "name") return Status::ok();
-    return w.execute("ALTER TABLE deskbase_runs ADD COLUMN name TEXT");
+    bool name = false, attempt = false;
+    for (const auto& c : runs->columns) {
+        name = name || c.name == "name";
+        attempt = attempt || c.name == "attempt";
+    }
+    if (!name)
+        if (auto s = w.execute("ALTER TABLE deskbase_runs ADD COLUMN name TEXT"); !s) return s;
+    if (!attempt) return w.execute("ALTER TABLE deskbase_runs ADD COLUMN attempt BIGINT");
+    return Status::ok();
 }
 
+constexpr const char* kRunColumns = "id, kind, status, started_at, finished_at, seconds, error, name, attempt";
+
 RunRecord runOf(const Row& r) {
-    return {intOf(r[0]),       valueToText(r[1]), valueToText(r[2]), valueToText(r[3]), valueToText(r[4]),
-            realOf(r[5]),      valueToText(r[6]), valueToText(r[7])};
+    RunRecord run{intOf(r[0]),  valueToText(r[1]), valueToText(r[2]), valueToText(r[3]), valueToText(r[4]),
+                  realOf(r[5]), valueToText(r[6]), valueToText(r[7])};
+    if (!isNull(r[8])) run.attempt = int(intOf(r[8]));
+    return run;
 }
 
 }  // namespace
@@ -140,7 +150,7 @@ Status ensureRunLog(Warehouse& w) {
     if (auto s =
             w.execute("CREATE TABLE IF NOT EXISTS deskbase_runs (id BIGINT PRIMARY KEY, kind TEXT NOT NULL, "
                       "status TEXT NOT NULL, started_at TEXT NOT NULL, finished_at TEXT, seconds " +
-                      real + ", error TEXT, name TEXT)");
+                      real + ", error TEXT, name TEXT, attempt BIGINT)");
         !s)
         return s;
     if (auto s = addNameColumn(w); !s) return s;
@@ -162,13 +172,15 @@ Status ensureRunLog(Warehouse& w) {
     return migrateModelBuilds(w);
 }
 
-Result<std::int64_t> startRun(Warehouse& w, const std::string& kind, const std::string& name) {
+Result<std::int64_t> startRun(Warehouse& w, const std::string& kind, const std::string& name, int attempt) {
     if (auto s = ensureRunLog(w); !s) return Error{s.message()};
-    return insertNext(
-        w,
-        "INSERT INTO deskbase_runs (id, kind, status, started_at, name) SELECT COALESCE(MAX(id), 0) + 1, " +
-            placeholders(w, 1, 4) + " FROM deskbase_runs RETURNING id",
-        {Value{kind}, Value{std::string("running")}, Value{utcNowIso()}, name.empty() ? Value{} : Value{name}});
+    return insertNext(w,
+                      "INSERT INTO deskbase_runs (id, kind, status, started_at, name, attempt) SELECT "
+                      "COALESCE(MAX(id), 0) + 1, " +
+                          placeholders(w, 1, 4) + ", CAST(" + w.placeholder(5) +
+                          " AS BIGINT) FROM deskbase_runs RETURNING id",
+                      {Value{kind}, Value{std::string("running")}, Value{utcNowIso()},
+                       name.empty() ? Value{} : Value{name}, Value{std::int64_t(attempt)}});
 }
 
 Status addRunStep(Warehouse& w, std::int64_t runId, const RunStep& step) {
@@ -253,11 +265,9 @@ Result<std::vector<RunRecord>> recentRuns(Warehouse& w, int limit) {
     if (!exists) return Error{exists.message()};
     if (!*exists) return std::vector<RunRecord>{};
     if (auto s = addNameColumn(w); !s) return Error{s.message()};
-    auto rows = fetchRows(w,
-                          "SELECT id, kind, status, started_at, finished_at, seconds, error, name FROM "
-                          "deskbase_runs ORDER BY id DESC LIMIT " +
-                              std::to_string(limit),
-                          {});
+    auto rows = fetchRows(
+        w, std::string("SELECT ") + kRunColumns + " FROM deskbase_runs ORDER BY id DESC LIMIT " + std::to_string(limit),
+        {});
     if (!rows) return Error{rows.message()};
     std::vector<RunRecord> out;
     for (const auto& r : *rows) out.push_back(runOf(r));
@@ -270,13 +280,21 @@ Result<std::optional<RunRecord>> lastRunOf(Warehouse& w, const std::string& kind
     if (!*exists) return std::optional<RunRecord>{};
     if (auto s = addNameColumn(w); !s) return Error{s.message()};
     auto rows = fetchRows(w,
-                          "SELECT id, kind, status, started_at, finished_at, seconds, error, name FROM "
-                          "deskbase_runs WHERE kind = " +
+                          std::string("SELECT ") + kRunColumns + " FROM deskbase_runs WHERE kind = " +
                               w.placeholder(1) + " AND name = " + w.placeholder(2) + " ORDER BY id DESC LIMIT 1",
                           {Value{kind}, Value{name}});
     if (!rows) return Error{rows.message()};
     if (rows->empty()) return std::optional<RunRecord>{};
     return std::optional<RunRecord>{runOf(rows->front())};
+}
+
+std::optional<std::chrono::sys_seconds> lastRunStart(const std::string& target, const std::string& kind,
+                                                     const std::string& name) {
+    auto w = Warehouse::open(target);
+    if (!w) return std::nullopt;
+    auto last = lastRunOf(**w, kind, name);
+    if (!last || !*last) return std::nullopt;
+    return parseTimestamp((*last)->startedAt);
 }
 
 Result<std::vector<RunStep>> runSteps(Warehouse& w, std::int64_t runId) {

@@ -4,9 +4,11 @@
 // a model built, a table imported) and deskbase_check_results (every check result of a run).
 // Any SQL client can read them. Each call is its own statement, outside any transaction the
 // caller has open on another connection; the tables are created on first use.
-// deskbase_runs.name (what ran: a source) came later: ensureRunLog() adds it to an older table.
+// deskbase_runs.name (what ran: a source) and .attempt (a retry's number) came later:
+// ensureRunLog() adds them to an older table.
 // A warehouse from before the run log kept model builds in deskbase_model_builds: the first
 // ensureRunLog() (or lastModelStatuses()) moves them into runs of kind "build" and drops it.
+#include <chrono>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -37,11 +39,13 @@ struct RunRecord {
     double seconds = 0;
     std::string error;
     std::string name;  // what ran, for runs of one thing (a source's name); empty for builds, checks
+    int attempt = 1;   // a retried run (a locked file, a server away): 2 for the first retry, ...
 };
 
 Status ensureRunLog(Warehouse& w);
-// A new run, status "running"; returns its id.
-Result<std::int64_t> startRun(Warehouse& w, const std::string& kind, const std::string& name = {});
+// A new run, status "running"; returns its id. `attempt`: 1, or the retry's number (docs/sources.md).
+Result<std::int64_t> startRun(Warehouse& w, const std::string& kind, const std::string& name = {},
+                              int attempt = 1);
 Status addRunStep(Warehouse& w, std::int64_t runId, const RunStep& step);
 // status: "success" or "error" (or any word the caller's report uses). `seconds`: the run's own
 // measure (a steady clock); default: whole seconds between the recorded start and now.
@@ -56,6 +60,9 @@ Status recordImportRun(Warehouse& w, const RunStep& step, const std::vector<Chec
 Result<std::vector<RunRecord>> recentRuns(Warehouse& w, int limit = 50);
 // The newest run of `kind` named `name` (a source's last run: when its schedule is due next).
 Result<std::optional<RunRecord>> lastRunOf(Warehouse& w, const std::string& kind, const std::string& name);
+// The start of that run in the warehouse at `target`; none when it never ran or is out of reach.
+std::optional<std::chrono::sys_seconds> lastRunStart(const std::string& target, const std::string& kind,
+                                                     const std::string& name);
 Result<std::vector<RunStep>> runSteps(Warehouse& w, std::int64_t runId);
 // The results of the newest run that checked `table`, in their order; empty when none.
 Result<std::vector<CheckResult>> lastCheckResults(Warehouse& w, const std::string& table);

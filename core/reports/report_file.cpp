@@ -1,10 +1,13 @@
 #include "core/reports/report_file.h"
 
+#include <QSaveFile>
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
+
+#include "core/sources/schedule.h"
 
 namespace deskbase {
 
@@ -15,9 +18,9 @@ using json = nlohmann::json;
 
 const char* const kDashboardFormats[] = {"png", "pdf"};
 const char* const kQuestionFormats[] = {"csv", "tsv", "json", "ndjson", "xlsx"};
-const char* const kKnownFields[] = {"name",          "dashboard", "question", "format",
-                                    "out",           "params",    "schedule", "after",
-                                    "skip_if_empty", "keep",      "alert",    "description"};
+const char* const kKnownFields[] = {
+    "name",  "dashboard",     "question", "format", "out",         "params",  "schedule",
+    "after", "skip_if_empty", "keep",     "alert",  "description", "retries", "retry_delay_seconds"};
 
 template <std::size_t N>
 bool oneOf(const std::string& s, const char* const (&set)[N]) {
@@ -68,6 +71,21 @@ AlertSpec readAlert(const json& a, const Reader& r) {
     return alert;
 }
 
+void readRetry(const json& o, const Reader& r, RetryPolicy& retry) {
+    if (o.contains("retries")) {
+        if (!o["retries"].is_number_integer() || o["retries"].get<std::int64_t>() < 0 ||
+            o["retries"].get<std::int64_t>() > 100)
+            r.fail("retries", "must be a whole number from 0 to 100");
+        retry.retries = o["retries"].get<int>();
+    }
+    if (o.contains("retry_delay_seconds")) {
+        if (!o["retry_delay_seconds"].is_number() || o["retry_delay_seconds"].get<double>() < 0 ||
+            o["retry_delay_seconds"].get<double>() > 86400)
+            r.fail("retry_delay_seconds", "must be a number of seconds from 0 to 86400");
+        retry.delaySeconds = o["retry_delay_seconds"].get<double>();
+    }
+}
+
 ReportSpec readReport(const json& o, const std::string& file) {
     const Reader r{file};
     if (!o.is_object()) throw std::runtime_error(file + ": a report is a JSON object");
@@ -112,6 +130,8 @@ ReportSpec readReport(const json& o, const std::string& file) {
         }
     }
     s.schedule = r.text(o, "schedule");
+    if (!s.schedule.empty())
+        if (auto parsed = Schedule::parse(s.schedule); !parsed) r.fail("schedule", parsed.message());
     if (o.contains("after")) {
         const json& a = o["after"];
         if (!a.is_array() || std::any_of(a.begin(), a.end(), [](const json& x) { return !x.is_string(); }))
@@ -126,6 +146,7 @@ ReportSpec readReport(const json& o, const std::string& file) {
             r.fail("keep", "must be a whole number of files (0 keeps all)");
         s.keep = o["keep"].get<int>();
     }
+    readRetry(o, r, s.retry);
     return s;
 }
 
@@ -143,6 +164,58 @@ Result<ReportSpec> reportFromText(const std::string& text, const std::string& fi
     } catch (const std::runtime_error& e) {
         return Error{e.what()};
     }
+}
+
+std::string reportToText(const ReportSpec& r) {
+    nlohmann::ordered_json o;
+    o["name"] = r.name;
+    if (!r.dashboard.empty()) o["dashboard"] = r.dashboard;
+    if (!r.question.empty()) o["question"] = r.question;
+    if (!r.format.empty()) o["format"] = r.format;
+    if (r.out != ReportSpec{}.out) o["out"] = r.out;
+    if (!r.params.empty()) {
+        nlohmann::ordered_json params = nlohmann::ordered_json::object();
+        for (const auto& [k, v] : r.params) params[k] = v;
+        o["params"] = params;
+    }
+    if (!r.schedule.empty()) o["schedule"] = r.schedule;
+    if (!r.after.empty()) o["after"] = r.after;
+    if (r.skipIfEmpty) o["skip_if_empty"] = true;
+    if (r.keep) o["keep"] = r.keep;
+    if (r.alert) {
+        nlohmann::ordered_json a;
+        const AlertSpec& al = *r.alert;
+        a["when"] = al.when == AlertSpec::When::Rows    ? "rows"
+                    : al.when == AlertSpec::When::Above ? "above"
+                                                        : "below";
+        if (!al.column.empty()) a["column"] = al.column;
+        if (al.when != AlertSpec::When::Rows) a["goal"] = al.goal;
+        a["notify"] = al.firstTimeOnly ? "first_time" : "every_time";
+        if (!al.command.empty()) a["command"] = al.command;
+        o["alert"] = a;
+    }
+    if (r.retry.retries != RetryPolicy{}.retries) o["retries"] = r.retry.retries;
+    if (r.retry.delaySeconds != RetryPolicy{}.delaySeconds) o["retry_delay_seconds"] = r.retry.delaySeconds;
+    return o.dump(2) + "\n";
+}
+
+Result<std::string> saveReportFile(const std::string& workspaceDir, const ReportSpec& report) {
+    const std::string file = "reports/" + report.name + ".json";
+    if (report.name.empty() || report.name.find_first_of("/\\") != std::string::npos || report.name[0] == '.')
+        return Error{file + ": \"name\": must be a plain file name"};
+    // What is saved must read back: the same checks as a file written by hand.
+    if (auto check = reportFromText(reportToText(report), file); !check) return Error{check.message()};
+    const fs::path dir = fs::path(workspaceDir) / "reports";
+    std::error_code ec;
+    fs::create_directories(dir, ec);
+    if (ec) return Error{"cannot create " + dir.string() + ": " + ec.message()};
+    const std::string path = (dir / (report.name + ".json")).string();
+    QSaveFile out(QString::fromStdString(path));
+    const std::string text = reportToText(report);
+    if (!out.open(QIODevice::WriteOnly) ||
+        out.write(text.data(), qint64(text.size())) != qint64(text.size()) || !out.commit())
+        return Error{"cannot write " + path + ": " + out.errorString().toStdString()};
+    return path;
 }
 
 Result<ReportSpec> loadReportFile(const std::string& path, const std::string& file) {

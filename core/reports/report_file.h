@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "core/pipeline/retry.h"
 #include "core/util/result.h"
 
 namespace deskbase {
@@ -35,6 +36,7 @@ struct ReportSpec {
     std::vector<std::string> after;             // source names
     bool skipIfEmpty = false;                   // a question with no rows writes no file
     int keep = 0;                               // keep the newest N files; 0 keeps all
+    RetryPolicy retry;                          // "retries", "retry_delay_seconds"
     std::optional<AlertSpec> alert;
     bool writesFile() const { return !format.empty(); }
 };
@@ -42,6 +44,12 @@ struct ReportSpec {
 // Parses one report. `file` names it in errors and gives the default name.
 Result<ReportSpec> reportFromText(const std::string& text, const std::string& file);
 Result<ReportSpec> loadReportFile(const std::string& path, const std::string& file);
+
+// The file's text for a report (the editor's Save): pretty-printed, keys in a stable order,
+// defaults left out, so reportFromText(reportToText(r)) gives r back and files diff well.
+std::string reportToText(const ReportSpec& report);
+// Writes reports/<name>.json in the workspace atomically (QSaveFile); the path written.
+Result<std::string> saveReportFile(const std::string& workspaceDir, const ReportSpec& report);
 
 struct WorkspaceReports {
     std::vector<ReportSpec> reports;    // sorted by file name

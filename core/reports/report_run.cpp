@@ -75,11 +75,18 @@ bool firedBefore(Warehouse& w, const std::string& name) {
 struct Recorder {
     std::unique_ptr<Warehouse> w;
     std::int64_t runId = 0;
-    void start(const std::string& target, const std::string& name) {
+    std::string error;  // why the run could not be recorded (a locked file, a server away)
+    void start(const std::string& target, const std::string& name, int attempt) {
         auto opened = Warehouse::open(target);
-        if (!opened) return;
+        if (!opened) {
+            error = opened.message();
+            return;
+        }
         w = std::move(*opened);
-        if (auto id = startRun(*w, "report", name)) runId = *id;
+        if (auto id = startRun(*w, "report", name, attempt))
+            runId = *id;
+        else
+            error = id.message();
     }
     void finish(const ReportOutcome& o, const char* stepKind) {
         if (!w || !runId) return;
@@ -116,11 +123,11 @@ ReportOutcome runReport(const Workspace& ws, Runtime& runtime, const ReportSpec&
         fail("cannot create the folder " + dir + ": " + ec.message());
         return false;
     };
-    std::string target = ws.defaultTarget();
+    const std::string history = options.historyTarget.empty() ? ws.defaultTarget() : options.historyTarget;
     Recorder recorder;
+    recorder.start(history, report.name, options.attempt);
 
     if (!report.dashboard.empty()) {
-        recorder.start(target, report.name);
         const std::string dashboard = findDashboard(ws, report.dashboard);
         if (dashboard.empty()) {
             fail("no dashboard \"" + report.dashboard + "\" in dashboards/");
@@ -140,8 +147,6 @@ ReportOutcome runReport(const Workspace& ws, Runtime& runtime, const ReportSpec&
         auto request =
             q ? makeQuestionRequest(q->question, parameterValues(report), &ws)
               : Result<QueryRequest>(Error{"no question \"" + report.question + "\" in questions/"});
-        if (request) target = request->target;
-        recorder.start(target, report.name);
         if (!request) {
             fail(request.message());
         } else if (report.alert) {

@@ -26,6 +26,9 @@ struct ReportRunOptions {
     std::string outDir;  // overrides the report's "out" (absolute, or relative to the workspace)
     QDateTime now;       // for the file name; default: the current local time
     DashboardRenderer renderDashboard;  // needed for dashboard reports
+    // The warehouse whose run history records the run (`--db`); default: the workspace's default.
+    std::string historyTarget;
+    int attempt = 1;  // recorded with the run: 2 and up for retries (core/pipeline/retry.h)
 };
 
 struct ReportOutcome {

@@ -12,6 +12,7 @@
 #include "core/infer/naming.h"
 #include "core/ingest/import_job.h"
 #include "core/models/model_project.h"
+#include "core/pipeline/retry.h"
 #include "core/pipeline/run_log.h"
 #include "core/runtime/runtime.h"
 #include "core/sources/source_files.h"
@@ -249,7 +250,7 @@ SourceRunReport runSource(Runtime& runtime, const SourceSpec& spec, const Source
         report.status = "idle";
         return report;
     }
-    auto run = startRun(w, "source", spec.name);
+    auto run = startRun(w, "source", spec.name, o.attempt);
     if (!run) return fail(run.message());
     report.runId = *run;
     const auto started = std::chrono::steady_clock::now();
@@ -300,9 +301,13 @@ SourceRunReport runSource(Runtime& runtime, const SourceSpec& spec, const Source
             if (!imported.duplicate) rec.error = f.error;
         }
         report.checks.insert(report.checks.end(), imported.checks.begin(), imported.checks.end());
-        if (auto s = recordSourceFile(w, spec.name, rec); !s) report.error = s.message();
+        // A file that failed because the warehouse was away or locked stays new: a retry (or the
+        // next run) takes it, and it is not moved to failed/.
+        const bool transient = f.status == "failed" && isTransientError(f.error);
+        if (!transient)
+            if (auto s = recordSourceFile(w, spec.name, rec); !s) report.error = s.message();
         const std::string& folder = f.status == "failed" ? spec.moveFailed : spec.moveProcessed;
-        if (!folder.empty()) {
+        if (!folder.empty() && !transient) {
             auto moved = moveInto(path, folder);
             if (moved)
                 f.movedTo = shown(*moved, ws);
@@ -363,11 +368,7 @@ std::int64_t recordSourceProblem(const std::string& target, const std::string& n
 }
 
 std::optional<SysSeconds> lastSourceRun(const std::string& target, const std::string& name) {
-    auto w = Warehouse::open(target);
-    if (!w) return std::nullopt;
-    auto last = lastRunOf(**w, "source", name);
-    if (!last || !*last) return std::nullopt;
-    return parseTimestamp((*last)->startedAt);
+    return lastRunStart(target, "source", name);
 }
 
 }  // namespace deskbase

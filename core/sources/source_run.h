@@ -57,6 +57,7 @@ struct SourceRunOptions {
     std::string* lastListError = nullptr;
     const std::atomic<bool>* stop = nullptr;  // set: the import under way is cancelled (rolled back)
     std::function<WallTime()> now;            // default: the system clock
+    int attempt = 1;  // recorded with the run: 2 and up when it is a retry (core/pipeline/retry.h)
 };
 
 // Runs on the calling thread; the imports and builds run as jobs on `runtime`, so it must not be

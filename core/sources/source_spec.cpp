@@ -20,7 +20,8 @@ namespace {
 const std::vector<std::string> kFields = {
     "name",     "description", "path",           "table",          "mode",       "unique_key",
     "types",    "delimiter",   "header",         "encoding",       "on_failure", "watch",
-    "schedule", "after",       "stable_seconds", "move_processed", "move_failed"};
+    "schedule", "after",       "stable_seconds", "move_processed", "move_failed", "retries",
+    "retry_delay_seconds"};
 
 bool hasWildcard(const std::string& s) {
     return s.find_first_of("*?[") != std::string::npos;
@@ -70,6 +71,18 @@ public:
             if (!v.is_number() || v.get<double>() < 0 || v.get<double>() > 86400)
                 return Status::fail("\"stable_seconds\" is a number of seconds from 0 to 86400");
             s_.stableSeconds = v.get<double>();
+        }
+        if (j_.contains("retries")) {
+            const auto& v = j_["retries"];
+            if (!v.is_number_integer() || v.get<std::int64_t>() < 0 || v.get<std::int64_t>() > 100)
+                return Status::fail("\"retries\" is a whole number from 0 to 100");
+            s_.retry.retries = v.get<int>();
+        }
+        if (j_.contains("retry_delay_seconds")) {
+            const auto& v = j_["retry_delay_seconds"];
+            if (!v.is_number() || v.get<double>() < 0 || v.get<double>() > 86400)
+                return Status::fail("\"retry_delay_seconds\" is a number of seconds from 0 to 86400");
+            s_.retry.delaySeconds = v.get<double>();
         }
         if (auto st = folder("move_processed", "processed", s_.moveProcessed); !st) return st;
         return folder("move_failed", "failed", s_.moveFailed);

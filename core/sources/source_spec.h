@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/ingest/import_job.h"
+#include "core/pipeline/retry.h"
 #include "core/sources/schedule.h"
 #include "core/util/result.h"
 
@@ -37,6 +38,7 @@ struct SourceSpec {
     double stableSeconds = 2;          // a file is taken once size and time were unchanged this long
     std::string moveProcessed;         // folder for loaded files (relative to the file's folder); empty: stay
     std::string moveFailed;            // folder for files that failed; empty: stay
+    RetryPolicy retry;                 // "retries", "retry_delay_seconds": transient failures
 };
 
 // Parses one file's text; `file` names it in errors, its stem is the default name.

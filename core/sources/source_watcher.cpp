@@ -5,6 +5,7 @@
 #include <QFileSystemWatcher>
 #include <filesystem>
 
+#include "core/pipeline/retry.h"
 #include "core/runtime/runtime.h"
 
 namespace deskbase {
@@ -110,8 +111,10 @@ void SourceWatcher::tick() {
     startNext();
 }
 
-void SourceWatcher::queue(const std::string& name, bool recordIdle) {
-    pending_[name].recordIdle |= recordIdle;
+void SourceWatcher::queue(const std::string& name, bool recordIdle, int attempt) {
+    Pending& p = pending_[name];
+    p.recordIdle |= recordIdle;
+    p.attempt = std::max(p.attempt, attempt);
 }
 
 void SourceWatcher::startNext() {
@@ -119,10 +122,15 @@ void SourceWatcher::startNext() {
     const auto first = pending_.begin();
     const std::string name = first->first;
     const bool recordIdle = first->second.recordIdle;
+    int attempt = first->second.attempt;
     pending_.erase(first);
     const SourceSpec* spec = sources_.find(name);
     if (!spec) return startNext();
     SourceState& st = state_[name];
+    if (st.nextAttempt > attempt) {  // a retry is due: not before its delay, and counted as one
+        if (std::chrono::steady_clock::now() < st.retryAfter) return startNext();
+        attempt = st.nextAttempt;
+    }
     if (spec->schedule && recordIdle) {
         st.lastRun = nowSeconds();  // due again at its next tick, whatever this run finds
         st.lastRunKnown = true;
@@ -134,6 +142,7 @@ void SourceWatcher::startNext() {
     o.stability = &st.stability;  // only this run touches it while it runs
     o.stop = &stop_;
     o.lastListError = &st.lastListError;
+    o.attempt = attempt;
     auto report = std::make_shared<SourceRunReport>();
     JobSpec job;
     job.kind = "source";
@@ -143,14 +152,30 @@ void SourceWatcher::startNext() {
         *report = runSource(runtime_, spec, o);
         return Status::ok();
     };
-    job.onDone = [address = mailbox_.address(), name, report, this](const JobHandle&) {
-        address.post([this, name, report] { finished(name, *report); });
+    job.onDone = [address = mailbox_.address(), name, attempt, report, this](const JobHandle&) {
+        address.post([this, name, attempt, report] { finished(name, attempt, *report); });
     };
     inFlight_ = runtime_.jobs().submit(std::move(job));
 }
 
-void SourceWatcher::finished(const std::string& name, const SourceRunReport& report) {
+void SourceWatcher::finished(const std::string& name, int attempt, const SourceRunReport& report) {
     inFlight_ = JobHandle();
+    const SourceSpec* failed = report.status == "error" ? sources_.find(name) : nullptr;
+    SourceState& st = state_[name];
+    st.nextAttempt = 1;
+    if (auto delay = failed ? retryDelay(failed->retry, attempt, report.error) : std::nullopt) {
+        st.nextAttempt = attempt + 1;
+        st.retryAfter = std::chrono::steady_clock::now() +
+                        std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                            std::chrono::duration<double>(*delay));
+        if (options_.onRetry)
+            options_.onRetry(retryLine(name, report.error, *delay, attempt + 1, failed->retry));
+        QTimer::singleShot(int(*delay * 1000), this, [this, name, attempt] {
+            if (stopped_) return;
+            queue(name, true, attempt + 1);
+            startNext();
+        });
+    }
     if (report.runId != 0) {  // recorded: it did something, or failed in a new way
         if (options_.onRun) options_.onRun(report);
         for (const auto& s : sources_.sources)

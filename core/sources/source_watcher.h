@@ -9,6 +9,7 @@
 #include <QTimeZone>
 #include <QTimer>
 #include <atomic>
+#include <chrono>
 #include <functional>
 #include <map>
 #include <memory>
@@ -32,6 +33,9 @@ struct SourceWatcherOptions {
     QTimeZone zone = QTimeZone::systemTimeZone();
     std::function<void(const SourceRunReport&)> onRun;  // each run that did something or failed
     std::function<void(const std::string&)> onProblem;  // a broken source file (one line), once
+    // A run failed for a transient reason and runs again after the source's retry delay (one
+    // line: "orders: database is locked; again in 30 s (attempt 2 of 3)").
+    std::function<void(const std::string&)> onRetry;
 };
 
 class SourceWatcher : public QObject {
@@ -50,16 +54,20 @@ private:
         std::optional<SysSeconds> lastRun;  // start of its newest run; read once from the run log
         bool lastRunKnown = false;
         std::string lastListError;
+        // After a transient failure: the retry's number, and no run before its delay is over.
+        int nextAttempt = 1;
+        std::chrono::steady_clock::time_point retryAfter{};
     };
     struct Pending {
         bool recordIdle = false;  // a scheduled or chained run is recorded even when idle
+        int attempt = 1;          // 2 and up: a retry after a transient failure
     };
 
     void tick();    // reload the sources, queue what is due, start the next run
     void reload();  // sources/*.json, folders to watch, problems
-    void queue(const std::string& name, bool recordIdle);
+    void queue(const std::string& name, bool recordIdle, int attempt = 1);
     void startNext();
-    void finished(const std::string& name, const SourceRunReport& report);
+    void finished(const std::string& name, int attempt, const SourceRunReport& report);
 
     Runtime& runtime_;
     SourceWatcherOptions options_;

@@ -1,6 +1,7 @@
 #include "widgets/dashboard/dashboard_render.h"
 
 #include <QCoreApplication>
+#include <QFile>
 #include <QFileInfo>
 #include <QImage>
 #include <QPageSize>
@@ -112,6 +113,22 @@ Result<RenderReport> renderDashboard(const RenderOptions& o) {
             return Error{"Cannot write " + o.outPath + ": " + file.errorString().toStdString()};
     }
     return report;
+}
+
+Status renderReportDashboard(const std::string& dashboardPath, const std::string& outPath,
+                             const std::vector<std::string>& filterArguments) {
+    RenderOptions o;
+    o.dashboardPath = dashboardPath;
+    o.outPath = outPath;
+    o.filterArguments = filterArguments;
+    auto r = renderDashboard(o);
+    if (!r) return Status::fail(r.message());
+    if (r->failedCards > 0) {
+        QFile::remove(QString::fromStdString(outPath));  // a report with a broken card is not delivered
+        return Status::fail(std::to_string(r->failedCards) + " of " + std::to_string(r->cards) +
+                            " cards failed: " + (r->errors.empty() ? std::string() : r->errors.front()));
+    }
+    return Status::ok();
 }
 
 }  // namespace deskbase::widgets

@@ -29,4 +29,9 @@ struct RenderReport {
 
 Result<RenderReport> renderDashboard(const RenderOptions& options);
 
+// A report's dashboard (core/reports/report_run.h DashboardRenderer): drawn as above with the
+// workspace's connections; a card that fails fails the report and leaves no file.
+Status renderReportDashboard(const std::string& dashboardPath, const std::string& outPath,
+                             const std::vector<std::string>& filterArguments);
+
 }  // namespace deskbase::widgets

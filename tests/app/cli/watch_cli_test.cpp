@@ -29,27 +29,38 @@ void writeFile(const std::string& path, const std::string& text) {
     QCOMPARE(f.write(text.data(), qint64(text.size())), qint64(text.size()));
 }
 
-// The finished runs of kind "source" named `name` (run log), oldest first.
-std::vector<RunRecord> sourceRuns(const std::string& target, const std::string& name) {
+// The finished runs of `kind` named `name` (run log), oldest first.
+std::vector<RunRecord> runsOf(const std::string& target, const std::string& kind, const std::string& name) {
     std::vector<RunRecord> out;
     auto w = Warehouse::open(target);
     if (!w) return out;
     auto runs = recentRuns(**w, 1000);
     if (!runs) return out;
     for (auto it = runs->rbegin(); it != runs->rend(); ++it)
-        if (it->kind == "source" && it->name == name && it->status != "running") out.push_back(*it);
+        if (it->kind == kind && it->name == name && it->status != "running") out.push_back(*it);
     return out;
 }
 
-// Waits until `name` has at least `n` finished runs; returns them.
-std::vector<RunRecord> waitForRuns(const std::string& target, const std::string& name, std::size_t n) {
+std::vector<RunRecord> sourceRuns(const std::string& target, const std::string& name) {
+    return runsOf(target, "source", name);
+}
+
+// Waits until `name` has at least `n` finished runs of `kind`; returns them.
+std::vector<RunRecord> waitForRuns(const std::string& target, const std::string& name, std::size_t n,
+                                   const std::string& kind = "source") {
     QElapsedTimer t;
     t.start();
     for (;;) {
-        auto runs = sourceRuns(target, name);
+        auto runs = runsOf(target, kind, name);
         if (runs.size() >= n || t.elapsed() > kDeadlineMs) return runs;
         QTest::qWait(100);
     }
+}
+
+std::string readAll(const std::string& path) {
+    QFile f(QString::fromStdString(path));
+    return f.open(QIODevice::ReadOnly) ? f.readAll().toStdString()
+                                       : std::string("(cannot read ") + path + ")";
 }
 
 class Watcher {
@@ -92,6 +103,12 @@ private slots:
     void brokenSourcesAreOneLineEachAndTheWatcherKeepsGoing();
     void sigintStopsToo();
     void printsASystemdUnit();
+    void reportFollowsAWatchedSource();
+    void reportFollowsAWatchedSourceInPostgres();
+    void scheduledReportCatchesUpOnce();
+
+private:
+    void reportFollows(const std::string& postgres);
 };
 
 // A PostgreSQL target, or empty: the workspace's own warehouse.db.
@@ -253,6 +270,78 @@ void WatchCliTest::printsASystemdUnit() {
              r.out.c_str());
     QVERIFY(r.out.find("[Install]\nWantedBy=default.target\n") != std::string::npos);
     QVERIFY(r.out.find("Restart=on-failure") != std::string::npos);
+}
+
+// A file dropped into a watched folder: loaded, then the report "after" the source writes the
+// table's rows to a CSV, recorded as a "report" run. On PostgreSQL the workspace's default
+// connection is the server: the source loads there, the question reads there, the history is there.
+void WatchCliTest::reportFollows(const std::string& postgres) {
+    test::TempWorkspace ws;
+    if (!postgres.empty())
+        writeFile(ws.file("deskbase.json"), R"({"connections": [{"name": "pg", "target": ")" + postgres +
+                                                R"("}], "default_connection": "pg"})");
+    writeFile(ws.file("sources/orders.json"),
+              R"({"path": "inbox/", "table": "orders", "watch": true, "stable_seconds": 0.3})");
+    writeFile(ws.file("questions/order_list.json"),
+              R"({"name": "Order list", "sql": "select id, amount from orders order by id"})");
+    writeFile(ws.file("reports/orders_csv.json"),
+              R"({"question": "order_list", "format": "csv", "out": "out", "after": ["orders"]})");
+    QVERIFY(QDir().mkpath(QString::fromStdString(ws.file("inbox"))));
+    const std::string target = postgres.empty() ? ws.file("warehouse.db") : postgres;
+    Watcher watcher(ws.path());
+    QVERIFY(watcher.p.waitForStarted());
+    writeFile(ws.file("inbox/a.csv"), "id,amount\n1,5\n2,7\n");
+    auto reports = waitForRuns(target, "orders_csv", 1, "report");
+    QCOMPARE(reports.size(), std::size_t(1));
+    QCOMPARE(reports[0].status, std::string("success"));
+    QDir out(QString::fromStdString(ws.file("out")));
+    const QStringList files = out.entryList(QDir::Files);
+    QCOMPARE(files.size(), 1);
+    QCOMPARE(readAll(out.filePath(files[0]).toStdString()),
+             std::string("id,amount\r\n1,5\r\n2,7\r\n"));  // RFC 4180, as Export writes
+    const std::string err = watcher.stop();
+    QCOMPARE(watcher.exitCode, 0);
+    QVERIFY2(err.find("orders_csv: success, wrote out/orders_csv-") != std::string::npos, err.c_str());
+}
+
+void WatchCliTest::reportFollowsAWatchedSource() {
+    reportFollows({});
+}
+
+void WatchCliTest::reportFollowsAWatchedSourceInPostgres() {
+    auto server = test::PgServer::start();
+    QVERIFY2(server, server.status().message().c_str());
+    reportFollows((*server)->uri("postgres"));
+}
+
+// A weekly report that last ran weeks ago runs once when the watcher starts (catch-up), not once
+// per missed week and not on every poll: by the time a source dropped later has run, many polls
+// passed, and the report still ran once.
+void WatchCliTest::scheduledReportCatchesUpOnce() {
+    test::TempWorkspace ws;
+    const std::string target = ws.file("warehouse.db");
+    writeFile(ws.file("questions/numbers.json"), R"({"name": "Numbers", "sql": "select 1 as n"})");
+    writeFile(ws.file("reports/weekly.json"),
+              R"({"question": "numbers", "format": "csv", "out": "out", "schedule": "weekly mon 08:00"})");
+    writeFile(ws.file("sources/later.json"), R"({"path": "inbox/", "watch": true, "stable_seconds": 0.3})");
+    QVERIFY(QDir().mkpath(QString::fromStdString(ws.file("inbox"))));
+    {
+        auto w = Warehouse::open(target);
+        QVERIFY(w);
+        auto run = startRun(**w, "report", "weekly");
+        QVERIFY(run);
+        QVERIFY(finishRun(**w, *run, "success"));
+        QVERIFY((*w)->execute("UPDATE deskbase_runs SET started_at = '2026-01-05 08:00:00'"));
+    }
+    Watcher watcher(ws.path());
+    QVERIFY(watcher.p.waitForStarted());
+    QCOMPARE(waitForRuns(target, "weekly", 2, "report").size(), std::size_t(2));
+    writeFile(ws.file("inbox/a.csv"), "id\n1\n");
+    QCOMPARE(waitForRuns(target, "later", 1).size(), std::size_t(1));
+    QCOMPARE(runsOf(target, "report", "weekly").size(), std::size_t(2));
+    QCOMPARE(QDir(QString::fromStdString(ws.file("out"))).entryList(QDir::Files).size(), 1);
+    watcher.stop();
+    QCOMPARE(watcher.exitCode, 0);
 }
 
 QTEST_GUILESS_MAIN(WatchCliTest)

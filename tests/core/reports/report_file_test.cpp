@@ -46,6 +46,28 @@ private slots:
         QCOMPARE(r->keep, 0);
         QVERIFY(!r->skipIfEmpty);
         QVERIFY(r->schedule.empty());
+        QCOMPARE(r->retry.retries, 2);
+        QCOMPARE(r->retry.delaySeconds, 30.0);
+    }
+
+    // A schedule is read with the sources' schedule parser: every form it takes works here, and
+    // a wrong one is refused when the file is read, not when it would run.
+    void schedulesAndRetriesAreRead() {
+        auto r = reportFromText(
+            R"({"question": "q", "format": "csv", "schedule": "30 6 * * 1-5", "retries": 0, "retry_delay_seconds": 2.5})",
+            "reports/r.json");
+        QVERIFY2(r, r.isOk() ? "" : r.message().c_str());
+        QCOMPARE(QString::fromStdString(r->schedule), QStringLiteral("30 6 * * 1-5"));
+        QCOMPARE(r->retry.retries, 0);
+        QCOMPARE(r->retry.delaySeconds, 2.5);
+        auto words = reportFromText(R"({"question": "q", "format": "csv", "schedule": "now and then"})",
+                                    "reports/r.json");
+        QVERIFY(!words);
+        QVERIFY2(QString::fromStdString(words.message())
+                     .startsWith(
+                         QStringLiteral(R"(reports/r.json: "schedule": "now and then" is not a schedule ()")),
+                 words.message().c_str());
+        QVERIFY(words.message().find('\n') == std::string::npos);
     }
 
     void readsAlerts() {
@@ -66,6 +88,79 @@ private slots:
         QCOMPARE(below->alert->goal, 1000.5);
         QVERIFY(below->alert->firstTimeOnly);
         QCOMPARE(QString::fromStdString(below->alert->command), QStringLiteral("notify-send hi"));
+    }
+
+    // What the editor saves reads back as the same report, every field; defaults are left out
+    // of the file; the file lands atomically under reports/<name>.json.
+    void savedReportsRoundTrip_data() {
+        QTest::addColumn<QString>("text");
+        QTest::newRow("dashboard, every field")
+            << R"({"name": "weekly", "dashboard": "sales", "format": "pdf", "out": "pdfs",
+                  "params": {"region": "North", "year": "2026"}, "schedule": "weekly mon 08:00",
+                  "after": ["orders", "customers"], "keep": 8, "retries": 5, "retry_delay_seconds": 2.5})";
+        QTest::newRow("question, skip if empty")
+            << R"({"name": "sheet", "question": "recent", "format": "xlsx",
+                                                      "skip_if_empty": true, "retries": 0})";
+        QTest::newRow("alert below, first time")
+            << R"({"name": "low", "question": "revenue", "alert": {"when": "below", "column": "total",
+                  "goal": 1000.5, "notify": "first_time", "command": "notify-send \"$DESKBASE_ALERT_MESSAGE\""}})";
+        QTest::newRow("alert rows with a file") << R"({"name": "late", "question": "late", "format": "csv",
+                                                     "alert": {"when": "rows"}, "schedule": "0 * * * *"})";
+    }
+    void savedReportsRoundTrip() {
+        QFETCH(QString, text);
+        auto original = reportFromText(text.toStdString(), "reports/x.json");
+        QVERIFY2(original, original.isOk() ? "" : original.message().c_str());
+        test::TempWorkspace ws;
+        auto path = saveReportFile(ws.path(), *original);
+        QVERIFY2(path, path.isOk() ? "" : path.message().c_str());
+        QCOMPARE(*path, ws.file("reports/" + original->name + ".json"));
+        auto back = loadReportFile(*path, "reports/x.json");
+        QVERIFY2(back, back.isOk() ? "" : back.message().c_str());
+        QCOMPARE(back->name, original->name);
+        QCOMPARE(back->dashboard, original->dashboard);
+        QCOMPARE(back->question, original->question);
+        QCOMPARE(back->format, original->format);
+        QCOMPARE(back->out, original->out);
+        QVERIFY(back->params == original->params);
+        QCOMPARE(back->schedule, original->schedule);
+        QCOMPARE(back->after, original->after);
+        QCOMPARE(back->skipIfEmpty, original->skipIfEmpty);
+        QCOMPARE(back->keep, original->keep);
+        QCOMPARE(back->retry.retries, original->retry.retries);
+        QCOMPARE(back->retry.delaySeconds, original->retry.delaySeconds);
+        QCOMPARE(bool(back->alert), bool(original->alert));
+        if (original->alert) {
+            QVERIFY(back->alert->when == original->alert->when);
+            QCOMPARE(back->alert->column, original->alert->column);
+            QCOMPARE(back->alert->goal, original->alert->goal);
+            QCOMPARE(back->alert->firstTimeOnly, original->alert->firstTimeOnly);
+            QCOMPARE(back->alert->command, original->alert->command);
+        }
+        QCOMPARE(reportToText(*back), reportToText(*original));  // stable
+    }
+
+    void savingRefusesWhatWouldNotReadBack() {
+        test::TempWorkspace ws;
+        ReportSpec r;
+        r.name = "bad";
+        r.question = "q";
+        r.format = "pdf";  // a question is not drawn
+        auto saved = saveReportFile(ws.path(), r);
+        QVERIFY(!saved);
+        QCOMPARE(
+            QString::fromStdString(saved.message()),
+            QStringLiteral(
+                R"(reports/bad.json: "format": a question is written as csv, tsv, json, ndjson or xlsx, not "pdf")"));
+        QVERIFY(!QFile::exists(QString::fromStdString(ws.file("reports/bad.json"))));
+        r.format = "csv";
+        r.name = "../escape";
+        QVERIFY(!saveReportFile(ws.path(), r));
+        // The defaults are not written.
+        r.name = "plain";
+        QCOMPARE(
+            reportToText(r),
+            std::string("{\n  \"name\": \"plain\",\n  \"question\": \"q\",\n  \"format\": \"csv\"\n}\n"));
     }
 
     void mistakesAreOneLineNamingTheField_data() {
@@ -117,6 +212,20 @@ private slots:
         QTest::newRow("skip on dashboard")
             << R"({"dashboard": "d", "format": "png", "skip_if_empty": true})"
             << R"(reports/r.json: "skip_if_empty": applies to a question's rows)";
+        QTest::newRow("schedule hour out of range")
+            << R"({"question": "q", "format": "csv", "schedule": "0 25 * * *"})"
+            << R"(reports/r.json: "schedule": cron field 2 (hour): 25 is out of range 0-23)";
+        QTest::newRow("schedule not text") << R"({"question": "q", "format": "csv", "schedule": 5})"
+                                           << R"(reports/r.json: "schedule": must be text)";
+        QTest::newRow("retries negative")
+            << R"({"question": "q", "format": "csv", "retries": -1})"
+            << R"(reports/r.json: "retries": must be a whole number from 0 to 100)";
+        QTest::newRow("retries fraction")
+            << R"({"question": "q", "format": "csv", "retries": 1.5})"
+            << R"(reports/r.json: "retries": must be a whole number from 0 to 100)";
+        QTest::newRow("retry delay text")
+            << R"({"question": "q", "format": "csv", "retry_delay_seconds": "30"})"
+            << R"(reports/r.json: "retry_delay_seconds": must be a number of seconds from 0 to 86400)";
         QTest::newRow("name not text") << R"({"name": 3, "question": "q", "format": "csv"})"
                                        << R"(reports/r.json: "name": must be text)";
     }

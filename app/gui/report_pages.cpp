@@ -1,0 +1,84 @@
+#include "app/gui/report_pages.h"
+
+#include <QAction>
+#include <QFileInfo>
+#include <QInputDialog>
+#include <QLabel>
+#include <QMenu>
+
+#include "app/gui/main_menus.h"
+#include "app/gui/main_window.h"
+#include "app/gui/runs_page.h"
+#include "app/gui/workspace_controller.h"
+#include "core/reports/report_file.h"
+#include "core/sources/source_spec.h"
+#include "core/workspace/workspace.h"
+#include "widgets/reports/report_editor.h"
+
+namespace deskbase::gui {
+
+namespace {
+QStringList stems(const std::vector<std::string>& paths) {
+    QStringList out;
+    for (const auto& p : paths) out << QFileInfo(QString::fromStdString(p)).completeBaseName();
+    return out;
+}
+}  // namespace
+
+ReportPages::ReportPages(MainWindow* window) : QObject(window), window_(window) {
+    if (QMenu* menu = window_->menus() ? window_->menus()->pipelineMenu : nullptr) {
+        QAction* add = menu->addAction(tr("New &report…"));
+        add->setObjectName(QStringLiteral("pipelineNewReport"));
+        connect(add, &QAction::triggered, this, [this] { edit({}); });
+        QAction* open = menu->addAction(tr("&Edit report…"));
+        open->setObjectName(QStringLiteral("pipelineEditReport"));
+        connect(open, &QAction::triggered, this, &ReportPages::chooseAndEdit);
+    }
+    connect(window_->runs(), &RunsPage::rerunFinished, this, [this](const QString& line) {
+        if (editor_) editor_->validationLabel()->setText(line);  // which file it wrote, or why not
+        emit ran(line);
+    });
+}
+
+widgets::ReportEditor* ReportPages::edit(const QString& name) {
+    const Workspace* ws = window_->workspace()->workspace();
+    if (!ws) return nullptr;
+    if (editor_) editor_->close();
+    QStringList questions;
+    for (const auto& q : ws->questions())
+        questions << QFileInfo(QString::fromStdString(q.file)).completeBaseName();
+    QStringList sources;
+    for (const auto& s : loadWorkspaceSources(ws->dir()).sources) sources << QString::fromStdString(s.name);
+    editor_ = new widgets::ReportEditor(QString::fromStdString(ws->dir()), stems(ws->dashboardFiles()),
+                                        questions, sources, window_);
+    editor_->setAttribute(Qt::WA_DeleteOnClose);
+    if (!name.isEmpty()) {
+        for (const auto& r : loadWorkspaceReports(ws->dir()).reports)
+            if (r.name == name.toStdString()) editor_->setSpec(r);
+    }
+    connect(editor_, &widgets::ReportEditor::runNowRequested, this, &ReportPages::runNow);
+    editor_->show();
+    return editor_;
+}
+
+void ReportPages::chooseAndEdit() {
+    const Workspace* ws = window_->workspace()->workspace();
+    if (!ws) return;
+    QStringList names;
+    for (const auto& r : loadWorkspaceReports(ws->dir()).reports) names << QString::fromStdString(r.name);
+    if (names.isEmpty()) {
+        edit({});
+        return;
+    }
+    bool ok = false;
+    const QString name =
+        QInputDialog::getItem(window_, tr("Edit report"), tr("Report:"), names, 0, false, &ok);
+    if (ok) edit(name);
+}
+
+void ReportPages::runNow(const QString& name) {
+    window_->runs()->rerun(QStringLiteral("report"), name);
+    if (!window_->runs()->panel()) window_->runs()->open();
+}
+
+}  // namespace deskbase::gui

@@ -1,0 +1,175 @@
+// The report editor: every field of a report survives the form (set, read back, saved, loaded);
+// the schedule is checked as it is typed and the next run shown; a wrong combination says what
+// core says and Save is off; a dashboard offers PDF/PNG, a question CSV/XLSX/...; closing with
+// unsaved edits asks (Cancel keeps the editor, Discard writes nothing, Save writes the file).
+#include "widgets/reports/report_editor.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QGroupBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QtTest>
+
+#include "core/reports/report_file.h"
+#include "tests/support/modal_answer.h"
+#include "tests/support/temp_workspace.h"
+
+using namespace deskbase;
+using namespace deskbase::widgets;
+
+namespace {
+
+ReportEditor* makeEditor(const test::TempWorkspace& ws) {
+    return new ReportEditor(QString::fromStdString(ws.path()),
+                            {QStringLiteral("sales_overview"), QStringLiteral("ops")},
+                            {QStringLiteral("recent_orders"), QStringLiteral("revenue_today")},
+                            {QStringLiteral("orders_inbox"), QStringLiteral("customers")});
+}
+
+ReportSpec parsed(const char* text) {
+    auto r = reportFromText(text, "reports/x.json");
+    if (!r) qFatal("bad report in the test: %s", r.message().c_str());
+    return *r;
+}
+
+}  // namespace
+
+class ReportEditorTest : public QObject {
+    Q_OBJECT
+private slots:
+    void everyFieldRoundTrips_data() {
+        QTest::addColumn<QString>("text");
+        QTest::newRow("weekly pdf with filters")
+            << R"({"name": "weekly", "dashboard": "sales_overview", "format": "pdf", "out": "pdfs",
+                  "params": {"region": "North"}, "schedule": "weekly mon 08:00", "keep": 8, "retries": 4,
+                  "retry_delay_seconds": 12.5})";
+        QTest::newRow("sheet after sources")
+            << R"({"name": "sheet", "question": "recent_orders", "format": "xlsx",
+                                                   "after": ["orders_inbox", "customers"], "skip_if_empty": true})";
+        QTest::newRow("alert below, first time, no file")
+            << R"({"name": "low", "question": "revenue_today", "alert": {"when": "below", "column": "total",
+                  "goal": 1000.25, "notify": "first_time", "command": "echo hi"}, "schedule": "hourly"})";
+        QTest::newRow("alert rows with csv")
+            << R"({"name": "late", "question": "recent_orders", "format": "csv",
+                                                  "alert": {"when": "rows"}})";
+    }
+    void everyFieldRoundTrips() {
+        QFETCH(QString, text);
+        test::TempWorkspace ws;
+        std::unique_ptr<ReportEditor> editor(makeEditor(ws));
+        const ReportSpec original = parsed(text.toUtf8().constData());
+        editor->setSpec(original);
+        QVERIFY(!editor->isModified());
+        QCOMPARE(editor->validationText(), QString());
+        QCOMPARE(reportToText(editor->spec()), reportToText(original));
+        QString error;
+        QVERIFY2(editor->save(&error), qPrintable(error));
+        auto back = loadReportFile(editor->filePath().toStdString(), "reports/x.json");
+        QVERIFY2(back, back.isOk() ? "" : back.message().c_str());
+        QCOMPARE(reportToText(*back), reportToText(original));
+    }
+
+    void fieldsTurnIntoTheReport() {
+        test::TempWorkspace ws;
+        std::unique_ptr<ReportEditor> editor(makeEditor(ws));
+        editor->nameEdit()->setText(QStringLiteral("weekly_sales"));
+        QVERIFY(editor->isModified());
+        editor->readsBox()->setCurrentIndex(0);  // a dashboard
+        editor->targetBox()->setCurrentText(QStringLiteral("sales_overview"));
+        QCOMPARE(editor->formatBox()->count(), 2);  // pdf, png
+        editor->formatBox()->setCurrentText(QStringLiteral("pdf"));
+        editor->paramsEdit()->setPlainText(QStringLiteral("region=North\nyear = 2026\n"));
+        editor->scheduleEdit()->setText(QStringLiteral("weekly mon 08:00"));
+        QVERIFY2(editor->nextRunLabel()->text().startsWith(QStringLiteral("Next run: Mon ")),
+                 qPrintable(editor->nextRunLabel()->text()));
+        editor->afterList()->item(1)->setCheckState(Qt::Checked);
+        editor->keepBox()->setValue(4);
+        const ReportSpec s = editor->spec();
+        QCOMPARE(s.name, std::string("weekly_sales"));
+        QCOMPARE(s.dashboard, std::string("sales_overview"));
+        QCOMPARE(s.format, std::string("pdf"));
+        QCOMPARE(s.params.at("region"), std::string("North"));
+        QCOMPARE(s.params.at("year"), std::string("2026"));
+        QCOMPARE(s.schedule, std::string("weekly mon 08:00"));
+        QCOMPARE(s.after, std::vector<std::string>{"customers"});
+        QCOMPARE(s.keep, 4);
+        QVERIFY(!s.alert);
+        QVERIFY(editor->saveButton()->isEnabled());
+        // A question: the question formats, and the alert can be set.
+        editor->readsBox()->setCurrentIndex(1);
+        QCOMPARE(editor->formatBox()->itemText(0), QStringLiteral("csv"));
+        QVERIFY(editor->alertGroup()->isEnabled());
+        editor->alertGroup()->setChecked(true);
+        editor->alertWhenBox()->setCurrentIndex(1);  // above
+        editor->alertGoalBox()->setValue(50);
+        editor->alertNotifyBox()->setCurrentIndex(1);
+        const ReportSpec a = editor->spec();
+        QCOMPARE(a.question, std::string("recent_orders"));
+        QVERIFY(a.alert);
+        QVERIFY(a.alert->when == AlertSpec::When::Above);
+        QCOMPARE(a.alert->goal, 50.0);
+        QVERIFY(a.alert->firstTimeOnly);
+    }
+
+    void scheduleCheckedLive() {
+        test::TempWorkspace ws;
+        std::unique_ptr<ReportEditor> editor(makeEditor(ws));
+        editor->scheduleEdit()->setText(QStringLiteral("0 25 * * *"));
+        QCOMPARE(editor->nextRunLabel()->text(),
+                 QStringLiteral("cron field 2 (hour): 25 is out of range 0-23"));
+        QCOMPARE(editor->validationLabel()->text(),
+                 QStringLiteral(
+                     R"(reports/new_report.json: "schedule": cron field 2 (hour): 25 is out of range 0-23)"));
+        QVERIFY(!editor->saveButton()->isEnabled());
+        QVERIFY(!editor->runNowButton()->isEnabled());
+        editor->scheduleEdit()->setText(QStringLiteral("daily 06:30"));
+        QVERIFY(editor->saveButton()->isEnabled());
+        QCOMPARE(editor->validationLabel()->text(), QString());
+        editor->scheduleEdit()->clear();
+        QVERIFY(editor->nextRunLabel()->text().startsWith(QStringLiteral("No schedule")));
+    }
+
+    void unsavedEditsAsk() {
+        test::TempWorkspace ws;
+        std::unique_ptr<ReportEditor> editor(makeEditor(ws));
+        editor->show();
+        editor->nameEdit()->setText(QStringLiteral("kept"));
+        {
+            auto seen = test::answerBox(QStringLiteral("unsavedReport"), QMessageBox::Cancel);
+            editor->reject();
+            QCOMPARE(seen->times, 1);
+            QVERIFY(editor->isVisible());  // still editing
+        }
+        {
+            auto seen = test::answerBox(QStringLiteral("unsavedReport"), QMessageBox::Discard);
+            editor->reject();
+            QCOMPARE(seen->times, 1);
+            QVERIFY(!editor->isVisible());
+            QVERIFY(!QFile::exists(editor->filePath()));
+        }
+        editor->show();
+        editor->nameEdit()->setText(QStringLiteral("saved_one"));
+        QSignalSpy saved(editor.get(), &ReportEditor::saved);
+        {
+            auto seen = test::answerBox(QStringLiteral("unsavedReport"), QMessageBox::Save);
+            editor->reject();
+            QCOMPARE(seen->times, 1);
+        }
+        QCOMPARE(saved.size(), 1);
+        QVERIFY(QFile::exists(QString::fromStdString(ws.file("reports/saved_one.json"))));
+        // Nothing changed since: closing asks nothing.
+        editor->show();
+        editor->reject();
+        QVERIFY(!editor->isVisible());
+    }
+};
+
+QTEST_MAIN(ReportEditorTest)
+#include "report_editor_test.moc"
