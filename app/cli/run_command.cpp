@@ -142,8 +142,9 @@ int runRun(int argc, char** argvRaw, const std::vector<std::string>& argv) {
             for (const auto& next : sources.sources)
                 if (std::find(next.after.begin(), next.after.end(), s.name) != next.after.end())
                     todo.emplace_back(&next, true);
-            for (const ReportSpec* next : reportsAfter(loadedReports.reports, s.name))
-                reportsTodo.push_back(next);
+            if (r.loaded() > 0)  // the reports follow new data, not a file still being written
+                for (const ReportSpec* next : reportsAfter(loadedReports.reports, s.name))
+                    reportsTodo.push_back(next);
         }
     }
 

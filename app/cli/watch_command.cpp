@@ -145,7 +145,7 @@ int runWatch(int argc, char** argv, const std::vector<std::string>& rest) {
     ReportWatcher reports(runtime, reportOptions);
     options.onRun = [&](const SourceRunReport& r) {
         say(sourceRunLine(r));
-        if (r.status == "success") reports.sourceRan(r.source);  // the reports "after" it
+        if (r.status == "success" && r.loaded() > 0) reports.sourceRan(r.source);  // the reports "after" it
     };
     options.onProblem = say;
     options.onRetry = say;

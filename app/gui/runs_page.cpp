@@ -192,7 +192,7 @@ void RunsPage::rerun(const QString& kind, const QString& name) {
             o.target = target;
             const SourceRunReport r = runSource(runtime, spec, o);
             *line = sourceRunLine(r);
-            if (r.status != "success") return Status::ok();
+            if (r.status != "success" || r.loaded() == 0) return Status::ok();
             auto ws = Workspace::open(dir);
             const WorkspaceReports reports = loadWorkspaceReports(dir);
             for (const ReportSpec* next : reportsAfter(reports.reports, spec.name)) {

@@ -38,7 +38,7 @@ private slots:
         QStandardPaths::setTestModeEnabled(true);
         QApplication::setOrganizationName(QStringLiteral("DeskbaseTest"));
         QApplication::setApplicationName(QStringLiteral("tst_runs_page"));
-        ws_.write("sources/orders.json", R"({"path": "in/", "table": "orders"})");
+        ws_.write("sources/orders.json", R"({"path": "in/", "table": "orders", "stable_seconds": 0})");
         ws_.write("questions/order_list.json", R"({"name": "Order list", "sql": "select id from orders"})");
         ws_.write("reports/orders_csv.json",
                   R"({"question": "order_list", "format": "csv", "out": "out", "after": ["orders"]})");
