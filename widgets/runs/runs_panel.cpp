@@ -51,7 +51,6 @@ RunsPanel::RunsPanel(QWidget* parent)
     view_->horizontalHeader()->setFixedHeight(6);
     view_->verticalHeader()->setDefaultSectionSize(kCell);
     view_->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    view_->setStyleSheet(QStringLiteral("QTableView::item { margin: 2px; border-radius: 3px; }"));
 
     detail_->setObjectName(QStringLiteral("runDetail"));
     detail_->setWordWrap(true);
