@@ -50,11 +50,13 @@ public:
     // or the Dashboards section.
     void addSidebarActions(QMenu* menu, const widgets::SchemaItem& item);
 
+    // Every open dashboard's cards run again; the cache serves those over unchanged tables.
+    void refreshAll();
+
 signals:
     void statusMessage(const QString& richText);  // e.g. "Saved sales_overview.json"
 
 private:
-    void refreshAll();
     void showWallDisplay(widgets::DashboardView* view, bool on);
     MainWindow* window_;
     std::map<QString, widgets::DashboardView*> pages_;  // by canonical path; views are tab-owned

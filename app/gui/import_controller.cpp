@@ -154,6 +154,9 @@ void ImportController::onJobDone(const ImportOptions& options, Result<ImportResu
                       r.checks.empty() ? QString() : QString::fromStdString(checkSummary(r.checks)),
                       checksFailed);
         emit fileImported(path);
+        ImportOptions used = options;
+        used.table = r.table;
+        emit importedWith(used);
     }
     workspace_->refreshSchema();
     startNextJob();

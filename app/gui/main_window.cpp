@@ -40,6 +40,7 @@
 #include "app/gui/query_tabs.h"
 #include "app/gui/shortcuts_dialog.h"
 #include "app/gui/sidebar_actions.h"
+#include "app/gui/source_pages.h"
 #include "app/gui/status_text.h"
 #include "app/gui/workspace_controller.h"
 #include "core/dashboard/demo_workspace.h"
@@ -103,6 +104,7 @@ MainWindow::MainWindow(QWidget* parent)
     pipeline_ = new PipelinePages(this);     // models, lineage, checks
     runs_ = new RunsPage(this);              // Pipeline → Runs: the run history's grid
     reports_ = new ReportPages(this);        // Pipeline → New report…, Edit report…
+    sources_ = new SourcePages(this);        // sources: editor, Run now, the watcher, the tray
     connectMenus();
     connectEditMenu();
     connectSidebar();
@@ -129,6 +131,7 @@ MainWindow::MainWindow(QWidget* parent)
 
 MainWindow::~MainWindow() {
     mailbox_.close();
+    delete sources_;  // its watcher stops (a run under way rolls back) while the runtime is there
     // Everything that borrows the workspace's runtime goes before the controller that owns it
     // (Qt would delete the controller, the first child, first). The runtime then waits for the
     // jobs still running: the demo's import holds a write transaction and temporary files.

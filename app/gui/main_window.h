@@ -34,6 +34,7 @@ class PageTabs;
 class QueryPage;
 class QueryTabs;
 class SidebarActions;
+class SourcePages;
 class WorkspaceController;
 struct MainMenus;
 struct ShortcutRow;
@@ -68,6 +69,7 @@ public:
     PipelinePages* pipeline() const { return pipeline_; }
     RunsPage* runs() const { return runs_; }
     ReportPages* reports() const { return reports_; }
+    SourcePages* sources() const { return sources_; }
     widgets::SchemaBrowser* sidebar() const { return sidebar_; }
     QString statusText() const;
     // Help → Keyboard shortcuts reads these from the menus and the sidebar's actions.
@@ -132,6 +134,7 @@ private:
     PipelinePages* pipeline_ = nullptr;
     RunsPage* runs_ = nullptr;
     ReportPages* reports_ = nullptr;
+    SourcePages* sources_ = nullptr;
 };
 
 }  // namespace deskbase::gui

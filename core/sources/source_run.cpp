@@ -267,6 +267,7 @@ SourceRunReport runSource(Runtime& runtime, const SourceSpec& spec, const Source
     std::vector<CheckResult> keptChecks;  // of the files loaded
     for (const auto& [path, seen] : todo) {
         if (o.stop && o.stop->load()) break;
+        if (o.onFileStarted) o.onFileStarted(shown(path, ws));
         ImportOptions io;
         io.path = path;
         io.table = spec.table;

@@ -58,6 +58,8 @@ struct SourceRunOptions {
     const std::atomic<bool>* stop = nullptr;  // set: the import under way is cancelled (rolled back)
     std::function<WallTime()> now;            // default: the system clock
     int attempt = 1;  // recorded with the run: 2 and up when it is a retry (core/pipeline/retry.h)
+    // Called on the running thread before each file's import (the window's "a run is going").
+    std::function<void(const std::string& file)> onFileStarted;
 };
 
 // Runs on the calling thread; the imports and builds run as jobs on `runtime`, so it must not be

@@ -41,13 +41,13 @@ public:
             if (std::find(kFields.begin(), kFields.end(), it.key()) == kFields.end())
                 return Status::fail("unknown field \"" + it.key() + "\"");
         if (auto st = text("name", s_.name, false); !st) return st;
-        std::string unused;
-        if (auto st = text("description", unused, false); !st) return st;
+        if (auto st = text("description", s_.description, false); !st) return st;
         if (auto st = text("path", s_.path, true); !st) return st;
         if (auto st = pathShape(); !st) return st;
         s_.table = s_.name;
         if (auto st = text("table", s_.table, false); !st) return st;
-        if (std::none_of(s_.table.begin(), s_.table.end(), [](unsigned char c) { return std::isalnum(c) || c >= 0x80; }))
+        if (std::none_of(s_.table.begin(), s_.table.end(),
+                         [](unsigned char c) { return std::isalnum(c) || c >= 0x80; }))
             return Status::fail("\"table\" has no letters or digits to name a table");
         s_.table = toTableName(s_.table);
         if (auto st = mode(); !st) return st;

@@ -20,6 +20,7 @@ enum class SourcePathKind { File, Glob, Folder };
 struct SourceSpec {
     std::string file;                      // as named in errors: "sources/orders_inbox.json"
     std::string name;                      // default: the file's stem
+    std::string description;               // free text
     std::string path;                      // as written; relative to the workspace
     std::string table;                     // default: the name, as a table name
     ImportMode mode = ImportMode::Append;  // append or replace

@@ -143,6 +143,12 @@ void SourceWatcher::startNext() {
     o.stop = &stop_;
     o.lastListError = &st.lastListError;
     o.attempt = attempt;
+    if (options_.onFileStarted)
+        o.onFileStarted = [address = mailbox_.address(), name, this](const std::string& file) {
+            address.post([this, name, file] {
+                if (options_.onFileStarted) options_.onFileStarted(name, file);
+            });
+        };
     auto report = std::make_shared<SourceRunReport>();
     JobSpec job;
     job.kind = "source";

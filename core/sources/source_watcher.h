@@ -36,6 +36,8 @@ struct SourceWatcherOptions {
     // A run failed for a transient reason and runs again after the source's retry delay (one
     // line: "orders: database is locked; again in 30 s (attempt 2 of 3)").
     std::function<void(const std::string&)> onRetry;
+    // A file of `source` is being imported (on the watcher's thread, before the import).
+    std::function<void(const std::string& source, const std::string& file)> onFileStarted;
 };
 
 class SourceWatcher : public QObject {

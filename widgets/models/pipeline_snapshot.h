@@ -27,8 +27,21 @@ struct TableChecks {
     QString summary;  // "3 pass, 1 fail"
 };
 
+// A source (sources/<name>.json) with how its last run went; a broken file is an entry too.
+struct SourceEntry {
+    QString name;
+    QString path;     // absolute path of its file
+    QString when;     // "watch", "daily 06:30", "watch · hourly", "on demand"
+    QString table;    // where it loads
+    QString status;   // last run: "success", "error", "idle", "busy"; empty: never ran
+    QString lastRun;  // its start, "YYYY-MM-DD HH:MM:SS" UTC
+    QString error;    // broken: the file's one-line problem; else the last run's error
+    bool broken = false;
+};
+
 struct PipelineSnapshot {
     std::vector<ModelEntry> models;         // by name
+    std::vector<SourceEntry> sources;       // by name
     std::map<QString, TableChecks> checks;  // tables whose checks have run
     QString error;                          // the models do not load (the one-line reason)
 };

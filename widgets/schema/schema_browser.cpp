@@ -146,6 +146,7 @@ QMenu* SchemaBrowser::contextMenu(const SchemaItem& item) {
             break;
         case Kind::Column:
         case Kind::Section:
+        case Kind::Source:  // the sources' own actions come with contextMenuAboutToShow
             break;
     }
     if (item.kind == Kind::Table || item.kind == Kind::Column || item.kind == Kind::Model) {
@@ -183,6 +184,9 @@ void SchemaBrowser::activate(const QModelIndex& proxyIndex) {
             break;
         case SchemaModel::Kind::Model:
             emit modelActivated(item.name);
+            break;
+        case SchemaModel::Kind::Source:
+            emit sourceActivated(item.name);
             break;
         case SchemaModel::Kind::Section:
             if (proxyIndex.isValid()) view_->setExpanded(proxyIndex, !view_->isExpanded(proxyIndex));

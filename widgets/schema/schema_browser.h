@@ -62,6 +62,7 @@ signals:
     // Emitted with the menu filled, before it shows: other areas may add their own actions.
     void contextMenuAboutToShow(QMenu* menu, const deskbase::widgets::SchemaItem& item);
     void modelActivated(const QString& name);
+    void sourceActivated(const QString& name);  // a source: double-click or Enter
 
 private:
     SchemaModel* model_;

@@ -98,6 +98,24 @@ void SchemaModel::rebuild() {
             tr("%1 (%2)\nLast build: %3\n%4")
                 .arg(m.name, m.materialized, m.status.isEmpty() ? tr("never built here") : m.status, m.path);
     }
+    Node* sources = root_->add(Kind::Section, tr("Sources"), QString::number(pipeline.sources.size()));
+    for (const auto& src : pipeline.sources) {
+        const QString status = src.broken             ? tr("broken")
+                               : src.status.isEmpty() ? tr("never ran")
+                                                      : src.status;
+        Node* n = sources->add(Kind::Source, src.name, src.when + QStringLiteral(" · ") + status);
+        n->path = src.path;
+        n->status = src.broken ? QStringLiteral("error") : src.status;
+        n->tooltip =
+            src.broken
+                ? src.error
+                : tr("%1 → %2 (%3)\nLast run: %4%5\n%6")
+                      .arg(src.name, src.table, src.when,
+                           src.status.isEmpty()
+                               ? tr("never")
+                               : src.status + QLatin1Char(' ') + src.lastRun + QStringLiteral(" UTC"),
+                           src.error.isEmpty() ? QString() : QStringLiteral("\n") + src.error, src.path);
+    }
 }
 
 SchemaModel::Node* SchemaModel::nodeOf(const QModelIndex& index) const {
@@ -152,12 +170,21 @@ QVariant SchemaModel::data(const QModelIndex& index, int role) const {
                                             s->standardIcon(QStyle::SP_FileIcon));
                 case Kind::Dashboard:
                     return s->standardIcon(QStyle::SP_FileDialogInfoView);
+                case Kind::Source: {
+                    const QIcon icon = s->standardIcon(QStyle::SP_DirOpenIcon);
+                    return n->status == QStringLiteral("error") ? badgedIcon(icon, QColor(0xd6, 0x45, 0x45))
+                           : n->status == QStringLiteral("success")
+                               ? badgedIcon(icon,
+                                            CheckResultsModel::statusColor(CheckStatus::Pass, isDarkTheme()))
+                               : icon;
+                }
                 default:
                     return {};
             }
         }
         case Qt::ForegroundRole:
-            if (index.column() == 1 && n->kind == Kind::Model && n->status == QStringLiteral("error"))
+            if (index.column() == 1 && (n->kind == Kind::Model || n->kind == Kind::Source) &&
+                n->status == QStringLiteral("error"))
                 return CheckResultsModel::statusColor(CheckStatus::Fail, isDarkTheme());
             if (index.column() == 1) return QColor(0x8a, 0x8f, 0x98);
             return {};
@@ -212,10 +239,18 @@ QModelIndex SchemaModel::modelIndex(const QString& model) const {
     return {};
 }
 
+QModelIndex SchemaModel::sourceIndex(const QString& source) const {
+    const QModelIndex section = sectionIndex(Kind::Source);
+    for (const auto& n : nodeOf(section)->children)
+        if (n->name == source) return createIndex(n->row, 0, n.get());
+    return {};
+}
+
 QModelIndex SchemaModel::sectionIndex(Kind sectionOf) const {
     const int row = sectionOf == Kind::Table      ? 0
                     : sectionOf == Kind::Question ? 1
                     : sectionOf == Kind::Model    ? 3
+                    : sectionOf == Kind::Source   ? 4
                                                   : 2;
     return createIndex(row, 0, root_->children[std::size_t(row)].get());
 }

@@ -2,7 +2,8 @@
 // The sidebar's tree: "Tables" (each table with its row count; its columns and their types as
 // children; a table whose last checks failed or warned carries a red or amber mark, the summary
 // in its tooltip), "Questions", "Dashboards" and "Models" (each with its materialization and
-// last build status). Two columns: name and detail.
+// last build status) and "Sources" (each with when it runs and its last run's status; a broken
+// source file with its one-line error). Two columns: name and detail.
 #include <QAbstractItemModel>
 #include <memory>
 #include <vector>
@@ -14,7 +15,7 @@ namespace deskbase::widgets {
 class SchemaModel : public QAbstractItemModel {
     Q_OBJECT
 public:
-    enum class Kind { Section, Table, Column, Question, Dashboard, Model };
+    enum class Kind { Section, Table, Column, Question, Dashboard, Model, Source };
     // StatusRole: a model's last build status; a table's worst last check status ("" for none).
     enum Role { KindRole = Qt::UserRole + 1, NameRole, PathRole, StatusRole };
 
@@ -23,9 +24,10 @@ public:
 
     void setSnapshot(const SchemaSnapshot& snapshot);
     const SchemaSnapshot& snapshot() const { return snapshot_; }
-    QModelIndex tableIndex(const QString& table) const;  // invalid when absent
-    QModelIndex modelIndex(const QString& model) const;  // invalid when absent
-    QModelIndex sectionIndex(Kind sectionOf) const;      // Table/Question/Dashboard/Model sections
+    QModelIndex tableIndex(const QString& table) const;    // invalid when absent
+    QModelIndex modelIndex(const QString& model) const;    // invalid when absent
+    QModelIndex sourceIndex(const QString& source) const;  // invalid when absent
+    QModelIndex sectionIndex(Kind sectionOf) const;        // Table/Question/Dashboard/Model/Source sections
 
     QModelIndex index(int row, int column, const QModelIndex& parent = {}) const override;
     QModelIndex parent(const QModelIndex& child) const override;

@@ -1,0 +1,140 @@
+// The source editor's form: a source given to it comes back field by field, also the fields it
+// does not show; each widget changes the field it names; the schedule is checked as it is typed
+// (the next run, or the parser's one line); the first matching file is found in a real folder.
+#include "widgets/sources/source_form.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTimeEdit>
+#include <QtTest>
+
+#include "core/sources/source_file.h"
+#include "tests/support/temp_workspace.h"
+#include "widgets/sources/schedule_edit.h"
+
+using namespace deskbase;
+using namespace deskbase::widgets;
+
+Q_DECLARE_METATYPE(std::string)
+
+class SourceFormTest : public QObject {
+    Q_OBJECT
+private slots:
+    void givesBackWhatItWasGiven_data();
+    void givesBackWhatItWasGiven();
+    void widgetsChangeTheirFields();
+    void scheduleIsCheckedLive();
+    void firstMatchingFile();
+};
+
+void SourceFormTest::givesBackWhatItWasGiven_data() {
+    QTest::addColumn<std::string>("text");
+    QTest::newRow("every field") << std::string(
+        R"({"name": "orders_inbox", "description": "the shop", "path": "inbox/*.csv", "table": "orders",
+            "mode": "append", "unique_key": ["order_id", "line"], "types": {"order_id": "integer"},
+            "delimiter": ";", "header": false, "encoding": "windows-1252", "on_failure": "refuse",
+            "watch": true, "schedule": "weekly fri 07:05", "after": ["customers"], "stable_seconds": 0.5,
+            "move_processed": true, "move_failed": "bad"})");
+    QTest::newRow("replace, cron, warn") << std::string(
+        R"({"name": "daily", "path": "in/", "table": "daily", "mode": "replace", "on_failure": "warn",
+            "schedule": "30 6 * * 1-5", "move_processed": "done", "stable_seconds": 0})");
+    QTest::newRow("watch only") << std::string(
+        R"({"name": "w", "path": "drop/", "table": "w", "watch": true})");
+    QTest::newRow("on demand") << std::string(R"({"name": "o", "path": "a.csv", "table": "t"})");
+    QTest::newRow("every 15 minutes")
+        << std::string(R"({"name": "e", "path": "a.csv", "table": "t", "schedule": "every 15 minutes"})");
+    QTest::newRow("hourly and watch")
+        << std::string(R"({"name": "h", "path": "in/", "table": "t", "schedule": "hourly", "watch": true})");
+    QTest::newRow("daily") << std::string(
+        R"({"name": "d", "path": "in/", "table": "t", "schedule": "daily 06:30"})");
+}
+
+void SourceFormTest::givesBackWhatItWasGiven() {
+    QFETCH(std::string, text);
+    test::TempWorkspace ws;
+    auto given = sourceSpecFromText(text, "sources/given.json");
+    QVERIFY2(given, given.status().message().c_str());
+    SourceForm form(QString::fromStdString(ws.path()));
+    form.setSpec(*given);
+    auto back = form.spec();
+    QVERIFY2(back, back.status().message().c_str());
+    // Field by field, through the file shape (every field of the spec is in it).
+    QCOMPARE(sourceSpecToJson(*back).dump(), sourceSpecToJson(*given).dump());
+    QCOMPARE(back->stableSeconds, given->stableSeconds);
+}
+
+void SourceFormTest::widgetsChangeTheirFields() {
+    test::TempWorkspace ws;
+    SourceForm form(QString::fromStdString(ws.path()));
+    QSignalSpy changed(&form, &SourceForm::changed);
+    form.nameEdit()->setText(QStringLiteral("inbox"));
+    form.pathEdit()->setText(QStringLiteral("drop/"));
+    form.tableEdit()->setText(QStringLiteral("orders"));
+    form.keyCombo()->setCurrentText(QStringLiteral("order_id"));
+    ScheduleEdit* sch = form.scheduleEdit();
+    sch->presetCombo()->setCurrentIndex(sch->presetCombo()->findData(int(SchedulePreset::Kind::Daily)));
+    sch->timeEdit()->setTime(QTime(7, 45));
+    sch->alsoWatchBox()->setChecked(true);
+    form.stableSpin()->setValue(5);
+    form.onFailureCombo()->setCurrentIndex(2);  // refuse
+    form.moveFailedBox()->setChecked(true);
+    QVERIFY(changed.count() > 0);
+    auto s = form.spec();
+    QVERIFY2(s, s.status().message().c_str());
+    QCOMPARE(sourceSpecToJson(*s).dump(),
+             std::string(
+                 R"({"name":"inbox","path":"drop/","table":"orders","mode":"append",)"
+                 R"("unique_key":["order_id"],"on_failure":"refuse","watch":true,"schedule":"daily 07:45",)"
+                 R"("stable_seconds":5.0,"move_failed":true})"));
+    // Replace has no unique key: the box is off and the key is not written.
+    form.modeCombo()->setCurrentIndex(form.modeCombo()->findData(int(ImportMode::Replace)));
+    QVERIFY(!form.keyCombo()->isEnabled());
+    QVERIFY(form.spec()->uniqueKey.empty());
+    // No name: one line naming what is missing.
+    form.nameEdit()->clear();
+    QCOMPARE(form.spec().message(), std::string("sources/(no name).json: a source needs a name"));
+}
+
+void SourceFormTest::scheduleIsCheckedLive() {
+    ScheduleEdit edit;
+    edit.presetCombo()->setCurrentIndex(edit.presetCombo()->findData(int(SchedulePreset::Kind::Cron)));
+    edit.cronEdit()->setText(QStringLiteral("0 25 * * *"));
+    QCOMPARE(edit.problem(), QStringLiteral("cron field 2 (hour): 25 is out of range 0-23"));
+    QCOMPARE(edit.feedback(), edit.problem());
+    edit.cronEdit()->setText(QStringLiteral("0 6 * * *"));
+    QVERIFY(edit.problem().isEmpty());
+    // The next 06:00 local time, worked out here with QDateTime.
+    QDateTime next(QDate::currentDate(), QTime(6, 0));
+    if (next <= QDateTime::currentDateTime()) next = next.addDays(1);
+    QCOMPARE(
+        edit.feedback(),
+        QStringLiteral("Next run: %1").arg(QLocale().toString(next, QStringLiteral("ddd yyyy-MM-dd HH:mm"))));
+    edit.presetCombo()->setCurrentIndex(edit.presetCombo()->findData(int(SchedulePreset::Kind::Watch)));
+    QVERIFY(edit.watch());
+    QCOMPARE(edit.scheduleText(), std::string());
+}
+
+void SourceFormTest::firstMatchingFile() {
+    test::TempWorkspace ws;
+    SourceForm form(QString::fromStdString(ws.path()));
+    form.pathEdit()->setText(QStringLiteral("inbox/"));
+    QVERIFY(form.firstMatchingFile().isEmpty());
+    QVERIFY(!form.previewButton()->isEnabled());
+    const std::string a = ws.write("inbox/a.csv", "id\n1\n");
+    form.pathEdit()->setText(QStringLiteral("inbox/*.csv"));
+    QCOMPARE(form.firstMatchingFile(), QString::fromStdString(a));
+    QCOMPARE(form.matchText(), QStringLiteral("First file: inbox/a.csv"));
+    QVERIFY(form.previewButton()->isEnabled());
+    QSignalSpy asked(&form, &SourceForm::previewRequested);
+    form.previewButton()->click();
+    QCOMPARE(asked.count(), 1);
+    QCOMPARE(asked.at(0).at(0).toString(), QString::fromStdString(a));
+}
+
+QTEST_MAIN(SourceFormTest)
+#include "source_form_test.moc"
