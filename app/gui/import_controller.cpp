@@ -154,8 +154,12 @@ void ImportController::onJobDone(const ImportOptions& options, Result<ImportResu
                       r.checks.empty() ? QString() : QString::fromStdString(checkSummary(r.checks)),
                       checksFailed);
         emit fileImported(path);
-        ImportOptions used = options;
+        ImportOptions used = options;  // with what sniffing found, so it can be repeated
         used.table = r.table;
+        if (r.sniff.format == FileFormat::Csv) {
+            if (!used.delimiter) used.delimiter = r.sniff.dialect.delimiter;
+            if (!used.hasHeader) used.hasHeader = r.sniff.dialect.hasHeader;
+        }
         emit importedWith(used);
     }
     workspace_->refreshSchema();

@@ -51,8 +51,9 @@ signals:
     // when none; `checksFailed`: any did not pass.
     void imported(const QString& table, qint64 rows, qint64 rejected, const QString& rejectsTable,
                   double seconds, const QStringList& indexes, const QString& checks, bool checksFailed);
-    void fileImported(const QString& path);                     // with imported(): the file that was loaded
-    void importedWith(const deskbase::ImportOptions& options);  // with imported(): how it was loaded
+    void fileImported(const QString& path);  // with imported(): the file that was loaded
+    // With imported(): how it was loaded (the options, the table, the CSV dialect sniffed).
+    void importedWith(const deskbase::ImportOptions& options);
     void failed(const QString& path, const QString& message);
     // An append refused because the file's content was already loaded; the "alreadyLoadedBox"
     // asks whether to load it anyway.

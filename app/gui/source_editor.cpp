@@ -4,6 +4,7 @@
 #include <QDir>
 #include <QFile>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -133,6 +134,10 @@ void SourceEditor::openPreview(const QString& file) {
                                                             std::move(*preview), this);
             dialog->setAttribute(Qt::WA_DeleteOnClose);
             dialog->setWindowTitle(tr("Preview of %1").arg(QDir(workspace_->dir()).relativeFilePath(file)));
+            // It reads the file, it does not import it: its choices come back into the form.
+            if (auto* box = dialog->findChild<QDialogButtonBox*>())
+                if (QPushButton* ok = box->button(QDialogButtonBox::Ok))
+                    ok->setText(tr("Use these settings"));
             preview_ = dialog;
             connect(dialog, &QObject::destroyed, this, [this] { preview_ = nullptr; });
             connect(dialog, &QDialog::accepted, this, [this, dialog] {

@@ -1,6 +1,7 @@
 #include "widgets/models/pipeline_snapshot.h"
 
 #include <QDir>
+#include <algorithm>
 
 #include "core/checks/check_file.h"
 #include "core/checks/check_report.h"
