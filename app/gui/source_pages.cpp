@@ -80,6 +80,10 @@ SourcePages::SourcePages(MainWindow* window)
 
 SourcePages::~SourcePages() = default;
 
+SourceEditor* SourcePages::editor() const {
+    return editor_;
+}
+
 void SourcePages::showStatus(const QString& text, bool failed) {
     window_->statusBar()->showMessage(failed ? tr("⚠ %1").arg(text) : text, failed ? 0 : 10000);
 }

@@ -42,7 +42,7 @@ public:
     void runNow(const QString& name);
     // After a dropped file loaded: the editor prefilled for files like it.
     SourceEditor* saveAsSource(const ImportOptions& used);
-    SourceEditor* editor() const { return editor_; }
+    SourceEditor* editor() const;  // the open editor, if any
     QPushButton* saveAsSourceButton() const { return saveAsButton_; }
     QSystemTrayIcon* tray() const { return tray_; }
     QString lastOutcome() const { return lastOutcome_; }  // the last run's line, as shown
