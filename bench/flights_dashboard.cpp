@@ -164,16 +164,12 @@ void writeDuckdbScript(const std::string& path, const std::string& moduleDir) {
 
 int main(int argc, char** argv) {
     std::setvbuf(stdout, nullptr, _IOLBF, 0);  // rounds show up as they finish, also in a log
-    int runs = 3;
-    std::string csv, duckdbDir = std::string(DESKBASE_SOURCE_DIR) + "/bench";
+    auto [runs, csv] = bench::parseFlightsArgs(argc, argv);
+    std::string duckdbDir = std::string(DESKBASE_SOURCE_DIR) + "/bench";
     std::vector<std::string> pragmas = {""};  // "": the default settings
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
-        if (a == "--runs" && i + 1 < argc)
-            runs = std::atoi(argv[++i]);
-        else if (a == "--csv" && i + 1 < argc)
-            csv = argv[++i];
-        else if (a == "--duckdb" && i + 1 < argc)
+        if (a == "--duckdb" && i + 1 < argc)
             duckdbDir = argv[++i];
         else if (a == "--pragmas" && i + 1 < argc)
             pragmas.push_back(argv[++i]);

@@ -11,6 +11,24 @@
 
 namespace deskbase::bench {
 
+// The options every flights benchmark takes (--runs N, --csv FILE); others are the caller's.
+struct FlightsArgs {
+    int runs = 3;
+    std::string csv;  // empty: prepareFlightsCsv()
+};
+
+inline FlightsArgs parseFlightsArgs(int argc, char** argv) {
+    FlightsArgs args;
+    for (int i = 1; i + 1 < argc; ++i) {
+        const std::string a = argv[i];
+        if (a == "--runs")
+            args.runs = std::atoi(argv[++i]);
+        else if (a == "--csv")
+            args.csv = argv[++i];
+    }
+    return args;
+}
+
 inline std::string generateFlights(const std::filesystem::path& dir, int rows) {
     const auto out = dir / "flights-generated.csv";
     std::ofstream f(out);

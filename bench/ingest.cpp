@@ -20,15 +20,7 @@ namespace fs = std::filesystem;
 using namespace deskbase::bench;
 
 int main(int argc, char** argv) {
-    int runs = 3;
-    std::string csv;
-    for (int i = 1; i < argc; ++i) {
-        const std::string a = argv[i];
-        if (a == "--runs" && i + 1 < argc)
-            runs = std::atoi(argv[++i]);
-        else if (a == "--csv" && i + 1 < argc)
-            csv = argv[++i];
-    }
+    auto [runs, csv] = parseFlightsArgs(argc, argv);
     const fs::path tmp = fs::temp_directory_path() / ("deskbase-bench-ingest-" + std::to_string(getpid()));
     fs::create_directories(tmp);
     if (csv.empty()) csv = prepareFlightsCsv(tmp);

@@ -57,15 +57,7 @@ RunFigures mustRun(const std::vector<std::string>& argv) {
 
 int main(int argc, char** argv) {
     std::setvbuf(stdout, nullptr, _IOLBF, 0);  // rounds show up as they finish, also in a log
-    int runs = 3;
-    std::string csv;
-    for (int i = 1; i < argc; ++i) {
-        const std::string a = argv[i];
-        if (a == "--runs" && i + 1 < argc)
-            runs = std::atoi(argv[++i]);
-        else if (a == "--csv" && i + 1 < argc)
-            csv = argv[++i];
-    }
+    auto [runs, csv] = parseFlightsArgs(argc, argv);
     const fs::path tmp = fs::temp_directory_path() / ("deskbase-bench-models-" + std::to_string(getpid()));
     fs::create_directories(tmp);
     if (csv.empty()) csv = prepareFlightsCsv(tmp);

@@ -40,15 +40,7 @@ RunFigures runPsql(const std::string& psql, const std::string& uri,
 }  // namespace
 
 int main(int argc, char** argv) {
-    int runs = 3;
-    std::string csv;
-    for (int i = 1; i < argc; ++i) {
-        const std::string a = argv[i];
-        if (a == "--runs" && i + 1 < argc)
-            runs = std::atoi(argv[++i]);
-        else if (a == "--csv" && i + 1 < argc)
-            csv = argv[++i];
-    }
+    auto [runs, csv] = parseFlightsArgs(argc, argv);
     // World-readable temp folder: the server runs as the postgres user when we are root, and
     // psql's \copy reads the file on the client side anyway.
     const fs::path tmp = fs::path("/tmp") / ("deskbase-bench-pg-" + std::to_string(getpid()));
