@@ -9,6 +9,7 @@
 
 #include "core/infer/naming.h"
 #include "core/question/question.h"  // readTextFile, jsonParseErrorMessage
+#include "core/util/json_fields.h"
 
 namespace deskbase {
 
@@ -90,20 +91,9 @@ public:
 
 private:
     Status text(const char* key, std::string& out, bool required) {
-        if (!j_.contains(key))
-            return required ? Status::fail(std::string("missing field \"") + key + "\"") : Status::ok();
-        if (!j_[key].is_string() || j_[key].get<std::string>().empty())
-            return Status::fail(std::string("\"") + key + "\" is a non-empty string");
-        out = j_[key].get<std::string>();
-        return Status::ok();
+        return json_fields::readText(j_, key, out, required);
     }
-
-    Status boolean(const char* key, bool& out) {
-        if (!j_.contains(key)) return Status::ok();
-        if (!j_[key].is_boolean()) return Status::fail(std::string("\"") + key + "\" is true or false");
-        out = j_[key].get<bool>();
-        return Status::ok();
-    }
+    Status boolean(const char* key, bool& out) { return json_fields::readBool(j_, key, out); }
 
     // A name or a list of names.
     Status names(const char* key, std::vector<std::string>& out) {
