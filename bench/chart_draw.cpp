@@ -7,7 +7,7 @@
 //     on-disk cache after a "restart" (new runtime), alternating cold / memory / disk for --runs
 //     rounds, each to a painted frame. No outside tool opens a Deskbase dashboard: the reference
 //     is the same open with the cache purged, and the figures are ratios to it.
-// Usage: bench_chart_draw [--orders N] [--runs N]
+// Usage: bench_chart_draw [--orders N] [--runs N] [--no-lines]
 #include <QApplication>
 #include <QChartView>
 #include <QDir>
@@ -95,6 +95,8 @@ int main(int argc, char** argv) {
         else if (!std::strcmp(argv[i], "--runs"))
             runs = std::max(1, std::atoi(argv[++i]));
     }
+    bool lines = true;  // --no-lines: only the dashboard part
+    for (int i = 1; i < argc; ++i) lines = lines && std::strcmp(argv[i], "--no-lines") != 0;
     if (qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
@@ -107,6 +109,7 @@ int main(int argc, char** argv) {
     view.resize(1200, 500);
     view.show();
     for (std::size_t n : {std::size_t(1000000), std::size_t(10000000)}) {
+        if (!lines) break;
         auto xy = randomWalk(n);
         std::vector<double> reduced, zoom, all, ratios;
         std::size_t shown = 0;

@@ -1,24 +1,32 @@
 // bench_models_checks: models and checks over the 3M-row flights table (issue 12), against the
-// sqlite3 CLI running the same SQL, in the same run, alternating A B A B:
+// warehouse's own CLI running the same SQL (sqlite3, or psql with --pg), in the same run,
+// alternating A B A B:
 //   build        `deskbase build` of a three-model chain (staging cast -> daily aggregate -> top
-//                routes, all tables) vs the same DROP + CREATE TABLE ... AS statements in sqlite3
+//                routes, all tables) vs the same DROP + CREATE TABLE ... AS statements in the CLI
 //                (goal <= 1.1x);
 //   check        `deskbase check` of five column checks on the staging model (not_null x2, unique,
-//                accepted_values, between) vs the five equivalent count queries in sqlite3 (goal
+//                accepted_values, between) vs the five equivalent count queries in the CLI (goal
 //                <= 0.5x: fewer scans);
 //   incremental  an incremental model after 1% new rows vs its --full-refresh (goal <= 0.1x).
 // Both tools' process start-up is included.
-// usage: bench_models_checks [--runs N] [--csv FILE]
+// usage: bench_models_checks [--runs N] [--csv FILE] [--pg]
+//   --pg: a throwaway PostgreSQL server (tests/support/pg_server.h, fsync off) instead of a SQLite
+//   file; the flights table gets a bigserial flight_id (SQLite's rowid plays that part there).
+#include <unistd.h>
+
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "bench/flights_input.h"
 #include "bench/process_timer.h"
+#include "tests/support/pg_server.h"
 
 namespace fs = std::filesystem;
 using namespace deskbase::bench;
@@ -30,10 +38,27 @@ void writeFile(const fs::path& p, const std::string& text) {
     std::ofstream(p) << text;
 }
 
-const char* kStaging =
-    "select rowid as flight_id, substr(date, 1, 10) as day, cast(delay as integer) as delay, "
-    "cast(distance as integer) as distance, upper(origin) as origin, upper(destination) as destination, "
-    "case when delay > 15 then 'late' else 'on_time' end as status from ";
+// What differs between the two warehouses; the models, checks and reference SQL are the same.
+struct Dialect {
+    std::string name;           // "sqlite3" or "psql": the reference tool
+    std::string id;             // the flights table's row key
+    std::string day;            // the date column's day
+    std::string addOnePercent;  // 30,000 more rows (1% of 3M) with new keys
+};
+
+const Dialect kSqlite{"sqlite3", "rowid", "substr(date, 1, 10)",
+                      "INSERT INTO flights SELECT * FROM flights LIMIT 30000"};
+const Dialect kPostgres{"psql", "flight_id", "cast(date as date)",
+                        "INSERT INTO flights (date, delay, distance, origin, destination) SELECT date, "
+                        "delay, distance, origin, destination FROM flights LIMIT 30000"};
+
+std::string staging(const Dialect& d) {
+    return "select " + d.id + " as flight_id, " + d.day +
+           " as day, cast(delay as integer) as delay, "
+           "cast(distance as integer) as distance, upper(origin) as origin, upper(destination) as "
+           "destination, "
+           "case when delay > 15 then 'late' else 'on_time' end as status from ";
+}
 const char* kDaily =
     "select day, origin, destination, count(*) as flights, avg(delay) as avg_delay, sum(distance) as "
     "distance from ";
@@ -53,33 +78,54 @@ RunFigures mustRun(const std::vector<std::string>& argv) {
     return f;
 }
 
+// The reference CLI running a file of SQL (or one statement) against the warehouse, stopping at
+// the first error.
+std::vector<std::string> cliRun(const Dialect& d, const std::string& cli, const std::string& db,
+                                const std::string& sql, bool isFile) {
+    if (d.name == "sqlite3") return {cli, db, isFile ? ".read " + sql : sql};
+    return {cli, "-X", "-q", "-v", "ON_ERROR_STOP=1", db, isFile ? "-f" : "-c", sql};
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
     std::setvbuf(stdout, nullptr, _IOLBF, 0);  // rounds show up as they finish, also in a log
     auto [runs, csv] = parseFlightsArgs(argc, argv);
-    const fs::path tmp = fs::temp_directory_path() / ("deskbase-bench-models-" + std::to_string(getpid()));
+    bool pg = false;
+    for (int i = 1; i < argc; ++i) pg = pg || std::strcmp(argv[i], "--pg") == 0;
+    const Dialect& d = pg ? kPostgres : kSqlite;
+    // World-readable /tmp: the PostgreSQL server runs as the postgres user when we are root.
+    const fs::path tmp = fs::path("/tmp") / ("deskbase-bench-models-" + std::to_string(getpid()));
     fs::create_directories(tmp);
     if (csv.empty()) csv = prepareFlightsCsv(tmp);
     if (csv.empty()) die("no input");
     const fs::path ws = tmp / "ws";
-    const std::string db = (ws / "warehouse.db").string();
     fs::create_directories(ws);
+    std::string db = (ws / "warehouse.db").string(), cli = "sqlite3";
+    std::unique_ptr<deskbase::test::PgServer> server;
+    if (pg) {
+        auto started = deskbase::test::PgServer::start();
+        if (!started) die(started.message());
+        server = std::move(*started);
+        db = server->uri();
+        cli = server->binDir() + "/psql";
+    }
     mustRun({DESKBASE_BINARY, "import", csv, "--db", db, "--table", "flights"});
+    if (pg) mustRun(cliRun(d, cli, db, "ALTER TABLE flights ADD COLUMN flight_id bigserial", false));
+    const std::string stagingSql = staging(d);
 
     const std::string src = "{{ source('raw', 'flights') }}";
-    writeFile(ws / "models/stg_flights.sql",
-              "{{ config(materialized='table') }}\n" + std::string(kStaging) + src);
+    writeFile(ws / "models/stg_flights.sql", "{{ config(materialized='table') }}\n" + stagingSql + src);
     writeFile(ws / "models/daily_routes.sql",
               "{{ config(materialized='table') }}\n" + std::string(kDaily) +
                   "{{ ref('stg_flights') }} group by day, origin, destination");
     writeFile(ws / "models/top_routes.sql",
               "{{ config(materialized='table') }}\n" + std::string(kTop) +
                   "{{ ref('daily_routes') }} group by origin, destination order by flights desc limit 100");
-    writeFile(
-        ws / "models/flights_inc.sql",
-        "{{ config(materialized='incremental', unique_key='flight_id') }}\n" + std::string(kStaging) + src +
-            "\n{% if is_incremental() %} where rowid > (select max(flight_id) from {{ this }}) {% endif %}");
+    writeFile(ws / "models/flights_inc.sql",
+              "{{ config(materialized='incremental', unique_key='flight_id') }}\n" + stagingSql + src +
+                  "\n{% if is_incremental() %} where " + d.id +
+                  " > (select max(flight_id) from {{ this }}) {% endif %}");
     writeFile(ws / "checks/stg_flights.json", R"({"table": "stg_flights", "checks": [
   {"check": "not_null", "column": "origin"},
   {"check": "not_null", "column": "destination"},
@@ -91,7 +137,7 @@ int main(int argc, char** argv) {
     writeFile(buildSql,
               "DROP TABLE IF EXISTS ref_stg; DROP TABLE IF EXISTS ref_daily; DROP TABLE IF EXISTS ref_top;\n"
               "CREATE TABLE ref_stg AS " +
-                  std::string(kStaging) + "flights;\n" + "CREATE TABLE ref_daily AS " + kDaily +
+                  stagingSql + "flights;\n" + "CREATE TABLE ref_daily AS " + kDaily +
                   "ref_stg group by day, origin, destination;\n" + "CREATE TABLE ref_top AS " + kTop +
                   "ref_daily group by origin, destination order by flights desc limit 100;\n");
     writeFile(
@@ -112,27 +158,29 @@ int main(int argc, char** argv) {
     std::map<std::string, std::vector<double>> s;
     for (int r = 0; r < runs; ++r) {
         s["build deskbase"].push_back(build(chain).seconds);
-        s["build sqlite3"].push_back(mustRun({"sqlite3", db, ".read " + buildSql}).seconds);
+        s["build " + d.name].push_back(mustRun(cliRun(d, cli, db, buildSql, true)).seconds);
         s["check deskbase"].push_back(
             mustRun({DESKBASE_BINARY, "check", "stg_flights", "--workspace", ws.string(), "--db", db})
                 .seconds);
-        s["check sqlite3"].push_back(mustRun({"sqlite3", db, ".read " + checkSql}).seconds);
+        s["check " + d.name].push_back(mustRun(cliRun(d, cli, db, checkSql, true)).seconds);
         // 1% new rows (30,000 of 3M), then the incremental run; then the same model rebuilt whole.
-        mustRun({"sqlite3", db, "INSERT INTO flights SELECT * FROM flights LIMIT 30000"});
+        mustRun(cliRun(d, cli, db, d.addOnePercent, false));
         s["incremental"].push_back(build({"--select", "flights_inc"}).seconds);
         s["full refresh"].push_back(build({"--select", "flights_inc", "--full-refresh"}).seconds);
         std::printf("round %d:", r + 1);
         for (const auto& [k, v] : s) std::printf("  %s %.2f s", k.c_str(), v.back());
         std::printf("\n");
     }
-    auto m = [&](const char* k) { return median(s[k]); };
-    std::printf("\nmedians of %d rounds over %s\n", runs, csv.c_str());
-    std::printf("  build: deskbase %.2f s, sqlite3 CREATE TABLE AS %.2f s: %.2fx (goal <= 1.1x)\n",
-                m("build deskbase"), m("build sqlite3"), m("build deskbase") / m("build sqlite3"));
-    std::printf("  checks: deskbase %.2f s, sqlite3 five count queries %.2f s: %.2fx (goal <= 0.5x)\n",
-                m("check deskbase"), m("check sqlite3"), m("check deskbase") / m("check sqlite3"));
+    auto m = [&](const std::string& k) { return median(s[k]); };
+    const std::string refBuild = "build " + d.name, refCheck = "check " + d.name;
+    std::printf("\nmedians of %d rounds over %s, on %s\n", runs, csv.c_str(), pg ? "PostgreSQL" : "SQLite");
+    std::printf("  build: deskbase %.2f s, %s CREATE TABLE AS %.2f s: %.2fx (goal <= 1.1x)\n",
+                m("build deskbase"), d.name.c_str(), m(refBuild), m("build deskbase") / m(refBuild));
+    std::printf("  checks: deskbase %.2f s, %s five count queries %.2f s: %.2fx (goal <= 0.5x)\n",
+                m("check deskbase"), d.name.c_str(), m(refCheck), m("check deskbase") / m(refCheck));
     std::printf("  incremental +1%%: %.2f s vs full refresh %.2f s: %.2fx (goal <= 0.1x)\n", m("incremental"),
                 m("full refresh"), m("incremental") / m("full refresh"));
+    server.reset();
     fs::remove_all(tmp);
     return 0;
 }
