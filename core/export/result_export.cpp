@@ -7,9 +7,9 @@
 #include "core/export/xlsx_writer.h"
 #include "core/io/atomic_file.h"
 #include "core/sql/statement_kind.h"
+#include "core/util/enum_names.h"
 #include "core/util/wait.h"
 #include "core/warehouse/warehouse.h"
-#include "core/util/enum_names.h"
 
 namespace deskbase {
 
@@ -39,7 +39,9 @@ DESKBASE_ENUM_NAMES(kFormatNames, ExportFormat,
                      {ExportFormat::Ndjson, "ndjson"},
                      {ExportFormat::Xlsx, "xlsx"}})
 
-std::string_view exportFormatName(ExportFormat format) { return enumName(kFormatNames, format); }
+std::string_view exportFormatName(ExportFormat format) {
+    return enumName(kFormatNames, format);
+}
 
 std::optional<ExportFormat> parseExportFormat(std::string_view name) {
     if (auto f = enumFromName(kFormatNames, name, NameCase::Insensitive)) return f;
@@ -147,8 +149,7 @@ bool ResultExport::writeBlock(const std::vector<Column>& columns, const std::vec
     switch (format_) {
         case ExportFormat::Csv:
         case ExportFormat::Tsv:
-            writeCsvRows(out, block, csvDelimiter(format_));
-            break;
+            break;  // appended to the buffer below, without a stream
         case ExportFormat::Json:
             for (std::size_t i = 0; i < block.size(); ++i) {
                 out << (rows_.load(std::memory_order_relaxed) + i == 0 ? "\n" : ",\n");
@@ -167,7 +168,10 @@ bool ResultExport::writeBlock(const std::vector<Column>& columns, const std::vec
     if (xlsx_) {
         writeError_ = xlsx_->addRows(block);
     } else {
-        buffer_ = out.str();
+        if (format_ == ExportFormat::Csv || format_ == ExportFormat::Tsv)
+            appendCsvRows(buffer_, block, csvDelimiter(format_));
+        else
+            buffer_ = out.str();
         writeError_ = flushBuffer();  // checked after every block: a full disk stops the export here
     }
     if (!writeError_) return false;

@@ -1,5 +1,6 @@
 #include "core/export/result_format.h"
 
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <set>
@@ -8,18 +9,45 @@ namespace deskbase {
 
 namespace {
 
-void writeCsvField(std::ostream& out, const std::string& s, char delimiter) {
-    const char special[] = {delimiter, '"', '\r', '\n'};
-    if (s.find_first_of(special, 0, sizeof special) == std::string::npos) {
-        out << s;
+// A text field as RFC 4180 has it, appended: quoted (quotes doubled) only when it holds the
+// delimiter, a quote, CR or LF.
+void appendCsvText(std::string& out, const std::string& s, char delimiter) {
+    bool special = false;
+    for (char c : s)
+        if (c == delimiter || c == '"' || c == '\r' || c == '\n') {
+            special = true;
+            break;
+        }
+    if (!special) {
+        out += s;
         return;
     }
-    out << '"';
+    out += '"';
     for (char c : s) {
-        if (c == '"') out << '"';
-        out << c;
+        if (c == '"') out += '"';
+        out += c;
     }
-    out << '"';
+    out += '"';
+}
+
+template <typename Number>
+void appendNumber(std::string& out, Number n) {
+    char buf[32];
+    const auto r = std::to_chars(buf, buf + sizeof buf, n);  // as valueToText: shortest round-trip
+    out.append(buf, r.ptr);
+}
+
+// One cell as valueToText writes it, CSV-quoted when it is text that needs it.
+void appendCsvValue(std::string& out, const Value& v, char delimiter) {
+    if (const auto* i = std::get_if<std::int64_t>(&v))
+        appendNumber(out, *i);
+    else if (const auto* d = std::get_if<double>(&v))
+        appendNumber(out, *d);
+    else if (const auto* s = std::get_if<std::string>(&v))
+        appendCsvText(out, *s, delimiter);
+    else if (const auto* b = std::get_if<bool>(&v))
+        out += *b ? "true" : "false";
+    // NULL: an empty field
 }
 
 // Display width in terminal columns: UTF-8 code points (good enough for a text table).
@@ -105,21 +133,29 @@ std::string jsonQuoted(const std::string& s) {
 }
 
 void writeCsvHeader(std::ostream& out, const std::vector<Column>& columns, char delimiter) {
+    std::string text;
     for (std::size_t i = 0; i < columns.size(); ++i) {
-        if (i) out << delimiter;
-        writeCsvField(out, columns[i].name, delimiter);
+        if (i) text += delimiter;
+        appendCsvText(text, columns[i].name, delimiter);
     }
-    out << "\r\n";
+    text += "\r\n";
+    out.write(text.data(), std::streamsize(text.size()));
+}
+
+void appendCsvRows(std::string& out, const std::vector<Row>& rows, char delimiter) {
+    for (const auto& row : rows) {
+        for (std::size_t i = 0; i < row.size(); ++i) {
+            if (i) out += delimiter;
+            appendCsvValue(out, row[i], delimiter);
+        }
+        out += "\r\n";
+    }
 }
 
 void writeCsvRows(std::ostream& out, const std::vector<Row>& rows, char delimiter) {
-    for (const auto& row : rows) {
-        for (std::size_t i = 0; i < row.size(); ++i) {
-            if (i) out << delimiter;
-            writeCsvField(out, valueToText(row[i]), delimiter);
-        }
-        out << "\r\n";
-    }
+    std::string text;
+    appendCsvRows(text, rows, delimiter);
+    out.write(text.data(), std::streamsize(text.size()));
 }
 
 void writeJsonHead(std::ostream& out, const std::vector<Column>& columns) {

@@ -13,6 +13,8 @@ namespace deskbase {
 // Another delimiter (a tab for TSV) follows the same rules, quoting fields that contain it.
 void writeCsvHeader(std::ostream& out, const std::vector<Column>& columns, char delimiter = ',');
 void writeCsvRows(std::ostream& out, const std::vector<Row>& rows, char delimiter = ',');
+// The same rows appended to `out` (the streaming writers' buffer: no stream, no text copy per cell).
+void appendCsvRows(std::string& out, const std::vector<Row>& rows, char delimiter = ',');
 
 // {"columns":[{"name":..,"type":..}],"rows":[[..]],"cached":bool,"elapsed_ms":N} and a newline.
 // Numbers are JSON numbers (non-finite reals become null), booleans true/false, NULL null.

@@ -17,7 +17,9 @@ DESKBASE_ENUM_NAMES(kStreamFormatNames, StreamFormat,
                      {StreamFormat::Json, "json"},
                      {StreamFormat::Ndjson, "ndjson"}})
 
-std::optional<StreamFormat> parseStreamFormat(std::string_view name) { return enumFromName(kStreamFormatNames, name); }
+std::optional<StreamFormat> parseStreamFormat(std::string_view name) {
+    return enumFromName(kStreamFormatNames, name);
+}
 
 ResultStreamWriter::ResultStreamWriter(StreamFormat format, Sink sink)
     : format_(format), sink_(std::move(sink)) {}
@@ -78,10 +80,14 @@ void ResultStreamWriter::tableLines(const std::vector<Row>& block) {
 bool ResultStreamWriter::rows(const std::vector<Column>& columns, const std::vector<Row>& block) {
     if (!ok_) return false;
     begin(columns);
+    if (format_ == StreamFormat::Csv) {  // straight into the buffer: the bulk of every export
+        appendCsvRows(buffer_, block);
+        rows_ += block.size();
+        return flush(false);
+    }
     std::ostringstream out;
     switch (format_) {
         case StreamFormat::Csv:
-            writeCsvRows(out, block);
             break;
         case StreamFormat::Json:
             writeJsonRowArrays(out, block, rows_ == 0);
