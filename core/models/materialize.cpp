@@ -108,15 +108,18 @@ Result<MaterializeOutcome> buildIncrement(Warehouse& w, const MaterializeInput& 
     auto cols = columnsOf(w, tmp);
     if (!cols) return Error{cols.message()};
     if (!in.uniqueKey.empty()) {
-        std::string match;
+        // `(k1, k2) IN (SELECT k1, k2 FROM new rows)`: the warehouse hashes the new keys once and
+        // scans the model once. A correlated EXISTS ran the new rows' scan per model row on SQLite
+        // (30,000 rows merged into 3M were still running after 35 min in bench_models_checks).
+        std::string keys;
         for (const auto& k : in.uniqueKey) {
             if (std::find(cols->begin(), cols->end(), k) == cols->end())
                 return Error{"unique_key " + k + " is not a column of the model"};
-            match += std::string(match.empty() ? "" : " AND ") + "s." + w.quoteIdentifier(k) + " = " + qt +
-                     "." + w.quoteIdentifier(k);
+            keys += (keys.empty() ? "" : ", ") + w.quoteIdentifier(k);
         }
-        if (auto s = w.execute("DELETE FROM " + qt + " WHERE EXISTS (SELECT 1 FROM " + qtmp + " AS s WHERE " +
-                               match + ")");
+        const std::string tuple = in.uniqueKey.size() > 1 ? "(" + keys + ")" : keys;
+        if (auto s = w.execute("DELETE FROM " + qt + " WHERE " + tuple + " IN (SELECT " + keys + " FROM " +
+                               qtmp + ")");
             !s)
             return Error{s.message()};
     }
