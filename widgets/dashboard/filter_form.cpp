@@ -76,6 +76,7 @@ FilterForm::FilterForm(DashboardSession* session, const std::vector<TableInfo>& 
     for (const auto& s : session_->shownFilters())
         if (s.id == f.id) shown.options = s.options;
     default_ = new FilterValueEditor(shown, this);
+    default_->setObjectName(QStringLiteral("filterDefault"));
     default_->setValue(f.defaultValue);
     connect(default_, &FilterValueEditor::valueEdited, this, [this](const std::vector<std::string>& v) {
         dashboard::Filter g = *filter();
@@ -127,6 +128,9 @@ void FilterForm::addChoicesSection(QVBoxLayout* layout, const dashboard::Filter&
     fromColumn_ = new QRadioButton(tr("Values of a column"), this);
     fromQuestion_ = new QRadioButton(tr("Results of a saved question (first column)"), this);
     typed_ = new QRadioButton(tr("Only the values typed below"), this);
+    fromColumn_->setObjectName(QStringLiteral("choicesFromColumn"));  // names find them again after a rebuild
+    fromQuestion_->setObjectName(QStringLiteral("choicesFromQuestion"));
+    typed_->setObjectName(QStringLiteral("choicesOnlyTyped"));
     table_ = new QComboBox(this);
     table_->setObjectName(QStringLiteral("choicesTable"));
     column_ = new QComboBox(this);

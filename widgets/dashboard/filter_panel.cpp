@@ -1,5 +1,7 @@
 #include "widgets/dashboard/filter_panel.h"
 
+#include <QApplication>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
@@ -78,9 +80,10 @@ FilterPanel::FilterPanel(DashboardSession* session, QWidget* parent) : QWidget(p
     scroll_->setFrameShape(QFrame::NoFrame);
     layout->addWidget(scroll_, 1);
     connect(session_, &DashboardSession::filtersChanged, this, &FilterPanel::scheduleRebuild);
-    connect(session_, &DashboardSession::filterRenamed, this, [this](const std::string& from, const std::string& to) {
-        if (selected_ == from) selected_ = to;
-    });
+    connect(session_, &DashboardSession::filterRenamed, this,
+            [this](const std::string& from, const std::string& to) {
+                if (selected_ == from) selected_ = to;
+            });
     connect(session_, &DashboardSession::opened, this, &FilterPanel::scheduleRebuild);
     connect(session_, &DashboardSession::filterOptionsLoaded, this, &FilterPanel::scheduleRebuild);
     rebuild();
@@ -105,6 +108,13 @@ std::string FilterPanel::addFilter(dashboard::FilterType type) {
 void FilterPanel::selectFilter(const std::string& filterId) {
     selected_ = filterId;
     rebuild();
+}
+
+void FilterPanel::changeEvent(QEvent* e) {
+    QWidget::changeEvent(e);
+    // A theme switch: the form's colours (the default's list button, whose style sheet kept the
+    // old palette, and the problems line) are made again from the new palette.
+    if (e->type() == QEvent::PaletteChange) scheduleRebuild();
 }
 
 void FilterPanel::scheduleRebuild() {
@@ -136,6 +146,13 @@ void FilterPanel::rebuild() {
     up_->setEnabled(row > 0);
     down_->setEnabled(row >= 0 && row + 1 < int(filters.size()));
     remove_->setEnabled(row >= 0);
+    // The focus stays in the panel: taking away the form that has it (Enter in Label, a click on
+    // Wire matching cards) handed it to the next widget in the window, the sidebar's search box.
+    // It parks on the scroll area, then goes to the new form's widget of the same name.
+    QWidget* focused = QApplication::focusWidget();
+    const bool formHadFocus = scroll_->widget() && scroll_->widget()->isAncestorOf(focused);
+    const QString focusedName = formHadFocus ? focused->objectName() : QString();
+    if (formHadFocus) scroll_->setFocus(Qt::OtherFocusReason);
     // The old form may be in the middle of the signal that led here: delete it later.
     if (QWidget* old = scroll_->takeWidget()) old->deleteLater();
     form_ = nullptr;
@@ -148,6 +165,9 @@ void FilterPanel::rebuild() {
     }
     form_ = new FilterForm(session_, tables_, titles_, selected_);
     scroll_->setWidget(form_);
+    if (!focusedName.isEmpty())
+        if (auto* again = form_->findChild<QWidget*>(focusedName); again && again->isEnabled())
+            again->setFocus(Qt::OtherFocusReason);
 }
 
 }  // namespace deskbase::widgets

@@ -2,7 +2,8 @@
 // The edit-mode side panel for a dashboard's filters: the list of filters (add a text, number,
 // date range or list filter; rename it in its form; move it up or down; remove it) and the form of
 // the selected one (FilterForm: settings, choices, the cards it drives). Every change is an
-// undoable session edit; the panel follows the session (undo, redo) by rebuilding.
+// undoable session edit; the panel follows the session (undo, redo) and theme switches by
+// rebuilding, the focus staying in the panel.
 #include <QWidget>
 #include <map>
 #include <string>
@@ -41,6 +42,9 @@ public:
     QToolButton* removeButton() const { return remove_; }
     // Rebuilds now (the panel otherwise rebuilds after the event that changed the filters).
     void rebuild();
+
+protected:
+    void changeEvent(QEvent* e) override;
 
 private:
     void scheduleRebuild();

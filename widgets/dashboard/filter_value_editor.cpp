@@ -44,6 +44,7 @@ FilterValueEditor::FilterValueEditor(const dashboard::Filter& f, QWidget* parent
             connect(edit, &QLineEdit::editingFinished, this, [this] { emit valueEdited(read_()); });
             row->addWidget(edit);
             first_ = edit;
+            edit->setObjectName(QStringLiteral("filterValue"));
             show_ = [edit](const std::vector<std::string>& v) {
                 edit->setText(v.empty() ? QString() : QString::fromStdString(v[0]));
             };
@@ -72,6 +73,8 @@ FilterValueEditor::FilterValueEditor(const dashboard::Filter& f, QWidget* parent
             row->addWidget(new QLabel(QStringLiteral("–"), this));
             row->addWidget(to);
             first_ = from;
+            from->setObjectName(QStringLiteral("filterFrom"));
+            to->setObjectName(QStringLiteral("filterTo"));
             show_ = [from, to](const std::vector<std::string>& v) {
                 from->setText(v.size() > 0 ? QString::fromStdString(v[0]) : QString());
                 to->setText(v.size() > 1 ? QString::fromStdString(v[1]) : QString());
@@ -116,6 +119,7 @@ FilterValueEditor::FilterValueEditor(const dashboard::Filter& f, QWidget* parent
             });
             row->addWidget(button);
             first_ = button;
+            button->setObjectName(QStringLiteral("filterChoices"));
             show_ = [choices, showText](const std::vector<std::string>& v) {
                 for (auto* a : choices)
                     a->setChecked(std::find(v.begin(), v.end(), a->text().toStdString()) != v.end());

@@ -51,6 +51,7 @@ FilterWiring::FilterWiring(QWidget* parent) : QWidget(parent) {
     grid_->setColumnStretch(1, 1);
     layout->addLayout(grid_);
     wireMatching_ = new QPushButton(tr("Wire matching cards"), this);
+    wireMatching_->setObjectName(QStringLiteral("wireMatching"));
     wireMatching_->setToolTip(
         tr("Wire every card not wired yet whose question has a parameter named like "
            "this filter (start/end for date ranges)"));
