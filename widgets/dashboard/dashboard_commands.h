@@ -40,6 +40,8 @@ public:
     AddCardCommand(CardEditTarget* target, dashboard::Card card, int index);
     void undo() override { target_->removeCardNow(card_.id); }
     void redo() override { target_->insertCardAt(card_, index_); }
+    const std::string& cardId() const { return card_.id; }
+    void setRect(const dashboard::GridRect& rect) { card_.rect = rect; }  // the size it settled on
 
 private:
     CardEditTarget* target_;

@@ -8,7 +8,9 @@
 #include <algorithm>
 #include <atomic>
 
+#include "core/chart/chart_pick.h"
 #include "core/dashboard/card_query.h"
+#include "core/dashboard/grid_layout.h"
 #include "core/runtime/runtime.h"
 
 namespace deskbase::widgets {
@@ -66,6 +68,7 @@ Status DashboardSession::open(const std::string& dashboardPath, const Workspace*
     path_ = dashboardPath;
     values_ = dashboard::defaultFilterValues(model_);
     undo_->clear();
+    autoSized_.clear();
     loadedOptions_.clear();
     outcomes_.clear();
     pending_.clear();
@@ -234,8 +237,37 @@ void DashboardSession::finishCard(const std::string& id, std::uint64_t generatio
             emit cardChanged(id);
         }
     }
+    if (ok) sizeToItsChart(id);
     emit cardFinished(QString::fromStdString(id), ok);
     if (pending_.empty()) emit allCardsFinished();
+}
+
+void DashboardSession::sizeToItsChart(const std::string& id) {
+    auto it = autoSized_.find(id);
+    const dashboard::Card* c = model_.card(id);
+    const CardOutcome* o = outcome(id);
+    if (it == autoSized_.end() || !c || !o || !o->data) return;
+    const dashboard::GridRect placed = it->second;
+    autoSized_.erase(it);
+    if (c->rect != placed) return;  // the user moved or resized it meanwhile: theirs
+    const dashboard::ChartType type =
+        o->settings.type != dashboard::ChartType::Auto
+            ? o->settings.type
+            : chart::pickChartType(chart::columnTypes(*o->data), o->data->rows.size());
+    dashboard::GridRect r =
+        dashboard::defaultCardSize(std::string(dashboard::chartTypeName(type)), model_.gridColumns);
+    r.x = placed.x;
+    r.y = placed.y;
+    // Only ever smaller, so it lands on no other card.
+    if (r == placed || r.w > placed.w || r.h > placed.h) return;
+    applyCardRect(id, r);
+    // The add on the undo stack brings it back at this size after an undo.
+    for (int i = undo_->count() - 1; i >= 0; --i)
+        if (const auto* add = dynamic_cast<const AddCardCommand*>(undo_->command(i));
+            add && add->cardId() == id) {
+            const_cast<AddCardCommand*>(add)->setRect(r);
+            break;
+        }
 }
 
 const CardOutcome* DashboardSession::outcome(const std::string& cardId) const {

@@ -141,9 +141,10 @@ signals:
     void cardRectChanged(const std::string& cardId);
     void cardReplaced(const std::string& cardId);  // text, title or kind changed
     void filtersChanged();                         // dashboard().filters changed
-    void filterRenamed(const std::string& from, const std::string& to);  // a new filter's id followed its label
-    void settingsChanged();                        // name, description, refresh or cache changed
-    void refreshSecondsChanged(int seconds);       // the live interval
+    void filterRenamed(const std::string& from,
+                       const std::string& to);  // a new filter's id followed its label
+    void settingsChanged();                     // name, description, refresh or cache changed
+    void refreshSecondsChanged(int seconds);    // the live interval
     void cardRunStarted(const QString& cardId);
     void cardFinished(const QString& cardId, bool ok);
     void allCardsFinished();
@@ -155,6 +156,9 @@ private:
     void loadFilterOptions(
         const std::vector<std::string>& filterIds);  // list filters with an options_question
     std::string insertNewCard(dashboard::Card card, const dashboard::GridRect& size);
+    // A card added with an automatic chart is sized once its first result says which chart it
+    // draws (a number 6 x 4, as docs/dashboards.md says), unless it was moved or resized first.
+    void sizeToItsChart(const std::string& cardId);
     void pushFilters(std::vector<dashboard::Filter> filters, const QString& text);
     void track(const QueryHandle& handle);
     std::string slotKey(const std::string& part) const;
@@ -173,6 +177,9 @@ private:
     // Filters added in this session whose id still comes from the type's default label ("list"):
     // the first label the user gives renames the id too ("category").
     std::set<std::string> defaultFilterIds_;
+    // Question cards added with an automatic chart, and the place they landed on, until their
+    // first result (sizeToItsChart).
+    std::map<std::string, dashboard::GridRect> autoSized_;
     std::vector<QueryHandle> runs_;  // this session's runs, maybe unfinished (cancelled on close)
     std::map<std::string, QueryHandle> cardRuns_;  // each card's latest run
     QUndoStack* undo_ = nullptr;

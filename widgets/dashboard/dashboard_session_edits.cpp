@@ -28,7 +28,10 @@ std::string DashboardSession::addQuestionCard(const std::string& questionFile) {
         if (const auto* q = workspace_->findQuestion(questionFile);
             q && q->question.visualization.is_object())
             type = q->question.visualization.value("type", std::string());
-    return insertNewCard(std::move(c), dashboard::defaultCardSize(type, model_.gridColumns));
+    const std::string id = insertNewCard(std::move(c), dashboard::defaultCardSize(type, model_.gridColumns));
+    if (type.empty() || type == "auto")
+        if (const dashboard::Card* added = model_.card(id)) autoSized_[id] = added->rect;
+    return id;
 }
 
 std::string DashboardSession::addTextCard(const QString& markdown) {
@@ -113,7 +116,8 @@ std::string DashboardSession::addFilter(dashboard::FilterType type, const QStrin
 void DashboardSession::updateFilter(const dashboard::Filter& filter) {
     const dashboard::Filter* before = model_.filter(filter.id);
     dashboard::Filter changed = filter;
-    if (before && before->label != filter.label && !filter.label.empty() && defaultFilterIds_.count(filter.id)) {
+    if (before && before->label != filter.label && !filter.label.empty() &&
+        defaultFilterIds_.count(filter.id)) {
         defaultFilterIds_.erase(filter.id);
         dashboard::Dashboard others = model_;
         std::erase_if(others.filters, [&](const dashboard::Filter& f) { return f.id == filter.id; });

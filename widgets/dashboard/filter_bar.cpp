@@ -29,7 +29,10 @@ QWidget* FilterBar::unwiredNote(const std::string& filterId) const {
 void FilterBar::setFilters(const std::vector<dashboard::Filter>& filters,
                            const dashboard::FilterValues& values) {
     while (QLayoutItem* item = layout_->takeAt(0)) {
-        if (item->widget()) item->widget()->deleteLater();
+        if (item->widget()) {
+            item->widget()->hide();
+            item->widget()->deleteLater();
+        }
         delete item;
     }
     entries_.clear();
@@ -58,6 +61,9 @@ void FilterBar::setFilters(const std::vector<dashboard::Filter>& filters,
         connect(e.editor, &FilterValueEditor::valueEdited, this,
                 [this, id = f.id](const std::vector<std::string>& v) { emit filterChanged(id, v); });
         layout_->addWidget(box);
+        // Shown now, not by the layout's queued show: meanwhile the bar had no height, the
+        // dashboard's viewport grew, and a view scrolled to the bottom lost its place.
+        box->show();
         entries_.push_back(e);
     }
     layout_->addStretch(1);

@@ -2,7 +2,8 @@
 // executor and cache) on a small demo warehouse; two dashboards share one cache entry; closing a
 // dashboard cancels its runs; auto-refresh bypasses the cache; filters re-run exactly their wired
 // cards; cross-filtering; edit mode drags change the saved geometry (with undo); a broken
-// question fails only its own card.
+// question fails only its own card; an automatic number card is sized as a number; a theme
+// switch keeps the scroll position.
 #include "widgets/dashboard/dashboard_view.h"
 
 #include <QApplication>
@@ -11,6 +12,8 @@
 #include <QChart>
 #include <QChartView>
 #include <QMenu>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QToolButton>
 #include <QtTest>
@@ -27,6 +30,7 @@
 #include "widgets/dashboard/dashboard_canvas.h"
 #include "widgets/dashboard/dashboard_card.h"
 #include "widgets/dashboard/filter_bar.h"
+#include "widgets/theme/theme.h"
 
 using namespace deskbase;
 using namespace deskbase::dashboard;
@@ -437,6 +441,81 @@ private slots:
         for (QAction* a : button->menu()->actions())
             if (a->isCheckable()) shown << a->text();
         QCOMPARE(shown, (QStringList{QStringLiteral("Books"), QStringLiteral("Toys")}));
+    }
+
+    // Regression (issue 10 walkthrough): a question whose automatic chart draws as a number
+    // landed as a 12 x 8 card; docs/dashboards.md says a number is 6 x 4 on the 24-column grid
+    // and other charts 12 x 8. The size follows the chart its first result draws; undo and redo
+    // of the add keep that size.
+    void anAutomaticNumberCardTakesANumbersSize() {
+        ws_->write("questions/auto_by_category.json",
+                   "{\"name\": \"By category\", \"sql\": \"SELECT category, count(*) AS n FROM products "
+                   "GROUP BY category\"}\n");
+        Dashboard d;
+        d.name = "Sizes";
+        DashboardView view(*runtime_);
+        view.resize(1200, 800);
+        QVERIFY(view.open(writeDashboard(d, "sizes.json")).isOk());
+        view.setEditMode(true);
+        const std::string number = view.addQuestionCard("orders_count.json");  // no chart named
+        QVERIFY(view.waitUntilLoaded(30000));
+        QVERIFY(view.dashboard().card(number)->rect == (GridRect{0, 0, 6, 4}));
+        const std::string bars = view.addQuestionCard("auto_by_category.json");  // an automatic bar chart
+        QVERIFY(view.waitUntilLoaded(30000));
+        QVERIFY(view.dashboard().card(bars)->rect == (GridRect{6, 0, 12, 8}));
+        view.undoStack()->undo();
+        view.undoStack()->undo();
+        QVERIFY(view.dashboard().cards.empty());
+        view.undoStack()->redo();
+        QVERIFY(view.dashboard().card(number)->rect == (GridRect{0, 0, 6, 4}));
+        QVERIFY(view.waitUntilLoaded(30000));
+    }
+
+    // Regression (issue 10 walkthrough): a theme switch moved a scrolled dashboard by about 20 px.
+    void themeSwitchKeepsTheScrollPosition() {
+        Dashboard d;
+        d.name = "Scrolled";
+        for (int i = 0; i < 20; ++i)
+            d.cards.push_back(
+                {"note" + std::to_string(i), "", "Note " + std::to_string(i), "", "", {0, i * 4, 12, 4}});
+        d.cards.push_back({"top", "sales_top_products.json", "", "", "", {12, 0, 12, 8}});
+        d.filters = {Filter{"category",
+                            "Category",
+                            FilterType::List,
+                            {},
+                            {"Books", "Toys"},
+                            "",
+                            "category",
+                            {{"top", "category", ""}}}};
+        widgets::applyTheme(*qApp, widgets::ThemeMode::Light);
+        DashboardView view(*runtime_);
+        view.resize(900, 500);
+        QVERIFY(view.open(writeDashboard(d, "scrolled.json")).isOk());
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QVERIFY(view.waitUntilLoaded(30000));
+        auto* scroll = view.findChild<QScrollArea*>();
+        QVERIFY(scroll);
+        QTRY_VERIFY(scroll->verticalScrollBar()->maximum() > 400);
+        settle();
+        QScrollBar* bar = scroll->verticalScrollBar();
+        for (int at : {300, bar->maximum()}) {
+            bar->setValue(at);
+            for (auto mode : {widgets::ThemeMode::Dark, widgets::ThemeMode::Light}) {
+                widgets::applyTheme(*qApp, mode);
+                settle();
+                QCOMPARE(bar->value(), at);
+            }
+        }
+    }
+
+private:
+    // Everything the switch posted (layout requests, deferred deletes) is handled.
+    static void settle() {
+        for (int i = 0; i < 5; ++i) {
+            QCoreApplication::sendPostedEvents(nullptr, 0);
+            QCoreApplication::processEvents();
+        }
     }
 };
 
