@@ -11,6 +11,7 @@
 #include <QSortFilterProxyModel>
 #include <QTreeView>
 #include <QVBoxLayout>
+#include <functional>
 
 #include "widgets/schema/schema_model.h"
 
@@ -31,10 +32,7 @@ SchemaBrowser::SchemaBrowser(QWidget* parent)
     proxy_->setFilterKeyColumn(0);
     filter_->setPlaceholderText(tr("Filter tables, questions, dashboards"));
     filter_->setClearButtonEnabled(true);
-    connect(filter_, &QLineEdit::textChanged, proxy_, [this](const QString& text) {
-        proxy_->setFilterFixedString(text);
-        if (!text.isEmpty()) view_->expandToDepth(0);
-    });
+    connect(filter_, &QLineEdit::textChanged, this, &SchemaBrowser::search);
 
     view_->setModel(proxy_);
     view_->setObjectName(QStringLiteral("schemaTree"));
@@ -45,6 +43,11 @@ SchemaBrowser::SchemaBrowser(QWidget* parent)
     view_->header()->setStretchLastSection(false);
     view_->header()->setSectionResizeMode(0, QHeaderView::Stretch);
     view_->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    // A row with no detail (a question, a dashboard) gives its name the detail column's room too.
+    connect(proxy_, &QAbstractItemModel::rowsInserted, this, &SchemaBrowser::updateSpans);
+    connect(proxy_, &QAbstractItemModel::modelReset, this, &SchemaBrowser::updateSpans);
+    connect(proxy_, &QAbstractItemModel::layoutChanged, this, &SchemaBrowser::updateSpans);
+    connect(proxy_, &QAbstractItemModel::dataChanged, this, &SchemaBrowser::updateSpans);
     connect(view_, &QTreeView::doubleClicked, this, &SchemaBrowser::activate);
     // Enter opens the selected entry as a double-click does; F2 and Delete act on it. Only while
     // the tree has the focus: elsewhere these keys belong to the editors.
@@ -93,6 +96,50 @@ void SchemaBrowser::setSnapshot(const SchemaSnapshot& snapshot) {
     for (const QString& name : expanded) view_->expand(proxy_->mapFromSource(model_->tableIndex(name)));
     if (selected.canEdit())
         select(selected.kind, selected.kind == SchemaModel::Kind::Table ? selected.name : selected.path);
+}
+
+namespace {
+// What identifies an entry across a filter or a reload: its kind and name.
+QString expansionKey(const QModelIndex& i) {
+    return QString::number(i.data(SchemaModel::KindRole).toInt()) + QLatin1Char(':') +
+           i.data(SchemaModel::NameRole).toString();
+}
+
+void forEachRow(const QAbstractItemModel* model, const QModelIndex& parent,
+                const std::function<void(const QModelIndex&)>& f) {
+    for (int r = 0; r < model->rowCount(parent); ++r) {
+        const QModelIndex i = model->index(r, 0, parent);
+        f(i);
+        forEachRow(model, i, f);
+    }
+}
+}  // namespace
+
+void SchemaBrowser::search(const QString& text) {
+    // Searching opens every section; clearing the search gives back what the user had open.
+    if (!text.isEmpty() && !searching_) {
+        searching_ = true;
+        expandedBeforeSearch_.clear();
+        forEachRow(proxy_, {}, [this](const QModelIndex& i) {
+            if (view_->isExpanded(i)) expandedBeforeSearch_.insert(expansionKey(i));
+        });
+    }
+    proxy_->setFilterFixedString(text);
+    if (!text.isEmpty()) {
+        view_->expandToDepth(0);
+    } else if (searching_) {
+        searching_ = false;
+        forEachRow(proxy_, {}, [this](const QModelIndex& i) {
+            if (proxy_->hasChildren(i))
+                view_->setExpanded(i, expandedBeforeSearch_.contains(expansionKey(i)));
+        });
+    }
+}
+
+void SchemaBrowser::updateSpans() {
+    forEachRow(proxy_, {}, [this](const QModelIndex& i) {
+        view_->setFirstColumnSpanned(i.row(), i.parent(), i.siblingAtColumn(1).data().toString().isEmpty());
+    });
 }
 
 SchemaItem SchemaBrowser::itemAt(const QModelIndex& proxyIndex) const {

@@ -3,6 +3,7 @@
 // Enter opens; a right click offers what fits the item (open, rename, duplicate, delete, copy name),
 // F2 renames and Delete deletes the selected item. The browser only asks: it emits requests and
 // the window does the work (core/workspace) and reloads the tree.
+#include <QSet>
 #include <QWidget>
 
 #include "widgets/schema/schema_model.h"
@@ -65,12 +66,17 @@ signals:
     void sourceActivated(const QString& name);  // a source: double-click or Enter
 
 private:
+    void search(const QString& text);  // the filter box's text
+    void updateSpans();
+
     SchemaModel* model_;
     QSortFilterProxyModel* proxy_;
     QLineEdit* filter_;
     QTreeView* view_;
     QAction* rename_;
     QAction* delete_;
+    bool searching_ = false;
+    QSet<QString> expandedBeforeSearch_;  // sections and tables open when the search began
 };
 
 }  // namespace deskbase::widgets

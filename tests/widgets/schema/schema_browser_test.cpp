@@ -1,7 +1,10 @@
-// The sidebar's schema model under QAbstractItemModelTester, loading and activation.
+// The sidebar's schema model under QAbstractItemModelTester, loading and activation; the search
+// gives back the expansion it found; a name without detail gets the detail column's room.
 #include "widgets/schema/schema_browser.h"
 
 #include <QAbstractItemModelTester>
+#include <QHeaderView>
+#include <QLineEdit>
 #include <QSignalSpy>
 #include <QTreeView>
 #include <QtTest>
@@ -129,6 +132,75 @@ private slots:
         const QImage failing = orders.data(Qt::DecorationRole).value<QIcon>().pixmap(16).toImage();
         const QImage passing = people.data(Qt::DecorationRole).value<QIcon>().pixmap(16).toImage();
         QVERIFY(failing != passing);
+    }
+
+    // Regression (issue 10 walkthrough): clearing the search left the sections collapsed. The
+    // sections and tables open before the search are open again, the closed ones closed.
+    void clearingTheSearchRestoresWhatWasOpen() {
+        SchemaBrowser browser;
+        browser.setSnapshot(loadSchemaSnapshot(ws_.sqlitePath(), ws_.path()));
+        QTreeView* view = browser.view();
+        auto* proxy = view->model();
+        auto section = [&](SchemaModel::Kind kind) {
+            for (int r = 0; r < proxy->rowCount(); ++r)
+                if (proxy->index(r, 0).data(SchemaModel::NameRole) ==
+                    browser.model()->sectionIndex(kind).data(SchemaModel::NameRole))
+                    return proxy->index(r, 0);
+            return QModelIndex();
+        };
+        auto orders = [&] { return proxy->index(0, 0, section(SchemaModel::Kind::Table)); };
+        QCOMPARE(orders().data(SchemaModel::NameRole).toString(), QStringLiteral("orders"));
+        view->expand(orders());
+        view->collapse(section(SchemaModel::Kind::Dashboard));
+        auto* search = browser.findChild<QLineEdit*>();
+        QVERIFY(search);
+        search->setText(QStringLiteral("late"));  // only the question matches: the others go
+        QVERIFY(!section(SchemaModel::Kind::Table).isValid());
+        QVERIFY(view->isExpanded(section(SchemaModel::Kind::Question)));
+        search->clear();
+        QVERIFY(section(SchemaModel::Kind::Table).isValid());
+        QVERIFY(view->isExpanded(section(SchemaModel::Kind::Table)));
+        QVERIFY(view->isExpanded(orders()));
+        QVERIFY(view->isExpanded(section(SchemaModel::Kind::Question)));
+        QVERIFY(!view->isExpanded(section(SchemaModel::Kind::Dashboard)));
+    }
+
+    // Regression (issue 10 walkthrough): a question's name was cut at the row-count column,
+    // which is empty on its row. A row without detail draws its name across both columns; a
+    // table's row keeps its count beside the name. Also after a search brought the rows back.
+    void aNameWithoutDetailTakesTheDetailsRoom() {
+        test::TempWorkspace ws;
+        {
+            auto w = Warehouse::open(ws.sqlitePath());
+            QVERIFY(w.isOk());
+            QVERIFY((*w)->execute("CREATE TABLE t (id INTEGER)").isOk());
+            QVERIFY((*w)->execute("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n "
+                                  "WHERE i < 100000) INSERT INTO t SELECT i FROM n")
+                        .isOk());
+        }
+        QVERIFY(QDir().mkpath(QString::fromStdString(ws.file("questions"))));
+        const QString name = QStringLiteral("Orders placed late in the second quarter of the year");
+        ws.write("questions/q.json", R"({"name": ")" + name.toStdString() + R"(", "sql": "SELECT 1"})");
+        SchemaBrowser browser;
+        browser.resize(300, 400);
+        browser.setSnapshot(loadSchemaSnapshot(ws.sqlitePath(), ws.path()));
+        browser.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&browser));
+        QTreeView* view = browser.view();
+        auto question = [&] { return view->model()->index(0, 0, view->model()->index(1, 0)); };
+        auto table = [&] { return view->model()->index(0, 0, view->model()->index(0, 0)); };
+        QCOMPARE(question().data().toString(), name);
+        QVERIFY(!table().siblingAtColumn(1).data().toString().isEmpty());  // "100,000 rows"
+        QVERIFY(view->header()->sectionSize(1) > 0);
+        auto nameRoom = [&](const QModelIndex& i) { return view->visualRect(i).right(); };
+        const int detailStart = view->header()->sectionPosition(1);
+        QVERIFY2(nameRoom(question()) > detailStart,
+                 qPrintable(QStringLiteral("%1 <= %2").arg(nameRoom(question())).arg(detailStart)));
+        QVERIFY(nameRoom(table()) < detailStart);
+        auto* search = browser.findChild<QLineEdit*>();
+        search->setText(QStringLiteral("quarter"));
+        search->clear();
+        QVERIFY(nameRoom(question()) > detailStart);
     }
 };
 
