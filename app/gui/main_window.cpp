@@ -33,11 +33,11 @@
 #include "app/gui/main_menus.h"
 #include "app/gui/page_tabs.h"
 #include "app/gui/pipeline_pages.h"
-#include "app/gui/report_pages.h"
-#include "app/gui/runs_page.h"
 #include "app/gui/preferences_dialog.h"
 #include "app/gui/query_page.h"
 #include "app/gui/query_tabs.h"
+#include "app/gui/report_pages.h"
+#include "app/gui/runs_page.h"
 #include "app/gui/shortcuts_dialog.h"
 #include "app/gui/sidebar_actions.h"
 #include "app/gui/source_pages.h"
@@ -46,8 +46,8 @@
 #include "core/dashboard/demo_workspace.h"
 #include "core/runtime/background.h"
 #include "core/runtime/runtime.h"
-#include "widgets/grid/cell_format.h"
 #include "widgets/common/unsaved_work.h"
+#include "widgets/grid/cell_format.h"
 #include "widgets/importer/import_progress_panel.h"
 #include "widgets/schema/schema_browser.h"
 #include "widgets/theme/theme.h"
@@ -59,6 +59,9 @@
 namespace deskbase::gui {
 
 namespace {
+// The dynamic property a page keeps its status bar message in.
+constexpr const char* kStatusProperty = "deskbaseStatusMessage";
+
 QStringList localFiles(const QMimeData* mime) {
     QStringList out;
     if (!mime || !mime->hasUrls()) return out;
@@ -100,11 +103,11 @@ MainWindow::MainWindow(QWidget* parent)
     statusBar()->addPermanentWidget(progress_);
 
     dashboards_ = new DashboardPages(this);  // owned by the window; opens dashboards as pages
-    connect(dashboards_, &DashboardPages::statusMessage, this, &MainWindow::showMessage);
-    pipeline_ = new PipelinePages(this);     // models, lineage, checks
-    runs_ = new RunsPage(this);              // Pipeline → Runs: the run history's grid
-    reports_ = new ReportPages(this);        // Pipeline → New report…, Edit report…
-    sources_ = new SourcePages(this);        // sources: editor, Run now, the watcher, the tray
+    connect(dashboards_, &DashboardPages::statusMessage, this, &MainWindow::showPageMessage);
+    pipeline_ = new PipelinePages(this);  // models, lineage, checks
+    runs_ = new RunsPage(this);           // Pipeline → Runs: the run history's grid
+    reports_ = new ReportPages(this);     // Pipeline → New report…, Edit report…
+    sources_ = new SourcePages(this);     // sources: editor, Run now, the watcher, the tray
     connectMenus();
     connectEditMenu();
     connectSidebar();
@@ -214,12 +217,18 @@ void MainWindow::connectMenus() {
 
 void MainWindow::connectEditMenu() {
     MainMenus& m = *menus_;
+    // The focused widget, else (Undo, Redo) the current page: a dashboard's or the editor's undo.
     for (const auto& [action, command] : editCommands(m))
-        connect(action, &QAction::triggered, this, [c = command] { runEditCommand(c); });
-    // Enabled for what the focused widget can do when the menu opens (the focus stays put).
+        connect(action, &QAction::triggered, this,
+                [this, c = command] { runEditCommand(c, pages_->current()); });
+    // Enabled for what the focused widget can do when the menu opens (the focus stays put); enabled
+    // again when it closes, so the keys always reach the widget or page that can.
     connect(m.editMenu, &QMenu::aboutToShow, this, [this] {
         for (const auto& [action, command] : editCommands(*menus_))
-            action->setEnabled(canRunEditCommand(command));
+            action->setEnabled(canRunEditCommand(command, pages_->current()));
+    });
+    connect(m.editMenu, &QMenu::aboutToHide, this, [this] {
+        for (const auto& [action, command] : editCommands(*menus_)) action->setEnabled(true);
     });
     routeToQueryPage(m.find, [](QueryPage* p) { p->showFind(); });
     routeToQueryPage(m.findNext, [](QueryPage* p) { p->findBar()->findNext(); });
@@ -254,7 +263,12 @@ void MainWindow::connectControllers() {
     connect(workspace_, &WorkspaceController::passwordNeeded, this, &MainWindow::askPassword);
 
     connect(queries_, &QueryTabs::statusMessage, this,
-            [this](const QString& t) { showMessage(t.toHtmlEscaped()); });
+            [this](QWidget* page, const QString& t) { showPageMessage(page, t.toHtmlEscaped()); });
+    // Each page owns its message: switching pages shows the new current page's.
+    connect(tabWidget_, &QTabWidget::currentChanged, this, [this] {
+        QWidget* page = pages_->current();
+        message_->setText(page ? page->property(kStatusProperty).toString() : QString());
+    });
     connect(queries_, &QueryTabs::demoRequested, this, [this] { openDemoWorkspace(defaultDemoDir()); });
     connect(queries_, &QueryTabs::importRequested, this, &MainWindow::chooseFilesToImport);
     connect(pages_, &PageTabs::titleChanged, this, &MainWindow::updateTitle);
@@ -444,8 +458,8 @@ void MainWindow::chooseFilesToImport() {
 
 void MainWindow::editConnection() {
     if (!workspace_->isOpen()) return;
-    auto* dialog =
-        new ConnectionDialog(workspace_->runtime().jobs(), workspace_->savedTarget(), workspace_->dir(), this);
+    auto* dialog = new ConnectionDialog(workspace_->runtime().jobs(), workspace_->savedTarget(),
+                                        workspace_->dir(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         QString error;
@@ -477,7 +491,8 @@ void MainWindow::onSchemaLoaded(const widgets::SchemaSnapshot& snapshot) {
 }
 
 void MainWindow::onImported(const QString& table, qint64 rows, qint64 rejected, const QString& rejectsTable,
-                            double seconds, const QStringList& indexes, const QString& checks, bool checksFailed) {
+                            double seconds, const QStringList& indexes, const QString& checks,
+                            bool checksFailed) {
     showMessage(importedText(table, rows, rejected, rejectsTable, seconds, indexes, checks, checksFailed));
 }
 
@@ -490,7 +505,12 @@ void MainWindow::onDashboardActivated(const QString& path) {
 }
 
 void MainWindow::showMessage(const QString& richText) {
-    message_->setText(richText);
+    showPageMessage(pages_->current(), richText);
+}
+
+void MainWindow::showPageMessage(QWidget* page, const QString& richText) {
+    if (page) page->setProperty(kStatusProperty, richText);
+    if (!page || page == pages_->current()) message_->setText(richText);
 }
 
 void MainWindow::showWarning(const QString& title, const QString& text) {

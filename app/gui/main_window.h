@@ -71,6 +71,8 @@ public:
     ReportPages* reports() const { return reports_; }
     SourcePages* sources() const { return sources_; }
     widgets::SchemaBrowser* sidebar() const { return sidebar_; }
+    // The status bar's message: the current page's (each page keeps its own, e.g. "2 rows · 1 ms"
+    // stays with its query tab and is not shown over a dashboard).
     QString statusText() const;
     // Help → Keyboard shortcuts reads these from the menus and the sidebar's actions.
     std::vector<ShortcutRow> shortcutRows() const;
@@ -112,7 +114,8 @@ private:
     void onImported(const QString& table, qint64 rows, qint64 rejected, const QString& rejectsTable,
                     double seconds, const QStringList& indexes, const QString& checks, bool checksFailed);
     void onDashboardActivated(const QString& path);
-    void showMessage(const QString& richText);
+    void showMessage(const QString& richText);  // the current page's message
+    void showPageMessage(QWidget* page, const QString& richText);
     void showWarning(const QString& title, const QString& text);
     void rebuildRecentMenus();
     void updateTitle();

@@ -9,6 +9,7 @@
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStyle>
+#include <QTextDocument>
 #include <QToolBar>
 #include <QVBoxLayout>
 
@@ -254,14 +255,15 @@ void QueryPage::onRunningChanged(bool running) {
     }
     // A statement that changed tables (CREATE, INSERT, DROP, ...): the sidebar shows it.
     const double seconds = double(runClock_.elapsed()) / 1000.0;
-    if (classifyStatement(lastRunSql_.toStdString(), Warehouse::dialectFor(workspace_->target().toStdString()))
+    if (classifyStatement(lastRunSql_.toStdString(),
+                          Warehouse::dialectFor(workspace_->target().toStdString()))
             .writesData)
         workspace_->refreshSchema();
     else  // a slow SELECT: the plan may say which index would help
         advice_->runFinished(workspace_->target(), lastExpanded_.sql, lastExpanded_.params, seconds);
     const auto* m = grid_->model();
     const QString count = widgets::displayLocale().toString(qlonglong(m->totalRows()));
-    const QString rows = !m->rowCountExact() ? tr("%1+ rows").arg(count)
+    const QString rows = !m->rowCountExact()   ? tr("%1+ rows").arg(count)
                          : m->totalRows() == 1 ? tr("1 row")
                                                : tr("%1 rows").arg(count);
     emit statusMessage(tr("%1 · %2").arg(rows, durationText(seconds)));
@@ -368,6 +370,18 @@ bool QueryPage::openTable(const QString& table) {
     emit sourceChanged();
     run();
     return true;
+}
+
+void QueryPage::showSql(const QString& sql) {
+    questionPath_.clear();
+    table_.clear();
+    question_ = Question{};
+    parameters_->setDeclared({});
+    resetVisualization(question_.visualization);
+    editor_->setPlainText(sql);
+    markSaved();
+    emit sourceChanged();
+    run();
 }
 
 void QueryPage::setQuestion(const QString& path, const Question& q) {
@@ -511,6 +525,22 @@ void QueryPage::updateColors() {
 
 void QueryPage::showFind() {
     find_->open();
+}
+
+bool QueryPage::canUndo() const {
+    return editor_->document()->isUndoAvailable();
+}
+
+bool QueryPage::canRedo() const {
+    return editor_->document()->isRedoAvailable();
+}
+
+void QueryPage::undo() {
+    editor_->undo();
+}
+
+void QueryPage::redo() {
+    editor_->redo();
 }
 
 }  // namespace deskbase::gui

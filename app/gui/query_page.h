@@ -10,8 +10,8 @@
 
 #include "core/export/result_export.h"
 #include "core/question/question.h"
-#include "widgets/common/unsaved_work.h"
 #include "core/sql/sql_template.h"
+#include "widgets/common/unsaved_work.h"
 
 class QAction;
 class QLabel;
@@ -62,6 +62,9 @@ public:
     // false when the user cancels (or the question cannot be read).
     bool newQuery();
     bool openTable(const QString& table);
+    // Shows `sql` as the page's content, not modified (nothing of the user's to lose), and runs it:
+    // the failing rows of a check. For a new tab (it does not ask).
+    void showSql(const QString& sql);
     bool openQuestion(const QString& path);
     // Saves to the open question's file; asks for a name first when there is none (or `askName`).
     bool saveQuestion(bool askName);
@@ -78,6 +81,11 @@ public:
     void showChart(bool chart);
     bool isChartShown() const;
     void showFind();  // Ctrl+F: the find bar under the editor
+    // The window's Edit > Undo / Redo while the focus is elsewhere on the page: the SQL editor's.
+    Q_INVOKABLE bool canUndo() const;
+    Q_INVOKABLE bool canRedo() const;
+    Q_INVOKABLE void undo();
+    Q_INVOKABLE void redo();
     // Export… : asks for a file, then exportTo() it.
     void exportResult();
     // Exports the full result of the last Run, in the grid's order, in the background. The
@@ -92,7 +100,7 @@ signals:
     void statusMessage(const QString& text);
     void demoRequested();  // the welcome panel's buttons
     void importRequested();
-    void sourceChanged();  // the question or table shown changed
+    void sourceChanged();            // the question or table shown changed
     void addToDashboardRequested();  // the toolbar's Add to dashboard (DashboardPages does it)
 
 private:

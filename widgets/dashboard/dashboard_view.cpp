@@ -271,6 +271,22 @@ void DashboardView::setEditMode(bool on) {
     emit editModeChanged(on);
 }
 
+bool DashboardView::canUndo() const {
+    return editMode_ && undoStack()->canUndo();
+}
+
+bool DashboardView::canRedo() const {
+    return editMode_ && undoStack()->canRedo();
+}
+
+void DashboardView::undo() {
+    if (canUndo()) undoStack()->undo();
+}
+
+void DashboardView::redo() {
+    if (canRedo()) undoStack()->redo();
+}
+
 QString DashboardView::unsavedWorkName() const {
     return tr("the dashboard “%1”").arg(QString::fromStdString(dashboard().name));
 }

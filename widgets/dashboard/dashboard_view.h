@@ -62,6 +62,11 @@ public:
     bool saveWork() override { return save().isOk(); }
     void discardWork() override { session_->revertToSaved(); }
     QUndoStack* undoStack() const { return session_->undoStack(); }
+    // The window's Edit > Undo / Redo (gui/edit_commands): the edit undo stack, in edit mode.
+    Q_INVOKABLE bool canUndo() const;
+    Q_INVOKABLE bool canRedo() const;
+    Q_INVOKABLE void undo();
+    Q_INVOKABLE void redo();
     const dashboard::FilterValues& filterValues() const { return session_->filterValues(); }
     void setFilterValue(const std::string& filterId, const std::vector<std::string>& values) {
         session_->setFilterValue(filterId, values);
@@ -91,9 +96,9 @@ public:
     bool settleUnsavedEdits(const QString& action);
 
     // Edit-mode commands (what the toolbar does).
-    QuestionPicker* openQuestionPicker();  // non-modal; accepted -> the picked cards are added
+    QuestionPicker* openQuestionPicker();    // non-modal; accepted -> the picked cards are added
     void revealCard(const std::string& id);  // select it and scroll it into view
-    std::string addTextCardInPlace();      // a new text card, its editor open
+    std::string addTextCardInPlace();        // a new text card, its editor open
     std::string addHeadingInPlace();
     std::string addFilter(dashboard::FilterType type);  // and shows it in the filter panel
     DashboardSettingsDialog* openSettings();            // non-modal; accepted -> setSettings

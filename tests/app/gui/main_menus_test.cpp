@@ -1,13 +1,16 @@
 // Desktop habits of the window: the Help menu's shortcut list is read from the real actions (a
-// shortcut changed on an action shows up changed), the Edit menu acts on the focused widget,
+// shortcut changed on an action shows up changed), the Edit menu acts on the focused widget
+// (Undo and Redo else on the current page: a query tab's editor, a dashboard's edits),
 // Preferences apply, Help points at a docs folder that exists, and the sidebar's row counts follow
 // a change made by another program when the window is activated again.
+#include "app/gui/main_menus.h"
+
+#include <QAbstractItemView>
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
 #include <QCompleter>
-#include <QAbstractItemView>
 #include <QMenu>
 #include <QMenuBar>
 #include <QSpinBox>
@@ -16,17 +19,20 @@
 #include <QtTest>
 
 #include "app/gui/app_settings.h"
+#include "app/gui/dashboard_pages.h"
 #include "app/gui/edit_commands.h"
-#include "app/gui/main_menus.h"
 #include "app/gui/main_window.h"
 #include "app/gui/preferences_dialog.h"
 #include "app/gui/query_page.h"
 #include "app/gui/query_tabs.h"
 #include "app/gui/shortcuts_dialog.h"
 #include "app/gui/workspace_controller.h"
+#include "core/dashboard/dashboard.h"
 #include "core/warehouse/warehouse.h"
 #include "tests/support/modal_answer.h"
 #include "tests/support/temp_workspace.h"
+#include "widgets/dashboard/dashboard_toolbar.h"
+#include "widgets/dashboard/dashboard_view.h"
 #include "widgets/editor/sql_editor.h"
 #include "widgets/grid/result_grid.h"
 #include "widgets/grid/result_table_model.h"
@@ -43,9 +49,12 @@ QStringList menuKeys(const QMenuBar* bar) {
     QStringList out;
     std::function<void(const QList<QAction*>&)> walk = [&](const QList<QAction*>& actions) {
         for (QAction* a : actions) {
-            if (a->menu()) walk(a->menu()->actions());
-            else if (!a->shortcut().isEmpty()) out << a->shortcut().toString(QKeySequence::NativeText);
-            else if (a->text().contains(QLatin1Char('\t'))) out << a->text().section(QLatin1Char('\t'), 1);
+            if (a->menu())
+                walk(a->menu()->actions());
+            else if (!a->shortcut().isEmpty())
+                out << a->shortcut().toString(QKeySequence::NativeText);
+            else if (a->text().contains(QLatin1Char('\t')))
+                out << a->text().section(QLatin1Char('\t'), 1);
         }
     };
     for (QAction* top : bar->actions()) walk(top->menu()->actions());
@@ -85,7 +94,8 @@ private slots:
         QVERIFY(hasRow(rows, QStringLiteral("Delete"), QStringLiteral("Del")));
         // Change a key: the list follows, because it is read from the action.
         window.menus()->exportResult->setShortcut(QKeySequence(QStringLiteral("Ctrl+Shift+E")));
-        QVERIFY(hasRow(window.shortcutRows(), QStringLiteral("Export result"), QStringLiteral("Ctrl+Shift+E")));
+        QVERIFY(
+            hasRow(window.shortcutRows(), QStringLiteral("Export result"), QStringLiteral("Ctrl+Shift+E")));
         QVERIFY(!hasRow(window.shortcutRows(), QStringLiteral("Export result"), QStringLiteral("Ctrl+E")));
         ShortcutsDialog dialog(window.shortcutRows());
         QCOMPARE(dialog.table()->rowCount(), int(window.shortcutRows().size()));
@@ -132,6 +142,64 @@ private slots:
         page->setWindowModified(false);
     }
 
+    // Regression (issue 10 walkthrough): Edit > Undo and Redo were greyed while a dashboard's own
+    // Undo was enabled (the focus was not on its canvas). They act on the current page: the
+    // dashboard's edit undo stack, or a query tab's SQL editor.
+    void editMenuUndoActsOnTheCurrentPage() {
+        test::TempWorkspace ws;
+        const QString dir = QString::fromStdString(ws.file("work"));
+        MainWindow window;
+        QVERIFY(window.openWorkspace(dir));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QApplication::setActiveWindow(&window);
+        MainMenus& m = *window.menus();
+        auto enabled = [&](QAction* a) {
+            emit m.editMenu->aboutToShow();
+            const bool on = a->isEnabled();
+            emit m.editMenu->aboutToHide();
+            return on;
+        };
+        // A query tab: typed SQL, the focus in the sidebar.
+        QueryPage* query = window.queryPage();
+        query->editor()->setPlainText(QString());
+        query->editor()->insertPlainText(QStringLiteral("SELECT 1"));
+        window.sidebar()->view()->setFocus();
+        QTRY_VERIFY(window.sidebar()->view()->hasFocus());
+        QVERIFY(enabled(m.undo));
+        m.undo->trigger();
+        QVERIFY(query->editor()->toPlainText().isEmpty());
+        QVERIFY(enabled(m.redo));
+        m.redo->trigger();
+        QCOMPARE(query->editor()->toPlainText(), QStringLiteral("SELECT 1"));
+
+        // A dashboard being edited, the focus on its toolbar.
+        auto path = dashboard::createDashboard((dir + QStringLiteral("/dashboards")).toStdString(), "Undo");
+        QVERIFY(path.isOk());
+        window.activateDashboard(QString::fromStdString(*path));
+        widgets::DashboardView* view = window.dashboards()->page(QString::fromStdString(*path));
+        QVERIFY(view);
+        view->setEditMode(true);
+        QVERIFY(!enabled(m.undo));  // nothing to undo yet
+        view->addTextCard(QStringLiteral("a note"));
+        QVERIFY(view->undoStack()->canUndo());
+        view->toolbar()->setFocus();
+        window.sidebar()->view()->setFocus();
+        QTRY_VERIFY(window.sidebar()->view()->hasFocus());
+        QVERIFY(enabled(m.undo));
+        QVERIFY(!enabled(m.redo));
+        m.undo->trigger();
+        QVERIFY(view->dashboard().cards.empty());
+        QVERIFY(enabled(m.redo));
+        m.redo->trigger();
+        QCOMPARE(view->dashboard().cards.size(), std::size_t(1));
+        // Out of edit mode the edits are not undone from the menu.
+        QVERIFY(view->save().isOk());
+        view->setEditMode(false);
+        QVERIFY(!enabled(m.undo));
+        query->setWindowModified(false);
+    }
+
     void preferencesApply() {
         MainWindow window;
         QueryPage* page = window.queryPage();
@@ -167,7 +235,8 @@ private slots:
         }
         window.workspace()->refreshSchema();
         auto* model = window.sidebar()->model();
-        QTRY_COMPARE(model->tableIndex(QStringLiteral("t")).siblingAtColumn(1).data().toString(), QStringLiteral("3 rows"));
+        QTRY_COMPARE(model->tableIndex(QStringLiteral("t")).siblingAtColumn(1).data().toString(),
+                     QStringLiteral("3 rows"));
         {
             auto other = Warehouse::open(ws.file("work/warehouse.db"));  // "another program"
             QVERIFY((*other)->execute("INSERT INTO t VALUES (4), (5)"));
@@ -178,7 +247,8 @@ private slots:
         QEvent activation(QEvent::ActivationChange);
         QApplication::setActiveWindow(&window);
         QApplication::sendEvent(&window, &activation);
-        QTRY_COMPARE(model->tableIndex(QStringLiteral("t")).siblingAtColumn(1).data().toString(), QStringLiteral("5 rows"));
+        QTRY_COMPARE(model->tableIndex(QStringLiteral("t")).siblingAtColumn(1).data().toString(),
+                     QStringLiteral("5 rows"));
         QVERIFY(!widgets::warehouseChangedSince(window.workspace()->schema(), ws.file("work/warehouse.db")));
     }
 };
