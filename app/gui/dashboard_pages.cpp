@@ -90,8 +90,8 @@ widgets::DashboardView* DashboardPages::open(const QString& path) {
     connect(view, &widgets::DashboardView::titleChanged, this,
             [this, view](const QString& title) { window_->setPageTitle(view, title); });
     connect(view, &widgets::DashboardView::saved, ws, &WorkspaceController::refreshSchema);
-    connect(view, &widgets::DashboardView::saved, this, [this](const QString& saved) {
-        emit statusMessage(tr("Saved %1").arg(QFileInfo(saved).fileName().toHtmlEscaped()));
+    connect(view, &widgets::DashboardView::saved, this, [this, view](const QString& saved) {
+        emit statusMessage(view, tr("Saved %1").arg(QFileInfo(saved).fileName().toHtmlEscaped()));
     });
     connect(view, &widgets::DashboardView::questionsCreated, ws, &WorkspaceController::refreshSchema);
     connect(view, &widgets::DashboardView::openQuestionRequested, this, [this](const QString& question) {

@@ -54,7 +54,7 @@ public:
     void refreshAll();
 
 signals:
-    void statusMessage(const QString& richText);  // e.g. "Saved sales_overview.json"
+    void statusMessage(QWidget* page, const QString& richText);  // e.g. "Saved sales_overview.json"
 
 private:
     void showWallDisplay(widgets::DashboardView* view, bool on);

@@ -50,9 +50,8 @@ QueryPage* QueryTabs::create() {
         f.setPointSize(fontSize_);
         page->editor()->setFont(f);
     }
-    connect(page, &QueryPage::statusMessage, this, [this, page](const QString& text) {
-        if (tabs_->current() == page) emit statusMessage(text);
-    });
+    connect(page, &QueryPage::statusMessage, this,
+            [this, page](const QString& text) { emit statusMessage(page, text); });
     connect(page, &QueryPage::demoRequested, this, &QueryTabs::demoRequested);
     connect(page, &QueryPage::importRequested, this, &QueryTabs::importRequested);
     connect(page, &QueryPage::addToDashboardRequested, this, &QueryTabs::addToDashboardRequested);

@@ -37,8 +37,8 @@ public:
     void setEditorFontSize(int points);  // 0 = the system's; new tabs too
 
 signals:
-    // A message from the current query page (messages of pages in the background are dropped).
-    void statusMessage(const QString& text);
+    // A message from one of the query pages (the window shows it while that page is current).
+    void statusMessage(QWidget* page, const QString& text);
     void demoRequested();  // a tab's welcome panel
     void importRequested();
     void addToDashboardRequested();  // the current tab's Add to dashboard

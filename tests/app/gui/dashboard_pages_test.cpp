@@ -4,7 +4,8 @@
 // under the name asked), Add text edited in place, Add filter named and wired to both cards in
 // the filter panel, Ctrl+S on the canvas. The tab is closed, the dashboard is reopened from the
 // sidebar, and the file and the drawn cards are checked, with the filter driving both cards.
-// Expected numbers come from the rows the test inserts (worked out by hand below).
+// Expected numbers come from the rows the test inserts (worked out by hand below). Each page
+// keeps its own status bar message.
 #include "app/gui/dashboard_pages.h"
 
 #include <QAction>
@@ -18,6 +19,7 @@
 #include <QMenuBar>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -366,6 +368,48 @@ private slots:
         QCOMPARE(asked->times, 1);
         QVERIFY(QFile::exists(dir + QStringLiteral("/dashboards/second.json")));
         QVERIFY(window.dashboards()->page(dir + QStringLiteral("/dashboards/second.json"))->editMode());
+    }
+
+    // Regression (issue 10 walkthrough): the status bar kept a query tab's "2 rows · 1 ms" over
+    // a dashboard. Each page keeps its own message; switching pages shows the current one's.
+    void statusBarShowsTheCurrentPagesMessage() {
+        test::TempWorkspace ws;
+        const QString dir = QString::fromStdString(ws.file("work"));
+        MainWindow window;
+        QVERIFY(window.openWorkspace(dir));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QueryPage* query = window.queryPage();
+        query->editor()->setPlainText(QStringLiteral("SELECT 1 AS n UNION ALL SELECT 2"));
+        query->run();
+        QTRY_VERIFY2(window.statusText().startsWith(QStringLiteral("2 rows · ")),
+                     qPrintable(window.statusText()));
+        const QString ran = window.statusText();
+
+        auto path = dashboard::createDashboard((dir + QStringLiteral("/dashboards")).toStdString(), "Status");
+        QVERIFY(path.isOk());
+        window.activateDashboard(QString::fromStdString(*path));
+        widgets::DashboardView* view = window.dashboards()->page(QString::fromStdString(*path));
+        QVERIFY(view);
+        QCOMPARE(window.pages()->currentWidget(), view);
+        QVERIFY2(!window.statusText().contains(QStringLiteral("rows")), qPrintable(window.statusText()));
+        QVERIFY(view->save().isOk());
+        QCOMPARE(window.statusText(), QStringLiteral("Saved status.json"));
+
+        window.showPage(query);
+        QCOMPARE(window.statusText(), ran);
+        window.showPage(view);
+        QCOMPARE(window.statusText(), QStringLiteral("Saved status.json"));
+        // A query tab in the background keeps its message for when it is shown again.
+        query->editor()->setPlainText(QStringLiteral("SELECT 1"));
+        QSignalSpy said(query, &QueryPage::statusMessage);
+        query->run();
+        QTRY_VERIFY(std::any_of(said.begin(), said.end(), [](const QList<QVariant>& args) {
+            return args.at(0).toString().startsWith(QStringLiteral("1 row · "));
+        }));
+        QCOMPARE(window.statusText(), QStringLiteral("Saved status.json"));
+        window.showPage(query);
+        QVERIFY2(window.statusText().startsWith(QStringLiteral("1 row · ")), qPrintable(window.statusText()));
     }
 };
 
