@@ -142,8 +142,15 @@ void PipelinePages::editSelectedChecks() {
         window_->statusBar()->showMessage(tr("Select a table or a model in the sidebar first."), 8000);
         return;
     }
-    if (editChecks(table))
-        if (auto* panel = checks(table)) pipeline_->loadChecks(panel->table());
+    if (editChecks(table)) rerunChecks(table);
+}
+
+void PipelinePages::rerunChecks(const QString& table) {
+    // The page showed the old file's results: the saved file's checks run at once.
+    if (auto* panel = checks(table)) {
+        panel->setRunning(true);
+        pipeline_->runChecks(panel->table());
+    }
 }
 
 bool PipelinePages::runCurrent() {
@@ -249,7 +256,7 @@ widgets::ChecksPanel* PipelinePages::openChecks(const QString& table) {
         pipeline_->runChecks(t);
     });
     connect(panel, &widgets::ChecksPanel::editRequested, this, [this](const QString& t) {
-        if (editChecks(t)) pipeline_->loadChecks(t);
+        if (editChecks(t)) rerunChecks(t);
     });
     connect(panel, &widgets::ChecksPanel::failingRowsRequested, this, &PipelinePages::showRows);
     connect(panel, &QObject::destroyed, this, [this, table] { checks_.erase(table); });
@@ -287,8 +294,7 @@ void PipelinePages::showRows(const QString& sql, const QString& title) {
     QueryPage* page = window_->queryTabs()->newTab();
     page->setDefaultTitle(title);
     window_->showPage(page);
-    page->editor()->setPlainText(sql);
-    page->run();
+    page->showSql(sql);  // not an edit of the user's: closing the tab does not ask
 }
 
 }  // namespace deskbase::gui

@@ -60,6 +60,7 @@ public:
 
 private:
     void openNode(const QString& kind, const QString& nameOrFile);
+    void rerunChecks(const QString& table);  // after the editor saved: its open page runs them
 
     MainWindow* window_;
     PipelineController* pipeline_;

@@ -251,6 +251,31 @@ private slots:
         QVERIFY(window.queryPage()->editor()->toPlainText().contains(QStringLiteral("raw_orders")));
         QCOMPARE(mine->editor()->toPlainText(), QStringLiteral("select 42"));
         QTRY_COMPARE_WITH_TIMEOUT(window.queryPage()->grid()->model()->rowCount(), 1, 30000);
+        // Regression (pipeline walkthrough): the failing-rows tab showed as modified, so closing
+        // it asked to save SQL the user never wrote.
+        QVERIFY(!window.queryPage()->isWindowModified());
+        mine->setWindowModified(false);
+
+        // Regression (same walkthrough): after the editor saved, the page kept the old file's
+        // results. It runs the saved checks: 'gone' is accepted now, nothing fails.
+        window.showPage(panel);
+        QTimer::singleShot(0, this, [] {
+            auto* editor = qobject_cast<widgets::CheckEditor*>(QApplication::activeModalWidget());
+            QVERIFY(editor);
+            QCOMPARE(editor->checkCount(), 1);  // the saved file's check
+            editor->selectCheck(0);
+            editor->valuesEdit()->setPlainText(QStringLiteral("paid\nlost\ngone"));
+            QString error;
+            QVERIFY2(editor->save(&error), qPrintable(error));
+            editor->accept();
+        });
+        panel->editButton()->click();
+        QVERIFY(loaded.wait(30000));
+        QCOMPARE(panel->results()->rowCount(), 1);
+        QCOMPARE(panel->results()->index(0, widgets::CheckResultsModel::Status).data().toString(),
+                 QStringLiteral("pass"));
+        QCOMPARE(panel->results()->index(0, widgets::CheckResultsModel::Failing).data().toString(),
+                 QStringLiteral("0"));
     }
 };
 
