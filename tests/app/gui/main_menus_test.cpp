@@ -16,6 +16,7 @@
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QTableWidget>
+#include <QTreeView>
 #include <QtTest>
 
 #include "app/gui/app_settings.h"
