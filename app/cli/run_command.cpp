@@ -148,9 +148,11 @@ int runRun(int argc, char** argvRaw, const std::vector<std::string>& argv) {
         }
     }
 
-    // The reports: those after the sources that ran, then (--due) those whose schedule is due.
-    if (due) {
+    // The reports: those after the sources that ran, then (--due) those whose schedule is due. A
+    // broken report file (or one "after" a source that is not there) is a line of a run of all.
+    if (named.empty())
         for (const auto& p : loadedReports.problems) reportProblems.push_back(p);
+    if (due) {
         const auto now = std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
         auto lastRun = [&](const std::string& name) { return lastReportRun(target, name); };
         for (const ReportSpec* r :

@@ -5,9 +5,11 @@
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <sstream>
 
 #include "core/sources/schedule.h"
+#include "core/sources/source_spec.h"
 
 namespace deskbase {
 
@@ -21,6 +23,23 @@ const char* const kQuestionFormats[] = {"csv", "tsv", "json", "ndjson", "xlsx"};
 const char* const kKnownFields[] = {
     "name",  "dashboard",     "question", "format", "out",         "params",  "schedule",
     "after", "skip_if_empty", "keep",     "alert",  "description", "retries", "retry_delay_seconds"};
+
+// The workspace's source names, broken files' too (fixing the file makes its reports run).
+std::set<std::string> sourceNames(const std::string& workspaceDir) {
+    const WorkspaceSources sources = loadWorkspaceSources(workspaceDir);
+    std::set<std::string> names;
+    for (const auto& s : sources.sources) names.insert(s.name);
+    for (const auto& p : sources.problems) names.insert(p.name);
+    return names;
+}
+
+// A report "after" a source that does not exist would never run: one line says so.
+std::string afterProblem(const ReportSpec& r, const std::set<std::string>& sources) {
+    for (const auto& a : r.after)
+        if (!sources.count(a))
+            return r.file + ": \"after\": no source named " + a + " (sources/" + a + ".json)";
+    return {};
+}
 
 template <std::size_t N>
 bool oneOf(const std::string& s, const char* const (&set)[N]) {
@@ -204,7 +223,9 @@ Result<std::string> saveReportFile(const std::string& workspaceDir, const Report
     if (report.name.empty() || report.name.find_first_of("/\\") != std::string::npos || report.name[0] == '.')
         return Error{file + ": \"name\": must be a plain file name"};
     // What is saved must read back: the same checks as a file written by hand.
-    if (auto check = reportFromText(reportToText(report), file); !check) return Error{check.message()};
+    auto check = reportFromText(reportToText(report), file);
+    if (!check) return Error{check.message()};
+    if (auto p = afterProblem(*check, sourceNames(workspaceDir)); !p.empty()) return Error{p};
     const fs::path dir = fs::path(workspaceDir) / "reports";
     std::error_code ec;
     fs::create_directories(dir, ec);
@@ -240,6 +261,16 @@ WorkspaceReports loadWorkspaceReports(const std::string& workspaceDir) {
             out.reports.push_back(std::move(*r));
         else
             out.problems.push_back(r.message());
+    }
+    const std::set<std::string> sources = sourceNames(workspaceDir);
+    for (auto it = out.reports.begin(); it != out.reports.end();) {
+        const std::string p = afterProblem(*it, sources);
+        if (p.empty()) {
+            ++it;
+            continue;
+        }
+        out.problems.push_back(p);
+        it = out.reports.erase(it);
     }
     // Two files with one name: the second is a problem (names are how `deskbase report` finds them).
     for (std::size_t i = 1; i < out.reports.size(); ++i)

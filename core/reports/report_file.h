@@ -48,14 +48,16 @@ Result<ReportSpec> loadReportFile(const std::string& path, const std::string& fi
 // The file's text for a report (the editor's Save): pretty-printed, keys in a stable order,
 // defaults left out, so reportFromText(reportToText(r)) gives r back and files diff well.
 std::string reportToText(const ReportSpec& report);
-// Writes reports/<name>.json in the workspace atomically (QSaveFile); the path written.
+// Writes reports/<name>.json in the workspace atomically (QSaveFile); the path written. A report
+// "after" a source the workspace does not have is refused, as loadWorkspaceReports() refuses it.
 Result<std::string> saveReportFile(const std::string& workspaceDir, const ReportSpec& report);
 
 struct WorkspaceReports {
     std::vector<ReportSpec> reports;    // sorted by file name
     std::vector<std::string> problems;  // one line per file that did not load
 };
-// Every <workspaceDir>/reports/*.json; a bad file is a problem, not a failure of the rest.
+// Every <workspaceDir>/reports/*.json; a bad file is a problem, not a failure of the rest, and so
+// is a report "after" a source that is not in sources/ (it would never run).
 WorkspaceReports loadWorkspaceReports(const std::string& workspaceDir);
 
 }  // namespace deskbase

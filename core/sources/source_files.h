@@ -16,7 +16,8 @@ class Warehouse;
 struct SourceFileRecord {
     std::string path;    // as the source sees it (absolute)
     FileSeen seen;       // size and modification time when it was taken
-    std::string status;  // "loaded", "duplicate" (its content was loaded before), "failed"
+    std::string status;  // "loaded", "duplicate" (its content was loaded before), "unchanged"
+                         // (replace: the table holds its content already), "failed"
     std::string error;   // failed: the one-line reason
     std::int64_t runId = 0;
 };

@@ -50,7 +50,7 @@ ordered_json sourceRunToJson(const SourceRunReport& r) {
 std::string sourceRunLine(const SourceRunReport& r) {
     const std::string head = r.source + ": ";
     if (r.status == "busy") return head + "skipped: " + r.error;
-    int loaded = 0, duplicate = 0, failed = 0, waiting = 0;
+    int loaded = 0, duplicate = 0, unchanged = 0, failed = 0, waiting = 0;
     std::int64_t rows = 0, updated = 0;
     for (const auto& f : r.files) {
         if (f.status == "loaded") {
@@ -59,6 +59,7 @@ std::string sourceRunLine(const SourceRunReport& r) {
             updated += f.updated;
         }
         duplicate += f.status == "duplicate";
+        unchanged += f.status == "unchanged";
         failed += f.status == "failed";
         waiting += f.status == "waiting";
     }
@@ -68,6 +69,7 @@ std::string sourceRunLine(const SourceRunReport& r) {
         add(plural(loaded, "file", "files") + " loaded (" + plural(rows, "row", "rows") +
             (updated ? ", " + std::to_string(updated) + " updated" : "") + ")");
     if (duplicate) add(std::to_string(duplicate) + " already loaded");
+    if (unchanged) add(std::to_string(unchanged) + " unchanged");
     if (failed) add(std::to_string(failed) + " failed");
     if (waiting) add(std::to_string(waiting) + " still being written");
     if (parts.empty()) parts = r.status == "error" ? "error" : "no new files";

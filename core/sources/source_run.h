@@ -26,7 +26,8 @@ class Runtime;
 
 struct SourceFileOutcome {
     std::string path;    // as shown: relative to the workspace when inside it
-    std::string status;  // "loaded", "duplicate" (its content was loaded already), "failed", "waiting"
+    std::string status;  // "loaded", "duplicate" (its content was loaded already), "unchanged"
+                         // (replace: the table holds this content already), "failed", "waiting"
     std::int64_t rows = 0, rejected = 0, updated = 0;
     double seconds = 0;
     std::string error;    // failed: one line; waiting: why

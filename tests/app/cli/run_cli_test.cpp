@@ -101,6 +101,7 @@ private slots:
     void failedFileExitsOne();
     void unknownSourceAndBadUsage();
     void reportsAfterTheSourceRunWithIt();
+    void reportAfterAMissingSourceIsOneLine();
     void dueRunsScheduledReportsOnce();
     void dueDrawsAScheduledDashboardPdf();
     void badReportScheduleIsOneLine();
@@ -254,6 +255,26 @@ void RunCliTest::reportsAfterTheSourceRunWithIt() {
     QCOMPARE(j["reports"][0]["status"].get<std::string>(), std::string("success"));
     QCOMPARE(j["reports"][0]["rows"].get<int>(), 3);
     QCOMPARE(reportRunCount(db, "orders_csv"), std::int64_t(2));
+}
+
+// A report "after" a source that does not exist would never run: `deskbase run` (all sources)
+// says so in one line and exits 1; the sources still run.
+void RunCliTest::reportAfterAMissingSourceIsOneLine() {
+    test::TempWorkspace ws;
+    writeFile(ws.file("sources/orders.json"), R"({"path": "in/", "table": "orders"})");
+    writeFile(ws.file("questions/order_list.json"),
+              R"({"name": "Order list", "sql": "select id from orders"})");
+    writeFile(ws.file("reports/typo.json"),
+              R"({"question": "order_list", "format": "csv", "after": ["ordrs"]})");
+    writeFile(ws.file("in/a.csv"), "id\n1\n");
+    auto r = test::runDeskbase({"run", "--workspace", ws.path()});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.find("reports/typo.json: \"after\": no source named ordrs (sources/ordrs.json)\n") !=
+                 std::string::npos,
+             r.err.c_str());
+    QVERIFY2(r.err.find("orders: 1 file loaded (1 row)") != std::string::npos, r.err.c_str());
+    QVERIFY2(r.err.find("1 report failed") != std::string::npos, r.err.c_str());
+    QCOMPARE(test::scalarInt(ws.file("warehouse.db"), "SELECT COUNT(*) FROM orders"), std::int64_t(1));
 }
 
 // `deskbase run --due` runs a report whose schedule is due (never ran: at once), once; again

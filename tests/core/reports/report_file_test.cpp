@@ -112,6 +112,8 @@ private slots:
         auto original = reportFromText(text.toStdString(), "reports/x.json");
         QVERIFY2(original, original.isOk() ? "" : original.message().c_str());
         test::TempWorkspace ws;
+        for (const auto& source : original->after)  // the sources it follows exist
+            ws.write("sources/" + source + ".json", R"({"path": "in/"})");
         auto path = saveReportFile(ws.path(), *original);
         QVERIFY2(path, path.isOk() ? "" : path.message().c_str());
         QCOMPARE(*path, ws.file("reports/" + original->name + ".json"));
@@ -254,6 +256,38 @@ private slots:
         QCOMPARE(QString::fromStdString(loaded.problems[1]),
                  QStringLiteral("reports/c.json: \"name\": \"a\" is also the name of reports/a.json"));
         QVERIFY(loadWorkspaceReports(ws.file("nowhere")).reports.empty());
+    }
+
+    // A report "after" a source that is not there would never run: reading the workspace's
+    // reports makes it one line, and so does saving it. A broken source file still counts as
+    // the source (fixing it makes the report run).
+    void afterAMissingSourceIsOneLine() {
+        test::TempWorkspace ws;
+        ws.write("sources/orders.json", R"({"path": "in/"})");
+        ws.write("sources/broken.json", R"({"path": "in/", "mode": "sideways"})");
+        ws.write("reports/ok.json", R"({"question": "q", "format": "csv", "after": ["orders", "broken"]})");
+        ws.write("reports/typo.json", R"({"question": "q", "format": "csv", "after": ["orders", "ordres"]})");
+        const WorkspaceReports loaded = loadWorkspaceReports(ws.path());
+        QCOMPARE(loaded.reports.size(), std::size_t(1));
+        QCOMPARE(QString::fromStdString(loaded.reports[0].name), QStringLiteral("ok"));
+        QCOMPARE(loaded.problems.size(), std::size_t(1));
+        QCOMPARE(
+            QString::fromStdString(loaded.problems[0]),
+            QStringLiteral(R"(reports/typo.json: "after": no source named ordres (sources/ordres.json))"));
+
+        ReportSpec r;
+        r.name = "sheet";
+        r.question = "q";
+        r.format = "csv";
+        r.after = {"nowhere"};
+        auto saved = saveReportFile(ws.path(), r);
+        QVERIFY(!saved);
+        QCOMPARE(
+            QString::fromStdString(saved.message()),
+            QStringLiteral(R"(reports/sheet.json: "after": no source named nowhere (sources/nowhere.json))"));
+        QVERIFY(!QFile::exists(QString::fromStdString(ws.file("reports/sheet.json"))));
+        r.after = {"orders"};
+        QVERIFY(saveReportFile(ws.path(), r));
     }
 };
 
