@@ -1,19 +1,26 @@
 #include "app/gui/report_pages.h"
 
 #include <QAction>
+#include <QFile>
 #include <QFileInfo>
 #include <QInputDialog>
 #include <QLabel>
 #include <QMenu>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QStatusBar>
 
 #include "app/gui/main_menus.h"
 #include "app/gui/main_window.h"
 #include "app/gui/runs_page.h"
+#include "app/gui/source_pages.h"
 #include "app/gui/workspace_controller.h"
 #include "core/reports/report_file.h"
 #include "core/sources/source_spec.h"
 #include "core/workspace/workspace.h"
 #include "widgets/reports/report_editor.h"
+#include "widgets/schema/schema_browser.h"
+#include "widgets/schema/schema_model.h"
 
 namespace deskbase::gui {
 
@@ -34,8 +41,13 @@ ReportPages::ReportPages(MainWindow* window) : QObject(window), window_(window) 
         open->setObjectName(QStringLiteral("pipelineEditReport"));
         connect(open, &QAction::triggered, this, &ReportPages::chooseAndEdit);
     }
+    connect(window_->sidebar(), &widgets::SchemaBrowser::contextMenuAboutToShow, this,
+            &ReportPages::addSidebarActions);
+    connect(window_->sidebar(), &widgets::SchemaBrowser::reportActivated, this,
+            [this](const QString& name) { edit(name); });
     connect(window_->runs(), &RunsPage::rerunFinished, this, [this](const QString& line) {
         if (editor_) editor_->validationLabel()->setText(line);  // which file it wrote, or why not
+        window_->workspace()->refreshSchema();                   // the sidebar's Reports follow
         emit ran(line);
     });
 }
@@ -57,6 +69,8 @@ widgets::ReportEditor* ReportPages::edit(const QString& name) {
             if (r.name == name.toStdString()) editor_->setSpec(r);
     }
     connect(editor_, &widgets::ReportEditor::runNowRequested, this, &ReportPages::runNow);
+    connect(editor_, &widgets::ReportEditor::saved, window_->workspace(),
+            &WorkspaceController::refreshSchema);
     editor_->show();
     return editor_;
 }
@@ -79,6 +93,38 @@ void ReportPages::chooseAndEdit() {
 void ReportPages::runNow(const QString& name) {
     window_->runs()->rerun(QStringLiteral("report"), name);
     if (!window_->runs()->panel()) window_->runs()->open();
+}
+
+void ReportPages::deleteReport(const QString& name) {
+    const Workspace* ws = window_->workspace()->workspace();
+    if (!ws) return;
+    const QString file =
+        QString::fromStdString(ws->dir()) + QStringLiteral("/reports/") + name + QStringLiteral(".json");
+    auto* box = new QMessageBox(QMessageBox::Question, tr("Delete report"),
+                                tr("Delete the report %1 (reports/%1.json)? The files it wrote and its run "
+                                   "history stay.")
+                                    .arg(name),
+                                QMessageBox::Cancel, window_);
+    box->setObjectName(QStringLiteral("deleteReportBox"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    QPushButton* del = box->addButton(tr("Delete"), QMessageBox::DestructiveRole);
+    box->setDefaultButton(QMessageBox::Cancel);
+    connect(box, &QMessageBox::buttonClicked, this, [this, del, file, name](QAbstractButton* b) {
+        if (b != del) return;
+        const bool removed = QFile::remove(file);
+        window_->statusBar()->showMessage(removed ? tr("Deleted reports/%1.json").arg(name)
+                                                  : tr("⚠ Could not delete reports/%1.json").arg(name),
+                                          removed ? 10000 : 0);
+        window_->workspace()->refreshSchema();
+    });
+    box->open();
+}
+
+void ReportPages::addSidebarActions(QMenu* menu, const widgets::SchemaItem& item) {
+    addRunnableActions(
+        menu, item, widgets::SchemaModel::Kind::Report, window_->sidebar()->model(),
+        {tr("New report…"), [this](const QString& n) { runNow(n); }, [this](const QString& n) { edit(n); },
+         [this](const QString& n) { deleteReport(n); }, [this] { edit({}); }});
 }
 
 }  // namespace deskbase::gui

@@ -16,6 +16,8 @@
 #include "app/gui/import_controller.h"
 #include "app/gui/main_menus.h"
 #include "app/gui/main_window.h"
+#include "app/gui/report_runner.h"
+#include "app/gui/runs_page.h"
 #include "app/gui/source_editor.h"
 #include "app/gui/source_runner.h"
 #include "app/gui/workspace_controller.h"
@@ -29,6 +31,7 @@ SourcePages::SourcePages(MainWindow* window)
     : QObject(window),
       window_(window),
       runner_(new SourceRunner(*window->workspace(), this)),
+      reports_(new ReportRunner(*window->workspace(), this)),
       saveAsButton_(new QPushButton(tr("Save as source…"), window)) {
     saveAsButton_->setObjectName(QStringLiteral("saveAsSourceButton"));
     saveAsButton_->setFlat(true);
@@ -56,7 +59,8 @@ SourcePages::SourcePages(MainWindow* window)
     });
     connect(window->workspace(), &WorkspaceController::opened, this, [this] {
         saveAsButton_->hide();
-        runner_->startWatching();  // the open workspace's watched folders and schedules
+        runner_->startWatching();   // the open workspace's watched folders and schedules
+        reports_->startWatching();  // its reports' schedules (catch-up once) and "after"
         if (tray_) tray_->show();
     });
     connect(runner_, &SourceRunner::runStarted, this, [this](const QString& source, const QString& file) {
@@ -66,8 +70,17 @@ SourcePages::SourcePages(MainWindow* window)
         if (tray_) tray_->setToolTip(tr("Deskbase: %1").arg(text));
     });
     connect(runner_, &SourceRunner::runFinished, this,
-            [this](const QString& source, const QString&, const QString& line, bool failed,
-                   const QStringList& tables) { showOutcome(source, line, failed, tables); });
+            [this](const QString& source, const QString& status, const QString& line, bool failed,
+                   const QStringList& tables) {
+                showOutcome(source, line, failed, tables);
+                // New data: the reports after the source run (not after a file still being written).
+                if (status == QLatin1String("success") && !tables.isEmpty()) reports_->sourceRan(source);
+            });
+    connect(reports_, &ReportRunner::ran, this, &SourcePages::showReportOutcome);
+    connect(reports_, &ReportRunner::problem, this, [this](const QString& message) {
+        showStatus(message, true);
+        if (tray_) tray_->showMessage(tr("Report file broken"), message, QSystemTrayIcon::Warning);
+    });
     connect(runner_, &SourceRunner::problem, this, [this](const QString& message) {
         showStatus(message, true);
         if (tray_) tray_->showMessage(tr("Source file broken"), message, QSystemTrayIcon::Warning);
@@ -99,6 +112,23 @@ void SourcePages::showOutcome(const QString& source, const QString& line, bool f
     // Rows loaded: the open dashboards' cards over those tables run again (not from the cache).
     if (!tables.isEmpty()) window_->dashboards()->refreshAll();
     emit runShown(source, line, failed);
+}
+
+void SourcePages::showReportOutcome(const QString& report, const QString& status, const QString& line) {
+    const bool fired = status == QLatin1String("fired"), failed = status == QLatin1String("error");
+    const QString shown = fired ? tr("Alert %1").arg(line) : line;
+    lastReportOutcome_ = shown;
+    showStatus(shown, fired || failed);  // kept until the next message when it matters
+    if (tray_) {
+        if (fired) tray_->showMessage(tr("Alert: %1").arg(report), line, QSystemTrayIcon::Warning);
+        if (failed) tray_->showMessage(tr("Report %1 failed").arg(report), line, QSystemTrayIcon::Critical);
+    }
+    // The Runs page shows the run (and, without a tray, says what fired or failed).
+    if (RunsPage* runs = window_->runs(); runs && runs->panel()) {
+        if (fired || failed) runs->panel()->setMessage(shown);
+        runs->reload();
+    }
+    emit reportShown(report, shown, fired || failed);
 }
 
 void SourcePages::runNow(const QString& name) {
@@ -191,32 +221,35 @@ void SourcePages::deleteSource(const QString& name) {
     box->open();
 }
 
-void SourcePages::addSidebarActions(QMenu* menu, const widgets::SchemaItem& item) {
+void addRunnableActions(QMenu* menu, const widgets::SchemaItem& item, widgets::SchemaModel::Kind kind,
+                        const widgets::SchemaModel* model, const RunnableActions& actions) {
     using Kind = widgets::SchemaModel::Kind;
-    const auto* model = window_->sidebar()->model();
     const bool section =
         item.kind == Kind::Section &&
-        item.name == model->sectionIndex(Kind::Source).data(widgets::SchemaModel::NameRole).toString();
-    if (item.kind != Kind::Source && !section) return;
+        item.name == model->sectionIndex(kind).data(widgets::SchemaModel::NameRole).toString();
+    if (item.kind != kind && !section) return;
     QAction* first = menu->actions().value(0);
     QList<QAction*> mine;
+    auto add = [&](const QString& text, std::function<void()> f) {
+        auto* a = new QAction(text, menu);
+        QObject::connect(a, &QAction::triggered, menu, std::move(f));
+        mine << a;
+    };
     const QString name = item.name;
-    if (item.kind == Kind::Source) {
-        auto* run = new QAction(tr("Run now"), menu);
-        connect(run, &QAction::triggered, this, [this, name] { runNow(name); });
-        auto* edit = new QAction(tr("Edit…"), menu);
-        connect(edit, &QAction::triggered, this, [this, name] { editSource(name); });
-        mine << run << edit;
+    if (item.kind == kind) {
+        add(QObject::tr("Run now"), [f = actions.run, name] { f(name); });
+        add(QObject::tr("Edit…"), [f = actions.edit, name] { f(name); });
     }
-    auto* add = new QAction(tr("New source…"), menu);
-    connect(add, &QAction::triggered, this, [this] { newSource(); });
-    mine << add;
-    if (item.kind == Kind::Source) {
-        auto* del = new QAction(tr("Delete…"), menu);
-        connect(del, &QAction::triggered, this, [this, name] { deleteSource(name); });
-        mine << del;
-    }
+    add(actions.newText, actions.create);
+    if (item.kind == kind) add(QObject::tr("Delete…"), [f = actions.remove, name] { f(name); });
     menu->insertActions(first, mine);
+}
+
+void SourcePages::addSidebarActions(QMenu* menu, const widgets::SchemaItem& item) {
+    addRunnableActions(menu, item, widgets::SchemaModel::Kind::Source, window_->sidebar()->model(),
+                       {tr("New source…"), [this](const QString& n) { runNow(n); },
+                        [this](const QString& n) { editSource(n); },
+                        [this](const QString& n) { deleteSource(n); }, [this] { newSource(); }});
 }
 
 }  // namespace deskbase::gui

@@ -1,7 +1,7 @@
 #pragma once
 // What the sidebar shows of the pipeline, gathered off the GUI thread with the schema: the
-// workspace's models (materialization and last build status) and, per table with checks, how
-// its last checks went.
+// workspace's models (materialization and last build status), its sources and reports (with
+// their last runs) and, per table with checks, how its last checks went.
 #include <QString>
 #include <map>
 #include <string>
@@ -39,9 +39,14 @@ struct SourceEntry {
     bool broken = false;
 };
 
+// A report or alert (reports/<name>.json), shaped as a source: `when` its schedule, "after
+// orders" or "on demand"; `table` what it makes ("sales → pdf", "low_stock → alert").
+using ReportEntry = SourceEntry;
+
 struct PipelineSnapshot {
     std::vector<ModelEntry> models;         // by name
     std::vector<SourceEntry> sources;       // by name
+    std::vector<ReportEntry> reports;       // by name
     std::map<QString, TableChecks> checks;  // tables whose checks have run
     QString error;                          // the models do not load (the one-line reason)
 };

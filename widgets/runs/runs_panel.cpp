@@ -59,6 +59,7 @@ RunsPanel::RunsPanel(QWidget* parent)
     steps_->setObjectName(QStringLiteral("runSteps"));
     steps_->setRootIsDecorated(false);
     steps_->setHeaderLabels({tr("Step"), tr("Name"), tr("Status"), tr("Rows"), tr("Seconds"), tr("Error")});
+    message_->setObjectName(QStringLiteral("runsMessage"));
     message_->setVisible(false);
 
     auto* lower = new QWidget(this);

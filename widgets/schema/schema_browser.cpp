@@ -193,7 +193,8 @@ QMenu* SchemaBrowser::contextMenu(const SchemaItem& item) {
             break;
         case Kind::Column:
         case Kind::Section:
-        case Kind::Source:  // the sources' own actions come with contextMenuAboutToShow
+        case Kind::Source:  // the sources' and reports' own actions come with contextMenuAboutToShow
+        case Kind::Report:
             break;
     }
     if (item.kind == Kind::Table || item.kind == Kind::Column || item.kind == Kind::Model) {
@@ -234,6 +235,9 @@ void SchemaBrowser::activate(const QModelIndex& proxyIndex) {
             break;
         case SchemaModel::Kind::Source:
             emit sourceActivated(item.name);
+            break;
+        case SchemaModel::Kind::Report:
+            emit reportActivated(item.name);
             break;
         case SchemaModel::Kind::Section:
             if (proxyIndex.isValid()) view_->setExpanded(proxyIndex, !view_->isExpanded(proxyIndex));

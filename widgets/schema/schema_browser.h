@@ -64,6 +64,7 @@ signals:
     void contextMenuAboutToShow(QMenu* menu, const deskbase::widgets::SchemaItem& item);
     void modelActivated(const QString& name);
     void sourceActivated(const QString& name);  // a source: double-click or Enter
+    void reportActivated(const QString& name);  // a report or alert: double-click or Enter
 
 private:
     void search(const QString& text);  // the filter box's text

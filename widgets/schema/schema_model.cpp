@@ -98,24 +98,29 @@ void SchemaModel::rebuild() {
             tr("%1 (%2)\nLast build: %3\n%4")
                 .arg(m.name, m.materialized, m.status.isEmpty() ? tr("never built here") : m.status, m.path);
     }
-    Node* sources = root_->add(Kind::Section, tr("Sources"), QString::number(pipeline.sources.size()));
-    for (const auto& src : pipeline.sources) {
-        const QString status = src.broken             ? tr("broken")
-                               : src.status.isEmpty() ? tr("never ran")
-                                                      : src.status;
-        Node* n = sources->add(Kind::Source, src.name, src.when + QStringLiteral(" · ") + status);
-        n->path = src.path;
-        n->status = src.broken ? QStringLiteral("error") : src.status;
-        n->tooltip =
-            src.broken
-                ? src.error
-                : tr("%1 → %2 (%3)\nLast run: %4%5\n%6")
-                      .arg(src.name, src.table, src.when,
-                           src.status.isEmpty()
-                               ? tr("never")
-                               : src.status + QLatin1Char(' ') + src.lastRun + QStringLiteral(" UTC"),
-                           src.error.isEmpty() ? QString() : QStringLiteral("\n") + src.error, src.path);
-    }
+    // Sources and reports: when each runs and how its last run went; a broken file with its error.
+    auto runnable = [this](Kind kind, const QString& title, const std::vector<SourceEntry>& entries) {
+        Node* section = root_->add(Kind::Section, title, QString::number(entries.size()));
+        for (const auto& src : entries) {
+            const QString status = src.broken             ? tr("broken")
+                                   : src.status.isEmpty() ? tr("never ran")
+                                                          : src.status;
+            Node* n = section->add(kind, src.name, src.when + QStringLiteral(" · ") + status);
+            n->path = src.path;
+            n->status = src.broken ? QStringLiteral("error") : src.status;
+            n->tooltip =
+                src.broken
+                    ? src.error
+                    : tr("%1 → %2 (%3)\nLast run: %4%5\n%6")
+                          .arg(src.name, src.table, src.when,
+                               src.status.isEmpty()
+                                   ? tr("never")
+                                   : src.status + QLatin1Char(' ') + src.lastRun + QStringLiteral(" UTC"),
+                               src.error.isEmpty() ? QString() : QStringLiteral("\n") + src.error, src.path);
+        }
+    };
+    runnable(Kind::Source, tr("Sources"), pipeline.sources);
+    runnable(Kind::Report, tr("Reports"), pipeline.reports);
 }
 
 SchemaModel::Node* SchemaModel::nodeOf(const QModelIndex& index) const {
@@ -170,8 +175,10 @@ QVariant SchemaModel::data(const QModelIndex& index, int role) const {
                                             s->standardIcon(QStyle::SP_FileIcon));
                 case Kind::Dashboard:
                     return s->standardIcon(QStyle::SP_FileDialogInfoView);
-                case Kind::Source: {
-                    const QIcon icon = s->standardIcon(QStyle::SP_DirOpenIcon);
+                case Kind::Source:
+                case Kind::Report: {
+                    const QIcon icon = s->standardIcon(
+                        n->kind == Kind::Source ? QStyle::SP_DirOpenIcon : QStyle::SP_FileDialogContentsView);
                     return n->status == QStringLiteral("error") ? badgedIcon(icon, QColor(0xd6, 0x45, 0x45))
                            : n->status == QStringLiteral("success")
                                ? badgedIcon(icon,
@@ -183,7 +190,8 @@ QVariant SchemaModel::data(const QModelIndex& index, int role) const {
             }
         }
         case Qt::ForegroundRole:
-            if (index.column() == 1 && (n->kind == Kind::Model || n->kind == Kind::Source) &&
+            if (index.column() == 1 &&
+                (n->kind == Kind::Model || n->kind == Kind::Source || n->kind == Kind::Report) &&
                 n->status == QStringLiteral("error"))
                 return CheckResultsModel::statusColor(CheckStatus::Fail, isDarkTheme());
             if (index.column() == 1) return QColor(0x8a, 0x8f, 0x98);
@@ -240,9 +248,16 @@ QModelIndex SchemaModel::modelIndex(const QString& model) const {
 }
 
 QModelIndex SchemaModel::sourceIndex(const QString& source) const {
-    const QModelIndex section = sectionIndex(Kind::Source);
-    for (const auto& n : nodeOf(section)->children)
-        if (n->name == source) return createIndex(n->row, 0, n.get());
+    return childIndex(Kind::Source, source);
+}
+
+QModelIndex SchemaModel::reportIndex(const QString& report) const {
+    return childIndex(Kind::Report, report);
+}
+
+QModelIndex SchemaModel::childIndex(Kind sectionOf, const QString& name) const {
+    for (const auto& n : nodeOf(sectionIndex(sectionOf))->children)
+        if (n->name == name) return createIndex(n->row, 0, n.get());
     return {};
 }
 
@@ -251,6 +266,7 @@ QModelIndex SchemaModel::sectionIndex(Kind sectionOf) const {
                     : sectionOf == Kind::Question ? 1
                     : sectionOf == Kind::Model    ? 3
                     : sectionOf == Kind::Source   ? 4
+                    : sectionOf == Kind::Report   ? 5
                                                   : 2;
     return createIndex(row, 0, root_->children[std::size_t(row)].get());
 }

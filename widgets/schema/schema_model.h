@@ -2,8 +2,8 @@
 // The sidebar's tree: "Tables" (each table with its row count; its columns and their types as
 // children; a table whose last checks failed or warned carries a red or amber mark, the summary
 // in its tooltip), "Questions", "Dashboards" and "Models" (each with its materialization and
-// last build status) and "Sources" (each with when it runs and its last run's status; a broken
-// source file with its one-line error). Two columns: name and detail.
+// last build status), "Sources" and "Reports" (each with when it runs and its last run's status;
+// a broken file with its one-line error). Two columns: name and detail.
 #include <QAbstractItemModel>
 #include <memory>
 #include <vector>
@@ -15,7 +15,7 @@ namespace deskbase::widgets {
 class SchemaModel : public QAbstractItemModel {
     Q_OBJECT
 public:
-    enum class Kind { Section, Table, Column, Question, Dashboard, Model, Source };
+    enum class Kind { Section, Table, Column, Question, Dashboard, Model, Source, Report };
     // StatusRole: a model's last build status; a table's worst last check status ("" for none).
     enum Role { KindRole = Qt::UserRole + 1, NameRole, PathRole, StatusRole };
 
@@ -27,7 +27,8 @@ public:
     QModelIndex tableIndex(const QString& table) const;    // invalid when absent
     QModelIndex modelIndex(const QString& model) const;    // invalid when absent
     QModelIndex sourceIndex(const QString& source) const;  // invalid when absent
-    QModelIndex sectionIndex(Kind sectionOf) const;        // Table/Question/Dashboard/Model/Source sections
+    QModelIndex reportIndex(const QString& report) const;  // invalid when absent
+    QModelIndex sectionIndex(Kind sectionOf) const;  // Table/Question/Dashboard/Model/Source/Report sections
 
     QModelIndex index(int row, int column, const QModelIndex& parent = {}) const override;
     QModelIndex parent(const QModelIndex& child) const override;
@@ -40,6 +41,7 @@ public:
 private:
     struct Node;
     Node* nodeOf(const QModelIndex& index) const;
+    QModelIndex childIndex(Kind sectionOf, const QString& name) const;
     void rebuild();
 
     SchemaSnapshot snapshot_;
