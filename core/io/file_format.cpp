@@ -6,6 +6,9 @@
 #include <cstdio>
 #include <cstring>
 #include <map>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
 
 #include "core/infer/type_inference.h"
 #include "core/infer/value_parsers.h"
@@ -184,6 +187,15 @@ bool endsWith(std::string_view s, std::string_view suffix) {
     return true;
 }
 
+// A whole file that is one JSON scalar (42, "hello", true) and not named as delimited text: the
+// type's name. Such a file is JSON with no records, not a CSV with one odd header.
+std::optional<std::string> bareJsonValue(const std::string& path, const std::string& text, bool whole) {
+    if (!whole || endsWith(path, ".csv") || endsWith(path, ".tsv") || endsWith(path, ".tab")) return std::nullopt;
+    const auto value = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+    if (value.is_discarded() || value.is_structured()) return std::nullopt;
+    return std::string(value.type_name());
+}
+
 }  // namespace
 
 Result<FileSniff> sniffFile(const std::string& path) {
@@ -238,6 +250,8 @@ Result<FileSniff> sniffFile(const std::string& path) {
         sniff.format = FileFormat::Json;
     } else if (c0 == '{') {
         sniff.format = FileFormat::Ndjson;
+    } else if (const auto bare = bareJsonValue(path, utf8, n == std::size_t(size))) {
+        return Error{path + ": expected a JSON array or objects, found a bare JSON " + *bare};
     } else {
         sniff.format = FileFormat::Csv;
         sniff.dialect = sniffDialect(std::string_view(utf8).substr(firstNonSpace),

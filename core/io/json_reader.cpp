@@ -34,8 +34,11 @@ public:
         std::string copy = text;
         return Base::string(copy);
     }
+    // The reader checks the depth before parsing; this stops the parser too, whatever it is given.
+    bool tooDeep() const { return arrays_ + objects_ > std::size_t(JsonReader::kMaxDepth); }
     bool start_array(std::size_t n) {
         ++arrays_;
+        if (tooDeep()) return false;
         return Base::start_array(n);
     }
     bool end_array() {
@@ -44,6 +47,7 @@ public:
     }
     bool start_object(std::size_t n) {
         ++objects_;
+        if (tooDeep()) return false;
         return Base::start_object(n);
     }
     bool end_object() {
@@ -170,9 +174,13 @@ Result<bool> JsonReader::next(Record& record) {
             }
             if (c == '"')
                 inString = true;
-            else if (c == '{' || c == '[')
-                ++depth;
-            else if (c == '}' || c == ']') {
+            else if (c == '{' || c == '[') {
+                if (++depth > kMaxDepth) {
+                    const auto lines = std::count(buffer_.data() + p, buffer_.data() + q, '\n');
+                    return Error{"nested deeper than " + std::to_string(kMaxDepth) + " levels at line " +
+                                 std::to_string(startLine + lines)};
+                }
+            } else if (c == '}' || c == ']') {
                 if (depth == 0) break;  // ends a bare scalar, or is a stray bracket itself
                 if (--depth == 0) {
                     ++q;

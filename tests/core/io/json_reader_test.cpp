@@ -1,5 +1,7 @@
 // JSON input: a top-level array of objects and NDJSON, flattened to columns; bad values become
 // error records with the right line and the records after them are still read.
+#include "core/io/json_reader.h"
+
 #include <QtTest>
 #include <atomic>
 
@@ -51,6 +53,10 @@ private slots:
     void laterKeysGrowTheHeader();
     void inferredTypes();
     void largeNdjsonAcrossReadBoundaries();
+    void deepNestingStopsWithOneLine_data();
+    void deepNestingStopsWithOneLine();
+    void bareJsonValueIsRefused_data();
+    void bareJsonValueIsRefused();
 };
 
 void JsonReaderTest::records_data() {
@@ -72,13 +78,14 @@ void JsonReaderTest::records_data() {
     // then keeps the column text). Numbers inside arrays stay part of the array's JSON text.
     QTest::newRow("numbers as written, not as a double prints them")
         << json
-        << QByteArray("[{\"big\":123456789012345678901234567890,\"pi\":3.141592653589793238462,"
-                      "\"e\":1.50E+3,\"list\":[1.5,2],\"huge\":1e999,\"tiny\":-1E-99999}]")
+        << QByteArray(
+               "[{\"big\":123456789012345678901234567890,\"pi\":3.141592653589793238462,"
+               "\"e\":1.50E+3,\"list\":[1.5,2],\"huge\":1e999,\"tiny\":-1E-99999}]")
         << names("big|pi|e|list|huge|tiny")
         << QList<QStringList>{QStringList{QStringLiteral("123456789012345678901234567890"),
-                                          QStringLiteral("3.141592653589793238462"), QStringLiteral("1.50E+3"),
-                                          QStringLiteral("[1.5,2]"), QStringLiteral("1e999"),
-                                          QStringLiteral("-1E-99999")}}
+                                          QStringLiteral("3.141592653589793238462"),
+                                          QStringLiteral("1.50E+3"), QStringLiteral("[1.5,2]"),
+                                          QStringLiteral("1e999"), QStringLiteral("-1E-99999")}}
         << QList<qint64>{1} << ok1;
     QTest::newRow("pretty-printed array, lines")
         << json << QByteArray("[\n  {\"a\": 1},\n  {\"a\": 2}\n]\n") << names("a")
@@ -282,6 +289,122 @@ void JsonReaderTest::largeNdjsonAcrossReadBoundaries() {
                                  .arg(r.fields.join(QLatin1Char('|')))
                                  .arg(QString::fromStdString(r.error))));
     }
+}
+
+// Issue 15: an object nested 30,000 levels inside a record, or arrays nested 50,000 levels in a
+// value or on an NDJSON line, crashed the importer (SIGSEGV); 25,000 levels of objects took 1.6 GB.
+// The files are made here: `levels` counts the record itself, like JsonReader::kMaxDepth.
+void JsonReaderTest::deepNestingStopsWithOneLine_data() {
+    QTest::addColumn<QString>("fileName");
+    QTest::addColumn<QString>("kind");  // "object": {"k":{"k":...}}, "array": {"v":[[...]]}, "bare": [[...]]
+    QTest::addColumn<int>("levels");
+    QTest::addColumn<int>("recordsBefore");  // plain records on lines before the deep one
+    const int limit = JsonReader::kMaxDepth;
+    for (const char* file : {"deep.json", "deep.ndjson"}) {
+        const QString f = QString::fromUtf8(file);
+        QTest::newRow((std::string(file) + " objects 30000").c_str())
+            << f << QStringLiteral("object") << 30000 << 2;
+        QTest::newRow((std::string(file) + " arrays 50000").c_str())
+            << f << QStringLiteral("array") << 50000 << 1;
+        QTest::newRow((std::string(file) + " objects at the limit").c_str())
+            << f << QStringLiteral("object") << limit << 2;
+        QTest::newRow((std::string(file) + " objects one past the limit").c_str())
+            << f << QStringLiteral("object") << limit + 1 << 0;
+        QTest::newRow((std::string(file) + " arrays at the limit").c_str())
+            << f << QStringLiteral("array") << limit << 3;
+        QTest::newRow((std::string(file) + " arrays one past the limit").c_str())
+            << f << QStringLiteral("array") << limit + 1 << 3;
+    }
+    QTest::newRow("ndjson bare arrays 50000")
+        << QStringLiteral("deep.ndjson") << QStringLiteral("bare") << 50000 << 1;
+    QTest::newRow("ndjson bare arrays one past the limit")
+        << QStringLiteral("deep.ndjson") << QStringLiteral("bare") << limit + 1 << 2;
+}
+
+void JsonReaderTest::deepNestingStopsWithOneLine() {
+    QFETCH(QString, fileName);
+    QFETCH(QString, kind);
+    QFETCH(int, levels);
+    QFETCH(int, recordsBefore);
+    const std::size_t inner = std::size_t(levels - 1);
+    std::string deep;
+    if (kind == QLatin1String("object")) {
+        for (std::size_t i = 0; i < inner; ++i) deep += "{\"k\":";
+        deep += "{\"end\":1}" + std::string(inner, '}');
+    } else if (kind == QLatin1String("array")) {
+        deep = "{\"v\":" + std::string(inner, '[') + std::string(inner, ']') + "}";
+    } else {
+        deep = std::string(std::size_t(levels), '[') + std::string(std::size_t(levels), ']');
+    }
+    const bool array = fileName.endsWith(QLatin1String(".json"));
+    std::string input = array ? "[\n" : "";
+    for (int i = 0; i < recordsBefore; ++i)
+        input += "{\"id\":" + std::to_string(i) + (array ? "},\n" : "}\n");
+    const auto deepLine = std::count(input.begin(), input.end(), '\n') + 1;
+    input += deep + (array ? "\n]\n" : "\n");
+
+    deskbase::test::TempWorkspace ws;
+    auto read = readLikeImport(ws.write(fileName.toStdString(), input));
+    if (levels > JsonReader::kMaxDepth) {
+        const std::string want = "nested deeper than " + std::to_string(JsonReader::kMaxDepth) +
+                                 " levels at line " + std::to_string(deepLine);
+        QVERIFY2(read.failure.find(want) != std::string::npos, read.failure.c_str());
+        QVERIFY2(read.failure.find('\n') == std::string::npos, read.failure.c_str());
+        return;
+    }
+    QVERIFY2(read.failure.empty(), read.failure.c_str());
+    QCOMPARE(read.records.size(), std::size_t(recordsBefore + 1));
+    const auto& last = read.records.back();
+    QCOMPARE(last.line, std::int64_t(deepLine));
+    QVERIFY2(last.error.empty(), last.error.c_str());
+    QString column = QStringLiteral("v"), value = QString::fromStdString(deep.substr(5, deep.size() - 6));
+    if (kind == QLatin1String("object")) {
+        column.clear();
+        for (std::size_t i = 0; i < inner; ++i) column += QStringLiteral("k_");
+        column += QStringLiteral("end");
+        value = QStringLiteral("1");
+    }
+    const auto at = read.header.indexOf(column);
+    QVERIFY2(at >= 0, qPrintable(read.header.join(QLatin1Char('|')).left(200)));
+    QCOMPARE(last.fields[at], value);
+}
+
+// Issue 15: a bare JSON value was read as a CSV with one header. Named as delimited text, it is one.
+void JsonReaderTest::bareJsonValueIsRefused_data() {
+    QTest::addColumn<QString>("fileName");
+    QTest::addColumn<QByteArray>("input");
+    QTest::addColumn<QString>("found");  // "": read as CSV
+    QTest::newRow("number") << QStringLiteral("v.json") << QByteArray("42\n") << QStringLiteral("number");
+    QTest::newRow("string") << QStringLiteral("v.json") << QByteArray("\"hello\"")
+                            << QStringLiteral("string");
+    QTest::newRow("true, no extension")
+        << QStringLiteral("v") << QByteArray("  true\n") << QStringLiteral("boolean");
+    QTest::newRow("null in .ndjson") << QStringLiteral("v.ndjson") << QByteArray("null")
+                                     << QStringLiteral("null");
+    QTest::newRow("number in .txt") << QStringLiteral("v.txt") << QByteArray("-1.5e3\r\n")
+                                    << QStringLiteral("number");
+    QTest::newRow("two numbers are text")
+        << QStringLiteral("v.json") << QByteArray("42\n43\n") << QStringLiteral("");
+    QTest::newRow("a .csv stays CSV")
+        << QStringLiteral("v.csv") << QByteArray("\"hello\"\n") << QStringLiteral("");
+}
+
+void JsonReaderTest::bareJsonValueIsRefused() {
+    QFETCH(QString, fileName);
+    QFETCH(QByteArray, input);
+    QFETCH(QString, found);
+    deskbase::test::TempWorkspace ws;
+    const std::string path = ws.write(fileName.toStdString(), bytes(input));
+    auto sniff = sniffFile(path);
+    if (found.isEmpty()) {
+        QVERIFY2(sniff, sniff ? "" : sniff.message().c_str());
+        QCOMPARE(sniff->format, FileFormat::Csv);
+        return;
+    }
+    QVERIFY(!sniff);
+    QCOMPARE(QString::fromStdString(sniff.message()),
+             QString::fromStdString(path) +
+                 QStringLiteral(": expected a JSON array or objects, found a bare JSON ") + found);
 }
 
 QTEST_GUILESS_MAIN(JsonReaderTest)
