@@ -127,7 +127,10 @@ int runImport(const std::vector<std::string>& argv) {
         return usageError("import",
                           "--index applies to create and replace; append keeps the table's indexes");
     base.force = args->has("force");
-    if (auto t = args->value("table")) base.table = *t;
+    if (auto t = args->value("table")) {
+        if (t->empty()) return usageError("import", "--table wants a name, got ''");
+        base.table = *t;
+    }
     base.checksDir = resolveWorkspace(*args);  // its checks/<table>.json run before each commit
 
     auto warehouse = Warehouse::open(resolveTarget(*args));

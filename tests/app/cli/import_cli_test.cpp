@@ -216,6 +216,10 @@ private slots:
             << QStringList{QStringLiteral("FILE"), QStringLiteral("--index"), QStringLiteral("a"),
                            QStringLiteral("--no-index")}
             << QByteArray("a\n1\n") << QStringLiteral("exclude each other");
+        // Issue 15: an empty --table was ignored (the table was named after the file).
+        QTest::newRow("empty --table")
+            << QStringList{QStringLiteral("FILE"), QStringLiteral("--table"), QString()} << QByteArray("a\n1\n")
+            << QStringLiteral("--table wants a name");
     }
     void badInputExitsNonZeroWithOneLine() {
         QFETCH(QStringList, args);
