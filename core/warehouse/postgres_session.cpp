@@ -13,8 +13,13 @@ std::string firstLine(const char* message) {
     const auto nl = s.find('\n');
     if (nl != std::string::npos) s.resize(nl);
     while (!s.empty() && (s.back() == ' ' || s.back() == '\r' || s.back() == '\t')) s.pop_back();
-    for (const char* prefix : {"ERROR:  ", "FATAL:  ", "PANIC:  "})
+    // The severity prefix opens a server's message, or follows libpq's "connection to server at
+    // ... failed: " when the server refused the login (a wrong password).
+    for (const char* prefix : {"ERROR:  ", "FATAL:  ", "PANIC:  "}) {
         if (s.rfind(prefix, 0) == 0) s.erase(0, std::strlen(prefix));
+        const std::string inner = std::string(": ") + prefix;
+        if (const auto at = s.find(inner); at != std::string::npos) s.erase(at + 2, inner.size() - 2);
+    }
     return s;
 }
 

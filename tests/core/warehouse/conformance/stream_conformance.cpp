@@ -228,6 +228,11 @@ void ConformanceTest::passwordsAndConnectionOptionsComeFromLibpq() {
     QVERIFY2(wrong.message().find("password authentication failed") != std::string::npos,
              wrong.message().c_str());
     QVERIFY2(wrong.message().find("wrong-pass") == std::string::npos, wrong.message().c_str());
+    // Issue 15: the wrong password's error kept libpq's "FATAL:  " (docs/postgres.md: stripped).
+    QVERIFY2(wrong.message().find("FATAL") == std::string::npos, wrong.message().c_str());
+    QVERIFY2(wrong.message().find("failed: password authentication failed for user \"secret_user\"") !=
+                 std::string::npos,
+             wrong.message().c_str());
 
     // PGPASSWORD (libpq's own mechanism) with a keyword connection string.
     qputenv("PGPASSWORD", "right-pass");
