@@ -62,6 +62,7 @@ const VerbSpec& importSpec() {
             option("type", "A column's type: integer, real, boolean, date, datetime or text; repeatable.",
                    "COL=TYPE"),
             option("force", "Append a file whose content was already loaded."),
+            option("allow-rejects", "Load the rest when more than 10% of the rows are rejected."),
             option("report", "Print one JSON line per file.", "json"),
             option("delimiter", "The field delimiter: one character, or tab.", "C"),
             option("encoding", "utf-8, utf-8-bom, utf-16le, utf-16be or windows-1252 (default: sniffed).",
@@ -127,6 +128,7 @@ int runImport(const std::vector<std::string>& argv) {
         return usageError("import",
                           "--index applies to create and replace; append keeps the table's indexes");
     base.force = args->has("force");
+    base.allowRejects = args->has("allow-rejects");
     if (auto t = args->value("table")) {
         if (t->empty()) return usageError("import", "--table wants a name, got ''");
         base.table = *t;

@@ -126,7 +126,14 @@ void ImportController::startNextJob() {
             // A Cancel that came during the commit, or after it, did not stop anything: the
             // table is loaded and must be reported (and dashboards refreshed) as such.
             const bool stopped = job->isCancelled() && !outcome.isOk();
-            self->onJobDone(options, std::move(outcome), stopped, job->refusedAsAlreadyLoaded());
+            const Refusal refusal = job->refusedAsAlreadyLoaded() ? Refusal::AlreadyLoaded
+                                    : job->refusedForRejects()    ? Refusal::TooManyRejects
+                                                                  : Refusal::None;
+            const QString why =
+                refusal == Refusal::TooManyRejects
+                    ? QString::fromStdString(job->rejectsRefusal())
+                    : QString::fromStdString(outcome.isOk() ? std::string() : outcome.message());
+            self->onJobDone(options, std::move(outcome), stopped, refusal, why);
         });
         return status;
     };
@@ -134,12 +141,12 @@ void ImportController::startNextJob() {
 }
 
 void ImportController::onJobDone(const ImportOptions& options, Result<ImportResult> result, bool wasCancelled,
-                                 bool alreadyLoaded) {
+                                 Refusal refusal, const QString& why) {
     const QString path = QString::fromStdString(options.path);
     if (wasCancelled) {
         emit cancelled(path);
-    } else if (!result && alreadyLoaded) {
-        askLoadAnyway(options);
+    } else if (!result && refusal != Refusal::None) {
+        askLoadAnyway(options, refusal, why);
     } else if (!result) {
         emit failed(path, QString::fromStdString(result.message()));
     } else {
@@ -166,25 +173,36 @@ void ImportController::onJobDone(const ImportOptions& options, Result<ImportResu
     startNextJob();
 }
 
-void ImportController::askLoadAnyway(const ImportOptions& options) {
+void ImportController::askLoadAnyway(const ImportOptions& options, Refusal refusal, const QString& message) {
     const QString path = QString::fromStdString(options.path);
     const QString table = QString::fromStdString(options.table);
-    emit alreadyLoaded(path, table);
-    auto* box =
-        new QMessageBox(QMessageBox::Question, tr("Already loaded"),
-                        tr("The content of %1 was already loaded into %2. Load it again? Its rows are "
-                           "appended a second time.")
-                            .arg(QFileInfo(path).fileName(), table),
-                        QMessageBox::Cancel, dialogParent_);
-    box->setObjectName(QStringLiteral("alreadyLoadedBox"));
+    const bool duplicate = refusal == Refusal::AlreadyLoaded;
+    if (duplicate)
+        emit alreadyLoaded(path, table);
+    else
+        emit tooManyRejects(path, message);
+    const QString text = duplicate
+                             ? tr("The content of %1 was already loaded into %2. Load it again? Its rows are "
+                                  "appended a second time.")
+                                   .arg(QFileInfo(path).fileName(), table)
+                             : tr("%1 was not loaded: %2. Load the rows that fit anyway? The rejected rows "
+                                  "are kept in the table's rejects table.")
+                                   .arg(QFileInfo(path).fileName(), message);
+    auto* box = new QMessageBox(QMessageBox::Question,
+                                duplicate ? tr("Already loaded") : tr("Too many rejected rows"), text,
+                                QMessageBox::Cancel, dialogParent_);
+    box->setObjectName(duplicate ? QStringLiteral("alreadyLoadedBox") : QStringLiteral("tooManyRejectsBox"));
     box->setAttribute(Qt::WA_DeleteOnClose);
     QPushButton* again = box->addButton(tr("Load anyway"), QMessageBox::AcceptRole);
     box->setDefaultButton(QMessageBox::Cancel);
-    connect(box, &QMessageBox::buttonClicked, this, [this, options, again](QAbstractButton* b) {
+    connect(box, &QMessageBox::buttonClicked, this, [this, options, again, duplicate](QAbstractButton* b) {
         if (b != again) return;
-        ImportOptions forced = options;
-        forced.force = true;
-        enqueue(forced);
+        ImportOptions waived = options;
+        if (duplicate)
+            waived.force = true;
+        else
+            waived.allowRejects = true;
+        enqueue(waived);
     });
     box->open();
 }

@@ -58,15 +58,20 @@ signals:
     // An append refused because the file's content was already loaded; the "alreadyLoadedBox"
     // asks whether to load it anyway.
     void alreadyLoaded(const QString& path, const QString& table);
+    // An import refused because it rejected too many rows (ImportJob::refusedForRejects); the
+    // "tooManyRejectsBox" shows the reason and asks whether to load the rest anyway.
+    void tooManyRejects(const QString& path, const QString& message);
     void cancelled(const QString& path);
     void idle();
 
 private:
     void nextPreview();
     void startNextJob();
+    enum class Refusal { None, AlreadyLoaded, TooManyRejects };
     void onJobDone(const ImportOptions& options, Result<ImportResult> result, bool wasCancelled,
-                   bool alreadyLoaded);
-    void askLoadAnyway(const ImportOptions& options);
+                   Refusal refusal, const QString& why);
+    // A refused import: the box says why; "Load anyway" queues it again with the refusal waived.
+    void askLoadAnyway(const ImportOptions& options, Refusal refusal, const QString& message);
 
     WorkspaceController* workspace_;
     widgets::ImportProgressPanel* panel_;

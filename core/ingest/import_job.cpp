@@ -13,19 +13,26 @@
 #include "core/ingest/load_pipeline.h"
 #include "core/ingest/reject_spill.h"
 #include "core/runtime/companion.h"
+#include "core/util/enum_names.h"
 #include "core/warehouse/transaction.h"
 #include "core/warehouse/upsert.h"
 #include "core/warehouse/warehouse.h"
-#include "core/util/enum_names.h"
+#include "core/warehouse/write_turn.h"
 
 namespace deskbase {
 
 DESKBASE_ENUM_NAMES(kImportModeNames, ImportMode,
-                    {{ImportMode::Create, "create"}, {ImportMode::Replace, "replace"}, {ImportMode::Append, "append"}})
+                    {{ImportMode::Create, "create"},
+                     {ImportMode::Replace, "replace"},
+                     {ImportMode::Append, "append"}})
 
-std::optional<ImportMode> parseImportMode(std::string_view s) { return enumFromName(kImportModeNames, s); }
+std::optional<ImportMode> parseImportMode(std::string_view s) {
+    return enumFromName(kImportModeNames, s);
+}
 
-std::string_view importModeName(ImportMode m) { return enumName(kImportModeNames, m); }
+std::string_view importModeName(ImportMode m) {
+    return enumName(kImportModeNames, m);
+}
 
 namespace {
 
@@ -144,6 +151,19 @@ Status createTable(Warehouse& w, const std::string& name, const std::vector<Colu
     return s ? s : Status::fail("cannot create the table: " + s.message());
 }
 
+// A load where more than the allowed share of the rows was rejected: a wrong --type or a misread
+// file, refused in one line that says how many and the first reason.
+Status checkRejectShare(const LoadStats& loaded, const RejectSpill& rejects, const ImportOptions& o) {
+    const std::int64_t read = loaded.rows + loaded.rejected;
+    if (o.allowRejects || loaded.rejected == 0 || double(loaded.rejected) <= o.maxRejectShare * double(read))
+        return Status::ok();
+    const auto percent = [](double share) { return std::to_string(int(share * 100 + 0.5)) + "%"; };
+    return Status::fail(std::to_string(loaded.rejected) + " of " + std::to_string(read) + " rows (" +
+                        percent(double(loaded.rejected) / double(read)) + ") were rejected, more than the " +
+                        percent(o.maxRejectShare) + " allowed (first: line " +
+                        std::to_string(rejects.firstLine()) + ", " + rejects.firstReason() + ")");
+}
+
 // Two plans convert every record identically.
 bool samePlan(const LoadPlan& a, const LoadPlan& b) {
     return a.sniff.encoding == b.sniff.encoding && a.readerKeys == b.readerKeys &&
@@ -160,13 +180,15 @@ Result<ImportResult> ImportJob::run(Warehouse& w,
     const auto started = std::chrono::steady_clock::now();
     const std::string startedAt = utcNowIso();
     auto lastReport = started;
+    ImportStage stage = ImportStage::Reading, reportedStage = stage;
     auto report = [&](double fraction, std::int64_t rows, std::int64_t bytes, std::int64_t total,
                       bool force) {
         if (!progress) return;
         const auto now = std::chrono::steady_clock::now();
-        if (!force && now - lastReport < std::chrono::milliseconds(50)) return;
+        if (!force && stage == reportedStage && now - lastReport < std::chrono::milliseconds(50)) return;
         lastReport = now;
-        progress(ImportProgress{std::clamp(fraction, 0.0, 1.0), rows, bytes, total});
+        reportedStage = stage;
+        progress(ImportProgress{std::clamp(fraction, 0.0, 1.0), rows, bytes, total, stage});
     };
 
     auto sniff = sniffWithOverrides(options_);
@@ -179,6 +201,8 @@ Result<ImportResult> ImportJob::run(Warehouse& w,
         return Error{"the table name " + table + " is reserved; choose another with --table"};
     const bool encodingFixed = options_.encoding.has_value();
     checks_.clear();
+    alreadyLoaded_ = false;
+    rejectsRefusal_.clear();
     std::vector<CheckFile> checkFiles;  // read before anything is loaded: a bad file stops the import
     if (!options_.checksDir.empty()) {
         auto files = loadChecksForTable(options_.checksDir, table);
@@ -223,9 +247,23 @@ Result<ImportResult> ImportJob::run(Warehouse& w,
         Warehouse& w;
         ~EndBulkLoad() { w.endBulkLoad(); }
     } endBulkLoad{w};  // declared before the transaction, so it runs after the rollback/commit
+    // Another writer (SQLite: any; PostgreSQL: an import into the same table) makes this one wait
+    // its turn, saying so, until it is done or this job is cancelled.
+    const auto keepWaiting = [&] {
+        if (stage != ImportStage::Waiting) {
+            stage = ImportStage::Waiting;
+            report(0.0, 0, 0, sniff->sizeBytes, true);
+        }
+        return !cancelled_.load();
+    };
     Transaction tx(w);
-    if (auto s = tx.begin(); !s) return Error{"cannot start the import: " + s.message()};
-    if (auto s = ensureBookkeeping(w); !s) return Error{s.message()};
+    if (auto s = beginWriteTurn(w, tx, keepWaiting); !s)
+        return Error{cancelled_.load() ? std::string("cancelled")
+                                       : "cannot start the import: " + s.message()};
+    if (auto s = ensureBookkeeping(w, keepWaiting); !s) return Error{s.message()};
+    // One import into a table at a time: the duplicate check below and the load are then one
+    // step, and two imports cannot both create the table.
+    if (auto s = lockUntilCommit(w, "deskbase import " + table, keepWaiting); !s) return Error{s.message()};
 
     auto exists = w.tableExists(table);
     if (!exists) return Error{exists.message()};
@@ -247,6 +285,9 @@ Result<ImportResult> ImportJob::run(Warehouse& w,
             return Error{"this file's content was already loaded into " + table +
                          " (use --force to load it again)"};
     }
+
+    stage = ImportStage::Loading;
+    report(0.0, 0, 0, sniff->sizeBytes, true);
 
     // Create/replace load into a staging table swapped in at the end; append writes in place.
     const std::string staging = "deskbase_staging_" + table;
@@ -317,7 +358,17 @@ Result<ImportResult> ImportJob::run(Warehouse& w,
     const FileSchema& schema = *full;
     const std::vector<Column>& target = planned.target;
     if (cancelled_.load()) return Error{"cancelled"};
+    if (auto s = checkRejectShare(loaded, *rejects, options_); !s) {
+        rejectsRefusal_ = s.message();
+        return Error{rejectsRefusal_ + "; nothing was loaded (use --allow-rejects to load the rest)"};
+    }
 
+    // Ids are MAX + 1: two imports into different tables take them one after the other.
+    if (auto s = lockUntilCommit(w, "deskbase ingestion ids", keepWaiting); !s) return Error{s.message()};
+    if (stage == ImportStage::Waiting) {
+        stage = ImportStage::Loading;
+        report(0.99, loaded.rows, schema.sniff.sizeBytes, schema.sniff.sizeBytes, true);
+    }
     auto importId = nextIngestionId(w);
     if (!importId) return Error{importId.message()};
 
@@ -396,6 +447,9 @@ Result<ImportResult> ImportJob::run(Warehouse& w,
     log.rejected = result.rejected;
     log.startedAt = startedAt;
     log.finishedAt = utcNowIso();
+    // The duplicate guard follows the table's content: after a create or replace only this file is in it.
+    if (mode != ImportMode::Append)
+        if (auto s = forgetLoadedContent(w, table); !s) return Error{s.message()};
     if (auto s = logIngestion(w, *importId, log); !s) return Error{s.message()};
     if (auto s = w.bumpDataVersion(table); !s) return Error{s.message()};
     if (!checkFiles.empty()) {

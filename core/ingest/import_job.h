@@ -49,6 +49,17 @@ struct ImportOptions {
     // Append with a key (a source's "unique_key"): rows whose key is already in the table update
     // that row instead of adding one (core/warehouse/upsert.h).
     std::vector<std::string> uniqueKey;
+    // A load that rejects more than this share of the file's rows fails, nothing committed
+    // (a wrong --type, a misread dialect), unless allowRejects: then the rest loads and the
+    // rejects go to <table>__rejects.
+    double maxRejectShare = 0.1;
+    bool allowRejects = false;
+};
+
+enum class ImportStage {
+    Reading,  // sniffing the file and guessing its types, before the transaction
+    Waiting,  // another import (or writer) holds the table or the file; this one waits its turn
+    Loading,  // inside the transaction: loading, indexing, committing
 };
 
 struct ImportProgress {
@@ -56,6 +67,7 @@ struct ImportProgress {
     std::int64_t rows = 0;  // rows read so far in the load pass
     std::int64_t bytesDone = 0;
     std::int64_t bytesTotal = 0;
+    ImportStage stage = ImportStage::Reading;  // a change of stage is always reported
 };
 
 struct ImportResult {
@@ -84,6 +96,11 @@ public:
     // After run(): it refused to append a file whose content was already loaded into the table
     // (run again with ImportOptions::force to load it anyway).
     bool refusedAsAlreadyLoaded() const { return alreadyLoaded_; }
+    // After run(): it refused a load that rejected more than ImportOptions::maxRejectShare of the
+    // rows (run again with ImportOptions::allowRejects to load the rest).
+    bool refusedForRejects() const { return !rejectsRefusal_.empty(); }
+    // Then: how many rows were rejected and the first reason, without the command-line hint.
+    const std::string& rejectsRefusal() const { return rejectsRefusal_; }
     // The check results of the last run(), also when they refused the import (its error).
     const std::vector<CheckResult>& checkResults() const { return checks_; }
 
@@ -91,6 +108,7 @@ private:
     ImportOptions options_;
     std::atomic<bool> cancelled_{false};
     bool alreadyLoaded_ = false;
+    std::string rejectsRefusal_;
     std::vector<CheckResult> checks_;
 };
 

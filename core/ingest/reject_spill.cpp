@@ -13,7 +13,10 @@ RejectSpill::~RejectSpill() {
 }
 
 void RejectSpill::add(std::int64_t line, std::string_view reason, std::string_view raw) {
-    ++count_;
+    if (count_++ == 0) {
+        firstLine_ = line;
+        firstReason_ = std::string(reason);
+    }
     if (!file_) return;
     std::string cut;
     if (raw.size() > kMaxRaw) {

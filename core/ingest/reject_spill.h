@@ -21,6 +21,9 @@ public:
     bool ok() const { return file_ != nullptr; }
     void add(std::int64_t line, std::string_view reason, std::string_view raw);
     std::int64_t count() const { return count_; }
+    // The first row rejected (for a one-line error): its line and reason.
+    std::int64_t firstLine() const { return firstLine_; }
+    const std::string& firstReason() const { return firstReason_; }
 
     // Reads the spilled rows back as batches of (import_id, line, reason, raw).
     template <class Sink>
@@ -29,6 +32,8 @@ public:
 private:
     std::FILE* file_;
     std::int64_t count_ = 0;
+    std::int64_t firstLine_ = 0;
+    std::string firstReason_;
 };
 
 template <class Sink>
@@ -44,10 +49,12 @@ Status RejectSpill::replay(std::int64_t importId, std::size_t batchRows, Sink&& 
         if (std::fread(&line, sizeof line, 1, file_) != 1 || std::fread(&rl, sizeof rl, 1, file_) != 1)
             return Status::fail("cannot read back rejected rows");
         reason.resize(rl);
-        if (rl && std::fread(reason.data(), 1, rl, file_) != rl) return Status::fail("cannot read back rejected rows");
+        if (rl && std::fread(reason.data(), 1, rl, file_) != rl)
+            return Status::fail("cannot read back rejected rows");
         if (std::fread(&wl, sizeof wl, 1, file_) != 1) return Status::fail("cannot read back rejected rows");
         raw.resize(wl);
-        if (wl && std::fread(raw.data(), 1, wl, file_) != wl) return Status::fail("cannot read back rejected rows");
+        if (wl && std::fread(raw.data(), 1, wl, file_) != wl)
+            return Status::fail("cannot read back rejected rows");
         batch.cells.push_back(Cell::integer(importId));
         batch.cells.push_back(Cell::integer(line));
         batch.cells.push_back(Cell::textView(batch.arena.store(reason)));

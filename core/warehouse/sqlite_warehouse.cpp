@@ -9,8 +9,8 @@
 #include <set>
 #include <thread>
 
-#include "core/warehouse/sqlite_regexp.h"
 #include "core/sql/error_position.h"
+#include "core/warehouse/sqlite_regexp.h"
 #include "core/warehouse/sqlite_statement.h"
 
 namespace deskbase {
@@ -49,7 +49,8 @@ std::string prepareErrorOf(sqlite3* db, int rc, const std::string& sql) {
 
 class SqliteCursor final : public QueryCursor {
 public:
-    SqliteCursor(sqlite3* db, SqliteStatement stmt, int firstRc) : db_(db), stmt_(std::move(stmt)), rc_(firstRc) {
+    SqliteCursor(sqlite3* db, SqliteStatement stmt, int firstRc)
+        : db_(db), stmt_(std::move(stmt)), rc_(firstRc) {
         const int n = sqlite3_column_count(stmt_.get());
         columns_.reserve(std::size_t(n));
         for (int i = 0; i < n; ++i) {
@@ -61,9 +62,15 @@ public:
             } else if (rc_ == SQLITE_ROW) {
                 // An expression: take the storage class of the first row.
                 switch (sqlite3_column_type(stmt_.get(), i)) {
-                    case SQLITE_INTEGER: c.type = ColumnType::Integer; break;
-                    case SQLITE_FLOAT: c.type = ColumnType::Real; break;
-                    default: c.type = ColumnType::Text; break;
+                    case SQLITE_INTEGER:
+                        c.type = ColumnType::Integer;
+                        break;
+                    case SQLITE_FLOAT:
+                        c.type = ColumnType::Real;
+                        break;
+                    default:
+                        c.type = ColumnType::Text;
+                        break;
                 }
             }
             columns_.push_back(std::move(c));
@@ -90,14 +97,20 @@ private:
         row.reserve(columns_.size());
         for (int i = 0; i < int(columns_.size()); ++i) {
             switch (sqlite3_column_type(s, i)) {
-                case SQLITE_NULL: row.emplace_back(std::monostate{}); break;
+                case SQLITE_NULL:
+                    row.emplace_back(std::monostate{});
+                    break;
                 case SQLITE_INTEGER: {
                     const sqlite3_int64 v = sqlite3_column_int64(s, i);
-                    if (columns_[std::size_t(i)].type == ColumnType::Boolean) row.emplace_back(v != 0);
-                    else row.emplace_back(std::int64_t(v));
+                    if (columns_[std::size_t(i)].type == ColumnType::Boolean)
+                        row.emplace_back(v != 0);
+                    else
+                        row.emplace_back(std::int64_t(v));
                     break;
                 }
-                case SQLITE_FLOAT: row.emplace_back(sqlite3_column_double(s, i)); break;
+                case SQLITE_FLOAT:
+                    row.emplace_back(sqlite3_column_double(s, i));
+                    break;
                 default: {
                     const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(s, i));
                     row.emplace_back(std::string(text ? text : "", std::size_t(sqlite3_column_bytes(s, i))));
@@ -132,10 +145,16 @@ public:
             const int params = int(n * cols);
             for (int idx = 1; idx <= params; ++idx, ++cell) {
                 switch (cell->kind) {
-                    case Cell::Kind::Null: sqlite3_bind_null(s, idx); break;
+                    case Cell::Kind::Null:
+                        sqlite3_bind_null(s, idx);
+                        break;
                     case Cell::Kind::Integer:
-                    case Cell::Kind::Boolean: sqlite3_bind_int64(s, idx, cell->i); break;
-                    case Cell::Kind::Real: sqlite3_bind_double(s, idx, cell->d); break;
+                    case Cell::Kind::Boolean:
+                        sqlite3_bind_int64(s, idx, cell->i);
+                        break;
+                    case Cell::Kind::Real:
+                        sqlite3_bind_double(s, idx, cell->d);
+                        break;
                     case Cell::Kind::Text:
                         // An empty view may have a null data(); SQLite would bind that as NULL.
                         sqlite3_bind_text(s, idx, cell->text.data() ? cell->text.data() : "",
@@ -186,8 +205,8 @@ public:
     }
 
     Result<bool> tableExists(const std::string& table) override {
-        auto names = queryStrings("SELECT name FROM sqlite_schema WHERE type IN ('table','view') AND name = ?1",
-                                  {Value{table}});
+        auto names = queryStrings(
+            "SELECT name FROM sqlite_schema WHERE type IN ('table','view') AND name = ?1", {Value{table}});
         if (!names) return Error{names.message()};
         return !names->empty();
     }
@@ -248,7 +267,8 @@ public:
         return Status::ok();
     }
 
-    Result<std::unique_ptr<QueryCursor>> query(const std::string& sql, const std::vector<Value>& params) override {
+    Result<std::unique_ptr<QueryCursor>> query(const std::string& sql,
+                                               const std::vector<Value>& params) override {
         auto stmt = prepare(sql, params);
         if (!stmt) return Error{stmt.message()};
         const int rc = sqlite3_step(stmt->get());
@@ -265,10 +285,12 @@ public:
     Status commit() override { return execute("COMMIT", {}); }
     Status rollback() override { return execute("ROLLBACK", {}); }
 
-    Result<std::unique_ptr<BulkWriter>> bulkWriter(const std::string& table, const std::vector<Column>& columns) override {
+    Result<std::unique_ptr<BulkWriter>> bulkWriter(const std::string& table,
+                                                   const std::vector<Column>& columns) override {
         if (columns.empty()) return Error{"no columns to load"};
         std::string head = "INSERT INTO " + quoteIdentifier(table) + " (";
-        for (std::size_t i = 0; i < columns.size(); ++i) head += (i ? ", " : "") + quoteIdentifier(columns[i].name);
+        for (std::size_t i = 0; i < columns.size(); ++i)
+            head += (i ? ", " : "") + quoteIdentifier(columns[i].name);
         head += ") VALUES ";
         std::string tuple = "(";
         for (std::size_t i = 0; i < columns.size(); ++i) tuple += i ? ", ?" : "?";
@@ -288,22 +310,17 @@ public:
             std::make_unique<SqliteBulkWriter>(db_, std::move(multi), std::move(*single)));
     }
 
-    void beginBulkLoad() override {
-        execute("PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY", {});
-        // Leaving WAL needs every other connection gone; when one is open (a GUI's reader, the
-        // executor's pool) SQLite reports busy. Ask without waiting: the import then simply
-        // runs in WAL mode instead of sitting out the busy timeout.
-        sqlite3_busy_timeout(db_, 0);
-        execute("PRAGMA journal_mode=DELETE", {});
-        sqlite3_busy_timeout(db_, kBusyTimeoutMs);
-    }
-    void endBulkLoad() override {
-        execute("PRAGMA journal_mode=WAL; PRAGMA cache_size=-2000", {});
-    }
+    // WAL stays on during a load: readers (the GUI, `deskbase tables`, a query) keep reading the
+    // last committed state, and a second writer waits its turn (write_turn.h). A rollback journal
+    // would write appended pages once instead of twice, but it locks every reader out while the
+    // load spills or commits, and no connection can prove that no other will open meanwhile.
+    void beginBulkLoad() override { execute("PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY", {}); }
+    void endBulkLoad() override { execute("PRAGMA cache_size=-2000", {}); }
 
     const Dialect& dialect() const override { return Dialect::sqlite(); }
 
-    Result<std::vector<std::string>> tablesReadBy(const std::string& sql, const std::vector<Value>& params) override {
+    Result<std::vector<std::string>> tablesReadBy(const std::string& sql,
+                                                  const std::vector<Value>& params) override {
         std::set<std::string> tables;
         sqlite3_set_authorizer(
             db_,
@@ -342,17 +359,22 @@ private:
     }
 
     static void bindValue(sqlite3_stmt* s, int idx, const Value& v) {
-        if (std::holds_alternative<std::monostate>(v)) sqlite3_bind_null(s, idx);
-        else if (auto* i = std::get_if<std::int64_t>(&v)) sqlite3_bind_int64(s, idx, *i);
-        else if (auto* d = std::get_if<double>(&v)) sqlite3_bind_double(s, idx, *d);
-        else if (auto* b = std::get_if<bool>(&v)) sqlite3_bind_int(s, idx, *b ? 1 : 0);
+        if (std::holds_alternative<std::monostate>(v))
+            sqlite3_bind_null(s, idx);
+        else if (auto* i = std::get_if<std::int64_t>(&v))
+            sqlite3_bind_int64(s, idx, *i);
+        else if (auto* d = std::get_if<double>(&v))
+            sqlite3_bind_double(s, idx, *d);
+        else if (auto* b = std::get_if<bool>(&v))
+            sqlite3_bind_int(s, idx, *b ? 1 : 0);
         else {
             const auto& str = std::get<std::string>(v);
             sqlite3_bind_text(s, idx, str.data(), int(str.size()), SQLITE_TRANSIENT);
         }
     }
 
-    Result<std::vector<std::string>> queryStrings(const std::string& sql, const std::vector<Value>& params = {}) {
+    Result<std::vector<std::string>> queryStrings(const std::string& sql,
+                                                  const std::vector<Value>& params = {}) {
         auto cursor = query(sql, params);
         if (!cursor) return Error{cursor.message()};
         std::vector<Row> rows;
@@ -371,8 +393,8 @@ private:
 
 Result<std::unique_ptr<Warehouse>> openSqliteWarehouse(const std::string& path) {
     sqlite3* db = nullptr;
-    const int rc = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                                   nullptr);
+    const int rc = sqlite3_open_v2(path.c_str(), &db,
+                                   SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
     if (rc != SQLITE_OK) {
         std::string msg = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
         sqlite3_close_v2(db);
@@ -388,7 +410,11 @@ Result<std::unique_ptr<Warehouse>> openSqliteWarehouse(const std::string& path) 
     // and a query starting together): retry for as long as the busy timeout would have waited.
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(kBusyTimeoutMs);
     for (int attempt = 0;; ++attempt) {
-        auto s = w->execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON", {});
+        // journal_size_limit: after a big import is checkpointed, the WAL file shrinks back.
+        auto s = w->execute(
+            "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; "
+            "PRAGMA journal_size_limit=67108864",
+            {});
         if (s) break;
         if (sqlite3_errcode(db) != SQLITE_BUSY || std::chrono::steady_clock::now() > deadline)
             return Error{"cannot open SQLite warehouse " + path + ": " + s.message()};

@@ -74,9 +74,9 @@ public:
     virtual Result<std::unique_ptr<BulkWriter>> bulkWriter(const std::string& table,
                                                            const std::vector<Column>& columns) = 0;
 
-    // Bracket a bulk load (called outside the import's transaction). SQLite switches to a rollback
-    // journal when no other connection is open, so appended pages are written once instead of
-    // twice (WAL + checkpoint); it switches back to WAL afterwards. Default: nothing.
+    // Bracket a bulk load (called outside the import's transaction). SQLite enlarges its page
+    // cache for the load; the file stays in WAL mode, so readers keep reading while it loads.
+    // Default: nothing. (Writers taking turns: core/warehouse/write_turn.h.)
     virtual void beginBulkLoad() {}
     virtual void endBulkLoad() {}
 

@@ -185,6 +185,20 @@ private slots:
         }
     }
 
+    // --allow-rejects loads the rows that fit when more than 10% are rejected.
+    void allowRejectsLoadsTheRest() {
+        test::TempWorkspace ws;
+        const auto f = ws.write("weather.csv", "day,weather\n1,rain\n2,3\n");
+        auto r = test::runDeskbase(
+            {"import", f, "--db", ws.sqlitePath(), "--type", "weather=integer", "--allow-rejects"});
+        QVERIFY2(r.exitCode == 0, r.err.c_str());
+        QVERIFY2(r.err.find("1 rows into weather, 1 rejected (see weather__rejects)") != std::string::npos,
+                 r.err.c_str());
+        auto w = Warehouse::open(ws.sqlitePath());
+        QVERIFY(w.isOk());
+        QCOMPARE(test::scalarText(**w, "SELECT weather FROM weather"), std::string("3"));
+    }
+
     void badInputExitsNonZeroWithOneLine_data() {
         QTest::addColumn<QStringList>("args");  // FILE is replaced by a file of the given content
         QTest::addColumn<QByteArray>("content");
@@ -212,6 +226,11 @@ private slots:
         QTest::newRow("index of unknown column")
             << QStringList{QStringLiteral("FILE"), QStringLiteral("--index"), QStringLiteral("zz")}
             << QByteArray("a\n1\n") << QStringLiteral("--index names a column the table does not have: zz");
+        QTest::newRow("every row rejected by --type")
+            << QStringList{QStringLiteral("FILE"), QStringLiteral("--type"),
+                           QStringLiteral("weather=integer")}
+            << QByteArray("day,weather\n1,rain\n2,sun\n")
+            << QStringLiteral("2 of 2 rows (100%) were rejected, more than the 10% allowed");
         QTest::newRow("--index with --no-index")
             << QStringList{QStringLiteral("FILE"), QStringLiteral("--index"), QStringLiteral("a"),
                            QStringLiteral("--no-index")}

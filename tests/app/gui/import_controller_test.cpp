@@ -77,6 +77,39 @@ private slots:
         QCOMPARE(failed.size(), 0);
     }
 
+    // A load that rejects more than 10% of its rows is refused with the reason, and the box
+    // offers "Load anyway" (not the command-line flag), which loads the rows that fit.
+    void tooManyRejectsOfferLoadAnyway() {
+        test::TempWorkspace ws;
+        const QString csv = QString::fromStdString(ws.write("weather.csv", "day,weather\n1,rain\n2,3\n"));
+        MainWindow window;
+        QVERIFY(window.openWorkspace(QString::fromStdString(ws.file("work"))));
+        QSignalSpy imported(window.imports(), &ImportController::imported);
+        QSignalSpy refused(window.imports(), &ImportController::tooManyRejects);
+        QSignalSpy failed(window.imports(), &ImportController::failed);
+        ImportOptions o;
+        o.path = csv.toStdString();
+        o.typeOverrides = {{"weather", ColumnType::Integer}};
+
+        auto cancel = test::answerBox(QStringLiteral("tooManyRejectsBox"), QMessageBox::Cancel);
+        window.imports()->enqueue(o);
+        QTRY_COMPARE_WITH_TIMEOUT(refused.size(), 1, 15000);
+        QTRY_COMPARE(cancel->times, 1);
+        QVERIFY2(cancel->text.contains(QStringLiteral("1 of 2 rows (50%) were rejected")),
+                 qPrintable(cancel->text));
+        QVERIFY(!cancel->text.contains(QStringLiteral("--allow-rejects")));
+        QCOMPARE(failed.size(), 0);
+        QCOMPARE(imported.size(), 0);
+
+        auto again = test::answerBoxWith(QStringLiteral("tooManyRejectsBox"), QStringLiteral("Load anyway"));
+        window.imports()->enqueue(o);
+        QTRY_COMPARE(again->times, 1);
+        QTRY_COMPARE_WITH_TIMEOUT(imported.size(), 1, 15000);
+        QCOMPARE(test::scalarInt(ws.file("work/warehouse.db"), "SELECT count(*) FROM weather"), 1);
+        QCOMPARE(test::scalarInt(ws.file("work/warehouse.db"), "SELECT count(*) FROM weather__rejects"), 1);
+        QCOMPARE(failed.size(), 0);
+    }
+
     void failedFileIsNotARecentFile() {
         test::TempWorkspace ws;
         const QString good = QString::fromStdString(ws.write("good.csv", "a,b\n1,2\n"));

@@ -404,6 +404,57 @@ private slots:
         QCOMPARE(valueToText(rowsOf(*w, "PRAGMA journal_mode")[0][0]), std::string("wal"));
     }
 
+    // Regression: `--type weather=integer` on a text column exited 0 with every row rejected. A
+    // load that rejects more than 10% of its rows fails, commits nothing and says why in one line,
+    // unless rejects are allowed; a few bad values in a big file still load.
+    void tooManyRejectsFailUnlessAllowed_data() {
+        QTest::addColumn<int>("good");
+        QTest::addColumn<int>("bad");
+        QTest::addColumn<bool>("allow");
+        QTest::addColumn<bool>("loads");
+        QTest::newRow("every row rejected") << 0 << 3 << false << false;
+        QTest::newRow("every row rejected, allowed") << 0 << 3 << true << true;
+        QTest::newRow("a handful in a big file") << 9995 << 5 << false << true;
+        QTest::newRow("exactly 10%") << 90 << 10 << false << true;
+        QTest::newRow("just over 10%") << 89 << 11 << false << false;
+        QTest::newRow("just over 10%, allowed") << 89 << 11 << true << true;
+    }
+    void tooManyRejectsFailUnlessAllowed() {
+        QFETCH(int, good);
+        QFETCH(int, bad);
+        QFETCH(bool, allow);
+        QFETCH(bool, loads);
+        test::TempWorkspace ws;
+        auto w = openDb(ws);
+        QVERIFY(importFile(*w, ws.write("keep.csv", "k\n1\n")).isOk());
+        const std::string before = test::snapshot(*w);
+        std::string csv = "day,weather\n";
+        for (int i = 0; i < bad; ++i) csv += std::to_string(i) + ",rain\n";  // the first rows: line 2 is bad
+        for (int i = 0; i < good; ++i) csv += std::to_string(bad + i) + "," + std::to_string(i) + "\n";
+        ImportOptions o;
+        o.path = ws.write("weather.csv", csv);
+        o.typeOverrides = {{"weather", ColumnType::Integer}};
+        o.allowRejects = allow;
+        ImportJob job(o);
+        auto r = job.run(*w);
+        QCOMPARE(r.isOk(), loads);
+        QCOMPARE(job.refusedForRejects(), !loads);
+        if (loads) {
+            QCOMPARE(r->rows, std::int64_t(good));
+            QCOMPARE(r->rejected, std::int64_t(bad));
+            QCOMPARE(scalar(*w, "SELECT count(*) FROM weather__rejects"), std::int64_t(bad));
+            return;
+        }
+        const std::string share = std::to_string((bad * 100 + (good + bad) / 2) / (good + bad)) + "%";
+        const std::string expected = std::to_string(bad) + " of " + std::to_string(good + bad) + " rows (" +
+                                     share + ") were rejected, more than the 10% allowed (first: line 2, ";
+        QVERIFY2(r.message().rfind(expected, 0) == 0, r.message().c_str());
+        QVERIFY2(r.message().find("weather") != std::string::npos, r.message().c_str());
+        QVERIFY2(r.message().find("--allow-rejects") != std::string::npos, r.message().c_str());
+        QVERIFY(r.message().find('\n') == std::string::npos);
+        QCOMPARE(test::snapshot(*w), before);  // nothing committed, no rejects table
+    }
+
     void realFilesFromTestData() {
         test::TempWorkspace ws;
         auto w = openDb(ws);

@@ -59,6 +59,9 @@ private slots:
     void failedImportChangesNothing();
     void ingestionLogRecordsEachImport();
     void commandLineImportAndTables();
+    void concurrentAppendsOfOneFileLoadItOnce();
+    void readersAndASecondImportWorkDuringAnImport();
+    void appendAfterReplaceFollowsTheTablesContent();
 
     // exact_numbers_conformance.cpp
     void importKeepsEveryNumberExact_data();

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
+#include <mutex>
 #include <nlohmann/json.hpp>
 #include <thread>
 
@@ -38,6 +40,84 @@ std::int64_t intOf(const Result<Value>& v) {
     if (!v) return -1;
     if (auto* i = std::get_if<std::int64_t>(&*v)) return *i;
     return -2;
+}
+
+// An import on a connection of its own, in a thread. With `hold`, it stops inside its
+// transaction (at its first Loading report: the duplicate check passed, its locks held) until
+// release(). The test thread waits for what the import reports, never for a time.
+class ImportThread {
+public:
+    ImportThread(std::string target, ImportOptions options, bool hold)
+        : target_(std::move(target)), options_(std::move(options)), hold_(hold) {}
+    ~ImportThread() {
+        release();
+        if (thread_.joinable()) thread_.join();
+    }
+    void start() {
+        thread_ = std::thread([this] {
+            Result<ImportResult> r = Error{"not run"};
+            if (auto w = Warehouse::open(target_); !w) {
+                r = Error{w.message()};
+            } else {
+                ImportJob job(options_);
+                r = job.run(**w, [this](const ImportProgress& p) { onProgress(p); });
+            }
+            std::lock_guard lock(m_);
+            result_ = std::move(r);
+            done_ = true;
+            cv_.notify_all();
+        });
+    }
+    // Until it holds its transaction open (true), or it returned without getting there (false).
+    bool waitUntilHeld() {
+        std::unique_lock lock(m_);
+        cv_.wait(lock, [&] { return held_ || done_; });
+        return held_ && !done_;
+    }
+    // Until it waits for another import's turn (true), or it returned (false).
+    bool waitUntilWaiting() {
+        std::unique_lock lock(m_);
+        cv_.wait(lock, [&] { return waiting_ || done_; });
+        return waiting_;
+    }
+    void release() {
+        std::lock_guard lock(m_);
+        released_ = true;
+        cv_.notify_all();
+    }
+    Result<ImportResult> join() {
+        thread_.join();
+        return std::move(result_);
+    }
+
+private:
+    void onProgress(const ImportProgress& p) {
+        std::unique_lock lock(m_);
+        if (p.stage == ImportStage::Waiting) waiting_ = true;
+        if (p.stage == ImportStage::Loading && hold_ && !held_) {
+            held_ = true;
+            cv_.notify_all();
+            cv_.wait(lock, [&] { return released_; });
+        }
+        cv_.notify_all();
+    }
+
+    std::string target_;
+    ImportOptions options_;
+    bool hold_;
+    std::thread thread_;
+    std::mutex m_;
+    std::condition_variable cv_;
+    bool held_ = false, waiting_ = false, released_ = false, done_ = false;
+    Result<ImportResult> result_ = Error{"not run"};
+};
+
+ImportOptions appendOptions(const std::string& path, const std::string& table) {
+    ImportOptions o;
+    o.path = path;
+    o.mode = ImportMode::Append;
+    o.table = table;
+    return o;
 }
 
 }  // namespace
@@ -166,6 +246,7 @@ void ConformanceTest::importKeepsRejectsWithLineNumbers() {
     ImportOptions o;
     o.path = path;
     o.typeOverrides = {{"score", ColumnType::Integer}};
+    o.allowRejects = true;  // 2 of 5 rows: more than the 10% an import accepts by default
     ImportJob job(o);
     auto r = job.run(*w_);
     REQUIRE_OK(r);
@@ -345,6 +426,94 @@ void ConformanceTest::commandLineImportAndTables() {
     auto bad = runDeskbase({"tables", "--db", backend_.unreachableTarget()}, 20000);
     QVERIFY(bad.exitCode != 0);
     QVERIFY2(!bad.err.empty() && bad.err.find('\n') == bad.err.size() - 1, bad.err.c_str());
+}
+
+// Regression: two `--mode append` imports of one file at the same time both loaded it on
+// PostgreSQL (each checked for the file before the other logged it). The first is held inside its
+// transaction, past its duplicate check; the second must wait for it and then be refused.
+void ConformanceTest::concurrentAppendsOfOneFileLoadItOnce() {
+    TempWorkspace ws;
+    REQUIRE_OK(importFile(*w_, ws.write("t.csv", "id,label\n1,a\n")));
+    const auto file = ws.write("more.csv", "id,label\n2,b\n3,c\n");
+    ImportThread first(backend_.target(), appendOptions(file, "t"), /*hold=*/true);
+    first.start();
+    QVERIFY(first.waitUntilHeld());
+    ImportThread second(backend_.target(), appendOptions(file, "t"), /*hold=*/false);
+    second.start();
+    const bool waited = second.waitUntilWaiting();  // today's fix; before it, the second loaded at once
+    first.release();
+    auto a = first.join();
+    auto b = second.join();
+    REQUIRE_OK(a);
+    QVERIFY2(!b, "the second import loaded the file too");
+    QVERIFY2(b.message().find("already loaded into t") != std::string::npos, b.message().c_str());
+    QVERIFY(waited);
+    QCOMPARE(intOf(scalar(*w_, "SELECT count(*) FROM t")), std::int64_t(3));
+    QCOMPARE(intOf(scalar(*w_, "SELECT count(*) FROM deskbase_ingestions WHERE mode = 'append'")),
+             std::int64_t(1));
+}
+
+// Regression: a SQLite import that was the only connection switched the file to a rollback
+// journal, and every connection opened meanwhile failed with "database is locked" (readers,
+// `deskbase tables`, a second import). With an import held inside its transaction: a new
+// connection reads the last committed state, `deskbase tables` works, and a second import
+// into another table waits its turn (SQLite, one writer) or runs (PostgreSQL); both load.
+void ConformanceTest::readersAndASecondImportWorkDuringAnImport() {
+    TempWorkspace ws;
+    REQUIRE_OK(importFile(*w_, ws.write("keep.csv", "k\n1\n2\n")));
+    w_.reset();  // the held import is the only connection when it starts
+    ImportOptions big;
+    big.path = ws.write("big.csv", bigCsv(2000));
+    ImportThread first(backend_.target(), big, /*hold=*/true);
+    first.start();
+    QVERIFY(first.waitUntilHeld());
+
+    auto reader = Warehouse::open(backend_.target());
+    REQUIRE_OK(reader);
+    auto kept = scalar(**reader, "SELECT count(*) FROM keep");
+    REQUIRE_OK(kept);
+    QCOMPARE(intOf(kept), std::int64_t(2));
+    auto tables = runDeskbase({"tables", "--db", backend_.target()});
+    QVERIFY2(tables.exitCode == 0, tables.err.c_str());
+    QVERIFY2(tables.out.find("keep\t2\t") != std::string::npos, tables.out.c_str());
+    QVERIFY2(tables.out.find("big") == std::string::npos, tables.out.c_str());  // not committed yet
+
+    ImportOptions other;
+    other.path = ws.write("other.csv", "x,y\n1,2\n");
+    ImportThread second(backend_.target(), other, /*hold=*/false);
+    second.start();
+    if (!backend_.isPostgres()) QVERIFY(second.waitUntilWaiting());
+    first.release();
+    auto a = first.join();
+    auto b = second.join();
+    REQUIRE_OK(a);
+    REQUIRE_OK(b);
+    QCOMPARE(intOf(scalar(**reader, "SELECT count(*) FROM big")), std::int64_t(2000));
+    QCOMPARE(intOf(scalar(**reader, "SELECT count(*) FROM other")), std::int64_t(1));
+    QCOMPARE(intOf(scalar(**reader, "SELECT count(DISTINCT id) FROM deskbase_ingestions")), std::int64_t(3));
+    w_ = std::move(*reader);
+}
+
+// Regression: after a replace, appending a file that had been loaded before the replace was
+// refused as "already loaded", though its rows were gone. The guard follows the table's content.
+void ConformanceTest::appendAfterReplaceFollowsTheTablesContent() {
+    TempWorkspace ws;
+    const auto one = ws.write("one.csv", "id\n1\n");
+    const auto two = ws.write("two.csv", "id\n2\n");
+    const auto three = ws.write("three.csv", "id\n3\n");
+    REQUIRE_OK(importFile(*w_, one, ImportMode::Create, "t"));
+    REQUIRE_OK(importFile(*w_, two, ImportMode::Append, "t"));
+    REQUIRE_OK(importFile(*w_, three, ImportMode::Replace, "t"));
+    REQUIRE_OK(importFile(*w_, one, ImportMode::Append, "t"));  // its rows went with the replace
+    REQUIRE_OK(importFile(*w_, two, ImportMode::Append, "t"));
+    QCOMPARE(intOf(scalar(*w_, "SELECT CAST(sum(id) AS BIGINT) FROM t")), std::int64_t(6));
+    for (const auto& inTable : {one, two, three}) {  // each is in the table now: refused again
+        auto again = importFile(*w_, inTable, ImportMode::Append, "t");
+        QVERIFY(!again);
+        QVERIFY2(again.message().find("already loaded") != std::string::npos, again.message().c_str());
+    }
+    QCOMPARE(intOf(scalar(*w_, "SELECT count(*) FROM deskbase_ingestions")),
+             std::int64_t(5));  // the log keeps all
 }
 
 }  // namespace deskbase::test
