@@ -5,9 +5,13 @@ set -euo pipefail
 # poppler-utils: pdftoppm rasterizes rendered PDFs in tests/app/cli/render_cli_test.cpp.
 # libxlsxwriter-dev writes XLSX exports; libminizip-dev lets tests/support/xlsx_reader open them again.
 # libqt6opengl6-dev is only a Recommends of qt6-base-dev, but Qt6Charts' CMake config needs it.
+# clang + libclang-rt-14-dev (libFuzzer, sanitizers) build tests/fuzz; desktop-file-utils, appstream
+# and groff-base check the desktop file, the AppStream metainfo and the man page (tests/packaging);
+# dpkg-dev and file let `cpack -G DEB` compute the package's dependencies (dpkg-shlibdeps).
 packages=(build-essential cmake pkg-config qt6-base-dev qt6-base-dev-tools qt6-charts-dev libqt6opengl6-dev libgl-dev
           libpq-dev libsqlite3-dev sqlite3 nlohmann-json3-dev postgresql postgresql-contrib
-          fonts-dejavu-core poppler-utils libxlsxwriter-dev libminizip-dev)
+          fonts-dejavu-core poppler-utils libxlsxwriter-dev libminizip-dev
+          clang libclang-rt-14-dev desktop-file-utils appstream groff-base dpkg-dev file)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

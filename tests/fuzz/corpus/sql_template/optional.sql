@@ -1,0 +1,1 @@
+select * from orders where 1=1 [[and status = {{status}}]] and total > {{min_total}}

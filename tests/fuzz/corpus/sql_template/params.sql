@@ -1,0 +1,1 @@
+select {{ ids }} as x from t where d between {{from}} and {{to}} {# note #} [[ and k in ({{ks}}) ]]

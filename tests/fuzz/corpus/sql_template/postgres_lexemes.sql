@@ -1,0 +1,1 @@
+select $$dollar$$, $tag$ a $$ b $tag$, E'esc\'s', x::int from t /* /* nested */ */ where id = $1
