@@ -155,8 +155,11 @@ Status createTable(Warehouse& w, const std::string& name, const std::vector<Colu
 // file, refused in one line that says how many and the first reason.
 Status checkRejectShare(const LoadStats& loaded, const RejectSpill& rejects, const ImportOptions& o) {
     const std::int64_t read = loaded.rows + loaded.rejected;
-    if (o.allowRejects || loaded.rejected == 0 || double(loaded.rejected) <= o.maxRejectShare * double(read))
-        return Status::ok();
+    // A share says little in a tiny file (one bad row of four is 25%): under kMinRejectsToJudge
+    // rejects the load is refused only when nothing at all would load.
+    const bool tooMany = loaded.rows == 0 || (double(loaded.rejected) > o.maxRejectShare * double(read) &&
+                                              loaded.rejected >= ImportOptions::kMinRejectsToJudge);
+    if (o.allowRejects || loaded.rejected == 0 || !tooMany) return Status::ok();
     const auto percent = [](double share) { return std::to_string(int(share * 100 + 0.5)) + "%"; };
     return Status::fail(std::to_string(loaded.rejected) + " of " + std::to_string(read) + " rows (" +
                         percent(double(loaded.rejected) / double(read)) + ") were rejected, more than the " +

@@ -51,7 +51,9 @@ struct ImportOptions {
     std::vector<std::string> uniqueKey;
     // A load that rejects more than this share of the file's rows fails, nothing committed
     // (a wrong --type, a misread dialect), unless allowRejects: then the rest loads and the
-    // rejects go to <table>__rejects.
+    // rejects go to <table>__rejects. The share counts from kMinRejectsToJudge rejects on; below
+    // that only a load where every row was rejected fails.
+    static constexpr std::int64_t kMinRejectsToJudge = 10;
     double maxRejectShare = 0.1;
     bool allowRejects = false;
 };

@@ -19,9 +19,12 @@ void drawScatter(const DrawContext& c, const chart::ScatterShape& shape) {
         yMin = std::min(yMin, *s.goal);
         yMax = std::max(yMax, *s.goal);
     }
-    const chart::NiceScale xs = chart::niceScale(shape.xMin, shape.xMax);  // what makeValueAxis spans
-    // Both axes label their ticks with one number of decimals (printf's %g mixed 0.5 and 1).
-    QAbstractAxis* xAxis = makeValueAxis(shape.xMin, shape.xMax, dashboard::NumberFormat{}, false, false);
+    // The x axis stays a QValueAxis: a category axis (makeValueAxis) drew its grid over the markers.
+    const chart::NiceScale xs = chart::niceScale(shape.xMin, shape.xMax);
+    auto* xAxis = new QValueAxis(c.chart);
+    xAxis->setRange(xs.min, xs.max);
+    xAxis->setTickCount(std::clamp(int(std::lround((xs.max - xs.min) / xs.step)) + 1, 2, 11));
+    xAxis->setLabelFormat(QStringLiteral("%g"));
     QAbstractAxis* yAxis = makeValueAxis(yMin, yMax, s.format, s.logScale, false);
     c.chart->addAxis(xAxis, Qt::AlignBottom);
     c.chart->addAxis(yAxis, Qt::AlignLeft);

@@ -419,6 +419,8 @@ private slots:
         QTest::newRow("every row rejected") << 0 << 3 << false << false;
         QTest::newRow("every row rejected, allowed") << 0 << 3 << true << true;
         QTest::newRow("a handful in a big file") << 9995 << 5 << false << true;
+        QTest::newRow("one bad row of four (under 10 rejects)") << 3 << 1 << false << true;
+        QTest::newRow("9 of 10 rejected (under 10 rejects, some load)") << 1 << 9 << false << true;
         QTest::newRow("exactly 10%") << 90 << 10 << false << true;
         QTest::newRow("just over 10%") << 89 << 11 << false << false;
         QTest::newRow("just over 10%, allowed") << 89 << 11 << true << true;

@@ -63,6 +63,9 @@ private slots:
     void everyFieldRoundTrips() {
         QFETCH(QString, text);
         test::TempWorkspace ws;
+        // The sources the rows' "after" names exist: saving refuses an "after" naming none.
+        ws.write("sources/orders_inbox.json", R"({"path": "inbox", "table": "orders"})");
+        ws.write("sources/customers.json", R"({"path": "customers.csv", "table": "customers"})");
         std::unique_ptr<ReportEditor> editor(makeEditor(ws));
         const ReportSpec original = parsed(text.toUtf8().constData());
         editor->setSpec(original);
