@@ -81,7 +81,10 @@ private slots:
     // offers "Load anyway" (not the command-line flag), which loads the rows that fit.
     void tooManyRejectsOfferLoadAnyway() {
         test::TempWorkspace ws;
-        const QString csv = QString::fromStdString(ws.write("weather.csv", "day,weather\n1,rain\n2,3\n"));
+        std::string rows = "day,weather\n";  // 10 of 11 rows rejected by the --type below
+        for (int i = 1; i <= 10; ++i) rows += std::to_string(i) + ",rain\n";
+        rows += "11,3\n";
+        const QString csv = QString::fromStdString(ws.write("weather.csv", rows));
         MainWindow window;
         QVERIFY(window.openWorkspace(QString::fromStdString(ws.file("work"))));
         QSignalSpy imported(window.imports(), &ImportController::imported);
@@ -95,7 +98,7 @@ private slots:
         window.imports()->enqueue(o);
         QTRY_COMPARE_WITH_TIMEOUT(refused.size(), 1, 15000);
         QTRY_COMPARE(cancel->times, 1);
-        QVERIFY2(cancel->text.contains(QStringLiteral("1 of 2 rows (50%) were rejected")),
+        QVERIFY2(cancel->text.contains(QStringLiteral("10 of 11 rows (91%) were rejected")),
                  qPrintable(cancel->text));
         QVERIFY(!cancel->text.contains(QStringLiteral("--allow-rejects")));
         QCOMPARE(failed.size(), 0);
@@ -106,7 +109,7 @@ private slots:
         QTRY_COMPARE(again->times, 1);
         QTRY_COMPARE_WITH_TIMEOUT(imported.size(), 1, 15000);
         QCOMPARE(test::scalarInt(ws.file("work/warehouse.db"), "SELECT count(*) FROM weather"), 1);
-        QCOMPARE(test::scalarInt(ws.file("work/warehouse.db"), "SELECT count(*) FROM weather__rejects"), 1);
+        QCOMPARE(test::scalarInt(ws.file("work/warehouse.db"), "SELECT count(*) FROM weather__rejects"), 10);
         QCOMPARE(failed.size(), 0);
     }
 
