@@ -11,6 +11,7 @@
 #include <QSortFilterProxyModel>
 #include <QTreeView>
 #include <QVBoxLayout>
+#include <algorithm>
 #include <functional>
 
 #include "widgets/schema/schema_model.h"
@@ -42,12 +43,16 @@ SchemaBrowser::SchemaBrowser(QWidget* parent)
     view_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     view_->header()->setStretchLastSection(false);
     view_->header()->setSectionResizeMode(0, QHeaderView::Stretch);
-    view_->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    // The detail column takes what its text needs, but at most 40% of the tree: names first (a
+    // model's "ephemeral · not built" left its name no room in a narrow sidebar).
+    view_->header()->setSectionResizeMode(1, QHeaderView::Fixed);
     // A row with no detail (a question, a dashboard) gives its name the detail column's room too.
     connect(proxy_, &QAbstractItemModel::rowsInserted, this, &SchemaBrowser::updateSpans);
     connect(proxy_, &QAbstractItemModel::modelReset, this, &SchemaBrowser::updateSpans);
     connect(proxy_, &QAbstractItemModel::layoutChanged, this, &SchemaBrowser::updateSpans);
     connect(proxy_, &QAbstractItemModel::dataChanged, this, &SchemaBrowser::updateSpans);
+    connect(view_, &QTreeView::expanded, this, &SchemaBrowser::fitDetailColumn);
+    connect(view_, &QTreeView::collapsed, this, &SchemaBrowser::fitDetailColumn);
     connect(view_, &QTreeView::doubleClicked, this, &SchemaBrowser::activate);
     // Enter opens the selected entry as a double-click does; F2 and Delete act on it. Only while
     // the tree has the focus: elsewhere these keys belong to the editors.
@@ -140,6 +145,18 @@ void SchemaBrowser::updateSpans() {
     forEachRow(proxy_, {}, [this](const QModelIndex& i) {
         view_->setFirstColumnSpanned(i.row(), i.parent(), i.siblingAtColumn(1).data().toString().isEmpty());
     });
+    fitDetailColumn();
+}
+
+void SchemaBrowser::fitDetailColumn() {
+    const int room = view_->viewport()->width() * 2 / 5;
+    view_->header()->resizeSection(
+        1, std::min(static_cast<QAbstractItemView*>(view_)->sizeHintForColumn(1), std::max(room, 0)));
+}
+
+void SchemaBrowser::resizeEvent(QResizeEvent* event) {
+    QWidget::resizeEvent(event);
+    fitDetailColumn();
 }
 
 SchemaItem SchemaBrowser::itemAt(const QModelIndex& proxyIndex) const {

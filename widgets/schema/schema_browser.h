@@ -69,6 +69,8 @@ signals:
 private:
     void search(const QString& text);  // the filter box's text
     void updateSpans();
+    void fitDetailColumn();  // the detail column: its text's width, at most 40% of the tree
+    void resizeEvent(QResizeEvent* event) override;
 
     SchemaModel* model_;
     QSortFilterProxyModel* proxy_;
