@@ -202,6 +202,33 @@ private slots:
         search->clear();
         QVERIFY(nameRoom(question()) > detailStart);
     }
+
+    // A long detail ("ephemeral · not built", "100,000 rows") left the names no room in a narrow
+    // sidebar: the detail column takes at most 40% of the tree, and the rest stays the names'.
+    void aLongDetailLeavesTheNamesRoomInANarrowSidebar() {
+        test::TempWorkspace ws;
+        {
+            auto w = Warehouse::open(ws.sqlitePath());
+            QVERIFY(w.isOk());
+            QVERIFY(
+                (*w)->execute("CREATE TABLE t (a_column_with_a_very_long_name_for_its_type INTEGER)").isOk());
+        }
+        ws.write("models/int_values.sql", "{{ config(materialized='ephemeral') }}\nselect 1 as v\n");
+        SchemaBrowser browser;
+        browser.resize(160, 400);
+        browser.setSnapshot(loadSchemaSnapshot(ws.sqlitePath(), ws.path()));
+        browser.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&browser));
+        QTreeView* view = browser.view();
+        view->expandAll();  // the column's row: its detail is its type
+        const int width = view->viewport()->width();
+        QVERIFY(view->header()->sectionSize(1) > 0);
+        QVERIFY2(view->header()->sectionSize(1) <= width * 2 / 5,
+                 qPrintable(QStringLiteral("%1 of %2").arg(view->header()->sectionSize(1)).arg(width)));
+        browser.resize(600, 400);  // wide: the detail gets what its text needs, not more than 40%
+        QTRY_VERIFY(view->header()->sectionSize(1) <= view->viewport()->width() * 2 / 5);
+        QVERIFY(view->header()->sectionSize(0) >= view->viewport()->width() * 3 / 5 - 1);
+    }
 };
 
 QTEST_MAIN(SchemaBrowserTest)
