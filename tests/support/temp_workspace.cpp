@@ -1,4 +1,5 @@
 #include "tests/support/temp_workspace.h"
+#include "tests/support/test_paths.h"
 
 #include <QDir>
 #include <QFile>
@@ -7,9 +8,6 @@
 #include <QStringList>
 #include <stdexcept>
 
-#ifndef DESKBASE_BINARY
-#define DESKBASE_BINARY "deskbase"
-#endif
 
 namespace deskbase::test {
 
@@ -47,7 +45,7 @@ ProcessResult runDeskbase(const std::vector<std::string>& args, int timeoutMs) {
     QProcess p;
     QStringList list;
     for (const auto& a : args) list << QString::fromStdString(a);
-    p.start(QStringLiteral(DESKBASE_BINARY), list);
+    p.start(QString::fromStdString(test::deskbaseBinary()), list);
     ProcessResult r;
     if (!p.waitForFinished(timeoutMs)) {
         p.kill();

@@ -10,6 +10,7 @@
 #include "core/warehouse/warehouse.h"
 #include "tests/core/ingest/sqlite_snapshot.h"
 #include "tests/support/temp_workspace.h"
+#include "tests/support/test_paths.h"
 #include "tests/support/warehouse_probe.h"
 
 using namespace deskbase;
@@ -32,7 +33,7 @@ class ImportCliTest : public QObject {
 private slots:
     void reportJsonDescribesTheImport() {
         test::TempWorkspace ws;
-        auto r = test::runDeskbase({"import", DESKBASE_TEST_DATA "/seattle-weather.csv", "--db",
+        auto r = test::runDeskbase({"import", test::dataFile("seattle-weather.csv"), "--db",
                                     ws.sqlitePath(), "--report", "json"});
         QCOMPARE(r.exitCode, 0);
         auto j = nlohmann::json::parse(r.out);
@@ -90,8 +91,8 @@ private slots:
     void importsSeveralFilesAndJson() {
         test::TempWorkspace ws;
         auto r =
-            test::runDeskbase({"import", DESKBASE_TEST_DATA "/seattle-weather.csv",
-                               DESKBASE_TEST_DATA "/cars.json", "--db", ws.sqlitePath(), "--report", "json"});
+            test::runDeskbase({"import", test::dataFile("seattle-weather.csv"),
+                               test::dataFile("cars.json"), "--db", ws.sqlitePath(), "--report", "json"});
         QCOMPARE(r.exitCode, 0);
         const auto second = r.out.substr(r.out.find('\n') + 1);
         auto j = nlohmann::json::parse(second);
@@ -275,7 +276,7 @@ private slots:
         const auto path = ws.write("big.csv", big);
 
         QProcess p;
-        p.start(QStringLiteral(DESKBASE_BINARY),
+        p.start(QString::fromStdString(test::deskbaseBinary()),
                 {QStringLiteral("import"), QString::fromStdString(path), QStringLiteral("--db"),
                  QString::fromStdString(ws.sqlitePath())});
         QVERIFY(p.waitForStarted());

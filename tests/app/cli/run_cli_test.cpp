@@ -11,6 +11,7 @@
 #include "core/warehouse/warehouse.h"
 #include "tests/support/pg_server.h"
 #include "tests/support/temp_workspace.h"
+#include "tests/support/test_paths.h"
 #include "tests/support/warehouse_probe.h"
 
 using namespace deskbase;
@@ -61,7 +62,7 @@ public:
     explicit Running(const std::vector<std::string>& args) {
         QStringList a;
         for (const auto& x : args) a << QString::fromStdString(x);
-        p.start(QStringLiteral(DESKBASE_BINARY), a);
+        p.start(QString::fromStdString(test::deskbaseBinary()), a);
     }
     ~Running() {
         if (p.state() != QProcess::NotRunning) {

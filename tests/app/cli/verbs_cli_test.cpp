@@ -7,6 +7,7 @@
 #include "app/cli/verbs.h"
 #include "core/warehouse/warehouse.h"
 #include "tests/support/temp_workspace.h"
+#include "tests/support/test_paths.h"
 #include "tests/support/warehouse_probe.h"
 
 using namespace deskbase;
@@ -23,7 +24,7 @@ QStringList listOf(const std::vector<std::string>& items) {
 test::ProcessResult runWithStdoutTo(const QString& outFile, const QStringList& args) {
     QProcess p;  // its destructor kills a process still running
     p.setStandardOutputFile(outFile);
-    p.start(QStringLiteral(DESKBASE_BINARY), args);
+    p.start(QString::fromStdString(test::deskbaseBinary()), args);
     const bool finished = p.waitForFinished(120000);
     test::ProcessResult r;
     r.exitCode = finished && p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;

@@ -14,6 +14,7 @@
 #include "core/warehouse/warehouse.h"
 #include "tests/support/pg_server.h"
 #include "tests/support/temp_workspace.h"
+#include "tests/support/test_paths.h"
 #include "tests/support/warehouse_probe.h"
 
 using namespace deskbase;
@@ -70,7 +71,7 @@ public:
                             QString::fromStdString(workspace), QStringLiteral("--poll"),
                             QStringLiteral("0.2")};
         for (const auto& a : extra) args << QString::fromStdString(a);
-        p.start(QStringLiteral(DESKBASE_BINARY), args);
+        p.start(QString::fromStdString(test::deskbaseBinary()), args);
     }
     ~Watcher() {
         if (p.state() != QProcess::NotRunning) {
@@ -265,7 +266,7 @@ void WatchCliTest::printsASystemdUnit() {
     auto r = test::runDeskbase({"watch", "--workspace", ws.path(), "--print-systemd-unit"});
     QCOMPARE(r.exitCode, 0);
     const std::string dir = QDir(QString::fromStdString(ws.path())).absolutePath().toStdString();
-    const std::string exec = QFileInfo(QStringLiteral(DESKBASE_BINARY)).absoluteFilePath().toStdString();
+    const std::string exec = QFileInfo(QString::fromStdString(test::deskbaseBinary())).absoluteFilePath().toStdString();
     QVERIFY2(r.out.find("ExecStart=" + exec + " watch --workspace " + dir + "\n") != std::string::npos,
              r.out.c_str());
     QVERIFY(r.out.find("[Install]\nWantedBy=default.target\n") != std::string::npos);

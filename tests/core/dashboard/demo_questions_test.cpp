@@ -11,12 +11,13 @@
 #include "core/sql/sql_template.h"
 #include "core/warehouse/warehouse.h"
 #include "tests/support/temp_workspace.h"
+#include "tests/support/test_paths.h"
 
 using namespace deskbase;
 
 namespace {
 
-const char* const kBefore = DESKBASE_TEST_DATA "/demo_questions_before";
+const std::string kBefore = test::dataFile("demo_questions_before");
 
 Result<std::vector<Row>> run(Warehouse& w, const Question& q, const ParameterValues& values) {
     auto expanded = expandQuestion(q, values, w);
@@ -75,7 +76,7 @@ private slots:
         QTest::addColumn<std::string>("file");
         QTest::addColumn<ParameterValues>("values");
         const auto files =
-            QDir(QString::fromUtf8(kBefore)).entryList({QStringLiteral("*.json")}, QDir::Files);
+            QDir(QString::fromStdString(kBefore)).entryList({QStringLiteral("*.json")}, QDir::Files);
         QVERIFY(files.size() >= 10);
         for (const auto& f : files)
             for (const auto& [label, values] : filterSets())
@@ -84,7 +85,7 @@ private slots:
     void sameNumbersAsTheFirstVersions() {
         QFETCH(std::string, file);
         QFETCH(ParameterValues, values);
-        const Question before = load(std::string(kBefore) + "/" + file);
+        const Question before = load(kBefore + "/" + file);
         const Question now = load(ws_->file("questions/" + file));
         QVERIFY(before.sql != now.sql);  // the reference is the old text, not a copy of the new
         auto expected = run(*w_, before, values);

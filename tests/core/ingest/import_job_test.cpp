@@ -8,6 +8,7 @@
 #include "core/warehouse/warehouse.h"
 #include "tests/core/ingest/sqlite_snapshot.h"
 #include "tests/support/temp_workspace.h"
+#include "tests/support/test_paths.h"
 
 using namespace deskbase;
 
@@ -464,13 +465,13 @@ private slots:
     void realFilesFromTestData() {
         test::TempWorkspace ws;
         auto w = openDb(ws);
-        auto weather = importFile(*w, DESKBASE_TEST_DATA "/seattle-weather.csv");
+        auto weather = importFile(*w, test::dataFile("seattle-weather.csv"));
         QVERIFY(weather.isOk());
         QCOMPARE(weather->rows, std::int64_t(1461));
         QCOMPARE(int(weather->columns[0].type), int(ColumnType::Date));
         QCOMPARE(scalar(*w, "SELECT count(DISTINCT strftime('%Y', date)) FROM seattle_weather"),
                  std::int64_t(4));
-        auto cars = importFile(*w, DESKBASE_TEST_DATA "/cars.json");
+        auto cars = importFile(*w, test::dataFile("cars.json"));
         QVERIFY(cars.isOk());
         QCOMPARE(cars->rows, std::int64_t(406));
         QCOMPARE(scalar(*w, "SELECT count(*) FROM cars WHERE miles_per_gallon IS NULL"), std::int64_t(8));
