@@ -1,6 +1,6 @@
 #pragma once
-// Running a table's checks. The column checks share one aggregate scan (a SUM(CASE WHEN ...)
-// per check); only the checks that failed run more (their sample of failing values), and
+// Running a table's checks. The column checks share one aggregate scan (one COUNT(*) FILTER
+// (WHERE ...) per check); only the checks that failed run more (their sample of failing values), and
 // relationships and sql checks run their own query. Nothing is written.
 #include <atomic>
 #include <functional>

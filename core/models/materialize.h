@@ -6,7 +6,8 @@
 //                the new table over it; a failure rolls back and leaves the old table as it was
 //   incremental  the first build (or a full refresh, or when the relation is a view) as a table;
 //                later builds run the is_incremental() SQL into a temporary table, delete the rows
-//                whose unique_key it holds, and insert it (without a unique_key: insert only)
+//                whose unique_key it holds, and insert it (without a unique_key: insert only);
+//                the unique_key is indexed (deskbase_key_<name>, not UNIQUE) so a run looks keys up
 //   ephemeral    nothing: the models that ref it inline it as a CTE
 // PostgreSQL views are bound to the relation they read, so replacing a relation drops the model
 // views built over it first and recreates them in the same transaction (`dependentViews`).
