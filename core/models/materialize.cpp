@@ -127,6 +127,10 @@ Result<MaterializeOutcome> buildIncrement(Warehouse& w, const MaterializeInput& 
         return Error{s.message()};
     auto cols = columnsOf(w, tmp);
     if (!cols) return Error{cols.message()};
+    // PostgreSQL plans over a new temporary table with no statistics as if it were large, and
+    // hashed it against a scan of the whole model instead of looking its keys up in the index.
+    if (w.kind() == Warehouse::Kind::PostgreSQL && !in.uniqueKey.empty())
+        if (auto s = w.execute("ANALYZE " + qtmp); !s) return Error{s.message()};
     if (!in.uniqueKey.empty()) {
         // `(k1, k2) IN (SELECT k1, k2 FROM new rows)`: the warehouse hashes the new keys once and
         // scans the model once. A correlated EXISTS ran the new rows' scan per model row on SQLite
