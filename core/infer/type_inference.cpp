@@ -1,13 +1,63 @@
 #include "core/infer/type_inference.h"
 
+#include <algorithm>
+
 namespace deskbase {
+
+namespace {
+// Beyond this many misses, and 1% of the values, a followed type is given up.
+constexpr std::int64_t kGiveUpMisses = 100;
+}  // namespace
 
 void ColumnInference::add(std::string_view raw, bool decimalComma) {
     if (raw.data() == nullptr) return;
     const std::string_view t = trimSpaces(raw);
     if (isNullToken(t)) return;
     ++nonNull_;
-    if (candidates_ == 0) return;  // already text: nothing more to learn
+    const std::uint8_t before = candidates_;
+    if (candidates_ != 0) addStrict(t, decimalComma);
+    for (int w = 0; w < kFollowCount; ++w)
+        if (following_ & (1 << w)) follow(w, t, decimalComma, false);
+    // Types this value dropped are followed from here on, unless a rounded number made the column
+    // text (that is not a few bad values).
+    const std::uint8_t dropped = before & std::uint8_t(~candidates_);
+    if (roundedMadeText_) {
+        following_ = 0;
+        return;
+    }
+    const std::uint8_t bits[kFollowCount] = {kInteger, kReal, kTemporal};
+    for (int w = 0; w < kFollowCount; ++w)
+        if (dropped & bits[w]) {
+            following_ |= std::uint8_t(1 << w);
+            follow(w, t, decimalComma, true);
+        }
+}
+
+void ColumnInference::follow(int w, std::string_view t, bool decimalComma, bool justDropped) {
+    bool fits = false;
+    if (w == kFollowInteger) {
+        fits = parseInteger(t) || isNaNToken(t);
+    } else if (w == kFollowReal) {
+        if (isNaNToken(t)) fits = true;
+        else if (auto v = parseInteger(t)) fits = realHoldsExactly(*v);
+        else fits = parseReal(t) || (decimalComma && parseDecimalComma(t));
+    } else if (auto p = parseDateTime(t)) {
+        fits = true;
+        if (!justDropped) {  // (the strict pass already counted the value that dropped the type)
+            sawTime_ |= p->hasTime;
+            if (p->slashForm) {
+                sawSlash_ = true;
+                monthFirstBad_ += !p->monthFirstOk;
+                dayFirstBad_ += !p->dayFirstOk;
+            }
+        }
+    }
+    if (fits) return;
+    if (misses_[w]++ == 0) firstMiss_[w] = std::string(t.substr(0, 80));
+    if (misses_[w] > kGiveUpMisses && misses_[w] * 100 > nonNull_) following_ &= std::uint8_t(~(1 << w));
+}
+
+void ColumnInference::addStrict(std::string_view t, bool decimalComma) {
     if (isNaNToken(t)) {           // NaN is null in a numeric column, text anywhere else
         candidates_ &= kInteger | kReal;
         return;
@@ -53,20 +103,51 @@ void ColumnInference::add(std::string_view raw, bool decimalComma) {
         sawTime_ |= p->hasTime;
         if (p->slashForm) {
             sawSlash_ = true;
-            monthFirstOk_ &= p->monthFirstOk;
-            dayFirstOk_ &= p->dayFirstOk;
-            if (!monthFirstOk_ && !dayFirstOk_) candidates_ = 0;
+            monthFirstBad_ += !p->monthFirstOk;
+            dayFirstBad_ += !p->dayFirstOk;
+            if (monthFirstBad_ && dayFirstBad_) candidates_ = 0;
         }
     }
 }
 
+ColumnInference::Tolerant ColumnInference::tolerant() const {
+    Tolerant best;
+    if (candidates_ != 0 || roundedMadeText_ || nonNull_ == 0) return best;
+    const auto budget = std::int64_t(double(nonNull_) * kMisfitShare);
+    for (int w = 0; w < kFollowCount; ++w) {
+        if (!(following_ & (1 << w))) continue;
+        std::int64_t misses = misses_[w];
+        ColumnType type = w == kFollowInteger ? ColumnType::Integer : ColumnType::Real;
+        if (w == kFollowTemporal) {
+            if (sawSlash_ && !monthFirstBad_ && !dayFirstBad_) continue;  // ambiguous slash dates
+            misses += std::min(monthFirstBad_, dayFirstBad_);
+            type = sawTime_ ? ColumnType::DateTime : ColumnType::Date;
+        }
+        if (misses > budget || (best.which >= 0 && misses >= best.misses)) continue;
+        best = Tolerant{type, misses, w};
+    }
+    return best;
+}
+
+std::int64_t ColumnInference::misfitCount() const { return tolerant().misses; }
+
+std::string ColumnInference::misfitNote() const {
+    const Tolerant t = tolerant();
+    if (t.which < 0 || t.misses == 0) return {};
+    std::string first = t.which == kFollowTemporal && misses_[t.which] == 0 ? std::string("a slash date read the other way")
+                                                                             : "'" + firstMiss_[t.which] + "'";
+    return std::to_string(t.misses) + (t.misses == 1 ? " value doesn't" : " values don't") + " fit '" +
+           std::string(columnTypeName(t.type)) + "' (first: " + first + "); their rows go to the rejects table";
+}
+
 ColumnType ColumnInference::type() const {
-    if (nonNull_ == 0 || candidates_ == 0) return ColumnType::Text;
+    if (nonNull_ == 0) return ColumnType::Text;
+    if (candidates_ == 0) return tolerant().type;
     if (candidates_ & kInteger) return ColumnType::Integer;
     if (candidates_ & kReal) return ColumnType::Real;
     if (candidates_ & kBoolean) return ColumnType::Boolean;
     // Slash dates that read both ways in every row are ambiguous: keep them as text.
-    if (sawSlash_ && monthFirstOk_ && dayFirstOk_) return ColumnType::Text;
+    if (sawSlash_ && !monthFirstBad_ && !dayFirstBad_) return ColumnType::Text;
     return sawTime_ ? ColumnType::DateTime : ColumnType::Date;
 }
 
@@ -77,7 +158,7 @@ std::string ColumnInference::textReason() const {
 
 SlashOrder ColumnInference::slashOrder() const {
     if (!sawSlash_) return SlashOrder::Unknown;
-    return monthFirstOk_ ? SlashOrder::MonthFirst : SlashOrder::DayFirst;
+    return monthFirstBad_ <= dayFirstBad_ ? SlashOrder::MonthFirst : SlashOrder::DayFirst;
 }
 
 bool convertField(std::string_view raw, ColumnType type, SlashOrder order, TextArena& arena, Cell& out,

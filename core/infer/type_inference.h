@@ -22,6 +22,13 @@ public:
     // Why a column of numbers is text, when that is the reason: a value a real would round
     // ("'12345678901234567' would be rounded as a real: kept as text"). Empty otherwise.
     std::string textReason() const;
+    // A column where a few values do not parse still gets the type nearly all of them have
+    // (integer, real, date or date-time) when at most kMisfitShare of its non-null values miss
+    // it; those rows are rejected on load with their reason. How many miss, and a note for the
+    // preview ("5 values don't fit 'date' (first: 'soon')"), empty when none do.
+    static constexpr double kMisfitShare = 0.001;
+    std::int64_t misfitCount() const;
+    std::string misfitNote() const;
 
 private:
     enum : std::uint8_t { kInteger = 1, kReal = 2, kBoolean = 4, kTemporal = 8, kAll = 15 };
@@ -32,9 +39,23 @@ private:
     bool roundedMadeText_ = false;
     bool sawTime_ = false;
     bool sawSlash_ = false;
-    bool monthFirstOk_ = true;
-    bool dayFirstOk_ = true;
+    std::int64_t monthFirstBad_ = 0;  // slash dates that cannot be month first
+    std::int64_t dayFirstBad_ = 0;
     std::int64_t nonNull_ = 0;
+    // Tolerance: a type the strict rules dropped (integer, real, date) is still followed, counting
+    // the values that miss it, until too many do.
+    enum Follow : int { kFollowInteger, kFollowReal, kFollowTemporal, kFollowCount };
+    void addStrict(std::string_view t, bool decimalComma);
+    void follow(int which, std::string_view t, bool decimalComma, bool justDropped);
+    struct Tolerant {
+        ColumnType type = ColumnType::Text;
+        std::int64_t misses = 0;
+        int which = -1;
+    };
+    Tolerant tolerant() const;
+    std::uint8_t following_ = 0;  // bits 1 << Follow
+    std::int64_t misses_[kFollowCount] = {0, 0, 0};
+    std::string firstMiss_[kFollowCount];
 };
 
 // Converts a field to a cell of the column's type. Text of converted values (dates) is stored

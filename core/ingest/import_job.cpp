@@ -39,12 +39,9 @@ namespace {
 constexpr std::int64_t kGuessRows = 20000;  // rows that guess the types while the whole file is checked
 
 Result<FileSniff> sniffWithOverrides(const ImportOptions& o) {
-    auto sniff = sniffFile(o.path);
+    // A delimiter the user chose is sniffed with: preamble, comments and header follow from it.
+    auto sniff = sniffFile(o.path, o.delimiter.value_or(0));
     if (!sniff) return sniff;
-    if (o.delimiter) {
-        sniff->dialect.delimiter = *o.delimiter;
-        sniff->format = FileFormat::Csv;
-    }
     if (o.hasHeader) sniff->dialect.hasHeader = *o.hasHeader;
     if (o.encoding) sniff->encoding = *o.encoding;
     return sniff;
@@ -72,12 +69,16 @@ Result<std::vector<Column>> columnsFor(const FileSchema& schema, const ImportOpt
     return cols;
 }
 
-// Per column loaded: why a column of numbers became text (ColumnInference::textReason).
+// Per column loaded: why a column of numbers became text (ColumnInference::textReason), or how
+// many values miss the type nearly all the others have (misfitNote: their rows are rejected).
 std::vector<std::string> textNotes(const FileSchema& schema, const std::vector<Column>& columns,
                                    const std::vector<std::size_t>& sourceIndex) {
     std::vector<std::string> notes(columns.size());
-    for (std::size_t i = 0; i < columns.size() && i < sourceIndex.size(); ++i)
-        if (columns[i].type == ColumnType::Text) notes[i] = schema.inference[sourceIndex[i]].textReason();
+    for (std::size_t i = 0; i < columns.size() && i < sourceIndex.size(); ++i) {
+        const ColumnInference& inf = schema.inference[sourceIndex[i]];
+        if (columns[i].type == ColumnType::Text) notes[i] = inf.textReason();
+        else if (columns[i].type == inf.type()) notes[i] = inf.misfitNote();
+    }
     return notes;
 }
 

@@ -5,13 +5,11 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
-#include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 
-#include "core/infer/type_inference.h"
-#include "core/infer/value_parsers.h"
+#include "core/io/csv_sniffer.h"
 #include "core/util/enum_names.h"
 
 namespace deskbase {
@@ -48,138 +46,6 @@ bool validUtf8Prefix(std::string_view s) {
     return true;
 }
 
-// Splits the sample into records (quote-aware) with `delim`, returning field counts per record.
-std::vector<std::size_t> fieldCounts(std::string_view text, char delim, char quote, std::size_t maxRecords) {
-    std::vector<std::size_t> counts;
-    std::size_t fields = 1;
-    bool inQuotes = false, recordHasText = false;
-    for (std::size_t i = 0; i < text.size() && counts.size() < maxRecords; ++i) {
-        const char c = text[i];
-        if (inQuotes) {
-            if (c == quote) {
-                if (i + 1 < text.size() && text[i + 1] == quote) ++i;
-                else inQuotes = false;
-            }
-            continue;
-        }
-        if (c == quote) { inQuotes = true; recordHasText = true; }
-        else if (c == delim) { ++fields; recordHasText = true; }
-        else if (c == '\n' || c == '\r') {
-            if (recordHasText) counts.push_back(fields);
-            if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
-            fields = 1;
-            recordHasText = false;
-        } else {
-            recordHasText = true;
-        }
-    }
-    return counts;
-}
-
-// The first records' fields, unquoted, for header detection.
-std::vector<std::vector<std::string>> firstRecords(std::string_view text, char delim, char quote, std::size_t max) {
-    std::vector<std::vector<std::string>> out;
-    std::vector<std::string> rec(1);
-    bool inQuotes = false, any = false;
-    for (std::size_t i = 0; i < text.size() && out.size() < max; ++i) {
-        const char c = text[i];
-        if (inQuotes) {
-            if (c == quote) {
-                if (i + 1 < text.size() && text[i + 1] == quote) { rec.back() += quote; ++i; }
-                else inQuotes = false;
-            } else {
-                rec.back() += c;
-            }
-            continue;
-        }
-        if (c == quote) { inQuotes = true; any = true; }
-        else if (c == delim) { rec.emplace_back(); any = true; }
-        else if (c == '\n' || c == '\r') {
-            if (any) out.push_back(std::move(rec));
-            rec.assign(1, std::string());
-            any = false;
-        } else { rec.back() += c; any = true; }
-    }
-    if (any && out.size() < max) out.push_back(std::move(rec));
-    return out;
-}
-
-// Is the first record a header? Its names must be non-empty (but for the first or last: pandas
-// writes no name for its index column, many exports end lines with a delimiter) and distinct.
-// A first row with no number, date or boolean is a header. Otherwise each column votes: the first
-// value's type differs from the type of the rest of the column (a header "1960" over reals,
-// "id" over integers) or agrees with it (data like the rest); text over text does not vote.
-bool looksLikeHeader(const std::vector<std::vector<std::string>>& records) {
-    if (records.empty()) return false;
-    const auto& first = records.front();
-    std::vector<std::string> names;
-    bool anyTyped = false;
-    for (std::size_t i = 0; i < first.size(); ++i) {
-        const std::string_view v = trimSpaces(first[i]);
-        if (v.empty()) {
-            if (first.size() > 1 && (i == 0 || i + 1 == first.size())) continue;
-            return false;
-        }
-        anyTyped |= looksTyped(v);
-        names.emplace_back(v);
-    }
-    std::sort(names.begin(), names.end());
-    if (std::adjacent_find(names.begin(), names.end()) != names.end()) return false;
-    if (!anyTyped) return true;
-    int votes = 0;
-    for (std::size_t col = 0; col < first.size(); ++col) {
-        if (trimSpaces(first[col]).empty()) continue;
-        ColumnInference head, rest;
-        head.add(first[col]);
-        for (std::size_t r = 1; r < records.size(); ++r)
-            if (records[r].size() == first.size()) rest.add(records[r][col]);
-        if (rest.nonNullCount() == 0) continue;
-        // Text over text says nothing: a text column takes any first value.
-        if (head.type() == ColumnType::Text && rest.type() == ColumnType::Text) continue;
-        votes += head.type() != rest.type() ? 1 : -1;
-    }
-    return votes > 0;
-}
-
-CsvDialect sniffDialect(std::string_view text, bool tabHint) {
-    CsvDialect d;
-    // A single quote is the quote character only when double quotes never appear.
-    if (text.find('"') == std::string_view::npos && text.find('\'') != std::string_view::npos) {
-        // Only when some field starts with it, e.g. 'a b','c'.
-        for (char delim : {',', ';', '\t', '|'}) {
-            std::string pattern{delim, '\''};
-            if (text.find(pattern) != std::string_view::npos || text.front() == '\'') { d.quote = '\''; break; }
-        }
-    }
-    // Drop the possibly cut last line of the sample.
-    std::string_view sample = text;
-    if (sample.size() == kSniffBytes)
-        if (auto nl = sample.find_last_of('\n'); nl != std::string_view::npos) sample = sample.substr(0, nl + 1);
-
-    const char hinted = tabHint ? '\t' : ',';
-    char best = hinted;
-    double bestScore = -1;
-    for (char delim : {',', '\t', ';', '|'}) {
-        auto counts = fieldCounts(sample, delim, d.quote, 200);
-        if (counts.empty()) continue;
-        std::map<std::size_t, std::size_t> freq;
-        for (auto c : counts) ++freq[c];
-        auto mode = std::max_element(freq.begin(), freq.end(),
-                                     [](auto& a, auto& b) { return a.second < b.second; });
-        if (mode->first < 2) continue;
-        // Consistency first, then more columns; the hint breaks ties.
-        const double consistency = double(mode->second) / double(counts.size());
-        double score = consistency * 1000 + double(std::min<std::size_t>(mode->first, 100));
-        if (delim == hinted) score += 0.5;
-        if (score > bestScore) { bestScore = score; best = delim; }
-    }
-    d.delimiter = best;
-
-    const bool header = looksLikeHeader(firstRecords(sample, d.delimiter, d.quote, 50));
-    d.hasHeader = header;
-    return d;
-}
-
 bool endsWith(std::string_view s, std::string_view suffix) {
     if (s.size() < suffix.size()) return false;
     for (std::size_t i = 0; i < suffix.size(); ++i)
@@ -198,7 +64,7 @@ std::optional<std::string> bareJsonValue(const std::string& path, const std::str
 
 }  // namespace
 
-Result<FileSniff> sniffFile(const std::string& path) {
+Result<FileSniff> sniffFile(const std::string& path, char delimiter) {
     std::FILE* f = std::fopen(path.c_str(), "rb");
     if (!f) return Error{"cannot open " + path + ": " + std::strerror(errno)};
     std::string head(kSniffBytes, '\0');
@@ -215,7 +81,14 @@ Result<FileSniff> sniffFile(const std::string& path) {
 
     FileSniff sniff;
     sniff.sizeBytes = size;
-    if (n == 0) return Error{path + " is empty"};
+    // An empty file (or one of blank space) is an empty table, as DuckDB reads it: one text column.
+    const auto emptyTable = [&](const char* what) {
+        sniff.dialect.hasHeader = false;
+        sniff.dialect.columns = 1;
+        sniff.notes.push_back(std::string("the file ") + what + ": it loads as an empty table with one column");
+        return sniff;
+    };
+    if (n == 0) return emptyTable("is empty");
 
     std::string utf8;  // the sample as UTF-8 text
     if (n >= 3 && head.compare(0, 3, "\xEF\xBB\xBF") == 0) {
@@ -244,9 +117,11 @@ Result<FileSniff> sniffFile(const std::string& path) {
 
     // Format: JSON array, NDJSON (objects one per line), or delimited text.
     const auto firstNonSpace = utf8.find_first_not_of(" \t\r\n");
-    if (firstNonSpace == std::string::npos) return Error{path + " has no data (only blank space)"};
+    if (firstNonSpace == std::string::npos) return emptyTable("holds only blank space");
     const char c0 = utf8[firstNonSpace];
-    if (c0 == '[' && !endsWith(path, ".csv") && !endsWith(path, ".tsv")) {
+    if (delimiter) {
+        sniff.format = FileFormat::Csv;
+    } else if (c0 == '[' && !endsWith(path, ".csv") && !endsWith(path, ".tsv")) {
         sniff.format = FileFormat::Json;
     } else if (c0 == '{') {
         sniff.format = FileFormat::Ndjson;
@@ -254,8 +129,11 @@ Result<FileSniff> sniffFile(const std::string& path) {
         return Error{path + ": expected a JSON array or objects, found a bare JSON " + *bare};
     } else {
         sniff.format = FileFormat::Csv;
-        sniff.dialect = sniffDialect(std::string_view(utf8).substr(firstNonSpace),
-                                     endsWith(path, ".tsv") || endsWith(path, ".tab"));
+    }
+    if (sniff.format == FileFormat::Csv) {
+        auto csv = sniffCsv(utf8, n == std::size_t(size), endsWith(path, ".tsv") || endsWith(path, ".tab"), delimiter);
+        sniff.dialect = csv.dialect;
+        sniff.notes = std::move(csv.notes);
     }
     return sniff;
 }

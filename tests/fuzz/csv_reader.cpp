@@ -31,6 +31,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     dialect.delimiter = delimiters[pick & 3];
     dialect.hasHeader = (pick & 4) != 0;
     dialect.quote = (pick & 8) ? '\'' : '"';
+    // Preamble lines, comment lines and a sniffed width (issue 15), picked by the input's size.
+    dialect.skipLines = std::int64_t(size % 3);
+    dialect.comment = (size & 4) ? '#' : '\0';
+    dialect.columns = size % 5;
     auto source = ByteSource::open(path, encodings[(pick >> 4) % 5]);
     if (source.isOk()) {
         CsvReader csv(std::move(*source), dialect);

@@ -275,13 +275,57 @@ private slots:
         QCOMPARE(*w->dataVersion("v"), std::int64_t(2));
     }
 
+    // Issue 15: empty and header-only files load as empty tables (as DuckDB reads them).
+    void emptyAndHeaderOnlyFilesLoadAsEmptyTables() {
+        test::TempWorkspace ws;
+        auto w = openDb(ws);
+        for (const char* bytes : {"", "  \n\n "}) {
+            auto r = importFile(*w, ws.write("nothing.csv", bytes), ImportMode::Replace);
+            QVERIFY2(r.isOk(), r.message().c_str());
+            QCOMPARE(r->rows, std::int64_t(0));
+            QCOMPARE(r->columns.size(), std::size_t(1));
+            QCOMPARE(r->columns[0].name, std::string("column_1"));
+            QVERIFY(!r->sniff.notes.empty());
+            QCOMPARE(scalar(*w, "SELECT COUNT(*) FROM nothing"), std::int64_t(0));
+        }
+        auto h = importFile(*w, test::dataFile("sniff/header_only.csv"));
+        QVERIFY2(h.isOk(), h.message().c_str());
+        QCOMPARE(h->rows, std::int64_t(0));
+        QCOMPARE(h->columns.size(), std::size_t(3));
+        QCOMPARE(scalar(*w, "SELECT COUNT(*) FROM header_only"), std::int64_t(0));
+    }
+
+    // Issue 15: 5 bad dates in 5000 keep the column a date; those rows are rejected with the reason.
+    void aFewBadValuesAreRejectedNotTheColumnsType() {
+        test::TempWorkspace ws;
+        auto w = openDb(ws);
+        auto r = importFile(*w, test::dataFile("sniff/typed_misfits.csv"));
+        QVERIFY2(r.isOk(), r.message().c_str());
+        QCOMPARE(r->columns[1].type, ColumnType::Date);
+        QCOMPARE(r->rows, std::int64_t(4995));
+        QCOMPARE(r->rejected, std::int64_t(5));
+        QCOMPARE(r->notes[1], std::string("5 values don't fit 'date' (first: 'soon'); their rows go to the rejects table"));
+        QCOMPARE(scalar(*w, "SELECT MIN(line) FROM typed_misfits__rejects"), std::int64_t(701));
+        auto reasons = rowsOf(*w, "SELECT reason FROM typed_misfits__rejects WHERE line = 701");
+        QCOMPARE(std::get<std::string>(reasons[0][0]), std::string("column day: 'soon' is not a date"));
+    }
+
+    // Issue 15: a stray quote rejects its row, not the rows after it nor the file.
+    void aStrayQuoteRejectsItsRowOnly() {
+        test::TempWorkspace ws;
+        auto w = openDb(ws);
+        auto r = importFile(*w, test::dataFile("sniff/stray_quotes.csv"));
+        QVERIFY2(r.isOk(), r.message().c_str());
+        QCOMPARE(r->rows, std::int64_t(6));
+        QCOMPARE(r->rejected, std::int64_t(1));
+        QCOMPARE(scalar(*w, "SELECT line FROM stray_quotes__rejects"), std::int64_t(7));
+    }
+
     void badInputFailsAndChangesNothing_data() {
         QTest::addColumn<QByteArray>("bytes");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("empty") << QByteArray() << QStringLiteral("empty");
         QTest::newRow("binary") << QByteArray("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16)
                                 << QStringLiteral("binary");
-        QTest::newRow("only spaces") << QByteArray("  \n\n ") << QStringLiteral("no data");
         // A BOM promises UTF-8: a Latin-1 byte later is an error, not a silent re-read as 1252.
         QTest::newRow("utf-8 bom, then latin-1")
             << QByteArray("\xef\xbb\xbfname\nAnn\nRen\xe9\n") << QStringLiteral("byte-order mark");

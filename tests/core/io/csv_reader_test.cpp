@@ -169,17 +169,35 @@ void CsvReaderTest::edgeCases_data() {
     QTest::newRow("wrong field counts are passed on")
         << QByteArray("a,b\n1\n1,2,3\n") << true << ab << QList<QStringList>{fieldsOf("1"), fieldsOf("1|2|3")}
         << QList<qint64>{2, 3} << ok2;
-    QTest::newRow("unterminated quote at EOF")
+    // Issue 15: a quote that never closes is read again within its line (it is then text), so it
+    // cannot swallow the rest of the file; the rows after it are rows (a wrong width is the
+    // import's reject).
+    QTest::newRow("unterminated quote at EOF is read within its line")
         << QByteArray("a,b\n1,2\n3,\"abc\ndef\n") << true << ab
-        << QList<QStringList>{fieldsOf("1|2"), fieldsOf("3|abc\ndef\n")} << QList<qint64>{2, 3}
-        << QStringList{QString(), QStringLiteral("unterminated quoted field")};
-    QTest::newRow("unterminated quote keeps doubled quotes")
-        << QByteArray("a,b\n3,\"ab\"\"cd") << true << ab << QList<QStringList>{fieldsOf("3|ab\"cd")}
-        << QList<qint64>{2} << QStringList{QStringLiteral("unterminated quoted field")};
-    QTest::newRow("stray text after closing quote")
+        << QList<QStringList>{fieldsOf("1|2"), fieldsOf("3|\"abc"), fieldsOf("def")} << QList<qint64>{2, 3, 4}
+        << QStringList{QString(), QString(), QString()};
+    QTest::newRow("unterminated quote with doubled quotes is text")
+        << QByteArray("a,b\n3,\"ab\"\"cd") << true << ab << QList<QStringList>{fieldsOf("3|\"ab\"\"cd")}
+        << QList<qint64>{2} << QStringList{QString()};
+    QTest::newRow("unterminated quote in a row of the wrong width is flagged")
+        << QByteArray("a,b\n3,\"x,y\n4,5\n") << true << ab
+        << QList<QStringList>{fieldsOf("3|\"x|y"), fieldsOf("4|5")} << QList<qint64>{2, 3}
+        << QStringList{QStringLiteral("a quote that does not close on its line"), QString()};
+    QTest::newRow("a stray quote over lines into the wrong width is read within its line")
+        << QByteArray("a,b\n1,\"x\n2,y\"z,w\n3,4\n") << true << ab
+        << QList<QStringList>{fieldsOf("1|\"x"), fieldsOf("2|y\"z|w"), fieldsOf("3|4")} << QList<qint64>{2, 3, 4}
+        << QStringList{QString(), QString(), QString()};
+    QTest::newRow("stray text after closing quote is kept")
         << QByteArray("a,b\n\"x\"y,2\n3,4\n") << true << ab
-        << QList<QStringList>{fieldsOf("x|2"), fieldsOf("3|4")} << QList<qint64>{2, 3}
+        << QList<QStringList>{fieldsOf("xy|2"), fieldsOf("3|4")} << QList<qint64>{2, 3}
+        << QStringList{QString(), QString()};
+    QTest::newRow("stray text after closing quote in a row of the wrong width is flagged")
+        << QByteArray("a,b\n\"x\"y,2,3\n3,4\n") << true << ab
+        << QList<QStringList>{fieldsOf("xy|2|3"), fieldsOf("3|4")} << QList<qint64>{2, 3}
         << QStringList{QStringLiteral("text after a closing quote"), QString()};
+    QTest::newRow("comment lines are skipped, their lines counted")
+        << QByteArray("#c\na,b\n# two\n1,2\n") << true << ab << QList<QStringList>{fieldsOf("1|2")}
+        << QList<qint64>{4} << QStringList{QString()};
     QTest::newRow("no header: column_1..n")
         << QByteArray("1,2,3\n4,5,6\n") << false
         << QStringList{QStringLiteral("column_1"), QStringLiteral("column_2"), QStringLiteral("column_3")}
@@ -218,6 +236,7 @@ void CsvReaderTest::edgeCases() {
     auto read = deskbase::test::sniffAndRead(path, [&](FileSniff& s) {
         s.format = FileFormat::Csv;
         s.dialect = CsvDialect{',', '"', hasHeader};
+        if (input.startsWith('#')) s.dialect.comment = '#';  // (the comment-lines row)
     });
     QVERIFY2(read.failure.empty(), read.failure.c_str());
     QCOMPARE(read.header, header);
