@@ -117,7 +117,13 @@ Result<FileSniff> sniffFile(const std::string& path, char delimiter) {
 
     // Format: JSON array, NDJSON (objects one per line), or delimited text.
     const auto firstNonSpace = utf8.find_first_not_of(" \t\r\n");
-    if (firstNonSpace == std::string::npos) return emptyTable("holds only blank space");
+    if (firstNonSpace == std::string::npos) {
+        // Its lines are no records (in one column they would be rows of spaces): skipped, and past
+        // a sample of only blank space the rest of the file is read as usual.
+        sniff.dialect.skipLines = std::int64_t(std::count(utf8.begin(), utf8.end(), '\n')) +
+                                  (n == std::size_t(size) ? 1 : 0);
+        return emptyTable("holds only blank space");
+    }
     const char c0 = utf8[firstNonSpace];
     if (delimiter) {
         sniff.format = FileFormat::Csv;

@@ -201,14 +201,37 @@ private slots:
         QCOMPARE(test::scalarText(**w, "SELECT weather FROM weather"), std::string("3"));
     }
 
+    // Issue 15: what the sniffer decided goes to stderr, one line each (an empty file loads as an
+    // empty table and says so; lines before the header are skipped and named).
+    void sniffNotesArePrintedOneLineEach() {
+        test::TempWorkspace ws;
+        auto r = test::runDeskbase({"import", test::dataFile("sniff/preamble.csv"), "--db", ws.sqlitePath()});
+        QVERIFY2(r.exitCode == 0, r.err.c_str());
+        QVERIFY2(r.err.find("preamble.csv: skipped 3 lines before the header (line 4), starting 'Sales report Q3'\n") !=
+                     std::string::npos,
+                 r.err.c_str());
+        QVERIFY2(r.err.find("4 rows into preamble") != std::string::npos, r.err.c_str());
+        auto e = test::runDeskbase({"import", ws.write("blank.csv", ""), "--db", ws.sqlitePath()});
+        QVERIFY2(e.exitCode == 0, e.err.c_str());
+        QVERIFY2(e.err.find("blank.csv: the file is empty: it loads as an empty table with one column\n") !=
+                     std::string::npos,
+                 e.err.c_str());
+        QVERIFY2(e.err.find("0 rows into blank") != std::string::npos, e.err.c_str());
+        auto m = test::runDeskbase({"import", test::dataFile("sniff/typed_misfits.csv"), "--db", ws.sqlitePath()});
+        QVERIFY2(m.exitCode == 0, m.err.c_str());
+        QVERIFY2(m.err.find("column day: 5 values don't fit 'date' (first: 'soon')") != std::string::npos,
+                 m.err.c_str());
+        QVERIFY2(m.err.find("4995 rows into typed_misfits, 5 rejected (see typed_misfits__rejects)") !=
+                     std::string::npos,
+                 m.err.c_str());
+    }
+
     void badInputExitsNonZeroWithOneLine_data() {
         QTest::addColumn<QStringList>("args");  // FILE is replaced by a file of the given content
         QTest::addColumn<QByteArray>("content");
         QTest::addColumn<QString>("message");
         QTest::newRow("missing file") << QStringList{QStringLiteral("/nonexistent/x.csv")} << QByteArray()
                                       << QStringLiteral("cannot open");
-        QTest::newRow("empty file") << QStringList{QStringLiteral("FILE")} << QByteArray()
-                                    << QStringLiteral("empty");
         QTest::newRow("binary file") << QStringList{QStringLiteral("FILE")}
                                      << QByteArray(
                                             "\x7f"

@@ -88,6 +88,8 @@ private slots:
     void decimalComma();
     void textReason_data();
     void textReason();
+    void aFewMisfitsKeepTheType_data();
+    void aFewMisfitsKeepTheType();
 };
 
 void InferenceTest::columnType_data() {
@@ -319,8 +321,9 @@ void InferenceTest::wholeFileNotASample_data() {
     QTest::addColumn<QByteArray>("repeated");  // the value of the first rows
     QTest::addColumn<QByteArray>("last");      // the value of the very last row
     QTest::addColumn<ColumnType>("type");
+    // Issue 15: one misfit in 200,000 keeps the type (its row is rejected on load).
     QTest::newRow("integers, text in the last row")
-        << QByteArray("12") << QByteArray("n/a yet") << ColumnType::Text;
+        << QByteArray("12") << QByteArray("n/a yet") << ColumnType::Integer;
     QTest::newRow("integers, a real in the last row")
         << QByteArray("12") << QByteArray("12.5") << ColumnType::Real;
     QTest::newRow("integers, an overflow in the last row")
@@ -385,7 +388,7 @@ void InferenceTest::preview_data() {
         << 1 << true;
     QTest::newRow("pandas export with an unnamed index column")
         << QStringLiteral("df.csv") << QByteArray(",a,b\n0,1,x\n1,3,y\n") << 100 << QStringLiteral("df")
-        << QStringList{QStringLiteral("column:integer/"), QStringLiteral("a:integer"),
+        << QStringList{QStringLiteral("column_1:integer"), QStringLiteral("a:integer"),
                        QStringLiteral("b:text")}
         << 2 << true;
     QTest::newRow("comma file: decimal commas stay text")
@@ -503,6 +506,60 @@ void InferenceTest::textReason() {
     const auto column = infer(values);
     QCOMPARE(QString::fromStdString(column.textReason()), reason);
     if (!reason.isEmpty()) QCOMPARE(typeName(column.type()), typeName(ColumnType::Text));
+}
+
+// Issue 15: a column whose values all fit a type but for at most 0.1% keeps the type; the
+// misfits are counted and named (their rows are rejected on load). One more and it is text.
+void InferenceTest::aFewMisfitsKeepTheType_data() {
+    QTest::addColumn<QByteArray>("good");  // repeated
+    QTest::addColumn<int>("goodCount");
+    QTest::addColumn<QByteArray>("bad");   // repeated, after the good ones
+    QTest::addColumn<int>("badCount");
+    QTest::addColumn<ColumnType>("type");
+    QTest::addColumn<QString>("note");
+    QTest::newRow("1 in 1000 integers") << QByteArray("7") << 999 << QByteArray("x") << 1 << ColumnType::Integer
+                                        << QStringLiteral("1 value doesn't fit 'integer' (first: 'x')");
+    QTest::newRow("1 in 999 is too many") << QByteArray("7") << 998 << QByteArray("x") << 1 << ColumnType::Text
+                                          << QString();
+    QTest::newRow("10 in 10000 dates") << QByteArray("2026-01-31") << 9990 << QByteArray("soon") << 10
+                                       << ColumnType::Date
+                                       << QStringLiteral("10 values don't fit 'date' (first: 'soon')");
+    QTest::newRow("11 in 10000 dates is text") << QByteArray("2026-01-31") << 9989 << QByteArray("soon") << 11
+                                               << ColumnType::Text << QString();
+    QTest::newRow("reals with text") << QByteArray("1.5") << 5000 << QByteArray("n.a.") << 3 << ColumnType::Real
+                                     << QStringLiteral("3 values don't fit 'real' (first: 'n.a.')");
+    QTest::newRow("integers with text")
+        << QByteArray("4") << 5000 << QByteArray("?") << 2 << ColumnType::Integer
+        << QStringLiteral("2 values don't fit 'integer' (first: '?')");
+    QTest::newRow("booleans are not tolerated") << QByteArray("yes") << 5000 << QByteArray("maybe") << 1
+                                                << ColumnType::Text << QString();
+    QTest::newRow("a number a real would round is not a misfit")
+        << QByteArray("1.5") << 5000 << QByteArray("12345678901234567") << 1 << ColumnType::Text << QString();
+}
+
+void InferenceTest::aFewMisfitsKeepTheType() {
+    QFETCH(QByteArray, good);
+    QFETCH(int, goodCount);
+    QFETCH(QByteArray, bad);
+    QFETCH(int, badCount);
+    QFETCH(ColumnType, type);
+    QFETCH(QString, note);
+    ColumnInference inf;
+    const std::string g = good.toStdString(), b = bad.toStdString();
+    for (int i = 0; i < goodCount; ++i) inf.add(g);
+    for (int i = 0; i < badCount; ++i) inf.add(b);
+    QCOMPARE(typeName(inf.type()), typeName(type));
+    QCOMPARE(inf.misfitCount(), type == ColumnType::Text ? std::int64_t(0) : std::int64_t(badCount));
+    if (note.isEmpty()) QVERIFY(inf.misfitNote().empty());
+    else QVERIFY2(QString::fromStdString(inf.misfitNote()).startsWith(note), inf.misfitNote().c_str());
+    // The misfits are what convertField rejects.
+    if (type != ColumnType::Text) {
+        TextArena arena;
+        Cell cell;
+        std::string reason;
+        QVERIFY(!deskbase::convertField(b, inf.type(), inf.slashOrder(), arena, cell, reason));
+        QVERIFY(deskbase::convertField(g, inf.type(), inf.slashOrder(), arena, cell, reason));
+    }
 }
 
 QTEST_GUILESS_MAIN(InferenceTest)

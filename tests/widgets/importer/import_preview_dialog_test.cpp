@@ -16,6 +16,7 @@
 #include "core/ingest/import_job.h"
 #include "core/runtime/runtime.h"
 #include "tests/support/temp_workspace.h"
+#include "tests/support/test_paths.h"
 #include "widgets/importer/import_progress_panel.h"
 
 using namespace deskbase;
@@ -64,6 +65,31 @@ private slots:
         QVERIFY2(
             status->text().contains(QStringLiteral("id: '12345678901234567' would be rounded as a real")),
             qPrintable(status->text()));
+    }
+
+    // Issue 15: the sniffer's notes (skipped lines, comments, header names) are shown above the
+    // columns, and a column whose few values miss its type says how many on its type box.
+    void sniffNotesAndMisfitsAreShown() {
+        std::unique_ptr<ImportPreviewDialog> plain(open(ws_.write("plain2.csv", "Name,Score\na,1\nb,2\n")));
+        QVERIFY(plain);
+        QVERIFY(plain->sniffNotesText().isEmpty());
+        std::unique_ptr<ImportPreviewDialog> d(open(test::dataFile("sniff/preamble.csv")));
+        QVERIFY(d);
+        QCOMPARE(d->sniffNotesText(),
+                 QStringLiteral("• skipped 3 lines before the header (line 4), starting 'Sales report Q3'"));
+        QCOMPARE(d->columnsTable()->rowCount(), 4);
+        QCOMPARE(d->rowsTable()->rowCount(), 4);
+        std::unique_ptr<ImportPreviewDialog> m(open(test::dataFile("sniff/typed_misfits.csv")));
+        QVERIFY(m);
+        auto* day = qobject_cast<QComboBox*>(m->columnsTable()->cellWidget(1, 1));
+        QVERIFY(day);
+        QCOMPARE(day->currentData().toInt(), int(ColumnType::Date));
+        QVERIFY2(day->toolTip().startsWith(QStringLiteral("5 values don't fit 'date' (first: 'soon')")),
+                 qPrintable(day->toolTip()));
+        auto* status = m->findChild<QLabel*>(QStringLiteral("importStatus"));
+        QVERIFY(status && status->text().contains(QStringLiteral("day: 5 values don't fit 'date'")));
+        m->setColumnType(1, ColumnType::Text);  // the user may choose text instead
+        QCOMPARE(m->options().typeOverrides.size(), std::size_t(1));
     }
 
     void editsBecomeOptions() {
