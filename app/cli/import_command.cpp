@@ -26,10 +26,11 @@ nlohmann::ordered_json reportJson(const ImportResult& r) {
         const Column& c = r.columns[i];
         nlohmann::ordered_json col = {{"name", c.name}, {"type", std::string(columnTypeName(c.type))}};
         if (i < r.notes.size() && !r.notes[i].empty())
-            col["note"] = r.notes[i];  // why a number column is text
+            col["note"] = r.notes[i];  // why a number column is text, or values that miss its type
         cols.push_back(std::move(col));
     }
     j["columns"] = cols;
+    if (!r.sniff.notes.empty()) j["notes"] = r.sniff.notes;
     j["indexes"] = r.indexes;
     j["seconds"] = r.seconds;
     if (!r.checks.empty()) j["checks"] = checkResultsToJson(r.checks);
@@ -153,6 +154,8 @@ int runImport(const std::vector<std::string>& argv) {
             const bool named = result.message().find(file) != std::string::npos;
             return failure("import", named ? result.message() : file + ": " + result.message());
         }
+        // What the sniffer decided (skipped lines, comments, header names, an empty file): one line each.
+        for (const auto& note : result->sniff.notes) std::fprintf(stderr, "%s: %s\n", file.c_str(), note.c_str());
         if (report) {
             std::puts(reportJson(*result).dump().c_str());
         } else {

@@ -85,6 +85,7 @@ ImportPreviewDialog::ImportPreviewDialog(JobQueue& jobs, ImportOptions options, 
       base_(std::move(options)),
       preview_(std::move(preview)),
       summary_(new QLabel(this)),
+      sniffNotes_(new QLabel(this)),
       delimiter_(new QComboBox(this)),
       encoding_(new QComboBox(this)),
       header_(new QCheckBox(tr("First row is the header"), this)),
@@ -167,6 +168,10 @@ ImportPreviewDialog::ImportPreviewDialog(JobQueue& jobs, ImportOptions options, 
     auto* layout = new QVBoxLayout(this);
     summary_->setWordWrap(true);
     layout->addWidget(summary_);
+    sniffNotes_->setObjectName(QStringLiteral("sniffNotes"));
+    sniffNotes_->setWordWrap(true);
+    sniffNotes_->setTextFormat(Qt::PlainText);
+    layout->addWidget(sniffNotes_);
     layout->addLayout(form);
     layout->addWidget(splitter, 1);
     status_->setObjectName(QStringLiteral("importStatus"));
@@ -198,6 +203,10 @@ void ImportPreviewDialog::showPreview() {
                  QLocale().formattedDataSize(s.sizeBytes), loc.toString(qlonglong(preview_.rowsScanned)),
                  preview_.scannedWholeFile ? tr(" (whole file)")
                                            : tr(" (types are checked again over the whole file)")));
+    QStringList notes;
+    for (const auto& n : s.notes) notes << QStringLiteral("• ") + QString::fromStdString(n);
+    sniffNotes_->setText(notes.join(QLatin1Char('\n')));
+    sniffNotes_->setVisible(!notes.isEmpty());
     delimiter_->setEnabled(csv);
     header_->setEnabled(csv);
     int d = delimiter_->findData(int(s.dialect.delimiter));
@@ -249,7 +258,9 @@ void ImportPreviewDialog::showPreview() {
             rows_->setItem(r, c, previewCell(row[std::size_t(c)]));
     }
     refreshRowHeaders();
-    // Say why a column of numbers is text (a value a real would round), for the first such column.
+    // Say why a column of numbers is text (a value a real would round), or that a few values miss
+    // its type (their rows go to the rejects; the type box lets the user choose text instead), for
+    // the first such column.
     const auto n = preview_.columns.size();
     QString status = n == 1 ? tr("1 column") : tr("%1 columns").arg(n);
     for (std::size_t i = 0; i < preview_.notes.size() && i < preview_.columns.size(); ++i)
@@ -261,6 +272,8 @@ void ImportPreviewDialog::showPreview() {
     status_->setText(status);
     loading_ = false;
 }
+
+QString ImportPreviewDialog::sniffNotesText() const { return sniffNotes_->text(); }
 
 void ImportPreviewDialog::refreshRowHeaders() {
     QStringList names;

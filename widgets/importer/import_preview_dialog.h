@@ -39,6 +39,9 @@ public:
     // Tables already in the warehouse: a name that clashes gets a hint and "Create" is refused.
     void setExistingTables(const QStringList& tables);
     QString hintText() const;
+    // What the sniffer decided that the user should know (skipped lines, comments, header names,
+    // an empty file), one line each; empty when nothing.
+    QString sniffNotesText() const;
     // Sets a column's name or type as the user would (for tests and scripted use).
     void setColumnName(int column, const QString& name);
     void setColumnType(int column, ColumnType type);
@@ -59,6 +62,7 @@ private:
     ImportPreview preview_;
     bool loading_ = false;
     QLabel* summary_;
+    QLabel* sniffNotes_;
     QComboBox* delimiter_;
     QComboBox* encoding_;
     QCheckBox* header_;
