@@ -200,10 +200,11 @@ void RunCliTest::brokenSourceFileIsOneLineAndExitOne() {
 void RunCliTest::failedFileExitsOne() {
     test::TempWorkspace ws;
     writeFile(ws.file("sources/orders.json"), R"({"path": "in/", "table": "orders"})");
-    writeFile(ws.file("in/empty.csv"), "");
+    // (Not an empty file: that loads as an empty table since issue 15.)
+    writeFile(ws.file("in/bad.csv"), std::string("a\n\0\n", 4));
     auto r = test::runDeskbase({"run", "orders", "--workspace", ws.path()});
     QCOMPARE(r.exitCode, 1);
-    QVERIFY2(r.err.find("orders: 1 failed: in/empty.csv is empty") != std::string::npos, r.err.c_str());
+    QVERIFY2(r.err.find("orders: 1 failed: in/bad.csv looks like a binary file") != std::string::npos, r.err.c_str());
     QVERIFY2(r.err.find("deskbase run: 1 source failed") != std::string::npos, r.err.c_str());
 }
 
@@ -369,7 +370,7 @@ void RunCliTest::lockedWarehouseIsRetried() {
     QCOMPARE((*last)->status, std::string("success"));
     QVERIFY2((*last)->attempt >= 2, std::to_string((*last)->attempt).c_str());
 
-    writeFile(ws.file("in/empty.csv"), "");
+    writeFile(ws.file("in/bad.csv"), std::string("a\n\0\n", 4));  // a permanent failure (binary)
     auto permanent = test::runDeskbase({"run", "orders", "--workspace", ws.path()});
     QCOMPARE(permanent.exitCode, 1);
     QVERIFY2(permanent.err.find("again in") == std::string::npos, permanent.err.c_str());

@@ -375,8 +375,8 @@ void ConformanceTest::failedImportChangesNothing() {
     QVERIFY2(mismatch.message().find("columns differ") != std::string::npos, mismatch.message().c_str());
     auto missing = importFile(*w_, ws.file("does-not-exist.csv"));
     QVERIFY(!missing);
-    auto empty = importFile(*w_, ws.write("empty.csv", ""));
-    QVERIFY(!empty);
+    auto binary = importFile(*w_, ws.write("nul.csv", std::string("a\n\0\n", 4)));  // (empty files load since issue 15)
+    QVERIFY(!binary);
     QCOMPARE(snapshot(*w_, backend_.kind()), before);
 }
 
