@@ -224,6 +224,21 @@ private slots:
         QVERIFY2(m.err.find("4995 rows into typed_misfits, 5 rejected (see typed_misfits__rejects)") !=
                      std::string::npos,
                  m.err.c_str());
+        // --report json carries the notes too: the sniffer's in "notes", a column's in its "note".
+        auto j = test::runDeskbase({"import", test::dataFile("sniff/comments.csv"), "--db", ws.sqlitePath(),
+                                    "--report", "json"});
+        QVERIFY2(j.exitCode == 0, j.err.c_str());
+        auto report = nlohmann::json::parse(j.out);
+        QCOMPARE(report["notes"][0].get<std::string>(), std::string("lines starting with '#' are comments: skipped"));
+        QCOMPARE(report["rows"].get<int>(), 3);
+        auto k = test::runDeskbase({"import", test::dataFile("sniff/typed_misfits.csv"), "--db", ws.sqlitePath(),
+                                    "--table", "misfits2", "--report", "json"});
+        QVERIFY2(k.exitCode == 0, k.err.c_str());
+        auto kr = nlohmann::json::parse(k.out);
+        QCOMPARE(kr["rejected"].get<int>(), 5);
+        QCOMPARE(kr["columns"][1]["note"].get<std::string>(),
+                 std::string("5 values don't fit 'date' (first: 'soon'); their rows go to the rejects table"));
+        QVERIFY(!kr.contains("notes"));
     }
 
     void badInputExitsNonZeroWithOneLine_data() {
