@@ -110,7 +110,7 @@ bool blankRecord(const Parsed& p) {
 // quoted field runs over a line break and then has a field count other than `expected` (or runs to
 // the end of the whole file) is read again within its line: a stray quote, not a multi-line field.
 std::vector<SampleRecord> splitSample(std::string_view t, char delim, char quote, char comment,
-                                      std::size_t expected, bool whole) {
+                                      std::size_t expected, bool whole, std::vector<std::int64_t>* reread) {
     std::vector<SampleRecord> out;
     std::size_t pos = 0;
     std::int64_t line = 0;
@@ -126,7 +126,10 @@ std::vector<SampleRecord> splitSample(std::string_view t, char delim, char quote
         Parsed p = parseOne(t, pos, delim, quote, /*lineMode=*/false);
         const bool wrongCount = expected && p.rec.fields.size() != expected;
         if (p.cut && !whole && out.size() >= 2) break;  // a long quoted field cut by the sample's end
-        if (p.cut || (p.quotedBreak && wrongCount)) p = parseOne(t, pos, delim, quote, /*lineMode=*/true);
+        if (p.cut || (p.quotedBreak && wrongCount)) {
+            p = parseOne(t, pos, delim, quote, /*lineMode=*/true);
+            if (reread) reread->push_back(line);
+        }
         p.rec.line = line;
         line += countBreaks(t, pos, p.end);
         pos = p.end;
@@ -153,7 +156,8 @@ std::size_t modeOf(const std::vector<SampleRecord>& recs, std::size_t* modeCount
 
 // Records as the reader would split them with `delim`: the expected field count comes from a first
 // reading where quotes never span lines.
-std::vector<SampleRecord> recordsFor(std::string_view t, char delim, char quote, char comment, bool whole) {
+std::vector<SampleRecord> recordsFor(std::string_view t, char delim, char quote, char comment, bool whole,
+                                     std::vector<std::int64_t>* reread = nullptr) {
     std::size_t expected = 0;
     {
         std::vector<SampleRecord> lines;
@@ -170,7 +174,7 @@ std::vector<SampleRecord> recordsFor(std::string_view t, char delim, char quote,
         }
         expected = modeOf(lines);
     }
-    return splitSample(t, delim, quote, comment, expected, whole);
+    return splitSample(t, delim, quote, comment, expected, whole, reread);
 }
 
 // Is the first record a header? Each column votes: the first value's type differs from the type of
@@ -338,7 +342,8 @@ CsvSniff sniffCsv(std::string_view text, bool whole, bool tabHint, char forcedDe
         }
     }
     d.comment = comment;
-    const auto recs = recordsFor(sample, d.delimiter, d.quote, comment, whole);
+    std::vector<std::int64_t> reread;  // lines whose stray quote was read within its line
+    const auto recs = recordsFor(sample, d.delimiter, d.quote, comment, whole, &reread);
     if (recs.empty()) {
         d.hasHeader = false;
         d.columns = 1;
@@ -383,6 +388,13 @@ CsvSniff sniffCsv(std::string_view text, bool whole, bool tabHint, char forcedDe
     }
     if (comment) out.notes.push_back(std::string("lines starting with '") + comment + "' are comments: skipped");
 
+    if (!reread.empty()) {
+        const std::string more =
+            reread.size() > 1 ? " (and " + std::to_string(reread.size() - 1) + " more)" : std::string();
+        out.notes.push_back("line " + std::to_string(reread.front() + 1) + more +
+                            ": a quote that does not close on its line is read as text; rows that still do "
+                            "not fit go to the rejects table");
+    }
     d.hasHeader = looksLikeHeader(recs, start);
     if (d.hasHeader) {
         noteHeaderNames(recs[start].fields, mode, out.notes);

@@ -140,6 +140,8 @@ private slots:
         QCOMPARE(read.sniff.dialect.delimiter, ',');
         QVERIFY(read.sniff.dialect.hasHeader);
         QCOMPARE(read.header, (L({"id", "item", "qty"})));
+        QVERIFY2(notesOf(read.sniff).contains(QStringLiteral("line 4: a quote that does not close on its line is read as text")),
+                 qPrintable(notesOf(read.sniff)));
         QCOMPARE(int(read.records.size()), 7);
         // A quote inside an unquoted field is text; text after a closing quote is kept.
         QCOMPARE(read.records[0].fields, (L({"1", "5\" screen", "2"})));
@@ -168,6 +170,8 @@ private slots:
         QVERIFY2(read.failure.empty(), read.failure.c_str());
         QVERIFY(read.sniff.dialect.hasHeader);
         QCOMPARE(read.header, (L({"id", "\"name", "qty"})));
+        QVERIFY2(notesOf(read.sniff).contains(QStringLiteral("line 1: a quote that does not close on its line")),
+                 qPrintable(notesOf(read.sniff)));
         QCOMPARE(int(read.records.size()), 2);
         QCOMPARE(rejectedRecords(read), 0);
         QCOMPARE(shapeOf(previewOf(path)), (L({"id:integer", "name:text", "qty:integer"})));
