@@ -258,18 +258,15 @@ bool startsSomeLine(std::string_view t, char c) {
 // the header, as in "#id,name", or data).
 bool hashLinesAreComments(std::string_view t, char delim, char quote, std::size_t mode) {
     std::size_t pos = 0;
-    bool any = false;
     while (pos < t.size()) {
         std::size_t e = pos;
         while (e < t.size() && !isBreak(t[e])) ++e;
         if (t[pos] == kCommentChar) {
-            any = true;
             if (parseOne(t.substr(0, e), pos, delim, quote, true).rec.fields.size() != mode) return true;
         }
         pos = e;
         while (pos < t.size() && isBreak(t[pos])) ++pos;
     }
-    (void)any;
     return false;
 }
 
