@@ -22,6 +22,7 @@
 #include <QTabWidget>
 #include <QTreeView>
 #include <QUrl>
+#include <memory>
 
 #include "app/gui/app_settings.h"
 #include "app/gui/connection_dialog.h"
@@ -32,6 +33,7 @@
 #include "app/gui/import_controller.h"
 #include "app/gui/main_menus.h"
 #include "app/gui/page_tabs.h"
+#include "app/gui/pipeline_controller.h"
 #include "app/gui/pipeline_pages.h"
 #include "app/gui/preferences_dialog.h"
 #include "app/gui/query_page.h"
@@ -319,10 +321,17 @@ void MainWindow::openDemoWorkspace(const QString& dir) {
     spec.kind = "demo";
     spec.writesTo = workspace_->target().toStdString();
     // The Runtime waits for it when the window closes: the import holds a write transaction.
+    auto built = std::make_shared<bool>(true);  // set by the job: is the demo's pipeline built?
     runInBackground(
         workspace_->runtime().jobs(), mailbox_, std::move(spec),
-        [d = dir.toStdString()](JobContext&) { return dashboard::ensureDemoWorkspace(d); },
-        [this, dir](const Status& s) {
+        [d = dir.toStdString(), built](JobContext&) {
+            auto s = dashboard::ensureDemoWorkspace(d);
+            if (!s) return s;
+            auto b = dashboard::demoPipelineBuilt(d);
+            *built = !b || *b;  // unreadable: leave it to the user's own build
+            return s;
+        },
+        [this, dir, built](const Status& s) {
             if (!s) {
                 showWarning(tr("Demo workspace"), QString::fromStdString(s.message()));
                 return;
@@ -334,6 +343,9 @@ void MainWindow::openDemoWorkspace(const QString& dir) {
             workspace_->refreshSchema();
             showMessage(tr("Demo workspace ready."));
             activateDashboard(QDir(dir).filePath(QString::fromLatin1(dashboard::kDemoStartDashboard)));
+            // Once, on first start: its models and checks, so the sidebar shows them built and a
+            // source's downstream build finds the models its checks read.
+            if (!*built) pipeline_->controller()->build({});
         });
 }
 

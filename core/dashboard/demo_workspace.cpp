@@ -7,6 +7,7 @@
 #include <algorithm>
 
 #include "core/io/atomic_file.h"
+#include "core/models/materialize.h"
 #include "core/warehouse/warehouse.h"
 
 // Resources compiled into a static library need an explicit init call from global scope.
@@ -42,6 +43,15 @@ Status ensureDemoData(const std::string& target, const DemoSizes& sizes) {
         return Status::fail("cannot open the demo warehouse " + target + ": " + warehouse.message());
     if (hasDemoData(**warehouse)) return Status::ok();
     return importDemoData(**warehouse, sizes);
+}
+
+Result<bool> demoPipelineBuilt(const std::string& dirPath) {
+    const QDir dir(QString::fromStdString(dirPath));
+    auto warehouse = Warehouse::open(dir.filePath(QStringLiteral("warehouse.db")).toStdString());
+    if (!warehouse) return Error{warehouse.message()};
+    auto kind = relationKind(**warehouse, "daily_sales");
+    if (!kind) return Error{kind.message()};
+    return *kind != RelationKind::None;
 }
 
 Status ensureDemoWorkspace(const std::string& dirPath, const DemoSizes& sizes) {

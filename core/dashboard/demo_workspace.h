@@ -18,6 +18,12 @@ Status ensureDemoWorkspace(const std::string& dir, const DemoSizes& sizes = {});
 // Generates and imports the demo data into `target` (a warehouse path or URI) when missing.
 Status ensureDemoData(const std::string& target, const DemoSizes& sizes = {});
 
+// Whether the demo's pipeline (models/) has been built in its warehouse: its mart daily_sales
+// exists. The window builds it once after the first start, so a file dropped into a demo source
+// builds and checks its downstream models against built ones (a relationships check on
+// stg_orders read stg_customers, which no build had made).
+Result<bool> demoPipelineBuilt(const std::string& dir);
+
 // Relative paths ("questions/x.json", "dashboards/y.json") of the shipped files.
 std::vector<std::string> demoWorkspaceFiles();
 // The bytes of one shipped file (empty when unknown).

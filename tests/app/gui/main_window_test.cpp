@@ -20,6 +20,9 @@
 #include "app/gui/gui_options.h"
 #include "app/gui/import_controller.h"
 #include "app/gui/main_window.h"
+#include "app/gui/pipeline_controller.h"
+#include "app/gui/pipeline_pages.h"
+#include "core/dashboard/demo_workspace.h"
 #include "app/gui/query_page.h"
 #include "app/gui/workspace_controller.h"
 #include "core/warehouse/warehouse.h"
@@ -548,6 +551,38 @@ private slots:
             QVERIFY2(view->card(card.id)->state() == widgets::DashboardCard::State::Ready,
                      qPrintable(QString::fromStdString(card.id) + QStringLiteral(": ") + view->card(card.id)->errorText()));
         }
+    }
+
+    // Regression (Xvfb walkthrough): the first file dropped into a demo source failed its run, as
+    // the downstream build checked stg_orders against stg_customers, which nothing had built. The
+    // window builds the demo's pipeline once, on first start.
+    void demoBuildsItsPipelineOnFirstStart() {
+        test::TempWorkspace ws;
+        MainWindow window;
+        QSignalSpy dashboards(&window, &MainWindow::dashboardActivated);
+        window.openDemoWorkspace(QString::fromStdString(ws.file("demo")));
+        QTRY_COMPARE_WITH_TIMEOUT(dashboards.size(), 1, 60000);
+        auto relations = [&] {
+            std::vector<std::string> names;
+            auto w = Warehouse::open(ws.file("demo/warehouse.db"));
+            if (!w) return names;
+            auto c = (*w)->query("SELECT name FROM sqlite_master WHERE type IN ('table', 'view') ORDER BY name");
+            if (!c) return names;
+            std::vector<Row> rows;
+            if (!(*c)->fetch(rows, 1000)) return names;
+            for (const auto& r : rows)
+                if (const auto* n = std::get_if<std::string>(&r[0])) names.push_back(*n);
+            return names;
+        };
+        auto has = [&](const char* name) {
+            const auto n = relations();
+            return std::find(n.begin(), n.end(), name) != n.end();
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(has("daily_sales"), 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(has("customer_mart") && has("stg_customers") && has("stg_orders"), 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(!window.pipeline()->controller()->isBuilding(), 60000);
+        auto again = dashboard::demoPipelineBuilt(ws.file("demo"));
+        QVERIFY(again.isOk() && *again);
     }
 
     // Closing the window while the demo data is still being imported leaves nothing writing the
