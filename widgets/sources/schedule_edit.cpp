@@ -138,8 +138,10 @@ void ScheduleEdit::updateFields() {
         line = tr("Next run: %1").arg(QLocale().toString(at, QStringLiteral("ddd yyyy-MM-dd HH:mm")));
     }
     feedback_->setText(line);
-    feedback_->setStyleSheet(problem_.isEmpty() ? QStringLiteral("color: palette(mid);")
-                                                : QStringLiteral("color: #d64545;"));
+    // Dimmed but readable in both themes (palette(mid) was dark grey on the dark window); a
+    // problem in red.
+    feedback_->setForegroundRole(QPalette::PlaceholderText);
+    feedback_->setStyleSheet(problem_.isEmpty() ? QString() : QStringLiteral("color: #d64545;"));
 }
 
 }  // namespace deskbase::widgets

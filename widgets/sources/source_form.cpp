@@ -45,7 +45,8 @@ SourceForm::SourceForm(const QString& workspaceDir, QWidget* parent)
     path_->setObjectName(QStringLiteral("sourcePath"));
     path_->setPlaceholderText(tr("inbox/  ·  inbox/*.csv  ·  exports/sales.csv (relative to the workspace)"));
     match_->setObjectName(QStringLiteral("sourceMatch"));
-    match_->setStyleSheet(QStringLiteral("color: palette(mid);"));
+    // Dimmed but readable in both themes (palette(mid) was dark grey on the dark window).
+    match_->setForegroundRole(QPalette::PlaceholderText);
     table_->setObjectName(QStringLiteral("sourceTable"));
     mode_->addItem(tr("Append: each file adds rows"), int(ImportMode::Append));
     mode_->addItem(tr("Replace: each file replaces the table"), int(ImportMode::Replace));

@@ -6,6 +6,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -16,6 +17,7 @@
 #include "core/sources/source_file.h"
 #include "tests/support/temp_workspace.h"
 #include "widgets/sources/schedule_edit.h"
+#include "widgets/theme/theme.h"
 
 using namespace deskbase;
 using namespace deskbase::widgets;
@@ -30,6 +32,7 @@ private slots:
     void widgetsChangeTheirFields();
     void scheduleIsCheckedLive();
     void firstMatchingFile();
+    void hintLinesAreReadableInTheDarkTheme();
 };
 
 void SourceFormTest::givesBackWhatItWasGiven_data() {
@@ -134,6 +137,44 @@ void SourceFormTest::firstMatchingFile() {
     form.previewButton()->click();
     QCOMPARE(asked.count(), 1);
     QCOMPARE(asked.at(0).at(0).toString(), QString::fromStdString(a));
+}
+
+namespace {
+// The largest lightness difference to the label's own background (its top-left pixel): text is
+// readable when some of its pixels stand far from what it is drawn on.
+int contrastOf(QLabel* label) {
+    const QImage image = label->grab().toImage();
+    const int background = image.pixelColor(0, 0).lightness();
+    int best = 0;
+    for (int y = 0; y < image.height(); ++y)
+        for (int x = 0; x < image.width(); ++x)
+            best = std::max(best, std::abs(image.pixelColor(x, y).lightness() - background));
+    return best;
+}
+}  // namespace
+
+// Seen under Xvfb: in the dark theme "No file there yet: ..." and "Runs when a file appears ..."
+// were dark grey on the dark window (palette(mid), a lightness difference of about 25).
+void SourceFormTest::hintLinesAreReadableInTheDarkTheme() {
+    test::TempWorkspace ws;
+    applyTheme(*qApp, ThemeMode::Dark);
+    SourceForm form(QString::fromStdString(ws.path()));
+    form.resize(700, 400);
+    form.show();
+    form.pathEdit()->setText(QStringLiteral("inbox/"));
+    ScheduleEdit* sch = form.scheduleEdit();
+    sch->presetCombo()->setCurrentIndex(sch->presetCombo()->findData(int(SchedulePreset::Kind::Watch)));
+    QCoreApplication::processEvents();
+    auto* match = form.findChild<QLabel*>(QStringLiteral("sourceMatch"));
+    auto* feedback = form.findChild<QLabel*>(QStringLiteral("scheduleFeedback"));
+    QVERIFY(match && feedback);
+    QCOMPARE(match->text(), QStringLiteral("No file there yet: the first one that arrives loads."));
+    QVERIFY(feedback->text().startsWith(QStringLiteral("Runs when a file appears")));
+    QVERIFY2(contrastOf(match) > 80, qPrintable(QString::number(contrastOf(match))));
+    QVERIFY2(contrastOf(feedback) > 80, qPrintable(QString::number(contrastOf(feedback))));
+    applyTheme(*qApp, ThemeMode::Light);
+    QCoreApplication::processEvents();
+    QVERIFY2(contrastOf(match) > 80, qPrintable(QString::number(contrastOf(match))));
 }
 
 QTEST_MAIN(SourceFormTest)
