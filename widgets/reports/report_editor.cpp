@@ -64,6 +64,8 @@ void ReportEditor::build() {
     schedule_->setPlaceholderText(tr("weekly mon 08:00, daily 06:30, every 15 minutes, or cron"));
     nextRun_ = new QLabel(this);
     nextRun_->setObjectName(QStringLiteral("reportNextRun"));
+    // A schedule's error can be long: it wraps instead of widening the dialog while typing.
+    nextRun_->setWordWrap(true);
     after_ = new QListWidget(this);
     after_->setFixedHeight(72);
     for (const QString& s : sources_) {
@@ -237,9 +239,9 @@ void ReportEditor::setSpec(const ReportSpec& s) {
     alertNotify_->setCurrentIndex(alert.firstTimeOnly ? 1 : 0);
     alertCommand_->setText(QString::fromStdString(alert.command));
     filling_ = false;
-    modified_ = false;
     changed();
     modified_ = false;
+    updateTitle();  // changed() marked the title modified: a report just opened is not
 }
 
 ReportSpec ReportEditor::spec() const {
@@ -303,6 +305,10 @@ void ReportEditor::changed() {
     validation_->setText(problem);
     save_->setEnabled(problem.isEmpty());
     runNow_->setEnabled(problem.isEmpty());
+    updateTitle();
+}
+
+void ReportEditor::updateTitle() {
     setWindowTitle(tr("Report %1").arg(name_->text()) + (modified_ ? QStringLiteral(" *") : QString()));
 }
 
@@ -317,7 +323,7 @@ bool ReportEditor::save(QString* error) {
         return false;
     }
     modified_ = false;
-    setWindowTitle(tr("Report %1").arg(name_->text()));
+    updateTitle();
     emit saved(QString::fromStdString(*path));
     return true;
 }

@@ -75,6 +75,7 @@ private:
     void fillTargets();
     void fillFormats();
     void changed();
+    void updateTitle();  // "Report <name>", " *" when modified
 
     QString dir_;
     QStringList dashboards_, questions_, sources_;

@@ -172,6 +172,42 @@ private slots:
         editor->reject();
         QVERIFY(!editor->isVisible());
     }
+
+    // Seen under Xvfb: a saved report opened again said "Report weekly_sales *" before any edit.
+    void anOpenedReportIsNotMarkedModified() {
+        test::TempWorkspace ws;
+        std::unique_ptr<ReportEditor> editor(makeEditor(ws));
+        QCOMPARE(editor->windowTitle(), QStringLiteral("Report new_report"));
+        editor->setSpec(parsed(R"({"name": "weekly_sales", "dashboard": "sales_overview", "format": "pdf",
+                                   "schedule": "weekly mon 08:00"})"));
+        QVERIFY(!editor->isModified());
+        QCOMPARE(editor->windowTitle(), QStringLiteral("Report weekly_sales"));
+        editor->scheduleEdit()->setText(QStringLiteral("weekly tue 08:00"));
+        QCOMPARE(editor->windowTitle(), QStringLiteral("Report weekly_sales *"));
+        QVERIFY(editor->save());
+        QCOMPARE(editor->windowTitle(), QStringLiteral("Report weekly_sales"));
+    }
+
+    // Seen under Xvfb: typing a schedule, a half-typed one's error widened the dialog to twice its
+    // width (the line under the schedule did not wrap).
+    void aScheduleErrorWrapsInsteadOfWideningTheDialog() {
+        test::TempWorkspace ws;
+        std::unique_ptr<ReportEditor> editor(makeEditor(ws));
+        editor->show();
+        QCoreApplication::processEvents();
+        const int before = editor->sizeHint().width();
+        const QString typed = QStringLiteral("weekly mon 08:00");
+        for (int n = 1; n <= typed.size(); ++n) {  // as typed, one key at a time
+            editor->scheduleEdit()->setText(typed.left(n));
+            QCoreApplication::processEvents();
+            QVERIFY2(editor->sizeHint().width() <= before + 20,
+                     qPrintable(QStringLiteral("%1 -> %2 at \"%3\" (%4)")
+                                    .arg(before)
+                                    .arg(editor->sizeHint().width())
+                                    .arg(typed.left(n), editor->nextRunLabel()->text())));
+        }
+        QVERIFY(editor->nextRunLabel()->text().startsWith(QStringLiteral("Next run")));
+    }
 };
 
 QTEST_MAIN(ReportEditorTest)
