@@ -3,8 +3,10 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QPainter>
 #include <QPushButton>
 #include <QSplitter>
+#include <QStyledItemDelegate>
 #include <QTableView>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -16,6 +18,28 @@ namespace deskbase::widgets {
 
 namespace {
 constexpr int kCell = 22;  // px: a cell is a small square, as in Airflow's grid
+constexpr int kGap = 2;    // px between squares: runs side by side stay countable
+
+// A run is a square in its status colour with a gap around it (without one, three failed runs
+// in a row were one red bar); the chosen run keeps its colour and gets an outline in the
+// highlight colour (the selection's fill hid a failed run's red).
+class RunCellDelegate : public QStyledItemDelegate {
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+    void paint(QPainter* p, const QStyleOptionViewItem& option, const QModelIndex& index) const override {
+        const QVariant fill = index.data(Qt::BackgroundRole);
+        if (!fill.isValid()) return;  // no run in this column
+        const QRect square = option.rect.adjusted(kGap, kGap, -kGap, -kGap);
+        p->save();
+        p->fillRect(square, fill.value<QColor>());
+        if (option.state & QStyle::State_Selected) {
+            p->setPen(QPen(option.palette.color(QPalette::Highlight), 2));
+            p->setBrush(Qt::NoBrush);
+            p->drawRect(QRectF(option.rect).adjusted(1, 1, -1, -1));
+        }
+        p->restore();
+    }
+};
 }
 
 RunsPanel::RunsPanel(QWidget* parent)
@@ -45,6 +69,7 @@ RunsPanel::RunsPanel(QWidget* parent)
     view_->setSelectionBehavior(QAbstractItemView::SelectItems);
     view_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     view_->setShowGrid(false);
+    view_->setItemDelegate(new RunCellDelegate(view_));
     view_->horizontalHeader()->setMinimumSectionSize(kCell);
     view_->horizontalHeader()->setDefaultSectionSize(kCell);
     view_->horizontalHeader()->setSectionResizeMode(QHeaderView::Fixed);

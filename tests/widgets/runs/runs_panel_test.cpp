@@ -83,6 +83,33 @@ private slots:
         QVERIFY(!model.data(model.index(2, 1), Qt::ToolTipRole).isValid());  // the alert never ran
     }
 
+    // Seen under Xvfb: a chosen run turned the selection's blue (a failed run's red gone), and runs
+    // side by side had no gap (three failed runs were one red bar).
+    void aChosenRunKeepsItsColourAndRunsStaySeparate() {
+        RunsPanel panel;
+        panel.resize(700, 500);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        panel.setGrid(sampleGrid());
+        QTableView* view = panel.view();
+        const QModelIndex failed = panel.model()->index(0, 1), older = panel.model()->index(0, 0);
+        const QColor red = panel.model()->data(failed, Qt::BackgroundRole).value<QColor>();
+        const QColor green = panel.model()->data(older, Qt::BackgroundRole).value<QColor>();
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, centre(view, failed));
+        QCOMPARE(view->currentIndex(), failed);
+        QVERIFY(view->selectionModel()->isSelected(failed));
+        const QImage image = view->viewport()->grab().toImage();
+        const qreal ratio = image.devicePixelRatio();
+        auto at = [&](QPoint p) { return image.pixelColor(QPoint(int(p.x() * ratio), int(p.y() * ratio))); };
+        QCOMPARE(at(centre(view, failed)).rgb(), red.rgb());
+        QCOMPARE(at(centre(view, older)).rgb(), green.rgb());
+        // Between the two squares (the boundary of their cells): neither colour.
+        const QRect left = view->visualRect(older);
+        const QPoint between(left.right(), left.center().y());
+        QVERIFY(at(between).rgb() != green.rgb());
+        QVERIFY(at(between).rgb() != red.rgb());
+    }
+
     void clickShowsStepsAndRerunNamesTheRow() {
         RunsPanel panel;
         panel.resize(700, 500);
