@@ -111,6 +111,8 @@ void SourcePages::showOutcome(const QString& source, const QString& line, bool f
     }
     // Rows loaded: the open dashboards' cards over those tables run again (not from the cache).
     if (!tables.isEmpty()) window_->dashboards()->refreshAll();
+    // The Runs page shows the run now, as after a report's (not at its next poll).
+    if (RunsPage* runs = window_->runs(); runs && runs->panel()) runs->reload();
     emit runShown(source, line, failed);
 }
 

@@ -18,6 +18,7 @@
 #include <QtTest>
 
 #include "app/gui/main_window.h"
+#include "app/gui/source_pages.h"
 #include "app/gui/workspace_controller.h"
 #include "core/pipeline/run_log.h"
 #include "core/sources/source_run.h"
@@ -100,6 +101,32 @@ private slots:
         QCOMPARE(panel->stepsView()->topLevelItem(0)->text(1), QStringLiteral("in/a.csv"));
         QCOMPARE(panel->stepsView()->topLevelItem(0)->text(3), QStringLiteral("2"));
         QCOMPARE(panel->stepsView()->topLevelItem(1)->text(0), QStringLiteral("build"));
+    }
+
+    // Seen under Xvfb: a file dropped into a watched folder was on the Runs page only at the next
+    // poll (up to 3 s; never while the page was behind another tab), a report's run at once.
+    void aSourceRunInTheWindowIsOnTheRunsPageAtOnce() {
+        test::TempWorkspace ws;
+        ws.write("sources/orders.json", R"({"path": "in/", "table": "orders", "stable_seconds": 0})");
+        ws.write("in/a.csv", "id\n1\n2\n");
+        MainWindow window;
+        QVERIFY(window.openWorkspace(QString::fromStdString(ws.path())));
+        RunsPage* page = window.runs();
+        QSignalSpy loaded(page, &RunsPage::gridLoaded);
+        widgets::RunsPanel* panel = page->open();
+        QTRY_VERIFY_WITH_TIMEOUT(loaded.size() >= 1, 30000);
+        QCOMPARE(panel->model()->grid().columns, 0);
+        panel->hide();  // behind another page: the poll reads nothing
+        QSignalSpy shown(window.sources(), &SourcePages::runShown);
+        window.sources()->runNow(QStringLiteral("orders"));
+        QTRY_VERIFY_WITH_TIMEOUT(shown.size() == 1, 60000);
+        QVERIFY2(shown[0][1].toString().startsWith(QStringLiteral("orders: 1 file loaded (2 rows)")),
+                 qPrintable(shown[0][1].toString()));
+        QTRY_VERIFY_WITH_TIMEOUT(panel->model()->grid().columns == 1, 10000);
+        const RunsGrid& grid = panel->model()->grid();
+        const RunsGridCell* c = grid.cell(grid.rowOf("source", "orders"), 0);
+        QVERIFY(c);
+        QCOMPARE(c->status, std::string("success"));
     }
 };
 
