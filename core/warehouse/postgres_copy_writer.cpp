@@ -172,8 +172,8 @@ private:
 
 Result<std::unique_ptr<BulkWriter>> startCopy(const std::shared_ptr<Session>& session,
                                               const std::string& qualifiedTable,
-                                              std::vector<CopyColumn> columns) {
-    const bool binary = std::all_of(columns.begin(), columns.end(),
+                                              std::vector<CopyColumn> columns, bool allowBinary) {
+    const bool binary = allowBinary && std::all_of(columns.begin(), columns.end(),
                                     [](const CopyColumn& c) { return binaryCopySupports(c.type); });
     std::string sql = "COPY " + qualifiedTable + " (";
     for (std::size_t i = 0; i < columns.size(); ++i) {

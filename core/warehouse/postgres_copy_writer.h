@@ -10,9 +10,10 @@
 
 namespace deskbase::pg {
 
-// Starts COPY into `qualifiedTable` (already quoted) with `columns` in order.
+// Starts COPY into `qualifiedTable` (already quoted) with `columns` in order: binary when
+// `allowBinary` and every column's type allows it, text otherwise.
 Result<std::unique_ptr<BulkWriter>> startCopy(const std::shared_ptr<Session>& session,
                                               const std::string& qualifiedTable,
-                                              std::vector<CopyColumn> columns);
+                                              std::vector<CopyColumn> columns, bool allowBinary = true);
 
 }  // namespace deskbase::pg

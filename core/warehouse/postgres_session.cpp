@@ -38,6 +38,14 @@ Status prepareConnection(PGconn* conn) {
     return Status::ok();
 }
 
+// One value of a one-row query; empty when it fails (an engine without the catalog asked for).
+std::string scalarText(PGconn* conn, const char* sql) {
+    ResultPtr r(PQexec(conn, sql));
+    if (PQresultStatus(r.get()) != PGRES_TUPLES_OK || PQntuples(r.get()) < 1 || PQgetisnull(r.get(), 0, 0))
+        return {};
+    return PQgetvalue(r.get(), 0, 0);
+}
+
 }  // namespace
 
 Result<std::shared_ptr<Session>> Session::connect(const std::string& conninfo) {
@@ -60,7 +68,15 @@ Result<std::shared_ptr<Session>> Session::connect(const std::string& conninfo) {
     const char* host = PQhost(conn);
     std::string identity = std::string("postgresql://") + PQuser(conn) + "@" + (host ? host : "") + ":" +
                            PQport(conn) + "/" + PQdb(conn);
-    return std::shared_ptr<Session>(new Session(conn, PQgetCancel(conn), std::move(identity)));
+    auto session = std::shared_ptr<Session>(new Session(conn, PQgetCancel(conn), std::move(identity)));
+    // The engine decides the bulk-load path. Citus shows only as its extension (plain
+    // PostgreSQL's version()); the other engines have no citus, and Redshift no pg_extension.
+    session->version_ = scalarText(conn, "SELECT version()");
+    const Engine engine = detectEngine(session->version_, false);
+    const bool citus = engine == Engine::PostgreSQL &&
+                       scalarText(conn, "SELECT 1 FROM pg_extension WHERE extname = 'citus'") == "1";
+    session->engine_ = detectEngine(session->version_, citus);
+    return session;
 }
 
 Session::Session(PGconn* conn, PGcancel* cancel, std::string identity)

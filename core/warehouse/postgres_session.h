@@ -13,6 +13,7 @@
 #include <string>
 
 #include "core/util/result.h"
+#include "core/warehouse/postgres_engine.h"
 
 namespace deskbase::pg {
 
@@ -39,6 +40,9 @@ public:
 
     PGconn* conn() const { return conn_; }
     std::string identity() const { return identity_; }
+    // Told apart at connect from version() (postgres_engine.h).
+    Engine engine() const { return engine_; }
+    std::string serverVersion() const { return version_; }
 
     // Before sending a command: releases the current busy holder (if any), clears a stale
     // cancel request and marks a command as in flight (so cancel() has something to stop).
@@ -76,6 +80,8 @@ private:
     std::mutex cancelMutex_;  // guards cancel_ between cancel() and the destructor
     PGcancel* cancel_;
     std::string identity_;
+    Engine engine_ = Engine::PostgreSQL;
+    std::string version_;
     BusyHolder* busy_ = nullptr;
     bool inTransaction_ = false;
     std::atomic<bool> inFlight_{false};

@@ -9,6 +9,7 @@
 #include "core/warehouse/postgres_catalog.h"
 #include "core/warehouse/postgres_copy_writer.h"
 #include "core/warehouse/postgres_cursor.h"
+#include "core/warehouse/postgres_insert_writer.h"
 #include "core/warehouse/postgres_session.h"
 #include "core/warehouse/postgres_values.h"
 
@@ -150,7 +151,12 @@ public:
             if (cc.type == 0) return Error{"table " + table + " has no column " + c.name};
             copyColumns.push_back(std::move(cc));
         }
-        return pg::startCopy(session_, qualified, std::move(copyColumns));
+        // The engine's path (postgres_engine.h), unless DESKBASE_PG_LOAD forces one.
+        auto forced = pg::forcedLoadPath();
+        if (!forced) return Error{forced.message()};
+        const pg::LoadPath path = forced->value_or(pg::defaultLoadPath(session_->engine()));
+        if (path == pg::LoadPath::Insert) return pg::startInsertLoad(session_, qualified, std::move(copyColumns));
+        return pg::startCopy(session_, qualified, std::move(copyColumns), path == pg::LoadPath::CopyBinary);
     }
 
     const Dialect& dialect() const override { return Dialect::postgres(); }
