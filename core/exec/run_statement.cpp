@@ -5,6 +5,7 @@
 #include "core/cache/result_cache.h"
 #include "core/sql/statement_kind.h"
 #include "core/warehouse/warehouse.h"
+#include "core/warehouse/write_turn.h"
 
 namespace deskbase {
 
@@ -129,8 +130,10 @@ StatementOutcome runStatement(Warehouse& w, const QueryRequest& req, ResultCache
         out.result = Error{message};
         return out;
     };
+    // A write waits its turn while another connection (an import, a build) writes a SQLite file.
     if (versioned)
-        if (auto s = w.begin(); !s) return fail(s.message());
+        if (auto s = beginWriteTurn(w, [&] { return !cancelled.load(); }); !s)
+            return fail(cancelled.load() ? std::string("cancelled") : s.message());
 
     QueryResult result;
     bool stopped = false;

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/warehouse/transaction.h"
+#include "core/warehouse/write_turn.h"
 #include "core/warehouse/warehouse.h"
 
 namespace deskbase {
@@ -220,10 +221,12 @@ Result<RelationKind> relationKind(Warehouse& w, const std::string& name) {
     return type && *type == "view" ? RelationKind::View : RelationKind::Table;
 }
 
-Result<MaterializeOutcome> materialize(Warehouse& w, const MaterializeInput& in) {
+Result<MaterializeOutcome> materialize(Warehouse& w, const MaterializeInput& in,
+                                       const std::function<bool()>& keepWaiting) {
     if (in.materialized == Materialization::Ephemeral) return MaterializeOutcome{};
     Transaction tx(w);
-    if (auto s = tx.begin(); !s) return Error{s.message()};
+    if (auto s = beginWriteTurn(w, tx, keepWaiting); !s)
+        return Error{keepWaiting && !keepWaiting() ? std::string("cancelled") : s.message()};
     auto old = relationKind(w, in.name);
     if (!old) return Error{old.message()};
     Result<MaterializeOutcome> out = Error{""};

@@ -13,6 +13,7 @@
 // views built over it first and recreates them in the same transaction (`dependentViews`).
 // SQLite views refer by name; the rename runs with legacy_alter_table so they stay as written.
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <utility>
@@ -44,6 +45,10 @@ struct MaterializeOutcome {
     bool incremental = false;          // the is_incremental() SQL ran
 };
 
-Result<MaterializeOutcome> materialize(Warehouse& w, const MaterializeInput& input);
+// Builds in one transaction that waits its turn while another connection writes a SQLite
+// warehouse (core/warehouse/write_turn.h), for as long as keepWaiting() says (empty: until the
+// other writer is done).
+Result<MaterializeOutcome> materialize(Warehouse& w, const MaterializeInput& input,
+                                       const std::function<bool()>& keepWaiting = {});
 
 }  // namespace deskbase

@@ -236,7 +236,7 @@ Result<BuildReport> buildModels(Runtime& runtime, const std::string& target, con
             else if (auto c = checkSources(**w, s.reads); !c)
                 out = Error{c.message()};
             else
-                out = materialize(**w, s.input);
+                out = materialize(**w, s.input, [&ctx] { return !ctx.cancelFlag().load(); });
             s.run.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
             if (!out) return Status::fail(out.message());
             s.run.rows = out->rows;

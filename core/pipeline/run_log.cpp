@@ -8,6 +8,7 @@
 #include "core/ingest/bookkeeping.h"
 #include "core/warehouse/transaction.h"
 #include "core/warehouse/warehouse.h"
+#include "core/warehouse/write_turn.h"
 
 namespace deskbase {
 
@@ -83,7 +84,7 @@ Status migrateModelBuilds(Warehouse& w) {
                   {});
     if (!rows) return fail(rows.message());
     Transaction tx(w);
-    if (auto s = tx.begin(); !s) return fail(s.message());
+    if (auto s = beginWriteTurn(w, tx, {}); !s) return fail(s.message());
     const std::string step =
         "INSERT INTO deskbase_run_steps (run_id, position, kind, name, status, rows, seconds, error, "
         "finished_at) VALUES (" +

@@ -22,19 +22,27 @@ Result<std::int64_t> firstInteger(Warehouse& w, const std::string& sql) {
     return std::get<std::int64_t>(rows[0][0]);
 }
 
-}  // namespace
-
-Status beginWriteTurn(Warehouse& w, Transaction& tx, const std::function<bool()>& keepWaiting) {
-    if (w.kind() != Warehouse::Kind::SQLite) return tx.begin();
+Status takeTurn(Warehouse& w, const std::function<Status()>& begin, const std::function<bool()>& keepWaiting) {
+    if (w.kind() != Warehouse::Kind::SQLite) return begin();
     // Each try waits briefly in SQLite's own busy handler, so keepWaiting (a Cancel) is heard
     // while another connection's import holds the write lock for minutes.
     auto previous = firstInteger(w, "PRAGMA busy_timeout");
     if (!previous) return previous.status();
     if (auto s = w.execute("PRAGMA busy_timeout = 20"); !s) return s;
-    Status s = tx.begin();
-    while (!s && s.message() == kSqliteBusy && (!keepWaiting || keepWaiting())) s = tx.begin();
+    Status s = begin();
+    while (!s && s.message() == kSqliteBusy && (!keepWaiting || keepWaiting())) s = begin();
     (void)w.execute("PRAGMA busy_timeout = " + std::to_string(*previous));
     return s;
+}
+
+}  // namespace
+
+Status beginWriteTurn(Warehouse& w, Transaction& tx, const std::function<bool()>& keepWaiting) {
+    return takeTurn(w, [&] { return tx.begin(); }, keepWaiting);
+}
+
+Status beginWriteTurn(Warehouse& w, const std::function<bool()>& keepWaiting) {
+    return takeTurn(w, [&] { return w.begin(); }, keepWaiting);
 }
 
 Status lockUntilCommit(Warehouse& w, const std::string& key, const std::function<bool()>& keepWaiting) {

@@ -17,6 +17,8 @@ class Warehouse;
 // for as long as keepWaiting() returns true (asked every few milliseconds; empty: until the other
 // writer is done), then fails with that other error.
 Status beginWriteTurn(Warehouse& w, Transaction& tx, const std::function<bool()>& keepWaiting);
+// The same for a caller that ends the transaction itself (w.commit() / w.rollback()).
+Status beginWriteTurn(Warehouse& w, const std::function<bool()>& keepWaiting);
 
 // Inside a transaction: holds the lock named `key` until the transaction ends, waiting while
 // another connection's transaction holds it (as long as keepWaiting() returns true, else it fails
