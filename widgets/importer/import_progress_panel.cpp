@@ -36,8 +36,12 @@ void ImportProgressPanel::setQueued(int queued) {
 }
 
 void ImportProgressPanel::update(const ImportProgress& p) {
-    setFraction(p.fraction);
-    QString text = tr("Importing %1: %2").arg(fileName_, describe(p, double(clock_.elapsed()) / 1000.0));
+    // Another import (or a build) holds the warehouse: no rate or time left while nothing moves,
+    // and a busy bar, until the load starts.
+    const bool waiting = p.stage == ImportStage::Waiting;
+    setFraction(waiting ? -1.0 : p.fraction);
+    QString text = waiting ? tr("Importing %1: waiting for another writer…").arg(fileName_)
+                           : tr("Importing %1: %2").arg(fileName_, describe(p, double(clock_.elapsed()) / 1000.0));
     if (queued_ > 0) text += tr(" (%n more queued)", nullptr, queued_);
     setText(text);
 }

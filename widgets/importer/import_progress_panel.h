@@ -1,6 +1,7 @@
 #pragma once
 // The import status strip: a progress bar with rows, MB/s and time left, the number of queued
-// imports, and Cancel.
+// imports, and Cancel; "waiting for another writer" with a busy bar while the import waits its
+// turn (ImportStage::Waiting).
 #include <QElapsedTimer>
 
 #include "core/ingest/import_job.h"
