@@ -1,5 +1,7 @@
 #include "widgets/charts/chart_view.h"
 
+#include <functional>
+
 #include <QChart>
 #include <QChartView>
 #include <QCursor>
@@ -28,10 +30,12 @@ namespace {
 class ZoomableChartView : public QChartView {
 public:
     using QChartView::QChartView;
+    std::function<void()> onReset;
 
 protected:
     void mouseDoubleClickEvent(QMouseEvent* e) override {
         if (chart()) chart()->zoomReset();
+        if (onReset) onReset();
         e->accept();
     }
 };
@@ -40,7 +44,9 @@ protected:
 ChartView::ChartView(QWidget* parent) : QWidget(parent) {
     stack_ = new QStackedLayout(this);
     stack_->setContentsMargins(0, 0, 0, 0);
-    chartView_ = new ZoomableChartView(this);
+    auto* zoomable = new ZoomableChartView(this);
+    zoomable->onReset = [this] { emit zoomResetRequested(); };
+    chartView_ = zoomable;
     chartView_->setRenderHint(QPainter::Antialiasing);
     chartView_->setFrameShape(QFrame::NoFrame);
     chartView_->setStyleSheet(QStringLiteral("background: transparent"));
@@ -130,6 +136,14 @@ void ChartView::install(BuiltChart built) {
     chartView_->setChart(built.chart);
     delete old;
     reducers_ = std::move(built.reducers);
+    for (QAbstractAxis* axis : built.chart->axes(Qt::Horizontal)) {
+        if (auto* v = qobject_cast<QValueAxis*>(axis))
+            connect(v, &QValueAxis::rangeChanged, this, [this](qreal lo, qreal hi) { emit xRangeChanged(lo, hi); });
+        else if (auto* d = qobject_cast<QDateTimeAxis*>(axis))
+            connect(d, &QDateTimeAxis::rangeChanged, this, [this](const QDateTime& lo, const QDateTime& hi) {
+                emit xRangeChanged(double(lo.toMSecsSinceEpoch()), double(hi.toMSecsSinceEpoch()));
+            });
+    }
     // The plot's width settles in the chart's own layout pass, after the view's resize.
     if (!reducers_.empty())
         connect(built.chart, &QChart::plotAreaChanged, this, [this] { updateReductionWidth(); });

@@ -52,6 +52,11 @@ public:
 
 signals:
     void categoryClicked(const QString& column, const QString& value);
+    // The x axis of a line, area or scatter chart now shows [lo, hi] (data units; dates in epoch
+    // ms): a zoom, a reset, or the chart's own layout.
+    void xRangeChanged(double lo, double hi);
+    // Double-click: back to the whole x range.
+    void zoomResetRequested();
 
 protected:
     void resizeEvent(QResizeEvent* e) override;
