@@ -176,6 +176,7 @@ int main(int argc, char** argv) {
         }
         std::printf("generated %ld rows in SQLite in %.1f s\n", rows,
                     std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+        std::fflush(stdout);  // before fork(): a child must not inherit the line unflushed
     }
     if (!csv.empty()) {
         std::string plain = csv;
