@@ -3,6 +3,8 @@
 #include "core/chart/chart_pick.h"
 #include "core/chart/column_roles.h"
 
+#include <array>
+
 namespace deskbase::chart {
 
 using dashboard::ChartType;
@@ -34,7 +36,7 @@ Result<QueryResult> fetchAll(Warehouse& w, const std::string& sql, const std::ve
 
 }  // namespace
 
-Result<M4Request> m4RequestFor(const ChartData& sample, const dashboard::VisualizationSettings& s,
+Result<M4Plan> m4PlanFor(const ChartData& sample, const dashboard::VisualizationSettings& s,
                                const std::string& sql, const Dialect& dialect, int width,
                                dashboard::VisualizationSettings* resolved) {
     ChartType type = s.type;
@@ -48,8 +50,13 @@ Result<M4Request> m4RequestFor(const ChartData& sample, const dashboard::Visuali
     const ColumnType xType = sample.columns[std::size_t(r.x)].type;
     if (!isNumberType(xType) && !isTemporalType(xType))
         return Error{"only a number or date x is reduced in the warehouse"};
-    if (auto ok = m4Rewritable(sql, dialect); !ok.isOk()) return Error{ok.message()};
-    M4Request m4;
+    M4Plan plan;
+    plan.stream = dialect.kind() == Dialect::Kind::SQLite || !m4Rewritable(sql, dialect).isOk();
+    plan.columns.x = r.x;
+    plan.columns.date = isTemporalType(xType);
+    plan.columns.series = r.series;
+    plan.columns.y = r.series >= 0 ? std::vector<int>{r.y.front()} : r.y;
+    M4Request& m4 = plan.request;
     m4.sql = sql;
     m4.x = sample.columns[std::size_t(r.x)].name;
     m4.xKind = isTemporalType(xType) ? M4X::Date : M4X::Number;
@@ -67,12 +74,70 @@ Result<M4Request> m4RequestFor(const ChartData& sample, const dashboard::Visuali
         resolved->y = m4.y;
         resolved->series = m4.series;
     }
-    return m4;
+    return plan;
 }
 
-Result<QueryResult> fetchM4(Warehouse& w, const M4Request& request, const std::vector<Value>& params, double lo,
+namespace {
+
+// Streams the question through M4Stream for [lo, hi]; the result has the question's columns.
+Result<QueryResult> streamM4(Warehouse& w, const M4Plan& plan, const std::vector<Value>& params, double lo,
+                             double hi, const std::atomic<bool>& cancelled) {
+    auto cursor = w.query(plan.request.sql, params);
+    if (!cursor) return Error{cursor.message()};
+    M4Stream stream(plan.columns, lo, hi, plan.request.width);
+    std::vector<Row> block;
+    for (;;) {
+        if (cancelled) return Error{"cancelled"};
+        block.clear();
+        auto n = (*cursor)->fetch(block, 8192);
+        if (!n) return Error{n.message()};
+        if (*n == 0) break;
+        for (const Row& row : block) stream.add(row);
+    }
+    QueryResult out;
+    out.columns = (*cursor)->columns();
+    out.rows = stream.rows();
+    return out;
+}
+
+// Rows, and the x range of rows with an x and a y, read by streaming (a question the range
+// query cannot wrap).
+Result<std::array<double, 3>> streamRange(Warehouse& w, const M4Plan& plan, const std::vector<Value>& params,
+                                          const std::atomic<bool>& cancelled) {
+    auto cursor = w.query(plan.request.sql, params);
+    if (!cursor) return Error{cursor.message()};
+    M4Stream reader(plan.columns, 0, 1, 1);
+    std::array<double, 3> out{0, 0, 0};
+    bool any = false;
+    std::vector<Row> block;
+    for (;;) {
+        if (cancelled) return Error{"cancelled"};
+        block.clear();
+        auto n = (*cursor)->fetch(block, 8192);
+        if (!n) return Error{n.message()};
+        if (*n == 0) break;
+        for (const Row& row : block) {
+            out[0] += 1;
+            const auto x = reader.xOf(row);
+            if (!x) continue;
+            bool hasY = false;
+            for (int y : plan.columns.y) hasY = hasY || reader.yOf(row, y).has_value();
+            if (!hasY) continue;
+            out[1] = any ? std::min(out[1], *x) : *x;
+            out[2] = any ? std::max(out[2], *x) : *x;
+            any = true;
+        }
+    }
+    if (!any) return Error{"no row has an x and a y"};
+    return out;
+}
+
+}  // namespace
+
+Result<QueryResult> fetchM4(Warehouse& w, const M4Plan& plan, const std::vector<Value>& params, double lo,
                             double hi, const std::atomic<bool>& cancelled) {
-    auto sql = m4Sql(request, lo, hi, w.dialect());
+    if (plan.stream) return streamM4(w, plan, params, lo, hi, cancelled);
+    auto sql = m4Sql(plan.request, lo, hi, w.dialect());
     if (!sql) return Error{sql.message()};
     return fetchAll(w, *sql, params, cancelled);
 }
@@ -93,7 +158,7 @@ Result<ChartFetch> fetchForChart(Warehouse& w, const std::string& sql, const std
         sample.rows.assign(out.result.rows.begin(), out.result.rows.begin() + std::ptrdiff_t(std::min<std::size_t>(out.result.rows.size(), 200)));
         refineTemporalColumns(sample);
         out.questionColumns = sample.columns;
-        auto m4 = m4RequestFor(sample, s, sql, w.dialect(), width, &out.settings);
+        auto m4 = m4PlanFor(sample, s, sql, w.dialect(), width, &out.settings);
         if (!m4) {
             out.notReduced = m4.message();
             auto more = fetchUpTo(**cursor, out.result.rows, cap + 1, cancelled);
@@ -106,13 +171,25 @@ Result<ChartFetch> fetchForChart(Warehouse& w, const std::string& sql, const std
         }
         out.m4 = *m4;
     }  // the first cursor is closed before the next statement runs on this connection
-    auto rangeSql = m4RangeSql(*out.m4, w.dialect());
-    if (!rangeSql) return Error{rangeSql.message()};
-    auto range = fetchAll(w, *rangeSql, params, cancelled);
-    if (!range) return Error{range.message()};
-    if (range->rows.size() != 1 || range->rows[0].size() != 3) return Error{"the M4 range query returned no row"};
-    out.sourceRows = std::int64_t(cellNumber(range->rows[0][0]).value_or(0));
-    const auto lo = cellNumber(range->rows[0][1]), hi = cellNumber(range->rows[0][2]);
+    std::optional<double> lo, hi;
+    if (out.m4->stream && !m4Rewritable(sql, w.dialect()).isOk()) {
+        auto range = streamRange(w, *out.m4, params, cancelled);
+        if (!range && range.message() == "cancelled") return Error{range.message()};
+        if (range) {
+            out.sourceRows = std::int64_t((*range)[0]);
+            lo = (*range)[1];
+            hi = (*range)[2];
+        }
+    } else {
+        auto rangeSql = m4RangeSql(out.m4->request, w.dialect());
+        if (!rangeSql) return Error{rangeSql.message()};
+        auto range = fetchAll(w, *rangeSql, params, cancelled);
+        if (!range) return Error{range.message()};
+        if (range->rows.size() != 1 || range->rows[0].size() != 3) return Error{"the M4 range query returned no row"};
+        out.sourceRows = std::int64_t(cellNumber(range->rows[0][0]).value_or(0));
+        lo = cellNumber(range->rows[0][1]);
+        hi = cellNumber(range->rows[0][2]);
+    }
     if (!lo || !hi) {  // no row has both an x and a y: nothing to draw
         out.result.rows.clear();
         out.reduced = true;

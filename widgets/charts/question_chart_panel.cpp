@@ -212,7 +212,7 @@ void QuestionChartPanel::finish(std::uint64_t generation, std::shared_ptr<const 
     reduced_ = fetch && fetch->reduced;
     if (reduced_) {
         sourceRows_ = fetch->sourceRows;
-        m4_ = std::make_shared<const chart::M4Request>(*fetch->m4);
+        m4_ = std::make_shared<const chart::M4Plan>(*fetch->m4);
         m4Settings_ = fetch->settings;
         xMin_ = zoomLo_ = fetch->xMin;
         xMax_ = zoomHi_ = fetch->xMax;
@@ -254,8 +254,8 @@ void QuestionChartPanel::zoomTo(double lo, double hi) {
     request.params = params_;
     request.slotKey = slot_ + "-zoom";
     request.useCache = false;
-    auto m4 = std::make_shared<chart::M4Request>(*m4_);
-    m4->width = plotWidth();  // the plot may have been resized since
+    auto m4 = std::make_shared<chart::M4Plan>(*m4_);
+    m4->request.width = plotWidth();  // the plot may have been resized since
     request.work = [m4, params = params_, lo, hi](Warehouse& connection, const std::atomic<bool>& cancelled) {
         return chart::fetchM4(connection, *m4, params, lo, hi, cancelled);
     };

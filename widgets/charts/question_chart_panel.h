@@ -25,7 +25,7 @@ class QueryExecutor;
 
 namespace deskbase::chart {
 struct ChartData;
-struct M4Request;
+struct M4Plan;
 struct ChartFetch;
 }
 
@@ -97,7 +97,7 @@ private:
     // Reduced in the warehouse: how, over which x range, and the settings it was resolved with.
     bool reduced_ = false;
     qint64 sourceRows_ = 0;
-    std::shared_ptr<const chart::M4Request> m4_;
+    std::shared_ptr<const chart::M4Plan> m4_;
     dashboard::VisualizationSettings m4Settings_;
     double xMin_ = 0, xMax_ = 0, zoomLo_ = 0, zoomHi_ = 0;
     bool applyingZoom_ = false;

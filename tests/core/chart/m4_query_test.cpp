@@ -4,6 +4,7 @@
 // date x, zoomed ranges. Also: what is not a plain SELECT is not rewritten; at most 4 rows per
 // pixel column and series come back.
 #include "core/chart/m4_query.h"
+#include "core/chart/m4_stream.h"
 
 #include <QImage>
 #include <QPainter>
@@ -250,6 +251,19 @@ private slots:
         auto reducedRows = fetchAll(wh, *m4);
         QVERIFY2(reducedRows.isOk(), why(reducedRows));
         const LineShape reduced = shape(*reducedRows, c);
+        // The same picks streamed on the client (M4Stream) over the rows in the table's order.
+        auto unordered = fetchAll(wh, "SELECT " + columns + " FROM (" + question + ") AS q");
+        QVERIFY2(unordered.isOk(), why(unordered));
+        M4Columns streamColumns;
+        streamColumns.x = 0;
+        streamColumns.date = date;
+        streamColumns.series = series.empty() ? -1 : 1;
+        for (std::size_t i = 0; i < y.size(); ++i) streamColumns.y.push_back(int(i) + (series.empty() ? 1 : 2));
+        M4Stream stream(streamColumns, lo, hi, width);
+        for (const Row& row : unordered->rows) stream.add(row);
+        QueryResult streamedRows{unordered->columns, stream.rows()};
+        const LineShape streamed = shape(streamedRows, c);
+        QCOMPARE(streamed.series.size(), all.series.size());
         QCOMPARE(reduced.xKind, all.xKind);
         QCOMPARE(reduced.series.size(), all.series.size());
         QVERIFY(reducedRows->rows.size() < full->rows.size() / 4);
@@ -263,6 +277,12 @@ private slots:
             QVERIFY2(m.xy->x.size() <= std::size_t(width) * 4 + 2, qPrintable(QString::number(m.xy->x.size())));
             const QImage fullImage = draw(*a.xy, lo, hi, all.yMin, all.yMax, width, 240);
             const QImage m4Image = draw(*m.xy, lo, hi, all.yMin, all.yMax, width, 240);
+            const auto streamedSeries = std::find_if(streamed.series.begin(), streamed.series.end(),
+                                                     [&](const LineSeries& l) { return l.name == a.name; });
+            QVERIFY2(streamedSeries != streamed.series.end(), a.name.c_str());
+            QCOMPARE(streamedSeries->xy->x.size(), m.xy->x.size());  // the same picks as the query
+            const QImage streamImage = draw(*streamedSeries->xy, lo, hi, all.yMin, all.yMax, width, 240);
+            QVERIFY2(streamImage == fullImage, "the streamed M4 rows draw other pixels");
             int differing = 0, inked = 0;
             for (int py = 0; py < fullImage.height(); ++py)
                 for (int px = 0; px < fullImage.width(); ++px) {

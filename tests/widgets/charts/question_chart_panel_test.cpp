@@ -1,6 +1,6 @@
 // The question chart over a result bigger than kReduceAbove: a line over a number x is reduced
 // in the warehouse (M4) and says so, a zoom re-runs the reduction for the visible range, and a
-// result that cannot be rewritten keeps its first rows and says why.
+// WITH query is streamed through M4 on the worker, and a histogram keeps its rows (up to 250,000).
 #include "widgets/charts/question_chart_panel.h"
 
 #include <QLabel>
@@ -63,7 +63,8 @@ private slots:
         QVERIFY2(panel.drawnRows() >= 1001 && panel.drawnRows() <= 1003, qPrintable(QString::number(panel.drawnRows())));
     }
 
-    void aResultThatIsNotASelectKeepsItsFirstRowsAndSaysWhy() {
+    // A WITH query cannot be wrapped by the rewrite: its rows are streamed through M4 instead.
+    void aWithQueryIsStreamedThroughM4() {
         QuestionChartPanel panel(runtime_.executor());
         panel.resize(900, 500);
         dashboard::VisualizationSettings s;
@@ -74,8 +75,24 @@ private slots:
         QSignalSpy loaded(&panel, &QuestionChartPanel::loaded);
         panel.showQuery(db_, "WITH t AS (SELECT x, y FROM s) SELECT * FROM t", {});
         QVERIFY(loaded.wait(30000));
+        QVERIFY(panel.isReduced());
+        QCOMPARE(panel.sourceRows(), qint64(150000));
+        QVERIFY2(panel.drawnRows() > 50 && panel.drawnRows() <= 4 * 900, qPrintable(QString::number(panel.drawnRows())));
+    }
+
+    void aHistogramKeepsItsRows() {
+        QuestionChartPanel panel(runtime_.executor());
+        panel.resize(900, 500);
+        dashboard::VisualizationSettings s;
+        s.type = dashboard::ChartType::Histogram;
+        s.x = "x";
+        s.y = {"y"};
+        panel.setSettings(s);
+        QSignalSpy loaded(&panel, &QuestionChartPanel::loaded);
+        panel.showQuery(db_, "SELECT x, y FROM s", {});
+        QVERIFY(loaded.wait(30000));
         QVERIFY(!panel.isReduced());
-        QCOMPARE(panel.drawnRows(), std::size_t(150000));  // under the cap: every row, reduced in the client
+        QCOMPARE(panel.drawnRows(), std::size_t(150000));  // under the 250,000-row cap: every row
         QCOMPARE(loaded.first().at(1).toBool(), false);
     }
 
