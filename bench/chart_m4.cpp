@@ -1,5 +1,5 @@
-// A line chart over a big result: M4 in the warehouse (core/chart/m4_fetch.h, what the question
-// chart runs above 100,000 rows) vs fetching every row and reducing in the client, vs today's
+// A line chart over a big result: M4 (core/chart/m4_fetch.h, what the question chart runs above
+// 100,000 rows: the M4 query on PostgreSQL, the rows streamed through M4 on SQLite) vs fetching every row and reducing in the client, vs today's
 // first-250,000-rows cap, and a zoom to 10% of the x range re-run through M4. Inputs: the
 // flights table (delay over date; --csv FILE, a .csv or .csv.gz of date,delay,...) and a
 // generated series (--rows N, default 30,000,000; x 0..N-1, y a sawtooth with spikes), in SQLite,
@@ -132,7 +132,7 @@ void benchTable(const char* title, const std::string& target, const std::string&
     std::printf("%s\n", title);
     for (int run = 0; run < runs; ++run) {
         std::printf(" round %d\n", run + 1);
-        report("M4 in the warehouse (range + M4 query)", inChild([&] { return m4Rows(target, sql, s, 0, 1); }));
+        report("M4 (SQLite: streamed; PostgreSQL: M4 query)", inChild([&] { return m4Rows(target, sql, s, 0, 1); }));
         // m4Rows runs the whole first pass again before the zoom: report the zoom's own time below.
         report("M4, then zoom to 10% (both queries)", inChild([&] { return m4Rows(target, sql, s, 0.45, 0.55); }));
         report("first 250,000 rows (today's cap)", inChild([&] { return fetchRows(target, sql, s, 250000); }));
