@@ -79,21 +79,28 @@ Result<M4Plan> m4PlanFor(const ChartData& sample, const dashboard::Visualization
 
 namespace {
 
+// Every row of the cursor through `each`, a block at a time, until the end or a cancel.
+template <typename Each>
+Status forEachRow(QueryCursor& cursor, const std::atomic<bool>& cancelled, Each&& each) {
+    std::vector<Row> block;
+    for (;;) {
+        if (cancelled) return Status::fail("cancelled");
+        block.clear();
+        auto n = cursor.fetch(block, 8192);
+        if (!n) return Status::fail(n.message());
+        if (*n == 0) return Status::ok();
+        for (const Row& row : block) each(row);
+    }
+}
+
 // Streams the question through M4Stream for [lo, hi]; the result has the question's columns.
 Result<QueryResult> streamM4(Warehouse& w, const M4Plan& plan, const std::vector<Value>& params, double lo,
                              double hi, const std::atomic<bool>& cancelled) {
     auto cursor = w.query(plan.request.sql, params);
     if (!cursor) return Error{cursor.message()};
     M4Stream stream(plan.columns, lo, hi, plan.request.width);
-    std::vector<Row> block;
-    for (;;) {
-        if (cancelled) return Error{"cancelled"};
-        block.clear();
-        auto n = (*cursor)->fetch(block, 8192);
-        if (!n) return Error{n.message()};
-        if (*n == 0) break;
-        for (const Row& row : block) stream.add(row);
-    }
+    if (auto s = forEachRow(**cursor, cancelled, [&](const Row& row) { stream.add(row); }); !s)
+        return Error{s.message()};
     QueryResult out;
     out.columns = (*cursor)->columns();
     out.rows = stream.rows();
@@ -109,25 +116,18 @@ Result<std::array<double, 3>> streamRange(Warehouse& w, const M4Plan& plan, cons
     M4Stream reader(plan.columns, 0, 1, 1);
     std::array<double, 3> out{0, 0, 0};
     bool any = false;
-    std::vector<Row> block;
-    for (;;) {
-        if (cancelled) return Error{"cancelled"};
-        block.clear();
-        auto n = (*cursor)->fetch(block, 8192);
-        if (!n) return Error{n.message()};
-        if (*n == 0) break;
-        for (const Row& row : block) {
-            out[0] += 1;
-            const auto x = reader.xOf(row);
-            if (!x) continue;
-            bool hasY = false;
-            for (int y : plan.columns.y) hasY = hasY || reader.yOf(row, y).has_value();
-            if (!hasY) continue;
-            out[1] = any ? std::min(out[1], *x) : *x;
-            out[2] = any ? std::max(out[2], *x) : *x;
-            any = true;
-        }
-    }
+    auto s = forEachRow(**cursor, cancelled, [&](const Row& row) {
+        out[0] += 1;
+        const auto x = reader.xOf(row);
+        if (!x) return;
+        bool hasY = false;
+        for (int y : plan.columns.y) hasY = hasY || reader.yOf(row, y).has_value();
+        if (!hasY) return;
+        out[1] = any ? std::min(out[1], *x) : *x;
+        out[2] = any ? std::max(out[2], *x) : *x;
+        any = true;
+    });
+    if (!s) return Error{s.message()};
     if (!any) return Error{"no row has an x and a y"};
     return out;
 }
