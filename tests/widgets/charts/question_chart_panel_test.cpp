@@ -15,6 +15,17 @@
 using namespace deskbase;
 using namespace deskbase::widgets;
 
+namespace {
+// A chart of y over x, of the given type.
+dashboard::VisualizationSettings xy(dashboard::ChartType type) {
+    dashboard::VisualizationSettings s;
+    s.type = type;
+    s.x = "x";
+    s.y = {"y"};
+    return s;
+}
+}  // namespace
+
 class QuestionChartPanelTest : public QObject {
     Q_OBJECT
     test::TempWorkspace ws_;
@@ -38,11 +49,7 @@ private slots:
         panel.resize(900, 500);
         panel.show();
         QVERIFY(QTest::qWaitForWindowExposed(&panel));
-        dashboard::VisualizationSettings s;
-        s.type = dashboard::ChartType::Line;
-        s.x = "x";
-        s.y = {"y"};
-        panel.setSettings(s);
+        panel.setSettings(xy(dashboard::ChartType::Line));
         QSignalSpy loaded(&panel, &QuestionChartPanel::loaded);
         panel.showQuery(db_, "SELECT x, y FROM s", {});
         QVERIFY(loaded.wait(30000));
@@ -67,11 +74,7 @@ private slots:
     void aWithQueryIsStreamedThroughM4() {
         QuestionChartPanel panel(runtime_.executor());
         panel.resize(900, 500);
-        dashboard::VisualizationSettings s;
-        s.type = dashboard::ChartType::Line;
-        s.x = "x";
-        s.y = {"y"};
-        panel.setSettings(s);
+        panel.setSettings(xy(dashboard::ChartType::Line));
         QSignalSpy loaded(&panel, &QuestionChartPanel::loaded);
         panel.showQuery(db_, "WITH t AS (SELECT x, y FROM s) SELECT * FROM t", {});
         QVERIFY(loaded.wait(30000));
@@ -83,11 +86,7 @@ private slots:
     void aHistogramKeepsItsRows() {
         QuestionChartPanel panel(runtime_.executor());
         panel.resize(900, 500);
-        dashboard::VisualizationSettings s;
-        s.type = dashboard::ChartType::Histogram;
-        s.x = "x";
-        s.y = {"y"};
-        panel.setSettings(s);
+        panel.setSettings(xy(dashboard::ChartType::Histogram));
         QSignalSpy loaded(&panel, &QuestionChartPanel::loaded);
         panel.showQuery(db_, "SELECT x, y FROM s", {});
         QVERIFY(loaded.wait(30000));
