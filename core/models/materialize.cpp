@@ -71,6 +71,17 @@ Status renameOver(Warehouse& w, const std::string& from, const std::string& to) 
     return s;
 }
 
+// The unique_key's columns quoted and joined ("k1", "k2"); each must be one of `columns`.
+Result<std::string> quotedKeys(Warehouse& w, const MaterializeInput& in, const std::vector<std::string>& columns) {
+    std::string keys;
+    for (const auto& k : in.uniqueKey) {
+        if (std::find(columns.begin(), columns.end(), k) == columns.end())
+            return Error{"unique_key " + k + " is not a column of the model"};
+        keys += (keys.empty() ? "" : ", ") + w.quoteIdentifier(k);
+    }
+    return keys;
+}
+
 // An incremental model's unique_key is what each later run looks up (the merge's DELETE, and the
 // model's own `max(key) from {{ this }}`): without an index both scan the whole model, which made
 // adding 1% of rows cost a quarter of a full rebuild in bench_models_checks. Not UNIQUE: dbt does
@@ -79,14 +90,10 @@ Status indexUniqueKey(Warehouse& w, const MaterializeInput& in) {
     if (in.materialized != Materialization::Incremental || in.uniqueKey.empty()) return Status::ok();
     auto cols = columnsOf(w, in.name);
     if (!cols) return Error{cols.message()};
-    std::string keys;
-    for (const auto& k : in.uniqueKey) {
-        if (std::find(cols->begin(), cols->end(), k) == cols->end())
-            return Error{"unique_key " + k + " is not a column of the model"};
-        keys += (keys.empty() ? "" : ", ") + w.quoteIdentifier(k);
-    }
+    auto keys = quotedKeys(w, in, *cols);
+    if (!keys) return Error{keys.message()};
     return w.execute("CREATE INDEX IF NOT EXISTS " + w.quoteIdentifier("deskbase_key_" + in.name) + " ON " +
-                     w.quoteIdentifier(in.name) + " (" + keys + ")");
+                     w.quoteIdentifier(in.name) + " (" + *keys + ")");
 }
 
 // PostgreSQL costs a random index probe so high that it hashed 30,000 new keys against a scan of
@@ -180,12 +187,9 @@ Result<MaterializeOutcome> buildIncrement(Warehouse& w, const MaterializeInput& 
         // index (or, for many new rows, hashed against one scan of the model). A correlated EXISTS
         // ran the new rows' scan per model row on SQLite (30,000 rows merged into 3M were still
         // running after 35 min in bench_models_checks).
-        std::string keys;
-        for (const auto& k : in.uniqueKey) {
-            if (std::find(cols->begin(), cols->end(), k) == cols->end())
-                return Error{"unique_key " + k + " is not a column of the model"};
-            keys += (keys.empty() ? "" : ", ") + w.quoteIdentifier(k);
-        }
+        auto quoted = quotedKeys(w, in, *cols);
+        if (!quoted) return Error{quoted.message()};
+        const std::string& keys = *quoted;
         const std::string tuple = in.uniqueKey.size() > 1 ? "(" + keys + ")" : keys;
         if (auto s = indexUniqueKey(w, in); !s) return Error{s.message()};  // a model built before it had one
         auto lookups = LookUpFewKeys::begin(w, in.name, *rows);
