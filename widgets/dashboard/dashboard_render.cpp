@@ -1,12 +1,12 @@
 #include "widgets/dashboard/dashboard_render.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QFile>
 #include <QFileInfo>
 #include <QImage>
-#include <QPageSize>
+#include <QLocale>
 #include <QPainter>
-#include <QPdfWriter>
 #include <QPixmap>
 #include <QSaveFile>
 
@@ -16,6 +16,7 @@
 #include "core/workspace/workspace.h"
 #include "widgets/dashboard/dashboard_canvas.h"
 #include "widgets/dashboard/dashboard_card.h"
+#include "widgets/dashboard/dashboard_pdf.h"
 #include "widgets/dashboard/dashboard_view.h"
 
 namespace deskbase::widgets {
@@ -85,32 +86,14 @@ Result<RenderReport> renderDashboard(const RenderOptions& o) {
         if (!file.open(QIODevice::WriteOnly) || !image.save(&file, "PNG") || !file.commit())
             return Error{"Cannot write " + o.outPath + ": " + file.errorString().toStdString()};
     } else {
-        // One page holding the whole dashboard. Drawn from a 2x raster: Qt Charts elides legend
-        // text with screen font metrics, which drops legend entries when painted straight to PDF.
-        QImage image(QSize(o.width * 2, height * 2), QImage::Format_ARGB32_Premultiplied);
-        image.setDevicePixelRatio(2.0);
-        image.fill(view.palette().color(QPalette::Window));
-        {
-            QPainter ip(&image);
-            ip.setRenderHint(QPainter::Antialiasing);
-            view.render(&ip);
-        }
         QSaveFile file(out);  // appears whole or not at all
         if (!file.open(QIODevice::WriteOnly))
             return Error{"Cannot write " + o.outPath + ": " + file.errorString().toStdString()};
-        QPdfWriter pdf(&file);
-        pdf.setResolution(96);
-        pdf.setPageSize(QPageSize(QSizeF(o.width * 72.0 / 96.0, height * 72.0 / 96.0), QPageSize::Point,
-                                  QString::fromStdString(view.dashboard().name), QPageSize::ExactMatch));
-        pdf.setPageMargins(QMarginsF(0, 0, 0, 0));
-        pdf.setTitle(QString::fromStdString(view.dashboard().name));
-        pdf.setCreator(QStringLiteral("Deskbase"));
-        QPainter p;
-        if (!p.begin(&pdf)) return Error{"Cannot write " + o.outPath};
-        p.setRenderHint(QPainter::SmoothPixmapTransform);
-        p.drawImage(QRectF(0, 0, o.width, height), image);
-        if (!p.end() || !file.commit())
-            return Error{"Cannot write " + o.outPath + ": " + file.errorString().toStdString()};
+        const QString at = QLocale().toString(QDateTime::currentDateTime(), QStringLiteral("yyyy-MM-dd HH:mm"));
+        auto pdf = writeDashboardPdf(view, file, at);
+        if (!pdf) return Error{"Cannot write " + o.outPath + ": " + pdf.message()};
+        if (!file.commit()) return Error{"Cannot write " + o.outPath + ": " + file.errorString().toStdString()};
+        report.pages = pdf->pages;
     }
     return report;
 }

@@ -25,6 +25,7 @@ struct RenderReport {
     std::vector<std::string> errors;  // "card: message"
     int width = 0;
     int height = 0;
+    int pages = 0;  // PDF: the A4 pages written (widgets/dashboard/dashboard_pdf.h)
 };
 
 Result<RenderReport> renderDashboard(const RenderOptions& options);
