@@ -25,10 +25,8 @@
 namespace deskbase::gui {
 
 namespace {
-QStringList stems(const std::vector<std::string>& paths) {
-    QStringList out;
-    for (const auto& p : paths) out << QFileInfo(QString::fromStdString(p)).completeBaseName();
-    return out;
+QString stem(const std::string& path) {
+    return QFileInfo(QString::fromStdString(path)).completeBaseName();
 }
 }  // namespace
 
@@ -46,7 +44,7 @@ ReportPages::ReportPages(MainWindow* window) : QObject(window), window_(window) 
     connect(window_->sidebar(), &widgets::SchemaBrowser::reportActivated, this,
             [this](const QString& name) { edit(name); });
     connect(window_->runs(), &RunsPage::rerunFinished, this, [this](const QString& line) {
-        if (editor_) editor_->validationLabel()->setText(line);  // which file it wrote, or why not
+        if (editor_) editor_->showRunResult(line, window_->runs()->lastWrittenFile());  // what it wrote, or why not
         window_->workspace()->refreshSchema();                   // the sidebar's Reports follow
         emit ran(line);
     });
@@ -56,13 +54,19 @@ widgets::ReportEditor* ReportPages::edit(const QString& name) {
     const Workspace* ws = window_->workspace()->workspace();
     if (!ws) return nullptr;
     if (editor_) editor_->close();
-    QStringList questions;
-    for (const auto& q : ws->questions())
-        questions << QFileInfo(QString::fromStdString(q.file)).completeBaseName();
+    // Offered by title (the sidebar's snapshot has the dashboards' titles), saved by file name.
+    QList<widgets::ReportEditor::Choice> dashboards, questions;
+    for (const auto& d : ws->dashboardFiles()) {
+        QString title;
+        for (const auto& e : window_->workspace()->schema().dashboards)
+            if (e.path == QString::fromStdString(d)) title = e.title;
+        dashboards.push_back({stem(d), title});
+    }
+    for (const auto& q : ws->questions()) questions.push_back({stem(q.file), QString::fromStdString(q.question.name)});
     QStringList sources;
     for (const auto& s : loadWorkspaceSources(ws->dir()).sources) sources << QString::fromStdString(s.name);
-    editor_ = new widgets::ReportEditor(QString::fromStdString(ws->dir()), stems(ws->dashboardFiles()),
-                                        questions, sources, window_);
+    editor_ = new widgets::ReportEditor(QString::fromStdString(ws->dir()), dashboards, questions, sources,
+                                        window_);
     editor_->setAttribute(Qt::WA_DeleteOnClose);
     if (!name.isEmpty()) {
         for (const auto& r : loadWorkspaceReports(ws->dir()).reports)

@@ -161,6 +161,7 @@ void RunsPage::loadSteps(std::int64_t runId) {
 void RunsPage::rerun(const QString& kind, const QString& name) {
     Workspace* ws = window_->workspace()->workspace();
     if (!ws || isRerunning()) return;
+    lastWritten_.clear();
     if (kind == QLatin1String("model")) {
         if (panel_) panel_->setMessage(tr("Building %1…").arg(name));
         window_->pipeline()->runModel(name, false);  // its end reloads the grid (buildFinished)
@@ -174,7 +175,13 @@ void RunsPage::rerun(const QString& kind, const QString& name) {
     reportOptions.renderDashboard = widgets::renderReportDashboard;
 
     auto line = std::make_shared<std::string>();
+    auto written = std::make_shared<std::string>();  // the last file a report wrote
     auto dashboards = std::make_shared<std::vector<ReportSpec>>();  // drawn here afterwards
+    // A report's line, noting the file it wrote.
+    auto ranReport = [written](const ReportOutcome& o) {
+        if (o.status != "error" && !o.path.empty()) *written = o.path;
+        return outcomeLine(o);
+    };
     JobSpec job;
     job.kind = "rerun";
     job.key = "rerun:" + dir + ":" + kind.toStdString() + ":" + name.toStdString();
@@ -185,8 +192,8 @@ void RunsPage::rerun(const QString& kind, const QString& name) {
             if (panel_) panel_->setMessage(tr("There is no source %1 in sources/ any more.").arg(name));
             return;
         }
-        job.run = [&runtime, spec = *spec, dir, target, line, dashboards,
-                   reportOptions](JobContext&) -> Status {
+        job.run = [&runtime, spec = *spec, dir, target, line, dashboards, reportOptions,
+                   ranReport](JobContext&) -> Status {
             SourceRunOptions o;
             o.workspaceDir = dir;
             o.target = target;
@@ -199,7 +206,7 @@ void RunsPage::rerun(const QString& kind, const QString& name) {
                 if (!next->dashboard.empty()) {
                     dashboards->push_back(*next);
                 } else if (ws) {
-                    *line += "; " + outcomeLine(runReport(*ws, runtime, *next, reportOptions)).toStdString();
+                    *line += "; " + ranReport(runReport(*ws, runtime, *next, reportOptions)).toStdString();
                 }
             }
             return Status::ok();
@@ -215,26 +222,29 @@ void RunsPage::rerun(const QString& kind, const QString& name) {
         }
         if (!spec->dashboard.empty()) {  // widgets draw on this thread
             if (panel_) panel_->setMessage(tr("Drawing %1…").arg(name));
-            rerunFinishedWith(outcomeLine(runReport(*ws, runtime, *spec, reportOptions)));
+            const QString text = ranReport(runReport(*ws, runtime, *spec, reportOptions));
+            lastWritten_ = QString::fromStdString(*written);
+            rerunFinishedWith(text);
             return;
         }
-        job.run = [&runtime, spec = *spec, dir, line, reportOptions](JobContext&) -> Status {
+        job.run = [&runtime, spec = *spec, dir, line, reportOptions, ranReport](JobContext&) -> Status {
             auto ws = Workspace::open(dir);
-            *line =
-                ws ? outcomeLine(runReport(*ws, runtime, spec, reportOptions)).toStdString() : ws.message();
+            *line = ws ? ranReport(runReport(*ws, runtime, spec, reportOptions)).toStdString() : ws.message();
             return Status::ok();
         };
     }
     if (panel_) panel_->setMessage(tr("Running %1…").arg(name));
-    job.onDone = [address = mailbox_.address(), line, dashboards, reportOptions, this](const JobHandle&) {
-        address.post([this, line, dashboards, reportOptions] {
+    job.onDone = [address = mailbox_.address(), line, written, dashboards, reportOptions, ranReport,
+                  this](const JobHandle&) {
+        address.post([this, line, written, dashboards, reportOptions, ranReport] {
             rerun_ = JobHandle();
             QString text = QString::fromStdString(*line);
             Workspace* ws = window_->workspace()->workspace();
             for (const auto& d : *dashboards)
                 if (ws)
                     text += QStringLiteral("; ") +
-                            outcomeLine(runReport(*ws, window_->workspace()->runtime(), d, reportOptions));
+                            ranReport(runReport(*ws, window_->workspace()->runtime(), d, reportOptions));
+            lastWritten_ = QString::fromStdString(*written);
             rerunFinishedWith(text);
         });
     };

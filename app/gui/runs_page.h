@@ -30,6 +30,8 @@ public:
     void reload();
     void rerun(const QString& kind, const QString& name);
     bool isRerunning() const { return rerun_.isValid(); }
+    // The file the last re-run's report wrote (as core gave it), empty when it wrote none.
+    QString lastWrittenFile() const { return lastWritten_; }
 
 signals:
     void gridLoaded();                        // the panel shows the history as it is now
@@ -46,6 +48,7 @@ private:
     QTimer poll_;
     JobHandle load_, steps_, rerun_;
     std::string signature_;  // the newest run's id and status the panel shows
+    QString lastWritten_;
 };
 
 }  // namespace deskbase::gui

@@ -43,6 +43,12 @@ SourceEditor::SourceEditor(WorkspaceController* workspace, QWidget* parent)
         error_->clear();
     });
     connect(form_, &widgets::SourceForm::previewRequested, this, &SourceEditor::openPreview);
+    QHash<QString, QStringList> tables;  // the sidebar's snapshot: no query on opening
+    for (const TableInfo& t : workspace_->schema().tables) {
+        QStringList& columns = tables[QString::fromStdString(t.name)];
+        for (const Column& c : t.columns) columns << QString::fromStdString(c.name);
+    }
+    form_->setExistingTables(std::move(tables));
 }
 
 bool SourceEditor::load(const QString& name, QString* error) {

@@ -2,12 +2,15 @@
 
 #include <QCheckBox>
 #include <QComboBox>
-#include <QDateTime>
+#include <QDesktopServices>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QDoubleSpinBox>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QGroupBox>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -15,10 +18,10 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QUrl>
 #include <QVBoxLayout>
-#include <chrono>
 
-#include "core/sources/schedule.h"
+#include "widgets/sources/schedule_edit.h"
 
 namespace deskbase::widgets {
 
@@ -31,7 +34,7 @@ const QString kNoFile = QStringLiteral("(no file: alert only)");
 
 }  // namespace
 
-ReportEditor::ReportEditor(const QString& workspaceDir, QStringList dashboards, QStringList questions,
+ReportEditor::ReportEditor(const QString& workspaceDir, QList<Choice> dashboards, QList<Choice> questions,
                            QStringList sources, QWidget* parent)
     : QDialog(parent),
       dir_(workspaceDir),
@@ -42,7 +45,7 @@ ReportEditor::ReportEditor(const QString& workspaceDir, QStringList dashboards, 
     ReportSpec fresh;
     fresh.name = "new_report";
     fresh.format = "pdf";
-    if (!dashboards_.isEmpty()) fresh.dashboard = dashboards_.first().toStdString();
+    if (!dashboards_.isEmpty()) fresh.dashboard = dashboards_.first().name.toStdString();
     setSpec(fresh);
 }
 
@@ -54,18 +57,21 @@ void ReportEditor::build() {
     reads_->addItem(tr("A dashboard"), QStringLiteral("dashboard"));
     reads_->addItem(tr("A question"), QStringLiteral("question"));
     target_ = new QComboBox(this);
-    target_->setEditable(true);
+    target_->setObjectName(QStringLiteral("reportTarget"));
     params_ = new QPlainTextEdit(this);
     params_->setPlaceholderText(tr("one per line: region=North"));
     params_->setFixedHeight(56);
     format_ = new QComboBox(this);
     out_ = new QLineEdit(this);
-    schedule_ = new QLineEdit(this);
-    schedule_->setPlaceholderText(tr("weekly mon 08:00, daily 06:30, every 15 minutes, or cron"));
-    nextRun_ = new QLabel(this);
-    nextRun_->setObjectName(QStringLiteral("reportNextRun"));
-    // A schedule's error can be long: it wraps instead of widening the dialog while typing.
-    nextRun_->setWordWrap(true);
+    out_->setPlaceholderText(tr("reports-out (inside the workspace, or any folder)"));
+    outFolder_ = new QPushButton(tr("Folder…"), this);
+    outFolder_->setObjectName(QStringLiteral("reportOutFolder"));
+    auto* outRow = new QHBoxLayout;
+    outRow->setContentsMargins(0, 0, 0, 0);
+    outRow->addWidget(out_, 1);
+    outRow->addWidget(outFolder_);
+    schedule_ = new ScheduleEdit(this);
+    schedule_->setForReports();
     after_ = new QListWidget(this);
     after_->setFixedHeight(72);
     for (const QString& s : sources_) {
@@ -113,9 +119,8 @@ void ReportEditor::build() {
     form->addRow(QString(), target_);
     form->addRow(tr("Filter values"), params_);
     form->addRow(tr("Format"), format_);
-    form->addRow(tr("Output folder"), out_);
+    form->addRow(tr("Output folder"), outRow);
     form->addRow(tr("Schedule"), schedule_);
-    form->addRow(QString(), nextRun_);
     form->addRow(tr("After sources"), after_);
     form->addRow(QString(), skipIfEmpty_);
     form->addRow(tr("Keep newest"), keep_);
@@ -125,14 +130,20 @@ void ReportEditor::build() {
     validation_ = new QLabel(this);
     validation_->setObjectName(QStringLiteral("reportValidation"));
     validation_->setWordWrap(true);
+    openFile_ = new QPushButton(tr("Open file"), this);
+    openFile_->setObjectName(QStringLiteral("reportOpenFile"));
+    openFile_->hide();
+    auto* resultRow = new QHBoxLayout;
+    resultRow->addWidget(validation_, 1);
+    resultRow->addWidget(openFile_, 0, Qt::AlignTop);
     auto* buttons = new QDialogButtonBox(this);
     save_ = buttons->addButton(QDialogButtonBox::Save);
     runNow_ = buttons->addButton(tr("Save and run now"), QDialogButtonBox::ActionRole);
-    buttons->addButton(QDialogButtonBox::Cancel);
+    close_ = buttons->addButton(QDialogButtonBox::Cancel);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(alert_);
-    layout->addWidget(validation_);
+    layout->addLayout(resultRow);
     layout->addWidget(buttons);
 
     connect(buttons, &QDialogButtonBox::rejected, this, &ReportEditor::reject);
@@ -149,17 +160,22 @@ void ReportEditor::build() {
             validation_->setText(error);
             return;
         }
+        validation_->setText(tr("Running %1…").arg(name_->text()));
         emit runNowRequested(name_->text());
     });
+    connect(outFolder_, &QPushButton::clicked, this, &ReportEditor::pickOutFolder);
+    connect(openFile_, &QPushButton::clicked, this,
+            [this] { QDesktopServices::openUrl(QUrl::fromLocalFile(written_)); });
     connect(reads_, &QComboBox::currentIndexChanged, this, [this] {
         if (filling_) return;
         fillTargets();
         fillFormats();
         changed();
     });
-    for (QLineEdit* e : {name_, out_, schedule_, alertColumn_, alertCommand_})
+    for (QLineEdit* e : {name_, out_, alertColumn_, alertCommand_})
         connect(e, &QLineEdit::textChanged, this, &ReportEditor::changed);
-    connect(target_, &QComboBox::currentTextChanged, this, &ReportEditor::changed);
+    connect(schedule_, &ScheduleEdit::changed, this, &ReportEditor::changed);
+    connect(target_, &QComboBox::currentIndexChanged, this, &ReportEditor::changed);
     connect(params_, &QPlainTextEdit::textChanged, this, &ReportEditor::changed);
     connect(format_, &QComboBox::currentIndexChanged, this, &ReportEditor::changed);
     connect(after_, &QListWidget::itemChanged, this, &ReportEditor::changed);
@@ -178,13 +194,43 @@ void ReportEditor::build() {
 
 void ReportEditor::fillTargets() {
     const bool dashboard = reads_->currentData().toString() == QLatin1String("dashboard");
-    const QString keep = target_->currentText();
+    const QString keep = target_->currentData().toString();
     const bool was = filling_;
     filling_ = true;
     target_->clear();
-    target_->addItems(dashboard ? dashboards_ : questions_);
-    if (target_->findText(keep) >= 0) target_->setCurrentText(keep);
+    for (const Choice& c : dashboard ? dashboards_ : questions_) {
+        target_->addItem(c.title.isEmpty() ? c.name : c.title, c.name);
+        target_->setItemData(target_->count() - 1,
+                             (dashboard ? tr("dashboards/%1.json") : tr("questions/%1.json")).arg(c.name),
+                             Qt::ToolTipRole);
+    }
+    if (target_->findData(keep) >= 0) target_->setCurrentIndex(target_->findData(keep));
     filling_ = was;
+}
+
+void ReportEditor::selectTarget(const QString& name) {
+    int at = target_->findData(name);
+    if (at < 0 && !name.isEmpty()) {  // a file that is gone is kept, and said to be missing
+        target_->addItem(tr("%1 (not found)").arg(name), name);
+        at = target_->count() - 1;
+    }
+    target_->setCurrentIndex(at);
+}
+
+void ReportEditor::pickOutFolder() {
+    const QDir workspace(dir_);
+    const QString start = workspace.filePath(out_->text().trimmed());
+    const QString picked = QFileDialog::getExistingDirectory(this, tr("Output folder"), start);
+    if (picked.isEmpty()) return;
+    const QString rel = workspace.relativeFilePath(picked);
+    out_->setText(rel.startsWith(QStringLiteral("..")) ? QDir::cleanPath(picked) : rel);
+}
+
+void ReportEditor::showRunResult(const QString& line, const QString& writtenFile) {
+    validation_->setText(line);
+    written_ = writtenFile.isEmpty() ? QString() : QFileInfo(QDir(dir_), writtenFile).absoluteFilePath();
+    openFile_->setVisible(!written_.isEmpty() && QFileInfo::exists(written_));
+    openFile_->setToolTip(written_);
 }
 
 void ReportEditor::fillFormats() {
@@ -207,7 +253,7 @@ void ReportEditor::setSpec(const ReportSpec& s) {
     reads_->setCurrentIndex(s.dashboard.empty() ? 1 : 0);
     alert_->setChecked(bool(s.alert));
     fillTargets();
-    target_->setCurrentText(QString::fromStdString(s.dashboard.empty() ? s.question : s.dashboard));
+    selectTarget(QString::fromStdString(s.dashboard.empty() ? s.question : s.dashboard));
     QStringList lines;
     for (const auto& [k, v] : s.params) lines << QString::fromStdString(k + "=" + v);
     params_->setPlainText(lines.join(QLatin1Char('\n')));
@@ -215,7 +261,7 @@ void ReportEditor::setSpec(const ReportSpec& s) {
     format_->setCurrentIndex(
         std::max(0, format_->findText(s.format.empty() ? kNoFile : QString::fromStdString(s.format))));
     out_->setText(QString::fromStdString(s.out));
-    schedule_->setText(QString::fromStdString(s.schedule));
+    schedule_->setSchedule(s.schedule, false);
     for (int i = 0; i < after_->count(); ++i) {
         QListWidgetItem* item = after_->item(i);
         const bool on =
@@ -248,7 +294,7 @@ ReportSpec ReportEditor::spec() const {
     ReportSpec s;
     s.name = name_->text().trimmed().toStdString();
     s.file = "reports/" + s.name + ".json";
-    const std::string target = target_->currentText().trimmed().toStdString();
+    const std::string target = target_->currentData().toString().toStdString();
     (reads_->currentData().toString() == QLatin1String("dashboard") ? s.dashboard : s.question) = target;
     s.format = format_->currentText() == kNoFile ? std::string() : format_->currentText().toStdString();
     for (const QString& line : params_->toPlainText().split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
@@ -257,7 +303,7 @@ ReportSpec ReportEditor::spec() const {
             s.params[line.left(eq).trimmed().toStdString()] = line.mid(eq + 1).trimmed().toStdString();
     }
     s.out = out_->text().trimmed().toStdString();
-    s.schedule = schedule_->text().trimmed().toStdString();
+    s.schedule = schedule_->scheduleText();
     for (int i = 0; i < after_->count(); ++i)
         if (after_->item(i)->checkState() == Qt::Checked)
             s.after.push_back(after_->item(i)->text().toStdString());
@@ -286,23 +332,17 @@ QString ReportEditor::validationText() const {
 }
 
 QString ReportEditor::nextRunText() const {
-    const std::string text = schedule_->text().trimmed().toStdString();
-    if (text.empty()) return tr("No schedule: runs by hand or after its sources.");
-    auto schedule = Schedule::parse(text);
-    if (!schedule) return QString::fromStdString(schedule.message());
-    const auto now = std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
-    const auto next = schedule->next(now, QTimeZone::systemTimeZone());
-    if (!next) return tr("It never runs.");
-    const QDateTime at = QDateTime::fromSecsSinceEpoch(next->time_since_epoch().count()).toLocalTime();
-    return tr("Next run: %1").arg(QLocale().toString(at, QStringLiteral("ddd yyyy-MM-dd HH:mm")));
+    return schedule_->feedback();
 }
 
 void ReportEditor::changed() {
     if (filling_) return;
     modified_ = true;
-    nextRun_->setText(nextRunText());
-    const QString problem = validationText();
-    validation_->setText(problem);
+    // A schedule's problem is said under the schedule, in red: not twice.
+    const bool scheduleWrong = !schedule_->problem().isEmpty();
+    const QString problem = scheduleWrong ? schedule_->problem() : validationText();
+    validation_->setText(scheduleWrong ? QString() : problem);
+    openFile_->hide();
     save_->setEnabled(problem.isEmpty());
     runNow_->setEnabled(problem.isEmpty());
     updateTitle();
@@ -310,6 +350,7 @@ void ReportEditor::changed() {
 
 void ReportEditor::updateTitle() {
     setWindowTitle(tr("Report %1").arg(name_->text()) + (modified_ ? QStringLiteral(" *") : QString()));
+    close_->setText(modified_ ? tr("Cancel") : tr("Close"));
 }
 
 QString ReportEditor::filePath() const {

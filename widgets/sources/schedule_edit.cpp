@@ -74,6 +74,14 @@ ScheduleEdit::ScheduleEdit(QWidget* parent)
     updateFields();
 }
 
+void ScheduleEdit::setForReports() {
+    forReports_ = true;
+    preset_->setItemText(preset_->findData(int(K::OnDemand)), tr("No schedule"));
+    preset_->removeItem(preset_->findData(int(K::Watch)));
+    alsoWatch_->setChecked(false);
+    updateFields();
+}
+
 void ScheduleEdit::setSchedule(const std::string& text, bool watch) {
     loading_ = true;
     const SchedulePreset p = schedulePresetOf(text, watch);
@@ -117,12 +125,13 @@ void ScheduleEdit::updateFields() {
     time_->setVisible(k == K::Daily || k == K::Weekly);
     weekday_->setVisible(k == K::Weekly);
     cron_->setVisible(k == K::Cron);
-    alsoWatch_->setVisible(k != K::OnDemand && k != K::Watch);
+    alsoWatch_->setVisible(!forReports_ && k != K::OnDemand && k != K::Watch);
     problem_.clear();
     const std::string text = scheduleText();
     QString line;
     if (k == K::OnDemand) {
-        line = tr("Runs when you choose Run now (or `deskbase run`).");
+        line = forReports_ ? tr("No schedule: runs by hand or after its sources.")
+                           : tr("Runs when you choose Run now (or `deskbase run`).");
     } else if (k == K::Watch) {
         line = tr("Runs when a file appears or changes in the folder.");
     } else if (text.empty()) {

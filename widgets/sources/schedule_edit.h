@@ -22,6 +22,9 @@ class ScheduleEdit : public QWidget {
     Q_OBJECT
 public:
     explicit ScheduleEdit(QWidget* parent = nullptr);
+    // A report's schedule: no "watch the folder" (a report follows sources instead), and no
+    // schedule reads "runs by hand or after its sources".
+    void setForReports();
 
     void setSchedule(const std::string& text, bool watch);
     std::string scheduleText() const;  // empty: no schedule
@@ -53,6 +56,7 @@ private:
     QLabel* feedback_;
     QString problem_;
     bool loading_ = false;
+    bool forReports_ = false;
 };
 
 }  // namespace deskbase::widgets

@@ -100,6 +100,10 @@ SourceForm::SourceForm(const QString& workspaceDir, QWidget* parent)
     };
     for (QLineEdit* e : {name_, table_, processedFolder_, failedFolder_})
         connect(e, &QLineEdit::textChanged, this, edited);
+    connect(table_, &QLineEdit::textChanged, this, &SourceForm::offerTableColumns);
+    connect(path_, &QLineEdit::editingFinished, this, [this] {
+        if (path_->text().trimmed().toStdString() != base_.path) watchWhenAFolder();  // typed anew
+    });
     connect(path_, &QLineEdit::textChanged, this, [this, edited] {
         updateMatch();
         edited();
@@ -131,21 +135,44 @@ void SourceForm::pick(bool folder) {
                                   : QFileDialog::getOpenFileName(this, tr("Source file"), start);
     if (picked.isEmpty()) return;
     path_->setText(relative(picked) + (folder ? QStringLiteral("/") : QString()));
+    watchWhenAFolder();
+}
+
+void SourceForm::watchWhenAFolder() {
+    // A folder is there to be watched (Xvfb, session 6: a picked folder stayed "On demand"); a
+    // schedule the user chose stays.
+    const QString text = path_->text().trimmed();
+    const bool folder = text.endsWith(QLatin1Char('/')) || QFileInfo(QDir(dir_).filePath(text)).isDir();
+    if (!folder || text.isEmpty() || schedule_->watch() || !schedule_->scheduleText().empty()) return;
+    schedule_->setSchedule({}, true);
+    emit changed();
+}
+
+void SourceForm::setExistingTables(QHash<QString, QStringList> columnsByTable) {
+    tables_ = std::move(columnsByTable);
+    offerTableColumns();
+}
+
+void SourceForm::offerTableColumns() {
+    if (keyFromPreview_) return;
+    setKeyColumns(tables_.value(table_->text().trimmed()));
 }
 
 void SourceForm::setKeyColumns(const QStringList& columns) {
     const QString current = key_->currentText();
+    const bool was = loading_;
     loading_ = true;
     key_->clear();
     key_->addItem(QString());  // none
     key_->addItems(columns);
     key_->setCurrentText(current);
-    loading_ = false;
+    loading_ = was;
 }
 
 void SourceForm::setSpec(const SourceSpec& s) {
     loading_ = true;
     base_ = s;
+    keyFromPreview_ = false;
     name_->setText(QString::fromStdString(s.name));
     path_->setText(QString::fromStdString(s.path));
     table_->setText(QString::fromStdString(s.table));
@@ -206,6 +233,7 @@ void SourceForm::applyImport(const ImportOptions& o, const QStringList& columns)
     base_.header = o.hasHeader;
     base_.encoding = o.encoding;
     base_.types = o.typeOverrides;
+    keyFromPreview_ = !columns.isEmpty();
     setKeyColumns(columns);
     emit changed();
 }

@@ -5,6 +5,8 @@
 // file must be still, what a failing check does, and where loaded and failed files go. Fields the
 // form does not show (description, types, delimiter, header, encoding, after) are kept from the
 // source it was given, or taken from the import preview (applyImport()).
+#include <QHash>
+#include <QStringList>
 #include <QWidget>
 
 #include "core/ingest/import_job.h"
@@ -35,6 +37,9 @@ public:
     // the types the user changed, and the columns offered as unique key.
     void applyImport(const ImportOptions& options, const QStringList& columns);
     void setKeyColumns(const QStringList& columns);
+    // The warehouse's tables and their columns: a table that exists offers its columns as the
+    // unique key until a preview offers the file's (a watched folder may have no file yet).
+    void setExistingTables(QHash<QString, QStringList> columnsByTable);
     // The first file the path matches now (absolute), empty when none.
     QString firstMatchingFile() const;
 
@@ -60,6 +65,8 @@ signals:
 private:
     void pick(bool folder);
     void updateMatch();
+    void offerTableColumns();
+    void watchWhenAFolder();
     QString relative(const QString& path) const;
 
     QString dir_;
@@ -78,6 +85,8 @@ private:
     QLineEdit* processedFolder_;
     QCheckBox* moveFailed_;
     QLineEdit* failedFolder_;
+    QHash<QString, QStringList> tables_;
+    bool keyFromPreview_ = false;  // the key list holds the previewed file's columns
     bool loading_ = false;
 };
 

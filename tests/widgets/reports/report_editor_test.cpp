@@ -15,10 +15,12 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QTimeEdit>
 #include <QtTest>
 
 #include "core/reports/report_file.h"
 #include "tests/support/modal_answer.h"
+#include "widgets/sources/schedule_edit.h"
 #include "tests/support/temp_workspace.h"
 
 using namespace deskbase;
@@ -28,9 +30,18 @@ namespace {
 
 ReportEditor* makeEditor(const test::TempWorkspace& ws) {
     return new ReportEditor(QString::fromStdString(ws.path()),
-                            {QStringLiteral("sales_overview"), QStringLiteral("ops")},
-                            {QStringLiteral("recent_orders"), QStringLiteral("revenue_today")},
+                            {{QStringLiteral("sales_overview"), QStringLiteral("Sales overview")},
+                             {QStringLiteral("ops"), QString()}},
+                            {{QStringLiteral("recent_orders"), QStringLiteral("Recent orders")},
+                             {QStringLiteral("revenue_today"), QStringLiteral("Revenue today")}},
                             {QStringLiteral("orders_inbox"), QStringLiteral("customers")});
+}
+
+// Types a schedule into the picker: its preset, then its field.
+void typeCron(ReportEditor& editor, const QString& expression) {
+    ScheduleEdit* sch = editor.scheduleEdit();
+    sch->presetCombo()->setCurrentIndex(sch->presetCombo()->findText(QStringLiteral("Cron expression")));
+    sch->cronEdit()->setText(expression);
 }
 
 ReportSpec parsed(const char* text) {
@@ -85,13 +96,18 @@ private slots:
         editor->nameEdit()->setText(QStringLiteral("weekly_sales"));
         QVERIFY(editor->isModified());
         editor->readsBox()->setCurrentIndex(0);  // a dashboard
-        editor->targetBox()->setCurrentText(QStringLiteral("sales_overview"));
+        // Offered by title, saved by file name; a dashboard without a title shows its name.
+        QCOMPARE(editor->targetBox()->itemText(0), QStringLiteral("Sales overview"));
+        QCOMPARE(editor->targetBox()->itemText(1), QStringLiteral("ops"));
+        editor->targetBox()->setCurrentIndex(0);
         QCOMPARE(editor->formatBox()->count(), 2);  // pdf, png
         editor->formatBox()->setCurrentText(QStringLiteral("pdf"));
         editor->paramsEdit()->setPlainText(QStringLiteral("region=North\nyear = 2026\n"));
-        editor->scheduleEdit()->setText(QStringLiteral("weekly mon 08:00"));
-        QVERIFY2(editor->nextRunLabel()->text().startsWith(QStringLiteral("Next run: Mon ")),
-                 qPrintable(editor->nextRunLabel()->text()));
+        ScheduleEdit* sch = editor->scheduleEdit();
+        sch->presetCombo()->setCurrentIndex(sch->presetCombo()->findText(QStringLiteral("Weekly at")));
+        sch->weekdayCombo()->setCurrentIndex(0);  // Monday
+        sch->timeEdit()->setTime(QTime(8, 0));
+        QVERIFY2(editor->nextRunText().startsWith(QStringLiteral("Next run: Mon ")), qPrintable(editor->nextRunText()));
         editor->afterList()->item(1)->setCheckState(Qt::Checked);
         editor->keepBox()->setValue(4);
         const ReportSpec s = editor->spec();
@@ -124,19 +140,24 @@ private slots:
     void scheduleCheckedLive() {
         test::TempWorkspace ws;
         std::unique_ptr<ReportEditor> editor(makeEditor(ws));
-        editor->scheduleEdit()->setText(QStringLiteral("0 25 * * *"));
-        QCOMPARE(editor->nextRunLabel()->text(),
-                 QStringLiteral("cron field 2 (hour): 25 is out of range 0-23"));
-        QCOMPARE(editor->validationLabel()->text(),
-                 QStringLiteral(
-                     R"(reports/new_report.json: "schedule": cron field 2 (hour): 25 is out of range 0-23)"));
+        typeCron(*editor, QStringLiteral("0 25 * * *"));
+        QCOMPARE(editor->nextRunText(), QStringLiteral("cron field 2 (hour): 25 is out of range 0-23"));
+        // Said once, under the schedule: the line under the form does not repeat it (Xvfb, session 6).
+        QCOMPARE(editor->validationLabel()->text(), QString());
         QVERIFY(!editor->saveButton()->isEnabled());
         QVERIFY(!editor->runNowButton()->isEnabled());
-        editor->scheduleEdit()->setText(QStringLiteral("daily 06:30"));
+        typeCron(*editor, QStringLiteral("30 6 * * 1-5"));
         QVERIFY(editor->saveButton()->isEnabled());
-        QCOMPARE(editor->validationLabel()->text(), QString());
-        editor->scheduleEdit()->clear();
-        QVERIFY(editor->nextRunLabel()->text().startsWith(QStringLiteral("No schedule")));
+        QCOMPARE(editor->spec().schedule, std::string("30 6 * * 1-5"));
+        ScheduleEdit* sch = editor->scheduleEdit();
+        sch->presetCombo()->setCurrentIndex(sch->presetCombo()->findText(QStringLiteral("Daily at")));
+        sch->timeEdit()->setTime(QTime(6, 30));
+        QCOMPARE(editor->spec().schedule, std::string("daily 06:30"));
+        // A report has no folder to watch, and no schedule says what runs it instead.
+        QCOMPARE(sch->presetCombo()->findText(QStringLiteral("When a file appears (watch the folder)")), -1);
+        sch->presetCombo()->setCurrentIndex(sch->presetCombo()->findText(QStringLiteral("No schedule")));
+        QCOMPARE(editor->spec().schedule, std::string());
+        QVERIFY(editor->nextRunText().startsWith(QStringLiteral("No schedule")));
     }
 
     void unsavedEditsAsk() {
@@ -182,10 +203,15 @@ private slots:
                                    "schedule": "weekly mon 08:00"})"));
         QVERIFY(!editor->isModified());
         QCOMPARE(editor->windowTitle(), QStringLiteral("Report weekly_sales"));
-        editor->scheduleEdit()->setText(QStringLiteral("weekly tue 08:00"));
+        QCOMPARE(editor->closeButton()->text(), QStringLiteral("Close"));
+        editor->scheduleEdit()->weekdayCombo()->setCurrentIndex(1);  // Tuesday
         QCOMPARE(editor->windowTitle(), QStringLiteral("Report weekly_sales *"));
+        QCOMPARE(editor->closeButton()->text(), QStringLiteral("Cancel"));
         QVERIFY(editor->save());
+        QCOMPARE(editor->spec().schedule, std::string("weekly tue 08:00"));
         QCOMPARE(editor->windowTitle(), QStringLiteral("Report weekly_sales"));
+        // Seen under Xvfb: after "Save and run now" the button still said Cancel.
+        QCOMPARE(editor->closeButton()->text(), QStringLiteral("Close"));
     }
 
     // Seen under Xvfb: typing a schedule, a half-typed one's error widened the dialog to twice its
@@ -196,17 +222,47 @@ private slots:
         editor->show();
         QCoreApplication::processEvents();
         const int before = editor->sizeHint().width();
-        const QString typed = QStringLiteral("weekly mon 08:00");
+        const QString typed = QStringLiteral("30 6 * * 1-5");
         for (int n = 1; n <= typed.size(); ++n) {  // as typed, one key at a time
-            editor->scheduleEdit()->setText(typed.left(n));
+            typeCron(*editor, typed.left(n));
             QCoreApplication::processEvents();
             QVERIFY2(editor->sizeHint().width() <= before + 20,
                      qPrintable(QStringLiteral("%1 -> %2 at \"%3\" (%4)")
                                     .arg(before)
                                     .arg(editor->sizeHint().width())
-                                    .arg(typed.left(n), editor->nextRunLabel()->text())));
+                                    .arg(typed.left(n), editor->nextRunText())));
         }
-        QVERIFY(editor->nextRunLabel()->text().startsWith(QStringLiteral("Next run")));
+        QVERIFY(editor->nextRunText().startsWith(QStringLiteral("Next run")));
+    }
+
+    // Seen under Xvfb (session 6): a report whose dashboard file is gone must not be lost on save.
+    void aMissingTargetIsKeptAndSaidMissing() {
+        test::TempWorkspace ws;
+        std::unique_ptr<ReportEditor> editor(makeEditor(ws));
+        editor->setSpec(parsed(R"({"name": "old", "dashboard": "gone_one", "format": "png"})"));
+        QCOMPARE(editor->targetBox()->currentText(), QStringLiteral("gone_one (not found)"));
+        QCOMPARE(editor->spec().dashboard, std::string("gone_one"));
+        QVERIFY(!editor->isModified());
+    }
+
+    // Seen under Xvfb (session 6): the output folder had no Folder… button, and the line after a
+    // run named the file written with no way to open it.
+    void theWrittenFileCanBeOpened() {
+        test::TempWorkspace ws;
+        std::unique_ptr<ReportEditor> editor(makeEditor(ws));
+        QVERIFY(editor->outFolderButton());
+        QVERIFY(!editor->openFileButton()->isVisibleTo(editor.get()));
+        const std::string file = ws.write("reports-out/weekly-2026-12-02.pdf", "%PDF-1.4");
+        editor->showRunResult(QStringLiteral("weekly: success, wrote reports-out/weekly-2026-12-02.pdf"),
+                              QStringLiteral("reports-out/weekly-2026-12-02.pdf"));
+        QVERIFY(editor->openFileButton()->isVisibleTo(editor.get()));
+        QCOMPARE(editor->writtenFile(), QFileInfo(QString::fromStdString(file)).absoluteFilePath());
+        QVERIFY(editor->validationLabel()->text().contains(QStringLiteral("wrote")));
+        // A run that wrote nothing (or a file that is gone) offers nothing to open.
+        editor->showRunResult(QStringLiteral("weekly: skipped"), QString());
+        QVERIFY(!editor->openFileButton()->isVisibleTo(editor.get()));
+        editor->showRunResult(QStringLiteral("x"), QStringLiteral("reports-out/none.pdf"));
+        QVERIFY(!editor->openFileButton()->isVisibleTo(editor.get()));
     }
 };
 

@@ -33,6 +33,8 @@ private slots:
     void scheduleIsCheckedLive();
     void firstMatchingFile();
     void hintLinesAreReadableInTheDarkTheme();
+    void anExistingTableOffersItsColumnsAsKey();
+    void aFolderTypedOrPickedIsWatched();
 };
 
 void SourceFormTest::givesBackWhatItWasGiven_data() {
@@ -175,6 +177,64 @@ void SourceFormTest::hintLinesAreReadableInTheDarkTheme() {
     applyTheme(*qApp, ThemeMode::Light);
     QCoreApplication::processEvents();
     QVERIFY2(contrastOf(match) > 80, qPrintable(QString::number(contrastOf(match))));
+}
+
+// Seen under Xvfb (session 6): the unique-key list was empty for a table that exists, because it
+// was filled from a preview only and a watched folder has no file yet.
+void SourceFormTest::anExistingTableOffersItsColumnsAsKey() {
+    test::TempWorkspace ws;
+    SourceForm form(QString::fromStdString(ws.path()));
+    form.setExistingTables({{QStringLiteral("orders"), {QStringLiteral("order_id"), QStringLiteral("total")}}});
+    QCOMPARE(form.keyCombo()->count(), 1);  // (none): no table named yet
+    form.tableEdit()->setText(QStringLiteral("orders"));
+    QCOMPARE(form.keyCombo()->count(), 3);
+    QCOMPARE(form.keyCombo()->itemText(1), QStringLiteral("order_id"));
+    form.tableEdit()->setText(QStringLiteral("orders_new"));  // a table to be made: nothing known
+    QCOMPARE(form.keyCombo()->count(), 1);
+    // A preview's columns are the file's own: a table name typed afterwards does not replace them.
+    form.tableEdit()->setText(QStringLiteral("orders"));
+    ImportOptions o;
+    form.applyImport(o, {QStringLiteral("id"), QStringLiteral("day")});
+    form.tableEdit()->setText(QStringLiteral("orders2"));
+    QCOMPARE(form.keyCombo()->count(), 3);
+    QCOMPARE(form.keyCombo()->itemText(1), QStringLiteral("id"));
+    // A source given with a key keeps it when its table's columns come in.
+    auto given = sourceSpecFromText(R"({"name": "o", "path": "in/", "table": "orders", "unique_key": ["total"]})",
+                                    "sources/o.json");
+    QVERIFY2(given, given.status().message().c_str());
+    form.setSpec(*given);
+    QCOMPARE(form.keyCombo()->currentText(), QStringLiteral("total"));
+    QCOMPARE(form.keyCombo()->count(), 3);
+    QCOMPARE(form.spec()->uniqueKey, std::vector<std::string>{"total"});
+}
+
+// Seen under Xvfb (session 6): a folder source defaulted to "On demand".
+void SourceFormTest::aFolderTypedOrPickedIsWatched() {
+    test::TempWorkspace ws;
+    ws.write("drop/keep.txt", "x");
+    SourceForm form(QString::fromStdString(ws.path()));
+    form.nameEdit()->setText(QStringLiteral("drop"));
+    form.tableEdit()->setText(QStringLiteral("t"));
+    form.pathEdit()->setText(QStringLiteral("a.csv"));
+    emit form.pathEdit()->editingFinished();
+    QVERIFY(!form.scheduleEdit()->watch());  // a file: on demand stays
+    form.pathEdit()->setText(QStringLiteral("drop"));  // a folder that exists, typed without a slash
+    emit form.pathEdit()->editingFinished();
+    QVERIFY(form.scheduleEdit()->watch());
+    QCOMPARE(form.spec()->watch, true);
+    // A schedule chosen stays what it is.
+    ScheduleEdit* sch = form.scheduleEdit();
+    sch->presetCombo()->setCurrentIndex(sch->presetCombo()->findData(int(SchedulePreset::Kind::Hourly)));
+    form.pathEdit()->setText(QStringLiteral("inbox/"));
+    emit form.pathEdit()->editingFinished();
+    QCOMPARE(form.spec()->schedule->text(), std::string("hourly"));
+    QVERIFY(!form.scheduleEdit()->watch());
+    // An existing source's folder, opened again on demand, is not switched by leaving the field.
+    auto given = sourceSpecFromText(R"({"name": "o", "path": "drop/", "table": "t"})", "sources/o.json");
+    QVERIFY2(given, given.status().message().c_str());
+    form.setSpec(*given);
+    emit form.pathEdit()->editingFinished();
+    QVERIFY(!form.scheduleEdit()->watch());
 }
 
 QTEST_MAIN(SourceFormTest)
